@@ -1,0 +1,108 @@
+// Command runner runs exactly one JavaScript job for the supervisor and
+// exits. It is started by the supervisor with two pipes: --job-fd to read
+// its job from and --msg-fd to write its messages to (see package ipc). It
+// creates its JavaScript runtime, locks itself down, says ready, reads one
+// job, runs it, reports, and exits. It never writes to its standard streams
+// in normal operation; what it writes there on a crash is kept by the
+// supervisor for the internal error.
+//
+// The runner links goja, x/sys and the lockdown libraries only; a test in
+// this package enforces that.
+package main
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"codexec/ipc"
+	"codexec/jsrt"
+	"codexec/result"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:]))
+}
+
+func run(args []string) int {
+	jobFD, msgFD, err := parseArgs(args)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "runner:", err)
+		return 2
+	}
+	jobPipe := os.NewFile(uintptr(jobFD), "job")
+	msgPipe := os.NewFile(uintptr(msgFD), "msg")
+	os.Clearenv()
+
+	// From here on every failure is reported as a result frame, so that the
+	// supervisor gets a message rather than only an exit status.
+	fail := func(what string, err error) int {
+		_ = ipc.Write(msgPipe, ipc.TypeResult, ipc.Result{Status: result.Internal,
+			Error: &result.ErrorInfo{Kind: result.Internal, Message: "runner: " + what + ": " + err.Error()}})
+		return 2
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			fail("panic", fmt.Errorf("%v", p))
+			os.Exit(2)
+		}
+	}()
+
+	rt, err := jsrt.New(jsrt.Options{})
+	if err != nil {
+		return fail("create runtime", err)
+	}
+	if err := ipc.Write(msgPipe, ipc.TypeReady, ipc.Ready{Proto: ipc.ProtoVersion, PID: os.Getpid()}); err != nil {
+		return fail("send ready", err)
+	}
+	var job ipc.Job
+	if err := ipc.Expect(jobPipe, ipc.MaxFrame, ipc.TypeJob, &job); err != nil {
+		return fail("read job", err)
+	}
+	_ = jobPipe.Close()
+
+	cpu0 := cpuTime()
+	res := rt.Run(job, func(level, message string) error {
+		return ipc.Write(msgPipe, ipc.TypeLog, ipc.Log{Level: level, Message: message})
+	})
+	res.CPUMs = float64((cpuTime() - cpu0).Microseconds()) / 1000
+	if err := ipc.Write(msgPipe, ipc.TypeResult, res); err != nil {
+		return 2
+	}
+	return 0
+}
+
+// parseArgs reads --job-fd=N and --msg-fd=N.
+func parseArgs(args []string) (jobFD, msgFD int, err error) {
+	jobFD, msgFD = -1, -1
+	for _, a := range args {
+		name, val, ok := strings.Cut(a, "=")
+		n, perr := strconv.Atoi(val)
+		if !ok || perr != nil || n < 3 {
+			return 0, 0, fmt.Errorf("bad argument %q (want --job-fd=N --msg-fd=N)", a)
+		}
+		switch name {
+		case "--job-fd":
+			jobFD = n
+		case "--msg-fd":
+			msgFD = n
+		default:
+			return 0, 0, fmt.Errorf("unknown argument %q", a)
+		}
+	}
+	if jobFD < 0 || msgFD < 0 || jobFD == msgFD {
+		return 0, 0, fmt.Errorf("need distinct --job-fd and --msg-fd")
+	}
+	return jobFD, msgFD, nil
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
+
+// Execute runs the command line in st and returns the process exit code.
+func Execute(st *State) int {
+	root := newRootCmd(st)
+	root.SetArgs(st.Args)
+	root.SetIn(st.Stdin)
+	root.SetOut(st.Stdout)
+	root.SetErr(st.Stderr)
+	err := root.Execute()
+	if err == nil {
+		return 0
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintln(st.Stderr, "supervisor:", ee.err)
+		}
+		return ee.code
+	}
+	// Anything cobra itself rejects (unknown flag or command, bad value) is
+	// a usage error.
+	fmt.Fprintln(st.Stderr, "supervisor:", err)
+	fmt.Fprintln(st.Stderr, "Run 'supervisor --help' for usage.")
+	return 2
+}
+
+func newRootCmd(st *State) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "supervisor",
+		Short: "Run untrusted JavaScript and TypeScript in locked-down, single-use runner processes",
+		Long: `codexec's supervisor validates untrusted JavaScript or TypeScript, runs it in a
+fresh, locked-down runner process, hard-stops it at its time or memory limit,
+and reports a truthful result.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.AddCommand(newRunCmd(st))
+	return root
+}

@@ -1,0 +1,231 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"codexec/config"
+	"codexec/detect"
+	"codexec/result"
+	"codexec/service"
+)
+
+type runFlags struct {
+	lang    string
+	context string
+	timeout msDuration
+	memory  int
+	agent   string
+	channel string
+	json    bool
+	runner  string
+}
+
+func newRunCmd(st *State) *cobra.Command {
+	f := runFlags{}
+	cmd := &cobra.Command{
+		Use:   "run FILE|-",
+		Short: "Run a JavaScript or TypeScript file (or stdin) in a fresh runner",
+		Long: `Run the code in FILE (or standard input for -) as the body of an async
+function of context, in a fresh, locked-down runner process, and print the
+result: by default the returned value on stdout and the logs and a summary on
+stderr; with --json the result JSON on stdout.
+
+Exit codes: 0 ok, 1 error, 2 usage, 3 blocked or invalid, 4 timeout,
+5 memory, 6 output_limit, 70 internal.`,
+		Example: `  supervisor run examples/transform.js --context @examples/context.json
+  echo 'return 1 + 1' | supervisor run -
+  supervisor run task.ts --timeout 2s --json`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageError("run takes one FILE, or - for standard input")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runRun(cmd.Context(), st, args[0], f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.lang, "lang", "", `language: javascript or typescript (default: from the file extension, .ts is typescript)`)
+	fl.StringVar(&f.context, "context", "", `the context object: JSON, or @FILE to read it from a file`)
+	fl.Var(&f.timeout, "timeout", `timeout: a duration such as 2s or 500ms, or milliseconds (default 5s, at most 30s)`)
+	fl.IntVar(&f.memory, "memory", 0, "memory limit in MiB (default 256)")
+	fl.StringVar(&f.agent, "agent", "cli", "agent id recorded for this execution")
+	fl.StringVar(&f.channel, "channel", "default", "channel id recorded for this execution")
+	fl.BoolVar(&f.json, "json", false, "print the result JSON")
+	fl.StringVar(&f.runner, "runner", "", "path of the runner executable (default: $CODEXEC_RUNNER, then next to the supervisor)")
+	return cmd
+}
+
+func runRun(ctx context.Context, st *State, file string, f runFlags) error {
+	lim := config.DefaultLimits()
+	code, err := readCode(st, file, lim.MaxCodeBytes)
+	if err != nil {
+		return usageError("%v", err)
+	}
+	lang := f.lang
+	if lang == "" {
+		lang = languageOf(file)
+	}
+	switch lang {
+	case "js":
+		lang = detect.JavaScript
+	case "ts":
+		lang = detect.TypeScript
+	}
+	var ctxJSON json.RawMessage
+	if f.context != "" {
+		raw := []byte(f.context)
+		if strings.HasPrefix(f.context, "@") {
+			raw, err = os.ReadFile(f.context[1:])
+			if err != nil {
+				return usageError("read context: %v", err)
+			}
+		}
+		ctxJSON = raw
+	}
+	runnerPath, err := st.findRunner(f.runner)
+	if err != nil {
+		return &exitError{code: 70, err: err}
+	}
+	svc, err := service.New(service.Options{RunnerPath: runnerPath, Limits: lim})
+	if err != nil {
+		return &exitError{code: 70, err: err}
+	}
+
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	var onLog func(result.Log)
+	if !f.json {
+		onLog = func(l result.Log) { fmt.Fprintf(st.Stderr, "[%s] %s\n", l.Level, l.Message) }
+	}
+	res := svc.Execute(ctx, service.Request{
+		Code:           code,
+		Language:       lang,
+		Context:        ctxJSON,
+		TimeoutMs:      f.timeout.ms,
+		MemoryLimitMiB: f.memory,
+		AgentID:        f.agent,
+		ChannelID:      f.channel,
+	}, onLog)
+
+	if f.json {
+		enc := json.NewEncoder(st.Stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(res); err != nil {
+			return &exitError{code: 70, err: err}
+		}
+	} else {
+		printHuman(st, res)
+	}
+	if code := res.Status.ExitCode(); code != 0 {
+		return &exitError{code: code}
+	}
+	return nil
+}
+
+// printHuman prints the value on stdout and a one-line summary on stderr.
+func printHuman(st *State, res result.Result) {
+	if res.Status == result.OK {
+		// Indent, keeping the value's own key order.
+		var buf bytes.Buffer
+		if json.Indent(&buf, res.Output, "", "  ") != nil {
+			buf.Reset()
+			buf.Write(res.Output)
+		}
+		buf.WriteByte('\n')
+		_, _ = st.Stdout.Write(buf.Bytes())
+		fmt.Fprintf(st.Stderr, "ok · %.1f ms · %.1f MiB · %s\n", res.ExecutionTime, res.ResourceUsage.Memory, res.ID)
+		return
+	}
+	msg := ""
+	if res.Error != nil {
+		msg = res.Error.Message
+		if res.Error.Line > 0 {
+			msg += fmt.Sprintf(" (line %d, column %d)", res.Error.Line, res.Error.Column)
+		}
+	}
+	fmt.Fprintf(st.Stderr, "%s: %s\n", res.Status, msg)
+	for _, f := range res.Validation.Findings {
+		fmt.Fprintf(st.Stderr, "  %s [%s] %s (line %d, column %d)\n", f.Severity, f.Rule, f.Message, f.Line, f.Column)
+	}
+	fmt.Fprintf(st.Stderr, "%s · %.1f ms · %.1f MiB · %s\n", res.Status, res.ExecutionTime, res.ResourceUsage.Memory, res.ID)
+}
+
+// readCode reads FILE or stdin, refusing more than a little over the cap
+// (the service then reports the exact limit).
+func readCode(st *State, file string, max int) (string, error) {
+	var r io.Reader
+	if file == "-" {
+		r = st.Stdin
+	} else {
+		fh, err := os.Open(file)
+		if err != nil {
+			return "", err
+		}
+		defer fh.Close()
+		r = fh
+	}
+	b, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
+	if err != nil {
+		return "", fmt.Errorf("read %s: %w", file, err)
+	}
+	return string(b), nil
+}
+
+func languageOf(file string) string {
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".ts", ".mts", ".cts":
+		return detect.TypeScript
+	}
+	return detect.JavaScript
+}
+
+// msDuration is a flag holding milliseconds, set from a Go duration ("2s",
+// "500ms") or a bare number of milliseconds.
+type msDuration struct{ ms int64 }
+
+func (d *msDuration) String() string {
+	if d.ms == 0 {
+		return ""
+	}
+	return (time.Duration(d.ms) * time.Millisecond).String()
+}
+
+func (d *msDuration) Set(s string) error {
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		if n <= 0 {
+			return fmt.Errorf("must be positive")
+		}
+		d.ms = n
+		return nil
+	}
+	v, err := time.ParseDuration(s)
+	if err != nil {
+		return fmt.Errorf("not a duration or a number of milliseconds")
+	}
+	if v < time.Millisecond {
+		return fmt.Errorf("must be at least 1ms")
+	}
+	d.ms = v.Milliseconds()
+	return nil
+}
+
+func (d *msDuration) Type() string { return "duration" }

@@ -1,0 +1,138 @@
+package detect
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"codexec/config"
+)
+
+// Languages the supervisor accepts.
+const (
+	JavaScript = "javascript"
+	TypeScript = "typescript"
+)
+
+// MaxContextDepth bounds how deeply the context JSON may nest.
+const MaxContextDepth = 64
+
+// MaxIDLength bounds agentId and channelId.
+const MaxIDLength = 128
+
+// Params are the parts of a request that are checked before anything else.
+type Params struct {
+	Language       string
+	Code           string
+	Context        json.RawMessage // a JSON object, or empty for {}
+	TimeoutMs      int64
+	MemoryLimitMiB int
+	AgentID        string
+	ChannelID      string
+}
+
+// Invalid is a request parameter out of bounds (status invalid).
+type Invalid struct {
+	Field  string // the request field, as named in the API
+	Reason string // what is wrong, with the bound
+}
+
+func (e *Invalid) Error() string { return e.Field + ": " + e.Reason }
+
+// CheckParams checks p against the limits and returns the first problem.
+func CheckParams(p Params, l config.Limits) *Invalid {
+	switch p.Language {
+	case JavaScript, TypeScript:
+	default:
+		return &Invalid{"language", fmt.Sprintf("%q is not supported (use %q or %q)", p.Language, JavaScript, TypeScript)}
+	}
+	if strings.TrimSpace(p.Code) == "" {
+		return &Invalid{"code", "is empty"}
+	}
+	if len(p.Code) > l.MaxCodeBytes {
+		return &Invalid{"code", fmt.Sprintf("is %d bytes, over the %d-byte limit", len(p.Code), l.MaxCodeBytes)}
+	}
+	if !utf8.ValidString(p.Code) {
+		return &Invalid{"code", "is not valid UTF-8"}
+	}
+	if len(p.Context) > l.MaxContextBytes {
+		return &Invalid{"context", fmt.Sprintf("is %d bytes of JSON, over the %d-byte limit", len(p.Context), l.MaxContextBytes)}
+	}
+	if len(bytes.TrimSpace(p.Context)) > 0 {
+		if err := checkContext(p.Context); err != nil {
+			return err
+		}
+	}
+	if p.TimeoutMs < config.MinTimeoutMs || p.TimeoutMs > config.MaxTimeoutMs {
+		return &Invalid{"timeout", fmt.Sprintf("%d ms is outside [%d, %d] ms", p.TimeoutMs, config.MinTimeoutMs, config.MaxTimeoutMs)}
+	}
+	if p.MemoryLimitMiB < l.MinMemoryLimitMiB || p.MemoryLimitMiB > l.MaxMemoryLimitMiB {
+		return &Invalid{"memoryLimit", fmt.Sprintf("%d MiB is outside [%d, %d] MiB", p.MemoryLimitMiB, l.MinMemoryLimitMiB, l.MaxMemoryLimitMiB)}
+	}
+	if err := checkID("agentId", p.AgentID); err != nil {
+		return err
+	}
+	return checkID("channelId", p.ChannelID)
+}
+
+// checkContext requires one JSON object, nested at most MaxContextDepth
+// deep. The depth is measured on the tokens, before anything is decoded, so
+// a hostile context cannot recurse a decoder.
+func checkContext(raw json.RawMessage) *Invalid {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	depth := 0
+	first := true
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			if err.Error() == "EOF" && depth == 0 && !first {
+				return nil
+			}
+			return &Invalid{"context", "is not valid JSON: " + err.Error()}
+		}
+		if first {
+			if d, ok := tok.(json.Delim); !ok || d != '{' {
+				return &Invalid{"context", "must be a JSON object"}
+			}
+			first = false
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+			if depth > MaxContextDepth {
+				return &Invalid{"context", fmt.Sprintf("nests more than %d levels deep", MaxContextDepth)}
+			}
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+			if depth == 0 {
+				// Exactly one value: anything after it is an error.
+				if _, err := dec.Token(); err == nil || err.Error() != "EOF" {
+					return &Invalid{"context", "has data after the JSON object"}
+				}
+				return nil
+			}
+		}
+	}
+}
+
+// checkID allows 1 to MaxIDLength characters of letters, digits and
+// . _ - : @ / +.
+func checkID(field, id string) *Invalid {
+	if id == "" {
+		return &Invalid{field, "is empty"}
+	}
+	if len(id) > MaxIDLength {
+		return &Invalid{field, fmt.Sprintf("is %d characters, over the limit of %d", len(id), MaxIDLength)}
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("._-:@/+", c) >= 0 {
+			continue
+		}
+		return &Invalid{field, fmt.Sprintf("contains %q at position %d (allowed: letters, digits and . _ - : @ / +)", c, i)}
+	}
+	return nil
+}

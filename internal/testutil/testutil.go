@@ -1,0 +1,74 @@
+// Package testutil holds what codexec's tests share: building the real
+// binaries once per test process, and skipping privileged tests with a
+// reason.
+package testutil
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+)
+
+var (
+	buildOnce sync.Once
+	binDir    string
+	buildErr  error
+	buildOut  []byte
+)
+
+// ModuleRoot is the directory of go.mod.
+func ModuleRoot(tb testing.TB) string {
+	tb.Helper()
+	_, file, _, ok := runtime.Caller(0)
+	if !ok {
+		tb.Fatal("testutil: cannot locate the module")
+	}
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// Binaries builds bin/runner and bin/supervisor once per test process and
+// returns the directory holding both (removed when the process ends is left
+// to the OS temp cleaner; each process builds its own).
+func Binaries(tb testing.TB) string {
+	tb.Helper()
+	if dir := os.Getenv("CODEXEC_TEST_BIN"); dir != "" {
+		return dir
+	}
+	buildOnce.Do(func() {
+		binDir, buildErr = os.MkdirTemp("", "codexec-test-bin-")
+		if buildErr != nil {
+			return
+		}
+		cmd := exec.Command("go", "build", "-o", binDir+"/", "./cmd/runner", "./cmd/supervisor")
+		cmd.Dir = ModuleRoot(tb)
+		buildOut, buildErr = cmd.CombinedOutput()
+	})
+	if buildErr != nil {
+		tb.Fatalf("testutil: build binaries: %v\n%s", buildErr, buildOut)
+	}
+	return binDir
+}
+
+// Runner returns the path of a freshly built runner.
+func Runner(tb testing.TB) string { return filepath.Join(Binaries(tb), "runner") }
+
+// Supervisor returns the path of a freshly built supervisor.
+func Supervisor(tb testing.TB) string { return filepath.Join(Binaries(tb), "supervisor") }
+
+// RequireRoot skips the test unless it runs as root.
+func RequireRoot(tb testing.TB) {
+	tb.Helper()
+	if os.Geteuid() != 0 {
+		tb.Skip("skipping: requires root (CI runs as root)")
+	}
+}
+
+// RemoveBinaries removes what Binaries built; call it from TestMain.
+func RemoveBinaries() {
+	if binDir != "" && os.Getenv("CODEXEC_TEST_BIN") == "" {
+		os.RemoveAll(binDir)
+	}
+}

@@ -1,0 +1,25 @@
+// Package ipc is the protocol between the supervisor and one runner: frames
+// and the messages they carry. It imports only the standard library (and the
+// shared result vocabulary), because the runner links it.
+//
+// A frame is a 4-byte big-endian payload length followed by one JSON object
+// {"type": ..., "arg": ...}. The length is checked against the reader's cap
+// before any buffer is allocated, so a hostile peer cannot make the other
+// side allocate more than the cap. Pipes, not sockets: the supervisor gives
+// the runner one pipe to read its job from and one to write messages to.
+//
+// # Protocol
+//
+//	supervisor                                  runner
+//	                                            lock down, create the JS runtime
+//	                      <-- ready  {proto, pid}
+//	job {id, code, context, limits} -->         (exactly one job; the job pipe is then closed)
+//	                      <-- log    {level, message}   zero or more, as they happen
+//	                      <-- result {status, output, error, cpuMs, runMs}
+//	                                            exit 0
+//
+// Every read names the message it expects and rejects anything else (see
+// [Expect]). A malformed, oversized or unexpected frame, or the end of the
+// stream before result, is a protocol error: the supervisor kills the runner
+// and reports status internal. A runner is never reused.
+package ipc

@@ -1,0 +1,201 @@
+package ipc
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"codexec/result"
+)
+
+// ProtoVersion is sent in ready; the supervisor refuses any other version.
+const ProtoVersion = 1
+
+// MaxFrame is the hard cap on any frame's payload, whatever a reader is
+// configured with.
+const MaxFrame = 64 << 20
+
+// Type names a message.
+type Type string
+
+// Message types (see the protocol table in the package doc).
+const (
+	TypeReady  Type = "ready"  // runner → supervisor, once, when locked down and able to run a job
+	TypeJob    Type = "job"    // supervisor → runner, once
+	TypeLog    Type = "log"    // runner → supervisor, once per console line
+	TypeResult Type = "result" // runner → supervisor, once, last
+)
+
+// Frame is one decoded frame: its type and its raw argument.
+type Frame struct {
+	Type Type            `json:"type"`
+	Arg  json.RawMessage `json:"arg"`
+}
+
+// Ready is the runner's first message.
+type Ready struct {
+	Proto int `json:"proto"`
+	PID   int `json:"pid"`
+}
+
+// Job is the one piece of work a runner receives.
+type Job struct {
+	ID             string          `json:"id"`
+	Code           string          `json:"code"`    // JavaScript: the body of an async function of context
+	Context        json.RawMessage `json:"context"` // a JSON object
+	TimeoutMs      int64           `json:"timeoutMs"`
+	MaxOutputBytes int             `json:"maxOutputBytes"` // cap on the JSON of the returned value
+	MaxLogLines    int             `json:"maxLogLines"`    // cap on console lines
+	MaxLogBytes    int             `json:"maxLogBytes"`    // cap on the bytes of all console lines together
+	CaptureConsole bool            `json:"captureConsole"` // false: console calls are accepted and dropped
+	HeapLimitBytes int64           `json:"heapLimitBytes"` // soft heap limit for the runner's watchdog; 0 = none
+}
+
+// Log is one console line.
+type Log = result.Log
+
+// Result is the runner's last message.
+type Result struct {
+	Status result.Status     `json:"status"`
+	Output json.RawMessage   `json:"output,omitempty"` // the JSON of the value, when status is ok
+	Error  *result.ErrorInfo `json:"error,omitempty"`
+	CPUMs  float64           `json:"cpuMs"` // CPU time the runner spent on the job
+	RunMs  float64           `json:"runMs"` // wall time the runner spent on the job
+}
+
+// ProtocolError is a frame that breaks the protocol.
+type ProtocolError struct {
+	Got    Type   // the type received, if a frame was decoded
+	Want   Type   // the type expected
+	Reason string // what was wrong
+}
+
+func (e *ProtocolError) Error() string {
+	switch {
+	case e.Reason != "" && e.Want != "":
+		return fmt.Sprintf("ipc: protocol error waiting for %q: %s", e.Want, e.Reason)
+	case e.Reason != "":
+		return "ipc: protocol error: " + e.Reason
+	default:
+		return fmt.Sprintf("ipc: unexpected message %q, expected %q", e.Got, e.Want)
+	}
+}
+
+// IsProtocolError reports whether err is or wraps a *ProtocolError.
+func IsProtocolError(err error) bool {
+	var pe *ProtocolError
+	return errors.As(err, &pe)
+}
+
+// FrameTooLargeError is a frame whose announced length is over the cap.
+type FrameTooLargeError struct{ Size, Max int }
+
+func (e *FrameTooLargeError) Error() string {
+	return fmt.Sprintf("ipc: frame of %d bytes is over the %d-byte cap", e.Size, e.Max)
+}
+
+// Encode returns the wire form of one message.
+func Encode(t Type, arg any) ([]byte, error) {
+	a, err := json.Marshal(arg)
+	if err != nil {
+		return nil, fmt.Errorf("ipc: encode %s: %w", t, err)
+	}
+	payload, err := json.Marshal(Frame{Type: t, Arg: a})
+	if err != nil {
+		return nil, fmt.Errorf("ipc: encode %s: %w", t, err)
+	}
+	if len(payload) > MaxFrame {
+		return nil, &FrameTooLargeError{Size: len(payload), Max: MaxFrame}
+	}
+	buf := make([]byte, 4+len(payload))
+	binary.BigEndian.PutUint32(buf, uint32(len(payload)))
+	copy(buf[4:], payload)
+	return buf, nil
+}
+
+// Write writes one message as a single frame with one write call.
+func Write(w io.Writer, t Type, arg any) error {
+	buf, err := Encode(t, arg)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(buf)
+	return err
+}
+
+// ReadFrame reads one frame whose payload is at most max bytes (max is
+// clamped to MaxFrame). It returns io.EOF only on a clean end of stream
+// before a frame starts; a frame cut short is io.ErrUnexpectedEOF.
+func ReadFrame(r io.Reader, max int) (Frame, error) {
+	if max <= 0 || max > MaxFrame {
+		max = MaxFrame
+	}
+	var hdr [4]byte
+	if _, err := io.ReadFull(r, hdr[:]); err != nil {
+		return Frame{}, err
+	}
+	n := int(binary.BigEndian.Uint32(hdr[:]))
+	if n > max {
+		return Frame{}, &FrameTooLargeError{Size: n, Max: max}
+	}
+	buf := make([]byte, n)
+	if _, err := io.ReadFull(r, buf); err != nil {
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return Frame{}, err
+	}
+	var f Frame
+	if err := decodeStrict(buf, &f); err != nil {
+		return Frame{}, &ProtocolError{Reason: "malformed frame: " + err.Error()}
+	}
+	switch f.Type {
+	case TypeReady, TypeJob, TypeLog, TypeResult:
+	default:
+		return Frame{}, &ProtocolError{Got: f.Type, Reason: fmt.Sprintf("unknown message type %q", f.Type)}
+	}
+	return f, nil
+}
+
+// Decode decodes the frame's argument strictly into v: unknown fields and
+// trailing data are errors.
+func (f Frame) Decode(v any) error {
+	if err := decodeStrict(f.Arg, v); err != nil {
+		return &ProtocolError{Got: f.Type, Want: f.Type, Reason: fmt.Sprintf("malformed %s: %v", f.Type, err)}
+	}
+	return nil
+}
+
+// Expect reads one frame, requires it to be of type want, and decodes its
+// argument into v.
+func Expect(r io.Reader, max int, want Type, v any) error {
+	f, err := ReadFrame(r, max)
+	if err != nil {
+		if pe, ok := err.(*ProtocolError); ok {
+			pe.Want = want
+		}
+		return err
+	}
+	if f.Type != want {
+		return &ProtocolError{Got: f.Type, Want: want}
+	}
+	return f.Decode(v)
+}
+
+func decodeStrict(b []byte, v any) error {
+	if len(b) == 0 {
+		return errors.New("empty")
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return errors.New("trailing data after the JSON value")
+	}
+	return nil
+}

@@ -1,0 +1,22 @@
+// Package jsrt is the runner's JavaScript runtime: a goja VM with the
+// sandbox's globals, hardened so that no path to dynamic code evaluation is
+// left, and an event loop that runs one job (the body of an async function
+// of context) to completion, a deadline, or a cap.
+//
+// What the code sees: the ECMAScript built-ins, console (log, info, warn,
+// error, debug and Node's other common methods), setTimeout, setInterval,
+// clearTimeout, clearInterval, queueMicrotask, structuredClone, atob and
+// btoa. There is no eval, no Function constructor on any path (ordinary,
+// async or generator functions), no require, no process and no host object.
+// Time zone is UTC.
+//
+// The run ends, as in Node, when the returned promise has settled and no
+// timer is pending. An exception thrown by a timer or microtask callback, or
+// a promise rejection nobody handles, ends the run with status error, as it
+// would end a Node process.
+//
+// # Concurrency
+//
+// A Runtime belongs to one goroutine, except for [Runtime.Stop], which any
+// goroutine may call (the deadline timer and the heap watchdog do).
+package jsrt

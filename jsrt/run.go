@@ -1,0 +1,376 @@
+package jsrt
+
+import (
+	"container/heap"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dop251/goja"
+	"github.com/dop251/goja/ast"
+	"github.com/dop251/goja/file"
+	"github.com/dop251/goja/parser"
+
+	"codexec/ipc"
+	"codexec/result"
+)
+
+// ScriptName is the file name positions in the user's code carry inside
+// the runtime (in stacks and syntax errors).
+const ScriptName = "code.js"
+
+// The code is the body of this function; it starts on line 2, so every
+// position inside the runtime is one line below the user's.
+const (
+	wrapperHead = "(async function (context) {\n"
+	wrapperTail = "\n})"
+)
+
+// Run runs job to completion, streaming console lines to sink, and returns
+// the runner's result (RunMs set; CPUMs is the caller's to measure). A
+// Runtime runs at most one job.
+func (rt *Runtime) Run(job ipc.Job, sink Sink) ipc.Result {
+	start := time.Now()
+	if rt.ran {
+		return ipc.Result{Status: result.Internal, Error: &result.ErrorInfo{Kind: result.Internal, Message: "runtime already used"}}
+	}
+	rt.ran = true
+	rt.job = job
+	rt.sink = sink
+	if job.TimeoutMs > 0 {
+		t := time.AfterFunc(time.Duration(job.TimeoutMs)*time.Millisecond, func() {
+			rt.Stop(result.Timeout, fmt.Sprintf("execution exceeded the %d ms timeout", job.TimeoutMs))
+		})
+		defer t.Stop()
+	}
+	res := rt.run()
+	if res.Error != nil {
+		res.Error.Kind = res.Status
+	}
+	res.RunMs = float64(time.Since(start).Microseconds()) / 1000
+	return res
+}
+
+func (rt *Runtime) run() ipc.Result {
+	prg, perr := CompileBody(rt.job.Code)
+	if perr != nil {
+		return ipc.Result{Status: result.Error, Error: perr}
+	}
+	fnVal, err := rt.vm.RunProgram(prg)
+	if err != nil {
+		return rt.fromError(err)
+	}
+	fn, ok := goja.AssertFunction(fnVal)
+	if !ok {
+		return internal("the wrapped code is not a function")
+	}
+	ctxJSON := string(rt.job.Context)
+	if strings.TrimSpace(ctxJSON) == "" {
+		ctxJSON = "{}"
+	}
+	ctxVal, err := rt.parse(goja.Undefined(), rt.vm.ToValue(ctxJSON))
+	if err != nil {
+		if r, stopped := rt.stoppedResult(err); stopped {
+			return r
+		}
+		return internal("context is not valid JSON: " + err.Error())
+	}
+	v, err := fn(goja.Undefined(), ctxVal)
+	if err != nil {
+		return rt.fromError(err)
+	}
+	p, ok := v.Export().(*goja.Promise)
+	if !ok {
+		return internal("the wrapped code did not return a promise")
+	}
+	rt.mainPromise = p
+	return rt.loop(p)
+}
+
+// loop runs timers until the job is done: the promise settled and nothing
+// pending, as in Node.
+func (rt *Runtime) loop(p *goja.Promise) ipc.Result {
+	for {
+		if s, ok := rt.stopped(); ok {
+			return stopResult(s)
+		}
+		if rt.uncaught != nil {
+			return rt.errorResult(rt.uncaught, nil, "Uncaught ")
+		}
+		if r, ok := rt.unhandledRejection(); ok {
+			return r
+		}
+		if rt.timers.Len() == 0 {
+			break
+		}
+		t := rt.timers.items[0]
+		if wait := time.Until(t.due); wait > 0 {
+			tm := time.NewTimer(wait)
+			select {
+			case <-tm.C:
+			case <-rt.stopCh:
+				tm.Stop()
+				continue
+			}
+		}
+		heap.Pop(&rt.timers)
+		if t.repeat {
+			t.due = time.Now().Add(t.interval)
+			rt.timers.seq++
+			t.seq = rt.timers.seq
+			heap.Push(&rt.timers, t)
+		} else {
+			delete(rt.timers.byID, t.id)
+		}
+		if _, err := t.fn(goja.Undefined(), t.args...); err != nil {
+			var ex *goja.Exception
+			if errors.As(err, &ex) && !isUncatchable(err) {
+				if rt.uncaught == nil {
+					return rt.errorResult(ex.Value(), ex.Stack(), "Uncaught ")
+				}
+				continue
+			}
+			return rt.fromError(err)
+		}
+	}
+	switch p.State() {
+	case goja.PromiseStateRejected:
+		return rt.errorResult(p.Result(), nil, "")
+	case goja.PromiseStateFulfilled:
+		return rt.output(p.Result())
+	default:
+		return ipc.Result{Status: result.Timeout, Error: &result.ErrorInfo{
+			Message: "the returned promise never settles: nothing is pending that could settle it (no timers), so it would wait forever",
+		}}
+	}
+}
+
+func (rt *Runtime) unhandledRejection() (ipc.Result, bool) {
+	for _, q := range rt.rejected {
+		if q == rt.mainPromise {
+			continue
+		}
+		return rt.errorResult(q.Result(), nil, "Unhandled promise rejection: "), true
+	}
+	return ipc.Result{}, false
+}
+
+// output serialises the settled value as JSON.stringify does, with
+// undefined as null, and enforces the output cap.
+func (rt *Runtime) output(v goja.Value) ipc.Result {
+	s, err := rt.stringify(goja.Undefined(), v)
+	if err != nil {
+		if r, stopped := rt.stoppedResult(err); stopped {
+			return r
+		}
+		var ex *goja.Exception
+		if errors.As(err, &ex) {
+			msg := rt.describeValue(ex.Value())
+			hint := ""
+			switch {
+			case strings.Contains(msg, "BigInt"):
+				hint = " (a BigInt has no JSON form: convert it with String() or Number())"
+			case strings.Contains(msg, "circular"):
+				hint = " (the value refers to itself)"
+			}
+			return ipc.Result{Status: result.Error, Error: &result.ErrorInfo{
+				Message: "the returned value cannot be serialised to JSON: " + msg + hint,
+			}}
+		}
+		return rt.fromError(err)
+	}
+	if goja.IsUndefined(s) {
+		return ipc.Result{Status: result.OK, Output: []byte("null")}
+	}
+	max := rt.job.MaxOutputBytes
+	if js, ok := s.(goja.String); ok && max > 0 && js.Length() > max {
+		return outputTooLarge(js.Length(), max)
+	}
+	out := s.String()
+	if max > 0 && len(out) > max {
+		return outputTooLarge(len(out), max)
+	}
+	return ipc.Result{Status: result.OK, Output: []byte(out)}
+}
+
+func outputTooLarge(n, max int) ipc.Result {
+	return ipc.Result{Status: result.OutputLimit, Error: &result.ErrorInfo{
+		Message: fmt.Sprintf("the returned value is at least %d bytes of JSON, over the %d-byte output cap (maxOutputBytes)", n, max),
+	}}
+}
+
+// fromError classifies an error returned by goja to Go.
+func (rt *Runtime) fromError(err error) ipc.Result {
+	if r, stopped := rt.stoppedResult(err); stopped {
+		return r
+	}
+	var so *goja.StackOverflowError
+	if errors.As(err, &so) {
+		line, col := framePosition(so.Stack())
+		return ipc.Result{Status: result.Error, Error: &result.ErrorInfo{
+			Message: "RangeError: Maximum call stack size exceeded", Line: line, Column: col,
+		}}
+	}
+	var ex *goja.Exception
+	if errors.As(err, &ex) {
+		return rt.errorResult(ex.Value(), ex.Stack(), "")
+	}
+	var ce *goja.CompilerSyntaxError
+	if errors.As(err, &ce) {
+		return ipc.Result{Status: result.Error, Error: &result.ErrorInfo{Message: "SyntaxError: " + ce.Message}}
+	}
+	return internal(err.Error())
+}
+
+// stoppedResult recognises an interrupt caused by Stop.
+func (rt *Runtime) stoppedResult(err error) (ipc.Result, bool) {
+	var ie *goja.InterruptedError
+	if errors.As(err, &ie) {
+		if s, ok := ie.Value().(stop); ok {
+			return stopResult(s), true
+		}
+		return internal("interrupted: " + fmt.Sprint(ie.Value())), true
+	}
+	if s, ok := rt.stopped(); ok {
+		return stopResult(s), true
+	}
+	return ipc.Result{}, false
+}
+
+func stopResult(s stop) ipc.Result {
+	return ipc.Result{Status: s.status, Error: &result.ErrorInfo{Message: s.message}}
+}
+
+func internal(msg string) ipc.Result {
+	return ipc.Result{Status: result.Internal, Error: &result.ErrorInfo{Message: msg}}
+}
+
+func isUncatchable(err error) bool {
+	var ie *goja.InterruptedError
+	var so *goja.StackOverflowError
+	return errors.As(err, &ie) || errors.As(err, &so)
+}
+
+// errorResult turns a thrown value into an error result with the position
+// where the error was created (its stack) or thrown (frames).
+func (rt *Runtime) errorResult(v goja.Value, frames []goja.StackFrame, prefix string) ipc.Result {
+	msg, stack, err := rt.describeThrown(v)
+	if err != nil {
+		if r, stopped := rt.stoppedResult(err); stopped {
+			return r
+		}
+		msg = "an exception that could not be described"
+	}
+	line, col := stackPosition(stack)
+	if line == 0 {
+		line, col = framePosition(frames)
+	}
+	return ipc.Result{Status: result.Error, Error: &result.ErrorInfo{Message: prefix + msg, Line: line, Column: col}}
+}
+
+func (rt *Runtime) describeThrown(v goja.Value) (msg, stack string, err error) {
+	if v == nil {
+		v = goja.Undefined()
+	}
+	d, err := rt.describe(goja.Undefined(), v)
+	if err != nil {
+		return "", "", err
+	}
+	o := d.ToObject(rt.vm)
+	return o.Get("message").String(), o.Get("stack").String(), nil
+}
+
+func (rt *Runtime) describeValue(v goja.Value) string {
+	msg, _, err := rt.describeThrown(v)
+	if err != nil {
+		return "an exception that could not be described"
+	}
+	return msg
+}
+
+var stackPosRe = regexp.MustCompile(regexp.QuoteMeta(ScriptName) + `:(\d+):(\d+)`)
+
+// stackPosition finds the first position in the user's code in a goja
+// stack string ("at f (code.js:3:7(12))").
+func stackPosition(stack string) (line, col int) {
+	m := stackPosRe.FindStringSubmatch(stack)
+	if m == nil {
+		return 0, 0
+	}
+	l, _ := strconv.Atoi(m[1])
+	c, _ := strconv.Atoi(m[2])
+	return userPosition(l, c)
+}
+
+func framePosition(frames []goja.StackFrame) (line, col int) {
+	for i := range frames {
+		if frames[i].SrcName() != ScriptName {
+			continue
+		}
+		p := frames[i].Position()
+		if l, c := userPosition(p.Line, p.Column); l > 0 {
+			return l, c
+		}
+	}
+	return 0, 0
+}
+
+// userPosition maps a position in the wrapped source to the user's code.
+func userPosition(line, col int) (int, int) {
+	if line < 2 {
+		return 0, 0
+	}
+	return line - 1, col
+}
+
+// CompileBody compiles code as the body of an async function of context.
+// The result must be exactly that one function: code that closes the
+// function early and adds statements of its own is refused.
+func CompileBody(code string) (*goja.Program, *result.ErrorInfo) {
+	src := wrapperHead + code + wrapperTail
+	prg, err := parser.ParseFile(nil, ScriptName, src, 0, ParserOptions...)
+	if err != nil {
+		var el parser.ErrorList
+		if errors.As(err, &el) && len(el) > 0 {
+			return nil, syntaxError(el[0].Message, el[0].Position, code)
+		}
+		return nil, &result.ErrorInfo{Kind: result.Error, Message: "SyntaxError: " + err.Error()}
+	}
+	if !isWrapper(prg) {
+		return nil, &result.ErrorInfo{Kind: result.Error,
+			Message: "SyntaxError: the code must be the body of one function; it closes that function early (unbalanced braces or parentheses)"}
+	}
+	compiled, err := goja.CompileAST(prg, false)
+	if err != nil {
+		var ce *goja.CompilerSyntaxError
+		if errors.As(err, &ce) && ce.File != nil {
+			return nil, syntaxError(ce.Message, ce.File.Position(ce.Offset), code)
+		}
+		return nil, &result.ErrorInfo{Kind: result.Error, Message: "SyntaxError: " + err.Error()}
+	}
+	return compiled, nil
+}
+
+func isWrapper(prg *ast.Program) bool {
+	if len(prg.Body) != 1 {
+		return false
+	}
+	es, ok := prg.Body[0].(*ast.ExpressionStatement)
+	if !ok {
+		return false
+	}
+	fl, ok := es.Expression.(*ast.FunctionLiteral)
+	return ok && fl.Async && !fl.Generator
+}
+
+func syntaxError(msg string, pos file.Position, code string) *result.ErrorInfo {
+	line, col := userPosition(pos.Line, pos.Column)
+	if n := strings.Count(code, "\n") + 1; line > n {
+		// An error found at the wrapper's closing line: the code ended too early.
+		line, col = n, len(code)-strings.LastIndexByte(code, '\n')
+	}
+	return &result.ErrorInfo{Kind: result.Error, Message: "SyntaxError: " + msg, Line: line, Column: col}
+}

@@ -1,0 +1,277 @@
+package jsrt
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/dop251/goja"
+	"github.com/dop251/goja/parser"
+
+	"codexec/ipc"
+	"codexec/result"
+)
+
+//go:embed prelude.js
+var preludeSource string
+
+// DefaultMaxCallStackSize is the JavaScript call depth past which a
+// RangeError-like stack overflow ends the run (Node allows about 11,000
+// simple frames).
+const DefaultMaxCallStackSize = 8192
+
+// ParserOptions are the only options codexec ever parses JavaScript with.
+// goja's parser otherwise follows a `//# sourceMappingURL=` comment and reads
+// the named file from the host: a file read chosen by the code's author.
+var ParserOptions = []parser.Option{parser.WithDisableSourceMaps}
+
+// ErrDynamicCode is the message of the TypeError thrown by every path that
+// used to reach the Function constructor.
+const ErrDynamicCode = "dynamic code evaluation is disabled in this sandbox (Function constructor)"
+
+// Options configure a Runtime.
+type Options struct {
+	MaxCallStackSize int // JavaScript call depth; 0 means DefaultMaxCallStackSize
+}
+
+// Sink receives each console line of a job as it is written.
+type Sink func(level, message string) error
+
+// Runtime is one hardened goja VM able to run exactly one job.
+type Runtime struct {
+	vm        *goja.Runtime
+	errorCtor goja.Value
+	rangeCtor goja.Value
+	describe  goja.Callable
+	stringify goja.Callable
+	parse     goja.Callable
+
+	// per job
+	job         ipc.Job
+	sink        Sink
+	logLines    int
+	logBytes    int
+	timers      timerQueue
+	uncaught    goja.Value // the first exception no code caught
+	rejected    []*goja.Promise
+	stopOnce    sync.Once
+	stopCh      chan struct{}
+	stopReason  stop
+	ran         bool
+	mainPromise *goja.Promise
+}
+
+// stop is why a job was halted from outside its own control flow.
+type stop struct {
+	status  result.Status
+	message string
+}
+
+// New creates a hardened runtime with the sandbox's globals.
+func New(opts Options) (*Runtime, error) {
+	if opts.MaxCallStackSize <= 0 {
+		opts.MaxCallStackSize = DefaultMaxCallStackSize
+	}
+	// The sandbox's local time zone is UTC: results must not depend on the
+	// host's zone, and after lockdown the runner could not read
+	// /etc/localtime anyway (Go loads it lazily, on first use).
+	time.Local = time.UTC
+	vm := goja.New()
+	vm.SetParserOptions(ParserOptions...)
+	vm.SetMaxCallStackSize(opts.MaxCallStackSize)
+	rt := &Runtime{vm: vm, stopCh: make(chan struct{})}
+	rt.errorCtor = vm.Get("Error")
+	rt.rangeCtor = vm.Get("RangeError")
+	vm.SetPromiseRejectionTracker(rt.trackRejection)
+
+	if err := rt.installGlobals(); err != nil {
+		return nil, fmt.Errorf("jsrt: install globals: %w", err)
+	}
+	if err := rt.harden(); err != nil {
+		return nil, fmt.Errorf("jsrt: harden: %w", err)
+	}
+	return rt, nil
+}
+
+func (rt *Runtime) installGlobals() error {
+	prg, err := goja.Parse("prelude.js", preludeSource, ParserOptions...)
+	if err != nil {
+		return err
+	}
+	compiled, err := goja.CompileAST(prg, true)
+	if err != nil {
+		return err
+	}
+	fnVal, err := rt.vm.RunProgram(compiled)
+	if err != nil {
+		return err
+	}
+	fn, ok := goja.AssertFunction(fnVal)
+	if !ok {
+		return errors.New("prelude is not a function")
+	}
+	host := rt.vm.NewObject()
+	_ = host.Set("emit", rt.emit)
+	_ = host.Set("uncaught", func(call goja.FunctionCall) goja.Value {
+		rt.setUncaught(call.Argument(0))
+		return goja.Undefined()
+	})
+	_ = host.Set("budget", 1<<20)
+	exportsVal, err := fn(goja.Undefined(), host)
+	if err != nil {
+		return err
+	}
+	exports := exportsVal.ToObject(rt.vm)
+	callable := func(name string) (goja.Callable, error) {
+		f, ok := goja.AssertFunction(exports.Get(name))
+		if !ok {
+			return nil, fmt.Errorf("prelude export %s is not a function", name)
+		}
+		return f, nil
+	}
+	if rt.describe, err = callable("describe"); err != nil {
+		return err
+	}
+	if rt.stringify, err = callable("stringify"); err != nil {
+		return err
+	}
+	if rt.parse, err = callable("parse"); err != nil {
+		return err
+	}
+
+	global := rt.vm.GlobalObject()
+	define := func(name string, v any) error {
+		// As in Node and browsers: writable, configurable, not enumerable.
+		return global.DefineDataProperty(name, rt.vm.ToValue(v), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	}
+	for _, name := range []string{"console", "queueMicrotask", "structuredClone"} {
+		if err := define(name, exports.Get(name)); err != nil {
+			return err
+		}
+	}
+	for name, f := range map[string]func(goja.FunctionCall) goja.Value{
+		"setTimeout":    rt.setTimeout,
+		"setInterval":   rt.setInterval,
+		"clearTimeout":  rt.clearTimer,
+		"clearInterval": rt.clearTimer,
+		"atob":          rt.atob,
+		"btoa":          rt.btoa,
+	} {
+		if err := define(name, f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// harden removes every path to dynamic code: the eval and Function globals
+// go, and the constructor property of the prototypes of ordinary, async and
+// generator functions (the only way back to Function, AsyncFunction and
+// GeneratorFunction once the globals are gone) becomes a thrower. goja
+// cannot parse async generators, so AsyncGeneratorFunction is unreachable.
+func (rt *Runtime) harden() error {
+	protos, err := rt.vm.RunString(`[
+		Function.prototype,
+		Object.getPrototypeOf(async function () {}),
+		Object.getPrototypeOf(function* () {}),
+	]`)
+	if err != nil {
+		return err
+	}
+	thrower := rt.vm.ToValue(func(goja.FunctionCall) goja.Value {
+		panic(rt.vm.NewTypeError(ErrDynamicCode))
+	})
+	arr := protos.ToObject(rt.vm)
+	for i := 0; i < 3; i++ {
+		p := arr.Get(fmt.Sprint(i)).ToObject(rt.vm)
+		if err := p.DefineDataProperty("constructor", thrower, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE); err != nil {
+			return err
+		}
+	}
+	global := rt.vm.GlobalObject()
+	for _, name := range []string{"eval", "Function"} {
+		if err := global.Delete(name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Stop halts the running job with the given status; it is safe to call
+// from any goroutine, and only the first call counts.
+func (rt *Runtime) Stop(status result.Status, message string) {
+	rt.stopOnce.Do(func() {
+		rt.stopReason = stop{status: status, message: message}
+		close(rt.stopCh)
+		rt.vm.Interrupt(rt.stopReason)
+	})
+}
+
+func (rt *Runtime) stopped() (stop, bool) {
+	select {
+	case <-rt.stopCh:
+		return rt.stopReason, true
+	default:
+		return stop{}, false
+	}
+}
+
+// emit is console's way out: it enforces the log caps and forwards the line.
+func (rt *Runtime) emit(call goja.FunctionCall) goja.Value {
+	if !rt.job.CaptureConsole || rt.sink == nil {
+		return goja.Undefined()
+	}
+	if _, halted := rt.stopped(); halted {
+		return goja.Undefined()
+	}
+	level := call.Argument(0).String()
+	msgVal, ok := call.Argument(1).ToString().(goja.String)
+	if !ok {
+		return goja.Undefined()
+	}
+	if rt.logLines+1 > rt.job.MaxLogLines {
+		rt.Stop(result.OutputLimit, fmt.Sprintf("more than %d console lines: the log cap (maxLogLines) was reached", rt.job.MaxLogLines))
+		return goja.Undefined()
+	}
+	// A UTF-16 unit is at least one UTF-8 byte: check before converting.
+	if rt.logBytes+msgVal.Length() > rt.job.MaxLogBytes {
+		rt.Stop(result.OutputLimit, fmt.Sprintf("console output over %d bytes: the log cap (maxLogBytes) was reached", rt.job.MaxLogBytes))
+		return goja.Undefined()
+	}
+	msg := msgVal.String()
+	if rt.logBytes+len(msg) > rt.job.MaxLogBytes {
+		rt.Stop(result.OutputLimit, fmt.Sprintf("console output over %d bytes: the log cap (maxLogBytes) was reached", rt.job.MaxLogBytes))
+		return goja.Undefined()
+	}
+	rt.logLines++
+	rt.logBytes += len(msg)
+	if err := rt.sink(level, msg); err != nil {
+		rt.Stop(result.Internal, "write log: "+err.Error())
+	}
+	return goja.Undefined()
+}
+
+func (rt *Runtime) setUncaught(v goja.Value) {
+	if rt.uncaught == nil {
+		if v == nil {
+			v = goja.Undefined()
+		}
+		rt.uncaught = v
+	}
+}
+
+func (rt *Runtime) trackRejection(p *goja.Promise, op goja.PromiseRejectionOperation) {
+	switch op {
+	case goja.PromiseRejectionReject:
+		rt.rejected = append(rt.rejected, p)
+	case goja.PromiseRejectionHandle:
+		for i, q := range rt.rejected {
+			if q == p {
+				rt.rejected = append(rt.rejected[:i], rt.rejected[i+1:]...)
+				break
+			}
+		}
+	}
+}

@@ -1,0 +1,133 @@
+package jsrt
+
+import (
+	"container/heap"
+	"math"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// MaxTimers bounds the timers one job may have pending at once; past it
+// setTimeout and setInterval throw a RangeError.
+const MaxTimers = 10000
+
+type timer struct {
+	id       int64
+	due      time.Time
+	seq      uint64 // creation order breaks ties, as in Node
+	fn       goja.Callable
+	args     []goja.Value
+	interval time.Duration
+	repeat   bool
+	index    int
+}
+
+// timerQueue is a min-heap of timers by due time, then creation order.
+type timerQueue struct {
+	items  []*timer
+	byID   map[int64]*timer
+	nextID int64
+	seq    uint64
+}
+
+func (q *timerQueue) Len() int { return len(q.items) }
+func (q *timerQueue) Less(i, j int) bool {
+	a, b := q.items[i], q.items[j]
+	if !a.due.Equal(b.due) {
+		return a.due.Before(b.due)
+	}
+	return a.seq < b.seq
+}
+func (q *timerQueue) Swap(i, j int) {
+	q.items[i], q.items[j] = q.items[j], q.items[i]
+	q.items[i].index = i
+	q.items[j].index = j
+}
+func (q *timerQueue) Push(x any) {
+	t := x.(*timer)
+	t.index = len(q.items)
+	q.items = append(q.items, t)
+}
+func (q *timerQueue) Pop() any {
+	n := len(q.items)
+	t := q.items[n-1]
+	q.items[n-1] = nil
+	q.items = q.items[:n-1]
+	t.index = -1
+	return t
+}
+
+func (q *timerQueue) add(t *timer) {
+	if q.byID == nil {
+		q.byID = make(map[int64]*timer)
+	}
+	q.seq++
+	t.seq = q.seq
+	q.byID[t.id] = t
+	heap.Push(q, t)
+}
+
+func (q *timerQueue) remove(id int64) {
+	t, ok := q.byID[id]
+	if !ok {
+		return
+	}
+	delete(q.byID, id)
+	if t.index >= 0 {
+		heap.Remove(q, t.index)
+	}
+}
+
+// delay converts a setTimeout delay as Node does: non-numbers are coerced,
+// and anything below 1 ms, NaN or above 2^31-1 ms becomes 1 ms.
+func delay(v goja.Value) time.Duration {
+	ms := 1.0
+	if v != nil && !goja.IsUndefined(v) {
+		ms = v.ToFloat()
+	}
+	if math.IsNaN(ms) || ms < 1 || ms > math.MaxInt32 {
+		ms = 1
+	}
+	return time.Duration(ms * float64(time.Millisecond))
+}
+
+func (rt *Runtime) schedule(call goja.FunctionCall, repeat bool) goja.Value {
+	fn, ok := goja.AssertFunction(call.Argument(0))
+	if !ok {
+		panic(rt.vm.NewTypeError(`The "callback" argument must be of type function`))
+	}
+	if rt.timers.Len() >= MaxTimers {
+		panic(rt.rangeError("too many pending timers (the limit is 10000)"))
+	}
+	d := delay(call.Argument(1))
+	var args []goja.Value
+	if len(call.Arguments) > 2 {
+		args = append(args, call.Arguments[2:]...)
+	}
+	rt.timers.nextID++
+	t := &timer{id: rt.timers.nextID, due: time.Now().Add(d), fn: fn, args: args, interval: d, repeat: repeat}
+	rt.timers.add(t)
+	return rt.vm.ToValue(t.id)
+}
+
+func (rt *Runtime) setTimeout(call goja.FunctionCall) goja.Value  { return rt.schedule(call, false) }
+func (rt *Runtime) setInterval(call goja.FunctionCall) goja.Value { return rt.schedule(call, true) }
+
+func (rt *Runtime) clearTimer(call goja.FunctionCall) goja.Value {
+	v := call.Argument(0)
+	if n, ok := v.Export().(int64); ok {
+		rt.timers.remove(n)
+	} else if f, ok := v.Export().(float64); ok && f == math.Trunc(f) {
+		rt.timers.remove(int64(f))
+	}
+	return goja.Undefined()
+}
+
+func (rt *Runtime) rangeError(msg string) *goja.Object {
+	e, err := rt.vm.New(rt.rangeCtor, rt.vm.ToValue(msg))
+	if err != nil {
+		panic(err)
+	}
+	return e
+}

@@ -1,0 +1,556 @@
+// Package sandbox is the supervisor's side of one runner: it spawns the
+// runner process with its pipes, waits for ready, sends the one job, reads
+// logs and the result under a hard deadline, kills the runner whatever it
+// does, and classifies the outcome from evidence (the result frame, the
+// deadline, the exit status) rather than from anything the runner claims
+// about itself. A runner is never reused.
+//
+// # Concurrency
+//
+// A Runner is driven by one goroutine (Start, then Run once); Kill may be
+// called from any goroutine.
+package sandbox
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"codexec/ipc"
+	"codexec/result"
+)
+
+// Defaults for Config fields left zero.
+const (
+	DefaultGrace        = 250 * time.Millisecond
+	DefaultStartTimeout = 10 * time.Second
+	DefaultStderrCap    = 16 << 10
+	readyFrameCap       = 4 << 10
+)
+
+// Config describes how runners are started.
+type Config struct {
+	RunnerPath   string        // the runner executable
+	Env          []string      // the runner's whole environment (it gets nothing else)
+	Grace        time.Duration // between the job's timeout and the hard kill
+	StartTimeout time.Duration // spawn to ready
+	StderrCap    int           // bytes of the runner's stderr kept for the internal error
+}
+
+func (c Config) withDefaults() Config {
+	if c.Grace <= 0 {
+		c.Grace = DefaultGrace
+	}
+	if c.StartTimeout <= 0 {
+		c.StartTimeout = DefaultStartTimeout
+	}
+	if c.StderrCap <= 0 {
+		c.StderrCap = DefaultStderrCap
+	}
+	return c
+}
+
+// Outcome is what one job came to, as established by the supervisor.
+type Outcome struct {
+	Status          result.Status
+	Output          json.RawMessage // the value's JSON when Status is ok
+	Error           *result.ErrorInfo
+	Logs            []result.Log
+	Wall            time.Duration // job sent to result received (or runner killed)
+	CPUTime         time.Duration // the runner's CPU time for the job (whole process when it died)
+	PeakMemoryBytes uint64        // the runner's peak memory
+	TimedOut        bool          // the deadline passed (soft or hard)
+	SpawnToReady    time.Duration
+	Stderr          string // what the runner wrote to its standard streams (capped)
+}
+
+// ErrAlreadyUsed is returned by Run on a runner that already ran a job.
+var ErrAlreadyUsed = errors.New("sandbox: runner already used")
+
+type frameMsg struct {
+	f   ipc.Frame
+	err error
+}
+
+// killReason records why the supervisor killed a runner.
+type killReason int32
+
+const (
+	notKilled killReason = iota
+	killedAtDeadline
+	killedCancelled
+	killedProtocol
+	killedDiscarded
+)
+
+// Runner is one spawned runner process.
+type Runner struct {
+	cfg       Config
+	cmd       *exec.Cmd
+	jobW      *os.File
+	msgR      *os.File
+	frames    chan frameMsg
+	done      chan struct{} // closed when Run stops reading frames
+	maxFrame  atomic.Int64
+	exited    chan struct{} // closed after the process was reaped
+	stderr    *capBuffer
+	stderrEOF chan struct{}
+	killed    atomic.Int32
+	spawnedAt time.Time
+	readyAt   time.Time
+	ready     *ipc.Ready
+	readyErr  error
+	used      bool
+
+	mu     sync.Mutex
+	reaped bool
+}
+
+// Start spawns a runner. It returns once the process exists; the runner
+// then creates its runtime, locks down and sends ready on its own time (see
+// WaitReady), which is what lets a pool start runners ahead of jobs.
+func Start(cfg Config) (*Runner, error) {
+	cfg = cfg.withDefaults()
+	if cfg.RunnerPath == "" {
+		return nil, errors.New("sandbox: no runner path")
+	}
+	jobR, jobW, err := os.Pipe()
+	if err != nil {
+		return nil, fmt.Errorf("sandbox: job pipe: %w", err)
+	}
+	msgR, msgW, err := os.Pipe()
+	if err != nil {
+		jobR.Close()
+		jobW.Close()
+		return nil, fmt.Errorf("sandbox: message pipe: %w", err)
+	}
+	errR, errW, err := os.Pipe()
+	if err != nil {
+		jobR.Close()
+		jobW.Close()
+		msgR.Close()
+		msgW.Close()
+		return nil, fmt.Errorf("sandbox: stderr pipe: %w", err)
+	}
+	cmd := &exec.Cmd{
+		Path:       cfg.RunnerPath,
+		Args:       []string{"runner", "--job-fd=3", "--msg-fd=4"},
+		Env:        cfg.Env,
+		Stdout:     errW,
+		Stderr:     errW,
+		ExtraFiles: []*os.File{jobR, msgW},
+		SysProcAttr: &syscall.SysProcAttr{
+			Setpgid:   true,
+			Pdeathsig: syscall.SIGKILL,
+		},
+	}
+	if cmd.Env == nil {
+		cmd.Env = []string{}
+	}
+	r := &Runner{
+		cfg:       cfg,
+		cmd:       cmd,
+		jobW:      jobW,
+		msgR:      msgR,
+		frames:    make(chan frameMsg, 16),
+		done:      make(chan struct{}),
+		exited:    make(chan struct{}),
+		stderr:    &capBuffer{max: cfg.StderrCap},
+		stderrEOF: make(chan struct{}),
+	}
+	r.maxFrame.Store(readyFrameCap)
+
+	// Pdeathsig fires when the thread that forked the child exits, not the
+	// process: keep this goroutine on its thread for the fork.
+	runtime.LockOSThread()
+	r.spawnedAt = time.Now()
+	err = cmd.Start()
+	runtime.UnlockOSThread()
+	jobR.Close()
+	msgW.Close()
+	errW.Close()
+	if err != nil {
+		jobW.Close()
+		msgR.Close()
+		errR.Close()
+		return nil, fmt.Errorf("sandbox: start runner: %w", err)
+	}
+	go r.readFrames()
+	go func() {
+		_, _ = io.Copy(r.stderr, errR)
+		errR.Close()
+		close(r.stderrEOF)
+	}()
+	go func() {
+		_ = cmd.Wait()
+		r.mu.Lock()
+		r.reaped = true
+		r.mu.Unlock()
+		close(r.exited)
+	}()
+	return r, nil
+}
+
+// PID is the runner's process id.
+func (r *Runner) PID() int { return r.cmd.Process.Pid }
+
+func (r *Runner) readFrames() {
+	for {
+		f, err := ipc.ReadFrame(r.msgR, int(r.maxFrame.Load()))
+		select {
+		case r.frames <- frameMsg{f, err}:
+		case <-r.done:
+			return
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// WaitReady waits for the runner's ready message (at most the start
+// timeout). It may be called more than once.
+func (r *Runner) WaitReady(ctx context.Context) error {
+	if r.ready != nil || r.readyErr != nil {
+		return r.readyErr
+	}
+	t := time.NewTimer(r.cfg.StartTimeout)
+	defer t.Stop()
+	select {
+	case fm := <-r.frames:
+		switch {
+		case fm.err != nil:
+			r.readyErr = fmt.Errorf("runner ended before ready: %w", fm.err)
+		case fm.f.Type != ipc.TypeReady:
+			if fm.f.Type == ipc.TypeResult {
+				// The runner reports its own start-up failure this way.
+				var res ipc.Result
+				if fm.f.Decode(&res) == nil && res.Error != nil {
+					r.readyErr = fmt.Errorf("runner failed to start: %s", res.Error.Message)
+					break
+				}
+			}
+			r.readyErr = &ipc.ProtocolError{Got: fm.f.Type, Want: ipc.TypeReady}
+		default:
+			var rd ipc.Ready
+			if err := fm.f.Decode(&rd); err != nil {
+				r.readyErr = err
+			} else if rd.Proto != ipc.ProtoVersion {
+				r.readyErr = fmt.Errorf("runner speaks protocol %d, want %d", rd.Proto, ipc.ProtoVersion)
+			} else {
+				r.ready = &rd
+				r.readyAt = time.Now()
+			}
+		}
+	case <-t.C:
+		r.readyErr = fmt.Errorf("runner did not send ready within %v", r.cfg.StartTimeout)
+	case <-ctx.Done():
+		r.readyErr = ctx.Err()
+	}
+	return r.readyErr
+}
+
+// Alive reports whether the runner process has not exited yet.
+func (r *Runner) Alive() bool {
+	select {
+	case <-r.exited:
+		return false
+	default:
+		return true
+	}
+}
+
+// Kill kills the runner (and its process group) unless it was reaped
+// already, and releases its resources. Safe to call more than once and
+// from any goroutine.
+func (r *Runner) Kill() {
+	r.kill(killedDiscarded)
+}
+
+func (r *Runner) kill(why killReason) {
+	r.killed.CompareAndSwap(int32(notKilled), int32(why))
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.reaped {
+		return
+	}
+	// The runner cannot fork once locked down, but kill the group anyway:
+	// nothing it started may outlive it.
+	_ = syscall.Kill(-r.cmd.Process.Pid, syscall.SIGKILL)
+	_ = r.cmd.Process.Signal(syscall.SIGKILL)
+}
+
+// Run sends job to the runner and returns its outcome. It always leaves
+// the runner dead and reaped.
+func (r *Runner) Run(ctx context.Context, job ipc.Job, onLog func(result.Log)) Outcome {
+	if r.used {
+		return Outcome{Status: result.Internal, Error: &result.ErrorInfo{Kind: result.Internal, Message: ErrAlreadyUsed.Error()}}
+	}
+	r.used = true
+	ev := evidence{timeoutMs: job.TimeoutMs}
+	var out Outcome
+	defer func() { r.finish() }()
+
+	if err := r.WaitReady(ctx); err != nil {
+		if ipc.IsProtocolError(err) {
+			r.kill(killedProtocol)
+		} else {
+			r.kill(killedDiscarded)
+		}
+		ev.startErr = err
+		return r.conclude(&out, ev)
+	}
+	out.SpawnToReady = r.readyAt.Sub(r.spawnedAt)
+
+	r.maxFrame.Store(int64(frameCapFor(job)))
+	timeout := time.Duration(job.TimeoutMs) * time.Millisecond
+	hardAt := time.Now().Add(timeout + r.cfg.Grace)
+	hard := time.NewTimer(time.Until(hardAt))
+	defer hard.Stop()
+
+	start := time.Now()
+	_ = r.jobW.SetWriteDeadline(hardAt)
+	werr := ipc.Write(r.jobW, ipc.TypeJob, job)
+	r.jobW.Close()
+	if werr != nil {
+		// The runner is not reading its job: it is broken or hostile.
+		r.kill(killedProtocol)
+		ev.protoErr = fmt.Errorf("send job: %w", werr)
+		out.Wall = time.Since(start)
+		return r.conclude(&out, ev)
+	}
+
+	logBytes := 0
+loop:
+	for {
+		select {
+		case fm := <-r.frames:
+			if fm.err != nil {
+				if fm.err != io.EOF && !errors.Is(fm.err, os.ErrClosed) {
+					if ipc.IsProtocolError(fm.err) || isFrameTooLarge(fm.err) {
+						ev.protoErr = fm.err
+						r.kill(killedProtocol)
+					} else {
+						ev.streamErr = fm.err
+					}
+				}
+				break loop
+			}
+			switch fm.f.Type {
+			case ipc.TypeLog:
+				var l result.Log
+				if err := fm.f.Decode(&l); err != nil {
+					ev.protoErr = err
+					r.kill(killedProtocol)
+					break loop
+				}
+				if !validLevel(l.Level) {
+					ev.protoErr = &ipc.ProtocolError{Got: ipc.TypeLog, Reason: fmt.Sprintf("unknown log level %q", l.Level)}
+					r.kill(killedProtocol)
+					break loop
+				}
+				logBytes += len(l.Message)
+				if len(out.Logs)+1 > job.MaxLogLines || logBytes > job.MaxLogBytes {
+					// The runner enforces the caps itself; one that does not is lying.
+					ev.capErr = fmt.Sprintf("the runner sent more console output than the caps allow (%d lines, %d bytes)", job.MaxLogLines, job.MaxLogBytes)
+					r.kill(killedProtocol)
+					break loop
+				}
+				out.Logs = append(out.Logs, l)
+				if onLog != nil {
+					onLog(l)
+				}
+			case ipc.TypeResult:
+				out.Wall = time.Since(start)
+				var res ipc.Result
+				if err := fm.f.Decode(&res); err != nil {
+					ev.protoErr = err
+					r.kill(killedProtocol)
+					break loop
+				}
+				if err := checkResult(&res, job); err != nil {
+					ev.protoErr = err
+					r.kill(killedProtocol)
+					break loop
+				}
+				ev.result = &res
+				break loop
+			default:
+				ev.protoErr = &ipc.ProtocolError{Got: fm.f.Type, Reason: fmt.Sprintf("unexpected %q after the job", fm.f.Type)}
+				r.kill(killedProtocol)
+				break loop
+			}
+		case <-hard.C:
+			r.kill(killedAtDeadline)
+			break loop
+		case <-ctx.Done():
+			r.kill(killedCancelled)
+			ev.cancelErr = ctx.Err()
+			break loop
+		}
+	}
+	if out.Wall == 0 {
+		out.Wall = time.Since(start)
+	}
+	if ev.result != nil {
+		// The runner exits right after its result; give it the rest of the
+		// grace, then make sure.
+		select {
+		case <-r.exited:
+		case <-hard.C:
+			r.kill(killedDiscarded)
+		}
+	}
+	return r.conclude(&out, ev)
+}
+
+// conclude waits for the process to be reaped and fills the outcome from
+// the evidence.
+func (r *Runner) conclude(out *Outcome, ev evidence) Outcome {
+	r.waitExit()
+	ev.killed = killReason(r.killed.Load())
+	ev.state = r.cmd.ProcessState
+	select {
+	case <-r.stderrEOF:
+	case <-time.After(time.Second):
+	}
+	out.Stderr = r.stderr.String()
+	ev.stderr = out.Stderr
+	classify(out, ev)
+	if ru, ok := rusage(ev.state); ok {
+		out.PeakMemoryBytes = uint64(ru.Maxrss) * 1024
+		if ev.result == nil {
+			out.CPUTime = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		}
+	}
+	if ev.result != nil {
+		out.CPUTime = time.Duration(ev.result.CPUMs * float64(time.Millisecond))
+	}
+	if out.Error != nil {
+		out.Error.Kind = out.Status
+	}
+	return *out
+}
+
+// waitExit waits for the runner to be reaped, killing it if it lingers.
+func (r *Runner) waitExit() {
+	select {
+	case <-r.exited:
+		return
+	case <-time.After(r.cfg.Grace):
+	}
+	r.kill(killedDiscarded)
+	<-r.exited
+}
+
+func (r *Runner) finish() {
+	r.kill(killedDiscarded)
+	<-r.exited
+	select {
+	case <-r.done:
+	default:
+		close(r.done)
+	}
+	r.msgR.Close()
+	r.jobW.Close()
+}
+
+func rusage(ps *os.ProcessState) (*syscall.Rusage, bool) {
+	if ps == nil {
+		return nil, false
+	}
+	ru, ok := ps.SysUsage().(*syscall.Rusage)
+	return ru, ok && ru != nil
+}
+
+func isFrameTooLarge(err error) bool {
+	var e *ipc.FrameTooLargeError
+	return errors.As(err, &e)
+}
+
+func validLevel(l string) bool {
+	switch l {
+	case "log", "info", "warn", "error", "debug":
+		return true
+	}
+	return false
+}
+
+// frameCapFor is the largest frame a runner may send for this job: its
+// output cap, or a log line (JSON-escaped, up to 6 bytes a byte), plus room
+// for the envelope.
+func frameCapFor(job ipc.Job) int {
+	n := job.MaxOutputBytes
+	if l := 6 * job.MaxLogBytes; l > n {
+		n = l
+	}
+	n += 64 << 10
+	if n > ipc.MaxFrame {
+		n = ipc.MaxFrame
+	}
+	return n
+}
+
+// checkResult rejects a result frame that no honest runner sends.
+func checkResult(res *ipc.Result, job ipc.Job) error {
+	bad := func(format string, args ...any) error {
+		return &ipc.ProtocolError{Got: ipc.TypeResult, Reason: fmt.Sprintf(format, args...)}
+	}
+	switch res.Status {
+	case result.OK:
+		if !json.Valid(res.Output) {
+			return bad("ok result without a valid JSON output")
+		}
+	case result.Error, result.Timeout, result.Memory, result.OutputLimit, result.Internal:
+		if res.Error == nil {
+			res.Error = &result.ErrorInfo{Message: "no message"}
+		}
+		res.Output = nil
+	default:
+		return bad("status %q is not one a runner may report", res.Status)
+	}
+	if res.CPUMs < 0 || res.RunMs < 0 {
+		return bad("negative times")
+	}
+	return nil
+}
+
+// capBuffer keeps the first max bytes written to it and discards the rest.
+type capBuffer struct {
+	mu    sync.Mutex
+	buf   []byte
+	max   int
+	extra int
+}
+
+func (b *capBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	room := b.max - len(b.buf)
+	if room > len(p) {
+		room = len(p)
+	}
+	if room > 0 {
+		b.buf = append(b.buf, p[:room]...)
+	}
+	b.extra += len(p) - room
+	return len(p), nil
+}
+
+func (b *capBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.extra > 0 {
+		return string(b.buf) + fmt.Sprintf("\n[%d more bytes dropped]", b.extra)
+	}
+	return string(b.buf)
+}

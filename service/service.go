@@ -1,0 +1,194 @@
+// Package service runs one execution end to end, the same way for every
+// interface (CLI, socket API, MCP): parameter checks, TypeScript stripping,
+// validation, a fresh runner, the result with positions in the user's code.
+//
+// # Concurrency
+//
+// A Service may be used by any number of goroutines at once; each Execute
+// gets a runner of its own.
+package service
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"sync"
+	"time"
+
+	"github.com/oklog/ulid/v2"
+
+	"codexec/config"
+	"codexec/detect"
+	"codexec/ipc"
+	"codexec/result"
+	"codexec/sandbox"
+	"codexec/typescript"
+)
+
+// Defaults applied to requests that leave identity fields empty.
+const (
+	DefaultAgentID   = "anonymous"
+	DefaultChannelID = "default"
+)
+
+// Request is one execution request (the body of POST /v1/executions).
+type Request struct {
+	Code           string          `json:"code"`
+	Language       string          `json:"language,omitempty"`    // javascript (default) or typescript
+	Context        json.RawMessage `json:"context,omitempty"`     // a JSON object; {} when absent
+	TimeoutMs      int64           `json:"timeout,omitempty"`     // ms; the configured default when 0
+	MemoryLimitMiB int             `json:"memoryLimit,omitempty"` // MiB; the configured default when 0
+	AgentID        string          `json:"agentId,omitempty"`
+	ChannelID      string          `json:"channelId,omitempty"`
+}
+
+// Options configure a Service.
+type Options struct {
+	RunnerPath string        // the runner executable (required)
+	Limits     config.Limits // defaults and caps; DefaultLimits when zero
+	Grace      time.Duration // timeout to hard kill; sandbox.DefaultGrace when zero
+}
+
+// Service executes requests.
+type Service struct {
+	opts   Options
+	mu     sync.RWMutex
+	limits config.Limits
+}
+
+// New checks the options and returns a Service.
+func New(opts Options) (*Service, error) {
+	if opts.RunnerPath == "" {
+		return nil, errors.New("service: no runner path")
+	}
+	if opts.Limits == (config.Limits{}) {
+		opts.Limits = config.DefaultLimits()
+	}
+	if err := opts.Limits.Validate(); err != nil {
+		return nil, err
+	}
+	return &Service{opts: opts, limits: opts.Limits}, nil
+}
+
+// Limits returns the limits new executions get.
+func (s *Service) Limits() config.Limits {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.limits
+}
+
+// NewID returns a new execution id: "exec_" and a ULID (sortable by time).
+func NewID() string { return "exec_" + ulid.Make().String() }
+
+// CodeHash is the SHA-256 of the code as submitted, in hex.
+func CodeHash(code string) string {
+	h := sha256.Sum256([]byte(code))
+	return hex.EncodeToString(h[:])
+}
+
+// Execute runs one request and returns its result; it never returns an
+// error: every failure is a result with a status. onLog, if not nil, gets
+// each console line as it is written.
+func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Log)) (res result.Result) {
+	start := time.Now()
+	lim := s.Limits()
+	if req.Language == "" {
+		req.Language = detect.JavaScript
+	}
+	if req.TimeoutMs == 0 {
+		req.TimeoutMs = lim.TimeoutMs
+	}
+	if req.MemoryLimitMiB == 0 {
+		req.MemoryLimitMiB = lim.MemoryLimitMiB
+	}
+	if req.AgentID == "" {
+		req.AgentID = DefaultAgentID
+	}
+	if req.ChannelID == "" {
+		req.ChannelID = DefaultChannelID
+	}
+	res = result.Result{ID: NewID(), Language: req.Language, CodeHash: CodeHash(req.Code)}
+	ran := false
+	defer res.Normalize()
+	defer func() {
+		// executionTime is the time the code ran (job sent to result, as
+		// the timeout counts it); for a request that never reached a
+		// runner, the time it took to refuse it.
+		if !ran {
+			res.ExecutionTime = ms(time.Since(start))
+		}
+	}()
+
+	if inv := detect.CheckParams(detect.Params{
+		Language: req.Language, Code: req.Code, Context: req.Context, TimeoutMs: req.TimeoutMs,
+		MemoryLimitMiB: req.MemoryLimitMiB, AgentID: req.AgentID, ChannelID: req.ChannelID,
+	}, lim); inv != nil {
+		res.Fail(result.Invalid, inv.Error(), 0, 0)
+		return res
+	}
+
+	js := req.Code
+	var ts *typescript.Output
+	if req.Language == detect.TypeScript {
+		out, err := typescript.Strip(req.Code)
+		if err != nil {
+			var se *typescript.SyntaxError
+			if errors.As(err, &se) {
+				res.Fail(result.Error, "SyntaxError: "+se.Message, se.Line, se.Column)
+			} else {
+				res.Fail(result.Internal, "strip TypeScript: "+err.Error(), 0, 0)
+			}
+			return res
+		}
+		js, ts = out.JS, out
+	}
+
+	runner, err := sandbox.Start(sandbox.Config{
+		RunnerPath: s.opts.RunnerPath,
+		Env:        []string{"GOMAXPROCS=1"},
+		Grace:      s.opts.Grace,
+	})
+	if err != nil {
+		res.Fail(result.Internal, err.Error(), 0, 0)
+		return res
+	}
+	out := runner.Run(ctx, ipc.Job{
+		ID:             res.ID,
+		Code:           js,
+		Context:        req.Context,
+		TimeoutMs:      req.TimeoutMs,
+		MaxOutputBytes: lim.MaxOutputBytes,
+		MaxLogLines:    lim.MaxLogLines,
+		MaxLogBytes:    lim.MaxLogBytes,
+		CaptureConsole: lim.CaptureConsole,
+	}, onLog)
+
+	ran = true
+	res.ExecutionTime = ms(out.Wall)
+	res.Status = out.Status
+	res.Output = out.Output
+	res.Logs = out.Logs
+	if out.Error != nil {
+		e := *out.Error
+		if ts != nil && e.Line > 0 {
+			if l, c, ok := ts.Position(e.Line, e.Column); ok {
+				e.Line, e.Column = l, c
+			} else {
+				e.Line, e.Column = 0, 0
+			}
+		}
+		res.Error = &e
+	}
+	res.ResourceUsage = result.ResourceUsage{
+		Memory:  float64(out.PeakMemoryBytes) / (1 << 20),
+		Timeout: out.TimedOut,
+		CPUTime: ms(out.CPUTime),
+	}
+	return res
+}
+
+func ms(d time.Duration) float64 {
+	return float64(d.Microseconds()) / 1000
+}
