@@ -37,8 +37,11 @@ type Frame struct {
 
 // Ready is the runner's first message.
 type Ready struct {
-	Proto int `json:"proto"`
-	PID   int `json:"pid"`
+	Proto       int      `json:"proto"`
+	PID         int      `json:"pid"`                   // in the runner's own pid namespace
+	Layers      []string `json:"layers,omitempty"`      // the lockdown layers in force
+	LandlockABI int      `json:"landlockAbi,omitempty"` // 0 when landlock is not in force
+	UID         int      `json:"uid"`                   // the uid the runner runs as
 }
 
 // Job is the one piece of work a runner receives.

@@ -2,6 +2,8 @@ package jsrt
 
 import (
 	"encoding/json"
+	"math"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -279,3 +281,23 @@ const dynamicCodeWalker = `
 		visit(Object.getPrototypeOf((function* () {})()), 'Generator', 0);
 		return {found, visited: seen.size};
 `
+
+func TestHeapWatchdog(t *testing.T) {
+	t.Cleanup(func() { debug.SetMemoryLimit(math.MaxInt64) })
+	tests := []struct{ name, code string }{
+		{"array growth", "const a = []; for (;;) a.push({i: a.length, s: 'x' + a.length})"},
+		{"map growth", "const m = new Map(); for (let i = 0; ; i++) m.set(i, [i, i, i])"},
+		{"string doubling", "let s = 'x'; const keep = []; for (;;) { s = s + s.slice(0, 1 << 16); keep.push(s) }"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, _ := runCode(t, tt.code, func(j *ipc.Job) {
+				j.TimeoutMs = 20000
+				j.HeapLimitBytes = 96 << 20
+			})
+			if res.Status != result.Memory || !strings.Contains(res.Error.Message, "memory limit") {
+				t.Fatalf("result = %s %+v, want memory", res.Status, res.Error)
+			}
+		})
+	}
+}

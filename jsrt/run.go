@@ -46,6 +46,9 @@ func (rt *Runtime) Run(job ipc.Job, sink Sink) ipc.Result {
 		})
 		defer t.Stop()
 	}
+	if job.HeapLimitBytes > 0 {
+		defer rt.watchHeap(job.HeapLimitBytes)()
+	}
 	res := rt.run()
 	if res.Error != nil {
 		res.Error.Kind = res.Status

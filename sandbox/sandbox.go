@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"runtime"
@@ -25,7 +26,10 @@ import (
 	"syscall"
 	"time"
 
+	"golang.org/x/sys/unix"
+
 	"codexec/ipc"
+	"codexec/limits/cgroups"
 	"codexec/result"
 )
 
@@ -44,6 +48,13 @@ type Config struct {
 	Grace        time.Duration // between the job's timeout and the hard kill
 	StartTimeout time.Duration // spawn to ready
 	StderrCap    int           // bytes of the runner's stderr kept for the internal error
+	Isolation    *Isolation    // nil: a plain child process (tests of the protocol only)
+}
+
+// Spec is what one runner is started for.
+type Spec struct {
+	ID          string // names its cgroup
+	MemoryBytes int64  // its cgroup's memory limit (may be changed before the job)
 }
 
 func (c Config) withDefaults() Config {
@@ -110,18 +121,53 @@ type Runner struct {
 	ready     *ipc.Ready
 	readyErr  error
 	used      bool
+	cgroup    cgroups.Cgroup // nil without cgroups
+	memBytes  int64          // the cgroup's current memory limit
 
-	mu     sync.Mutex
-	reaped bool
+	mu         sync.Mutex
+	reaped     bool
+	finishOnce sync.Once
 }
 
 // Start spawns a runner. It returns once the process exists; the runner
 // then creates its runtime, locks down and sends ready on its own time (see
 // WaitReady), which is what lets a pool start runners ahead of jobs.
-func Start(cfg Config) (*Runner, error) {
+func Start(cfg Config, spec Spec) (*Runner, error) {
 	cfg = cfg.withDefaults()
 	if cfg.RunnerPath == "" {
 		return nil, errors.New("sandbox: no runner path")
+	}
+	var cg cgroups.Cgroup
+	if iso := cfg.Isolation; iso != nil && iso.Cgroups != nil {
+		res := iso.Resources
+		res.MemoryBytes = spec.MemoryBytes
+		var err error
+		if cg, err = iso.Cgroups.Create(spec.ID, res); err != nil {
+			return nil, fmt.Errorf("sandbox: %w", err)
+		}
+	}
+	r, err := start(cfg, cg)
+	if err != nil {
+		if cg != nil {
+			_ = cg.Destroy()
+		}
+		return nil, err
+	}
+	r.memBytes = spec.MemoryBytes
+	return r, nil
+}
+
+// sealInherited marks every descriptor this process inherited (from a
+// shell, a service manager, a test harness) close-on-exec, once: Go opens
+// its own descriptors close-on-exec, but inherited ones would otherwise
+// reach every runner.
+var sealInherited = sync.OnceValue(func() error {
+	return unix.CloseRange(3, math.MaxUint32, unix.CLOSE_RANGE_CLOEXEC)
+})
+
+func start(cfg Config, cg cgroups.Cgroup) (*Runner, error) {
+	if err := sealInherited(); err != nil {
+		return nil, fmt.Errorf("sandbox: mark inherited descriptors close-on-exec: %w", err)
 	}
 	jobR, jobW, err := os.Pipe()
 	if err != nil {
@@ -141,21 +187,39 @@ func Start(cfg Config) (*Runner, error) {
 		msgW.Close()
 		return nil, fmt.Errorf("sandbox: stderr pipe: %w", err)
 	}
-	cmd := &exec.Cmd{
-		Path:       cfg.RunnerPath,
-		Args:       []string{"runner", "--job-fd=3", "--msg-fd=4"},
-		Env:        cfg.Env,
-		Stdout:     errW,
-		Stderr:     errW,
-		ExtraFiles: []*os.File{jobR, msgW},
-		SysProcAttr: &syscall.SysProcAttr{
-			Setpgid:   true,
-			Pdeathsig: syscall.SIGKILL,
-		},
+	args := []string{"runner", "--job-fd=3", "--msg-fd=4"}
+	var cloneFlags uintptr
+	if iso := cfg.Isolation; iso != nil {
+		args = append(args, iso.Lockdown.Args()...)
+		cloneFlags = iso.CloneFlags
 	}
-	if cmd.Env == nil {
-		cmd.Env = []string{}
+	newCmd := func(intoCgroup bool) *exec.Cmd {
+		cmd := &exec.Cmd{
+			Path:       cfg.RunnerPath,
+			Args:       args,
+			Env:        cfg.Env,
+			Stdout:     errW,
+			Stderr:     errW,
+			ExtraFiles: []*os.File{jobR, msgW},
+			SysProcAttr: &syscall.SysProcAttr{
+				Setpgid:    true,
+				Pdeathsig:  syscall.SIGKILL,
+				Cloneflags: cloneFlags,
+			},
+		}
+		if cmd.Env == nil {
+			cmd.Env = []string{}
+		}
+		if intoCgroup {
+			// cgroup v2: the child is born in its cgroup (clone3 with
+			// CLONE_INTO_CGROUP), so nothing it does escapes accounting.
+			cmd.SysProcAttr.UseCgroupFD = true
+			cmd.SysProcAttr.CgroupFD = cg.FD()
+		}
+		return cmd
 	}
+	intoCgroup := cg != nil && cg.FD() >= 0
+	cmd := newCmd(intoCgroup)
 	r := &Runner{
 		cfg:       cfg,
 		cmd:       cmd,
@@ -174,6 +238,15 @@ func Start(cfg Config) (*Runner, error) {
 	runtime.LockOSThread()
 	r.spawnedAt = time.Now()
 	err = cmd.Start()
+	if err != nil && intoCgroup {
+		// Kernels without clone3 or CLONE_INTO_CGROUP: start plainly and
+		// move the child in before it can be given a job. An exec.Cmd
+		// cannot be reused.
+		intoCgroup = false
+		cmd = newCmd(false)
+		r.cmd = cmd
+		err = cmd.Start()
+	}
 	runtime.UnlockOSThread()
 	jobR.Close()
 	msgW.Close()
@@ -183,6 +256,17 @@ func Start(cfg Config) (*Runner, error) {
 		msgR.Close()
 		errR.Close()
 		return nil, fmt.Errorf("sandbox: start runner: %w", err)
+	}
+	r.cgroup = cg
+	if cg != nil && !intoCgroup {
+		if err := cg.Place(cmd.Process.Pid); err != nil {
+			_ = cmd.Process.Kill()
+			_ = cmd.Wait()
+			jobW.Close()
+			msgR.Close()
+			errR.Close()
+			return nil, fmt.Errorf("sandbox: place runner in its cgroup: %w", err)
+		}
 	}
 	go r.readFrames()
 	go func() {
@@ -246,6 +330,8 @@ func (r *Runner) WaitReady(ctx context.Context) error {
 				r.readyErr = err
 			} else if rd.Proto != ipc.ProtoVersion {
 				r.readyErr = fmt.Errorf("runner speaks protocol %d, want %d", rd.Proto, ipc.ProtoVersion)
+			} else if err := r.verify(&rd); err != nil {
+				r.readyErr = err
 			} else {
 				r.ready = &rd
 				r.readyAt = time.Now()
@@ -269,11 +355,11 @@ func (r *Runner) Alive() bool {
 	}
 }
 
-// Kill kills the runner (and its process group) unless it was reaped
-// already, and releases its resources. Safe to call more than once and
-// from any goroutine.
+// Kill kills a runner that will not be given a job (a pool discarding
+// it), waits for it and releases its cgroup and pipes. Safe to call more
+// than once and from any goroutine.
 func (r *Runner) Kill() {
-	r.kill(killedDiscarded)
+	r.finish()
 }
 
 func (r *Runner) kill(why killReason) {
@@ -283,15 +369,22 @@ func (r *Runner) kill(why killReason) {
 	if r.reaped {
 		return
 	}
-	// The runner cannot fork once locked down, but kill the group anyway:
-	// nothing it started may outlive it.
+	// The runner cannot fork once locked down, but kill its whole cgroup
+	// and process group anyway: nothing it started may outlive it.
+	if r.cgroup != nil {
+		_ = r.cgroup.Kill()
+	}
 	_ = syscall.Kill(-r.cmd.Process.Pid, syscall.SIGKILL)
 	_ = r.cmd.Process.Signal(syscall.SIGKILL)
 }
 
 // Run sends job to the runner and returns its outcome. It always leaves
 // the runner dead and reaped.
-func (r *Runner) Run(ctx context.Context, job ipc.Job, onLog func(result.Log)) Outcome {
+//
+// memBytes is the job's memory limit: the runner's cgroup is set to it
+// before the job is sent, and the runtime's own heap watchdog gets a share
+// of it.
+func (r *Runner) Run(ctx context.Context, job ipc.Job, memBytes int64, onLog func(result.Log)) Outcome {
 	if r.used {
 		return Outcome{Status: result.Internal, Error: &result.ErrorInfo{Kind: result.Internal, Message: ErrAlreadyUsed.Error()}}
 	}
@@ -311,6 +404,11 @@ func (r *Runner) Run(ctx context.Context, job ipc.Job, onLog func(result.Log)) O
 	}
 	out.SpawnToReady = r.readyAt.Sub(r.spawnedAt)
 
+	if err := r.prepare(&job, memBytes); err != nil {
+		r.kill(killedDiscarded)
+		ev.startErr = err
+		return r.conclude(&out, ev)
+	}
 	r.maxFrame.Store(int64(frameCapFor(job)))
 	timeout := time.Duration(job.TimeoutMs) * time.Millisecond
 	hardAt := time.Now().Add(timeout + r.cfg.Grace)
@@ -419,6 +517,14 @@ func (r *Runner) conclude(out *Outcome, ev evidence) Outcome {
 	r.waitExit()
 	ev.killed = killReason(r.killed.Load())
 	ev.state = r.cmd.ProcessState
+	if r.cgroup != nil {
+		if n, err := r.cgroup.OOMKills(); err == nil {
+			ev.oomKills = n
+		}
+		if peak, err := r.cgroup.PeakMemory(); err == nil {
+			out.PeakMemoryBytes = peak
+		}
+	}
 	select {
 	case <-r.stderrEOF:
 	case <-time.After(time.Second):
@@ -427,7 +533,12 @@ func (r *Runner) conclude(out *Outcome, ev evidence) Outcome {
 	ev.stderr = out.Stderr
 	classify(out, ev)
 	if ru, ok := rusage(ev.state); ok {
-		out.PeakMemoryBytes = uint64(ru.Maxrss) * 1024
+		// The cgroup's peak misses what the runner used before it was
+		// moved in (cgroup v1); the process's own peak RSS misses nothing
+		// of its own. Report the larger.
+		if rss := uint64(ru.Maxrss) * 1024; rss > out.PeakMemoryBytes {
+			out.PeakMemoryBytes = rss
+		}
 		if ev.result == nil {
 			out.CPUTime = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 		}
@@ -455,13 +566,14 @@ func (r *Runner) waitExit() {
 func (r *Runner) finish() {
 	r.kill(killedDiscarded)
 	<-r.exited
-	select {
-	case <-r.done:
-	default:
+	r.finishOnce.Do(func() {
+		if r.cgroup != nil {
+			_ = r.cgroup.Destroy()
+		}
 		close(r.done)
-	}
-	r.msgR.Close()
-	r.jobW.Close()
+		r.msgR.Close()
+		r.jobW.Close()
+	})
 }
 
 func rusage(ps *os.ProcessState) (*syscall.Rusage, bool) {

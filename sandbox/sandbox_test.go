@@ -128,11 +128,11 @@ func testJob(code string, timeoutMs int64) ipc.Job {
 
 func runReal(t *testing.T, code string, timeoutMs int64) Outcome {
 	t.Helper()
-	r, err := Start(Config{RunnerPath: testutil.Runner(t), Env: []string{"GOMAXPROCS=1"}})
+	r, err := Start(Config{RunnerPath: testutil.Runner(t), Env: []string{"GOMAXPROCS=1"}}, Spec{ID: "t"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return r.Run(context.Background(), testJob(code, timeoutMs), nil)
+	return r.Run(context.Background(), testJob(code, timeoutMs), 0, nil)
 }
 
 func TestRealRunner(t *testing.T) {
@@ -210,7 +210,7 @@ func TestFakeRunners(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.mode, func(t *testing.T) {
 			t.Parallel()
-			r, err := Start(Config{RunnerPath: self, Env: []string{"CODEXEC_FAKE_RUNNER=" + tt.mode}, StartTimeout: 500 * time.Millisecond})
+			r, err := Start(Config{RunnerPath: self, Env: []string{"CODEXEC_FAKE_RUNNER=" + tt.mode}, StartTimeout: 500 * time.Millisecond}, Spec{ID: "t"})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -220,7 +220,7 @@ func TestFakeRunners(t *testing.T) {
 				job.Code = "return '" + strings.Repeat("x", 1<<20) + "'"
 			}
 			start := time.Now()
-			out := r.Run(context.Background(), job, nil)
+			out := r.Run(context.Background(), job, 0, nil)
 			if out.Status != tt.status || out.Error == nil || !strings.Contains(out.Error.Message+out.Stderr, tt.errSub) {
 				t.Errorf("outcome = %q %+v (stderr %.200q), want %q containing %q", out.Status, out.Error, out.Stderr, tt.status, tt.errSub)
 			}
@@ -235,33 +235,33 @@ func TestFakeRunners(t *testing.T) {
 }
 
 func TestRunnerNotReusable(t *testing.T) {
-	r, err := Start(Config{RunnerPath: testutil.Runner(t)})
+	r, err := Start(Config{RunnerPath: testutil.Runner(t)}, Spec{ID: "t"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out := r.Run(context.Background(), testJob("return 1", 1000), nil); out.Status != result.OK {
+	if out := r.Run(context.Background(), testJob("return 1", 1000), 0, nil); out.Status != result.OK {
 		t.Fatalf("first run = %+v", out)
 	}
-	if out := r.Run(context.Background(), testJob("return 1", 1000), nil); out.Status != result.Internal {
+	if out := r.Run(context.Background(), testJob("return 1", 1000), 0, nil); out.Status != result.Internal {
 		t.Fatalf("second run = %q, want internal", out.Status)
 	}
 }
 
 func TestCancel(t *testing.T) {
-	r, err := Start(Config{RunnerPath: testutil.Runner(t)})
+	r, err := Start(Config{RunnerPath: testutil.Runner(t)}, Spec{ID: "t"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
-	out := r.Run(ctx, testJob("for (;;) {}", 10000), nil)
+	out := r.Run(ctx, testJob("for (;;) {}", 10000), 0, nil)
 	if out.Status != result.Internal || !strings.Contains(out.Error.Message, "cancelled") {
 		t.Fatalf("outcome = %q %+v, want internal cancelled", out.Status, out.Error)
 	}
 }
 
 func TestStartMissingRunner(t *testing.T) {
-	if _, err := Start(Config{RunnerPath: "/nonexistent/runner"}); err == nil {
+	if _, err := Start(Config{RunnerPath: "/nonexistent/runner"}, Spec{ID: "t"}); err == nil {
 		t.Fatal("Start of a missing runner succeeded")
 	}
 }

@@ -14,6 +14,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
@@ -46,9 +48,11 @@ type Request struct {
 
 // Options configure a Service.
 type Options struct {
-	RunnerPath string        // the runner executable (required)
-	Limits     config.Limits // defaults and caps; DefaultLimits when zero
-	Grace      time.Duration // timeout to hard kill; sandbox.DefaultGrace when zero
+	RunnerPath string             // the runner executable (required)
+	Limits     config.Limits      // defaults and caps; DefaultLimits when zero
+	Grace      time.Duration      // timeout to hard kill; sandbox.DefaultGrace when zero
+	Isolation  *sandbox.Isolation // how runners are contained (see sandbox.NewIsolation); nil only in tests of the protocol
+	Logger     *slog.Logger       // nil: discard
 }
 
 // Service executes requests.
@@ -68,6 +72,19 @@ func New(opts Options) (*Service, error) {
 	}
 	if err := opts.Limits.Validate(); err != nil {
 		return nil, err
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if iso := opts.Isolation; iso != nil && iso.Cgroups != nil {
+		// Runner cgroups left by a supervisor that crashed: kill and remove.
+		n, err := iso.Cgroups.Sweep()
+		if n > 0 {
+			opts.Logger.Info("removed stale runner cgroups", "count", n)
+		}
+		if err != nil {
+			opts.Logger.Warn("sweeping stale runner cgroups", "err", err)
+		}
 	}
 	return &Service{opts: opts, limits: opts.Limits}, nil
 }
@@ -145,11 +162,13 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 		js, ts = out.JS, out
 	}
 
+	memBytes := int64(req.MemoryLimitMiB) << 20
 	runner, err := sandbox.Start(sandbox.Config{
 		RunnerPath: s.opts.RunnerPath,
-		Env:        []string{"GOMAXPROCS=1"},
+		Env:        sandbox.RunnerEnv,
 		Grace:      s.opts.Grace,
-	})
+		Isolation:  s.opts.Isolation,
+	}, sandbox.Spec{ID: strings.TrimPrefix(res.ID, "exec_"), MemoryBytes: memBytes})
 	if err != nil {
 		res.Fail(result.Internal, err.Error(), 0, 0)
 		return res
@@ -163,7 +182,7 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 		MaxLogLines:    lim.MaxLogLines,
 		MaxLogBytes:    lim.MaxLogBytes,
 		CaptureConsole: lim.CaptureConsole,
-	}, onLog)
+	}, memBytes, onLog)
 
 	ran = true
 	res.ExecutionTime = ms(out.Wall)

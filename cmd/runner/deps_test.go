@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"os/exec"
 	"strings"
 	"testing"
@@ -35,7 +36,9 @@ var forbidden = map[string]string{
 }
 
 func TestRunnerDependencies(t *testing.T) {
-	out, err := exec.Command("go", "list", "-deps", "codexec/cmd/runner").CombinedOutput()
+	cmd := exec.Command("go", "list", "-deps", "codexec/cmd/runner")
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("go list: %v\n%s", err, out)
 	}

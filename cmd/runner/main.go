@@ -1,3 +1,5 @@
+//go:build !cgo
+
 // Command runner runs exactly one JavaScript job for the supervisor and
 // exits. It is started by the supervisor with two pipes: --job-fd to read
 // its job from and --msg-fd to write its messages to (see package ipc). It
@@ -7,7 +9,7 @@
 // supervisor for the internal error.
 //
 // The runner links goja, x/sys and the lockdown libraries only; a test in
-// this package enforces that.
+// this package enforces that. It is built without cgo (see main_cgo.go).
 package main
 
 import (
@@ -20,6 +22,7 @@ import (
 
 	"codexec/ipc"
 	"codexec/jsrt"
+	"codexec/limits"
 	"codexec/result"
 )
 
@@ -28,7 +31,7 @@ func main() {
 }
 
 func run(args []string) int {
-	jobFD, msgFD, err := parseArgs(args)
+	jobFD, msgFD, lock, err := parseArgs(args)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "runner:", err)
 		return 2
@@ -55,7 +58,13 @@ func run(args []string) int {
 	if err != nil {
 		return fail("create runtime", err)
 	}
-	if err := ipc.Write(msgPipe, ipc.TypeReady, ipc.Ready{Proto: ipc.ProtoVersion, PID: os.Getpid()}); err != nil {
+	// Nothing of the job has been read yet: lock down now.
+	applied, err := lock.Apply()
+	if err != nil {
+		return fail("lock down", err)
+	}
+	if err := ipc.Write(msgPipe, ipc.TypeReady, ipc.Ready{Proto: ipc.ProtoVersion, PID: os.Getpid(),
+		Layers: applied.Layers, LandlockABI: applied.LandlockABI, UID: applied.UID}); err != nil {
 		return fail("send ready", err)
 	}
 	var job ipc.Job
@@ -63,26 +72,45 @@ func run(args []string) int {
 		return fail("read job", err)
 	}
 	_ = jobPipe.Close()
+	if !lock.Skips(limits.LayerRlimits) {
+		if err := limits.SetCPUBackstop(job.TimeoutMs); err != nil {
+			return fail("set the CPU backstop", err)
+		}
+	}
 
+	if out, ok := probe(job.Code); ok {
+		return report(msgPipe, ipc.Result{Status: result.OK, Output: out})
+	}
 	cpu0 := cpuTime()
 	res := rt.Run(job, func(level, message string) error {
 		return ipc.Write(msgPipe, ipc.TypeLog, ipc.Log{Level: level, Message: message})
 	})
 	res.CPUMs = float64((cpuTime() - cpu0).Microseconds()) / 1000
+	return report(msgPipe, res)
+}
+
+func report(msgPipe *os.File, res ipc.Result) int {
 	if err := ipc.Write(msgPipe, ipc.TypeResult, res); err != nil {
 		return 2
 	}
 	return 0
 }
 
-// parseArgs reads --job-fd=N and --msg-fd=N.
-func parseArgs(args []string) (jobFD, msgFD int, err error) {
+// parseArgs reads --job-fd=N, --msg-fd=N and the lockdown arguments.
+func parseArgs(args []string) (jobFD, msgFD int, lock limits.Lockdown, err error) {
 	jobFD, msgFD = -1, -1
+	lock.UID, lock.GID = -1, -1
 	for _, a := range args {
+		if ok, err := lock.ParseArg(a); ok || err != nil {
+			if err != nil {
+				return 0, 0, lock, err
+			}
+			continue
+		}
 		name, val, ok := strings.Cut(a, "=")
 		n, perr := strconv.Atoi(val)
 		if !ok || perr != nil || n < 3 {
-			return 0, 0, fmt.Errorf("bad argument %q (want --job-fd=N --msg-fd=N)", a)
+			return 0, 0, lock, fmt.Errorf("bad argument %q (want --job-fd=N --msg-fd=N)", a)
 		}
 		switch name {
 		case "--job-fd":
@@ -90,13 +118,13 @@ func parseArgs(args []string) (jobFD, msgFD int, err error) {
 		case "--msg-fd":
 			msgFD = n
 		default:
-			return 0, 0, fmt.Errorf("unknown argument %q", a)
+			return 0, 0, lock, fmt.Errorf("unknown argument %q", a)
 		}
 	}
 	if jobFD < 0 || msgFD < 0 || jobFD == msgFD {
-		return 0, 0, fmt.Errorf("need distinct --job-fd and --msg-fd")
+		return 0, 0, lock, fmt.Errorf("need distinct --job-fd and --msg-fd")
 	}
-	return jobFD, msgFD, nil
+	return jobFD, msgFD, lock, nil
 }
 
 func cpuTime() time.Duration {

@@ -42,6 +42,6 @@ and reports a truthful result.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newRunCmd(st))
+	root.AddCommand(newRunCmd(st), newDoctorCmd(st))
 	return root
 }

@@ -31,6 +31,7 @@ type runFlags struct {
 	channel string
 	json    bool
 	runner  string
+	weak    bool
 }
 
 func newRunCmd(st *State) *cobra.Command {
@@ -67,6 +68,7 @@ Exit codes: 0 ok, 1 error, 2 usage, 3 blocked or invalid, 4 timeout,
 	fl.StringVar(&f.channel, "channel", "default", "channel id recorded for this execution")
 	fl.BoolVar(&f.json, "json", false, "print the result JSON")
 	fl.StringVar(&f.runner, "runner", "", "path of the runner executable (default: $CODEXEC_RUNNER, then next to the supervisor)")
+	addIsolationFlags(fl, &f.weak)
 	return cmd
 }
 
@@ -101,7 +103,11 @@ func runRun(ctx context.Context, st *State, file string, f runFlags) error {
 	if err != nil {
 		return &exitError{code: 70, err: err}
 	}
-	svc, err := service.New(service.Options{RunnerPath: runnerPath, Limits: lim})
+	iso, err := newIsolation(st, f.weak)
+	if err != nil {
+		return err
+	}
+	svc, err := service.New(service.Options{RunnerPath: runnerPath, Limits: lim, Isolation: iso})
 	if err != nil {
 		return &exitError{code: 70, err: err}
 	}

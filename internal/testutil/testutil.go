@@ -44,12 +44,43 @@ func Binaries(tb testing.TB) string {
 		}
 		cmd := exec.Command("go", "build", "-o", binDir+"/", "./cmd/runner", "./cmd/supervisor")
 		cmd.Dir = ModuleRoot(tb)
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 		buildOut, buildErr = cmd.CombinedOutput()
 	})
 	if buildErr != nil {
 		tb.Fatalf("testutil: build binaries: %v\n%s", buildErr, buildOut)
 	}
 	return binDir
+}
+
+var (
+	probeOnce sync.Once
+	probePath string
+	probeErr  error
+	probeOut  []byte
+)
+
+// ProbeRunner builds, once per test process, a runner with the sandboxtest
+// tag: the production lockdown, plus native attack probes (see
+// cmd/runner/probe_sandboxtest.go).
+func ProbeRunner(tb testing.TB) string {
+	tb.Helper()
+	probeOnce.Do(func() {
+		dir := filepath.Join(Binaries(tb), "probe")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			probeErr = err
+			return
+		}
+		probePath = filepath.Join(dir, "runner")
+		cmd := exec.Command("go", "build", "-tags", "sandboxtest", "-o", probePath, "./cmd/runner")
+		cmd.Dir = ModuleRoot(tb)
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+		probeOut, probeErr = cmd.CombinedOutput()
+	})
+	if probeErr != nil {
+		tb.Fatalf("testutil: build the probe runner: %v\n%s", probeErr, probeOut)
+	}
+	return probePath
 }
 
 // Runner returns the path of a freshly built runner.

@@ -1,0 +1,334 @@
+package sandbox
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"codexec/internal/testutil"
+	"codexec/limits"
+	"codexec/result"
+)
+
+func fullIsolation(t testing.TB) *Isolation {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("skipping: integration test")
+	}
+	testutil.RequireRoot(t)
+	iso, err := NewIsolation(IsolationOptions{})
+	if err != nil {
+		t.Skipf("skipping: full isolation is not possible here: %v", err)
+	}
+	return iso
+}
+
+func runIsolated(t testing.TB, iso *Isolation, runner, code string, timeoutMs int64, memMiB int64) Outcome {
+	t.Helper()
+	r, err := Start(Config{RunnerPath: runner, Env: RunnerEnv, Isolation: iso},
+		Spec{ID: fmt.Sprintf("t%d", time.Now().UnixNano()), MemoryBytes: memMiB << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.Run(context.Background(), testJob(code, timeoutMs), memMiB<<20, nil)
+}
+
+// TestEngineCompromised plays an attacker with native code execution in a
+// locked-down runner: every attempt must fail, by an error or by the kernel
+// killing the runner. The harmless attempts must succeed in a runner with
+// no lockdown, proving that the probes themselves work.
+func TestEngineCompromised(t *testing.T) {
+	iso := fullIsolation(t)
+	probeRunner := testutil.ProbeRunner(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			c.Close()
+		}
+	}()
+	port := strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+	self := strconv.Itoa(os.Getpid())
+
+	probes := []struct {
+		name, arg string
+		harmless  bool // must succeed without lockdown
+	}{
+		{"open", "", true},
+		{"create", "", false},
+		{"connect", port, true},
+		{"fork", "", false},
+		{"execve", "", false},
+		{"ptrace", self, false},
+		{"mount", "", false},
+		{"setuid", "", false},
+		{"kill0", self, true},
+		{"unshare", "", false},
+		{"bpf", "", false},
+		{"io_uring_setup", "", false},
+		{"keyctl", "", false},
+		{"perf_event_open", "", false},
+		{"personality", "", false},
+		{"environ", self, true},
+	}
+	none, err := NewIsolation(IsolationOptions{NoCgroups: true, Namespaces: []string{}, AllowWeak: true,
+		Skip: []string{limits.LayerRlimits, limits.LayerCreds, limits.LayerLandlock, limits.LayerSeccomp}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range probes {
+		t.Run(p.name, func(t *testing.T) {
+			code := "probe:" + p.name + ":" + p.arg
+			out := runIsolated(t, iso, probeRunner, code, 2000, 64)
+			var got struct {
+				OK    bool   `json:"ok"`
+				Error string `json:"error"`
+			}
+			switch out.Status {
+			case result.OK:
+				if err := json.Unmarshal(out.Output, &got); err != nil {
+					t.Fatalf("probe output %s: %v", out.Output, err)
+				}
+				if got.OK {
+					t.Fatalf("%s SUCCEEDED inside a locked-down runner", p.name)
+				}
+				t.Logf("locked down: %s failed: %s", p.name, got.Error)
+			case result.Internal:
+				if !strings.Contains(out.Error.Message, "seccomp") {
+					t.Fatalf("runner died, but not by seccomp: %s", out.Error.Message)
+				}
+				t.Logf("locked down: %s killed the runner: %s", p.name, out.Error.Message)
+			default:
+				t.Fatalf("unexpected outcome %s %+v", out.Status, out.Error)
+			}
+			if !p.harmless {
+				return
+			}
+			ctl := runIsolated(t, none, probeRunner, code, 2000, 64)
+			if ctl.Status != result.OK || json.Unmarshal(ctl.Output, &got) != nil || !got.OK {
+				t.Fatalf("without lockdown %s should work: %s %s %+v", p.name, ctl.Status, ctl.Output, ctl.Error)
+			}
+		})
+	}
+}
+
+// A memory bomb under a 64 MiB limit ends with status memory and its peak,
+// by the runtime's watchdog or the kernel's OOM kill, and its cgroup goes.
+func TestMemoryBombs(t *testing.T) {
+	iso := fullIsolation(t)
+	bombs := []struct{ name, code string }{
+		{"arrays", "const a = []; for (;;) a.push(new Array(1000).fill(7))"},
+		{"one huge string", "return 'x'.repeat(2 ** 28).length"},
+		{"map growth", "const m = new Map(); for (let i = 0; ; i++) m.set('k' + i, {i})"},
+		{"typed arrays", "const k = []; for (;;) k.push(new Float64Array(1 << 20))"},
+	}
+	for _, b := range bombs {
+		t.Run(b.name, func(t *testing.T) {
+			out := runIsolated(t, iso, testutil.Runner(t), b.code, 10000, 64)
+			if out.Status != result.Memory {
+				t.Fatalf("status = %s (%+v), want memory", out.Status, out.Error)
+			}
+			// Typed arrays of untouched zero pages use little real memory:
+			// the watchdog stops them on what they asked for, and the peak
+			// reported is the real one.
+			if out.PeakMemoryBytes == 0 || out.PeakMemoryBytes > 80<<20 {
+				t.Errorf("peak = %.1f MiB, want a real peak of at most 80", float64(out.PeakMemoryBytes)/(1<<20))
+			}
+			t.Logf("%s: %s; peak %.1f MiB", b.name, out.Error.Message, float64(out.PeakMemoryBytes)/(1<<20))
+		})
+	}
+	assertNoRunnerCgroups(t, iso)
+}
+
+// goja cannot interrupt a catastrophic regular expression; the supervisor's
+// kill of the whole cgroup ends it.
+func TestHardKillIsolated(t *testing.T) {
+	iso := fullIsolation(t)
+	start := time.Now()
+	out := runIsolated(t, iso, testutil.Runner(t), "console.log('before');\nreturn /^(a+)+(?!x)$/.test('a'.repeat(40) + 'b')", 300, 64)
+	if out.Status != result.Timeout || !strings.Contains(out.Error.Message, "killed") {
+		t.Fatalf("outcome = %s %+v, want timeout by the hard kill", out.Status, out.Error)
+	}
+	if len(out.Logs) != 1 {
+		t.Errorf("logs = %v, want the line written before the kill", out.Logs)
+	}
+	t.Logf("hard kill after %v", time.Since(start))
+}
+
+// A runner that says ready without being locked down is caught from the
+// outside and never gets the job.
+func TestLockdownIsVerified(t *testing.T) {
+	iso := fullIsolation(t)
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Start(Config{RunnerPath: self, Env: []string{"CODEXEC_FAKE_RUNNER=hang"}, Isolation: iso}, Spec{ID: "liar", MemoryBytes: 64 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := r.Run(context.Background(), testJob("return 1", 1000), 64<<20, nil)
+	if out.Status != result.Internal || !strings.Contains(out.Error.Message, "not locked down") {
+		t.Fatalf("outcome = %s %+v, want internal: not locked down", out.Status, out.Error)
+	}
+}
+
+// A ready runner holds only its pipes, stderr and the Go runtime's own
+// poller descriptors.
+func TestRunnerDescriptors(t *testing.T) {
+	iso := fullIsolation(t)
+	r, err := Start(Config{RunnerPath: testutil.Runner(t), Env: RunnerEnv, Isolation: iso}, Spec{ID: "fds", MemoryBytes: 64 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Kill()
+	if err := r.WaitReady(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	dir := fmt.Sprintf("/proc/%d/fd", r.PID())
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fds []string
+	for _, e := range entries {
+		target, _ := os.Readlink(filepath.Join(dir, e.Name()))
+		fds = append(fds, e.Name()+"→"+target)
+		switch {
+		case strings.HasPrefix(target, "pipe:"), strings.HasPrefix(target, "anon_inode:"), target == "/dev/null":
+		default:
+			t.Errorf("runner holds fd %s → %s", e.Name(), target)
+		}
+	}
+	if len(fds) > 8 {
+		t.Errorf("runner holds %d descriptors: %v", len(fds), fds)
+	}
+	t.Logf("runner descriptors: %v", fds)
+}
+
+// 500 executions of mixed outcomes leave no runner process, cgroup,
+// descriptor or goroutine behind.
+func TestNoLeaks(t *testing.T) {
+	iso := fullIsolation(t)
+	runner := testutil.Runner(t)
+	n := 500
+	if testing.Short() {
+		n = 50
+	}
+	codes := []struct {
+		code      string
+		timeoutMs int64
+		status    result.Status
+	}{
+		{"return 1", 1000, result.OK},
+		{"throw new Error('x')", 1000, result.Error},
+		{"for (;;) {}", 100, result.Timeout},
+		{"const a = []; for (;;) a.push(new Array(1000).fill(7))", 10000, result.Memory},
+		{"for (let i = 0; i < 2000; i++) console.log(i)", 1000, result.OutputLimit},
+		{"return /^(a+)+(?!x)$/.test('a'.repeat(40) + 'b')", 100, result.Timeout},
+	}
+	// Warm up, then take the baseline.
+	runIsolated(t, iso, runner, "return 1", 1000, 64)
+	fdsBefore := countFDs(t)
+	goBefore := runtime.NumGoroutine()
+
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	counts := map[result.Status]int{}
+	sem := make(chan struct{}, 4)
+	for i := 0; i < n; i++ {
+		c := codes[i%len(codes)]
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			out := runIsolated(t, iso, runner, c.code, c.timeoutMs, 48)
+			mu.Lock()
+			counts[out.Status]++
+			mu.Unlock()
+			if out.Status != c.status {
+				t.Errorf("%q: status %s (%+v), want %s", c.code, out.Status, out.Error, c.status)
+			}
+		}()
+	}
+	wg.Wait()
+	t.Logf("%d executions: %v", n, counts)
+
+	assertNoRunnerCgroups(t, iso)
+	if kids := childProcesses(t); len(kids) > 0 {
+		t.Errorf("child processes left: %v", kids)
+	}
+	deadline := time.Now().Add(2 * time.Second)
+	for runtime.NumGoroutine() > goBefore+2 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if g := runtime.NumGoroutine(); g > goBefore+2 {
+		t.Errorf("goroutines: %d before, %d after", goBefore, g)
+	}
+	if fds := countFDs(t); fds > fdsBefore {
+		t.Errorf("descriptors: %d before, %d after", fdsBefore, fds)
+	}
+}
+
+func assertNoRunnerCgroups(t *testing.T, iso *Isolation) {
+	t.Helper()
+	prefix := fmt.Sprintf("exec-%d-", os.Getpid())
+	for _, p := range iso.Cgroups.Parents() {
+		entries, _ := os.ReadDir(p)
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), prefix) {
+				t.Errorf("cgroup left behind: %s/%s", p, e.Name())
+			}
+		}
+	}
+}
+
+func countFDs(t *testing.T) int {
+	entries, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(entries)
+}
+
+// childProcesses lists the processes whose parent is this test process.
+func childProcesses(t *testing.T) []string {
+	self := os.Getpid()
+	procs, _ := filepath.Glob("/proc/[0-9]*/stat")
+	var kids []string
+	for _, p := range procs {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		s := string(b)
+		i := strings.LastIndexByte(s, ')')
+		if i < 0 {
+			continue
+		}
+		f := strings.Fields(s[i+1:])
+		if len(f) > 1 && f[1] == strconv.Itoa(self) {
+			kids = append(kids, s[:i+1])
+		}
+	}
+	sort.Strings(kids)
+	return kids
+}
