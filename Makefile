@@ -3,8 +3,9 @@ GO       ?= go
 BIN      := $(CURDIR)/bin
 GOFLAGS  ?= -trimpath
 export CGO_ENABLED := 0
+SHELL    := /bin/bash
 
-.PHONY: all build demo test test-short lint fuzz clean
+.PHONY: all build demo test test-host test-v2 test-short lint fuzz clean
 
 all: build
 
@@ -16,9 +17,24 @@ build:
 demo: build
 	@scripts/demo.sh $(BIN)/supervisor
 
-## test: lint, then every test (privileged ones skip with a reason unless root)
-test: build lint
+## test: lint, every test on this host, then the isolation tests on cgroup v2 in a VM
+test: test-host test-v2
+
+## test-host: lint, then every test here (privileged ones skip with a reason unless root)
+test-host: build lint
 	CODEXEC_TEST_BIN=$(BIN) $(GO) test -count=1 ./...
+
+# The isolation integration tests, also run on cgroup v2 inside a VM.
+V2_TESTS := ^Test(CreateKillDestroy|MemoryLimitOOM|NoOOMUnderTheLimit|PidsLimit|SetMemoryLimit|Sweep|V2WritesLimits|EnableControllers|EngineCompromised|MemoryBombs|HardKillIsolated|LockdownIsVerified|RunnerDescriptors|NoLeaks|RealRunner|RunIsolatedBombs|Doctor)$$
+
+## test-v2: the isolation tests on a unified (v2) hierarchy, in a throwaway VM
+## with Debian's stock kernel (scripts/vmtest.sh; needs root and apt the first time)
+test-v2: build
+	$(GO) build $(GOFLAGS) -tags sandboxtest -o $(BIN)/probe/runner ./cmd/runner
+	@echo "=== cgroup v2: isolation tests in a VM (scripts/vmtest.sh) ==="
+	CODEXEC_TEST_BIN=$(BIN) CODEXEC_VM_ENV="CODEXEC_LEAK_RUNS=60" \
+	  $(GO) test -count=1 -p 1 -exec $(CURDIR)/scripts/vmtest.sh ./limits/cgroups ./sandbox ./cmd/supervisor -run '$(V2_TESTS)' -v 2>&1 | \
+	  sed -u 's/^/[v2] /'; exit $${PIPESTATUS[0]}
 
 ## test-short: the unit tests only
 test-short:

@@ -28,8 +28,12 @@ func fullIsolation(t testing.TB) *Isolation {
 	testutil.RequireRoot(t)
 	iso, err := NewIsolation(IsolationOptions{})
 	if err != nil {
+		if os.Getenv("CODEXEC_EXPECT_CGROUP") != "" {
+			t.Fatalf("full isolation impossible in a run that expects it: %v", err)
+		}
 		t.Skipf("skipping: full isolation is not possible here: %v", err)
 	}
+	testutil.ExpectCgroupMode(t, string(iso.Cgroups.Mode()))
 	return iso
 }
 
@@ -229,8 +233,8 @@ func TestNoLeaks(t *testing.T) {
 	iso := fullIsolation(t)
 	runner := testutil.Runner(t)
 	n := 500
-	if testing.Short() {
-		n = 50
+	if s := os.Getenv("CODEXEC_LEAK_RUNS"); s != "" {
+		n, _ = strconv.Atoi(s)
 	}
 	codes := []struct {
 		code      string

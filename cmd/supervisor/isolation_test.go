@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -89,4 +90,30 @@ func TestDoctor(t *testing.T) {
 	if code != 0 || !strings.Contains(out, `"fullIsolation": true`) {
 		t.Errorf("doctor --json: exit %d\n%s", code, out)
 	}
+	if os.Getenv("CODEXEC_EXPECT_CGROUP") == "v2" {
+		var rep struct {
+			Checks []struct {
+				Name   string
+				OK     bool
+				Detail string
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]string{"cgroup mode": "v2 (unified)", "cgroup controllers": "memory", "cgroup.kill": "",
+			"memory.peak": "", "spawn into cgroup": "born in their cgroup"}
+		for _, c := range rep.Checks {
+			if sub, ok := want[c.Name]; ok {
+				if !c.OK || !strings.Contains(c.Detail, sub) {
+					t.Errorf("doctor in the v2 VM: %s = %v %q, want ok containing %q", c.Name, c.OK, c.Detail, sub)
+				}
+				delete(want, c.Name)
+			}
+		}
+		if len(want) > 0 {
+			t.Errorf("doctor in the v2 VM lacks checks %v", want)
+		}
+	}
+	t.Logf("doctor:\n%s", out)
 }

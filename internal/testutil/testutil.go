@@ -65,6 +65,12 @@ var (
 // cmd/runner/probe_sandboxtest.go).
 func ProbeRunner(tb testing.TB) string {
 	tb.Helper()
+	if dir := os.Getenv("CODEXEC_TEST_BIN"); dir != "" {
+		// Prebuilt (make test builds it; inside the VM there is no Go).
+		if p := filepath.Join(dir, "probe", "runner"); fileExists(p) {
+			return p
+		}
+	}
 	probeOnce.Do(func() {
 		dir := filepath.Join(Binaries(tb), "probe")
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -101,5 +107,20 @@ func RequireRoot(tb testing.TB) {
 func RemoveBinaries() {
 	if binDir != "" && os.Getenv("CODEXEC_TEST_BIN") == "" {
 		os.RemoveAll(binDir)
+	}
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// ExpectCgroupMode fails the test when $CODEXEC_EXPECT_CGROUP names a
+// cgroup mode (v1, v2) other than mode: the VM run sets it, so that a
+// misconfigured guest cannot pass by falling back.
+func ExpectCgroupMode(tb testing.TB, mode string) {
+	tb.Helper()
+	if want := os.Getenv("CODEXEC_EXPECT_CGROUP"); want != "" && want != mode {
+		tb.Fatalf("cgroup mode is %s, but this run expects %s", mode, want)
 	}
 }

@@ -69,8 +69,12 @@ func requireHostCgroups(t *testing.T) *Manager {
 	testutil.RequireRoot(t)
 	m, err := New()
 	if err != nil {
+		if os.Getenv("CODEXEC_EXPECT_CGROUP") != "" {
+			t.Fatalf("no usable cgroups in a run that expects them: %v", err)
+		}
 		t.Skipf("skipping: no usable cgroups here: %v", err)
 	}
+	testutil.ExpectCgroupMode(t, string(m.Mode()))
 	return m
 }
 
