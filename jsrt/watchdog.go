@@ -14,11 +14,13 @@ const watchInterval = 5 * time.Millisecond
 
 // watchHeap stops the job with status memory once the memory the Go
 // runtime holds from the system passes limit: a graceful result well
-// before the cgroup's hard limit kills the process. It also tells the
-// garbage collector about the limit, so that it works harder near it. The
-// returned function stops the watchdog.
+// before the cgroup's hard limit kills the process. The garbage collector
+// is told of a limit an eighth higher: at the limit itself it would collect
+// almost continuously and a memory bomb would crawl towards the deadline
+// instead of reaching the watchdog (seen under emulation: timeouts instead
+// of memory results). The returned function stops the watchdog.
 func (rt *Runtime) watchHeap(limit int64) func() {
-	debug.SetMemoryLimit(limit)
+	debug.SetMemoryLimit(limit + limit/8)
 	samples := []metrics.Sample{
 		{Name: "/memory/classes/total:bytes"},
 		{Name: "/memory/classes/heap/released:bytes"},

@@ -145,7 +145,7 @@ func TestMemoryBombs(t *testing.T) {
 	}
 	for _, b := range bombs {
 		t.Run(b.name, func(t *testing.T) {
-			out := runIsolated(t, iso, testutil.Runner(t), b.code, 10000, 64)
+			out := runIsolated(t, iso, testutil.Runner(t), b.code, 30000, 64)
 			if out.Status != result.Memory {
 				t.Fatalf("status = %s (%+v), want memory", out.Status, out.Error)
 			}
@@ -244,7 +244,7 @@ func TestNoLeaks(t *testing.T) {
 		{"return 1", 1000, result.OK},
 		{"throw new Error('x')", 1000, result.Error},
 		{"for (;;) {}", 100, result.Timeout},
-		{"const a = []; for (;;) a.push(new Array(1000).fill(7))", 10000, result.Memory},
+		{"const a = []; for (;;) a.push(new Array(1000).fill(7))", 30000, result.Memory},
 		{"for (let i = 0; i < 2000; i++) console.log(i)", 1000, result.OutputLimit},
 		{"return /^(a+)+(?!x)$/.test('a'.repeat(40) + 'b')", 100, result.Timeout},
 	}

@@ -69,10 +69,10 @@ func TestNonRootRefusesWeakIsolation(t *testing.T) {
 // As root: a memory bomb and an uninterruptible busy loop, end to end.
 func TestRunIsolatedBombs(t *testing.T) {
 	testutil.RequireRoot(t)
-	if code, _, errs := cli(t, "const a = []; for (;;) a.push(new Array(1000).fill(7))", "run", "-", "--memory", "64"); code != 5 || !strings.Contains(errs, "memory") {
+	if code, _, errs := cli(t, "const a = []; for (;;) a.push(new Array(1000).fill(7))", "run", "-", "--memory", "64", "--timeout", "30s"); code != 5 || !strings.Contains(errs, "memory") {
 		t.Errorf("memory bomb: exit %d (%s), want 5", code, errs)
 	}
-	if code, _, errs := cli(t, "return 'x'.repeat(2 ** 28).length", "run", "-", "--memory", "64", "--json"); code != 5 {
+	if code, _, errs := cli(t, "return 'x'.repeat(2 ** 28).length", "run", "-", "--memory", "64", "--timeout", "30s", "--json"); code != 5 {
 		t.Errorf("huge string: exit %d (%s), want 5", code, errs)
 	}
 	if code, _, errs := cli(t, "return /^(a+)+(?!x)$/.test('a'.repeat(40) + 'b')", "run", "-", "--timeout", "200ms"); code != 4 || !strings.Contains(errs, "killed") {
