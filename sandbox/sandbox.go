@@ -110,6 +110,7 @@ type Runner struct {
 	jobW      *os.File
 	msgR      *os.File
 	frames    chan frameMsg
+	jobSent   chan struct{} // closed once the job is on its way and maxFrame is set for it
 	done      chan struct{} // closed when Run stops reading frames
 	maxFrame  atomic.Int64
 	exited    chan struct{} // closed after the process was reaped
@@ -226,6 +227,7 @@ func start(cfg Config, cg cgroups.Cgroup) (*Runner, error) {
 		jobW:      jobW,
 		msgR:      msgR,
 		frames:    make(chan frameMsg, 16),
+		jobSent:   make(chan struct{}),
 		done:      make(chan struct{}),
 		exited:    make(chan struct{}),
 		stderr:    &capBuffer{max: cfg.StderrCap},
@@ -287,8 +289,18 @@ func start(cfg Config, cg cgroups.Cgroup) (*Runner, error) {
 // PID is the runner's process id.
 func (r *Runner) PID() int { return r.cmd.Process.Pid }
 
+// readFrames delivers the runner's frames to Run. The first frame (ready)
+// is read under a small cap; the rest only once the job has been sent and
+// the cap sized to it (jobSent), so that no read starts under the wrong cap.
 func (r *Runner) readFrames() {
-	for {
+	for first := true; ; first = false {
+		if !first {
+			select {
+			case <-r.jobSent:
+			case <-r.done:
+				return
+			}
+		}
 		f, err := ipc.ReadFrame(r.msgR, int(r.maxFrame.Load()))
 		select {
 		case r.frames <- frameMsg{f, err}:
@@ -410,6 +422,7 @@ func (r *Runner) Run(ctx context.Context, job ipc.Job, memBytes int64, onLog fun
 		return r.conclude(&out, ev)
 	}
 	r.maxFrame.Store(int64(frameCapFor(job)))
+	close(r.jobSent)
 	timeout := time.Duration(job.TimeoutMs) * time.Millisecond
 	hardAt := time.Now().Add(timeout + r.cfg.Grace)
 	hard := time.NewTimer(time.Until(hardAt))

@@ -145,6 +145,7 @@ func TestRealRunner(t *testing.T) {
 		logs   int
 	}{
 		{"ok", "return context.x + 12", result.OK, "14", "", 0},
+		{"large log line", "console.log('l'.repeat(60000)); return 1", result.OK, "1", "", 1},
 		{"logs streamed", "console.log('a'); console.warn('b'); return 1", result.OK, "1", "", 2},
 		{"throw", "throw new TypeError('bad')", result.Error, "", "TypeError: bad", 0},
 		{"soft timeout keeps logs", "console.log('before'); for (;;) {}", result.Timeout, "", "timeout", 1},
@@ -177,6 +178,14 @@ func TestRealRunner(t *testing.T) {
 				t.Error("TimedOut not set on a timeout")
 			}
 		})
+	}
+}
+
+// Frames far larger than ready's are read under the job's caps.
+func TestLargeOutput(t *testing.T) {
+	out := runReal(t, "return 'x'.repeat(300000)", 2000)
+	if out.Status != result.OK || len(out.Output) != 300002 {
+		t.Fatalf("status %s (%+v), output of %d bytes; want ok with 300002", out.Status, out.Error, len(out.Output))
 	}
 }
 
