@@ -20,9 +20,11 @@ demo: build
 ## test: lint, every test on this host, then the isolation tests on cgroup v2 in a VM
 test: test-host test-v2
 
-## test-host: lint, then every test here (privileged ones skip with a reason unless root)
+## test-host: lint, then every test here, with a MongoDB-compatible server
+## (FerretDB, built and started by scripts/with-ferretdb.sh; privileged tests
+## skip with a reason unless root)
 test-host: build lint
-	CODEXEC_TEST_BIN=$(BIN) $(GO) test -count=1 ./...
+	CODEXEC_TEST_BIN=$(BIN) scripts/with-ferretdb.sh $(GO) test -count=1 ./...
 
 # The isolation integration tests, also run on cgroup v2 inside a VM.
 V2_TESTS := ^Test(CreateKillDestroy|MemoryLimitOOM|NoOOMUnderTheLimit|PidsLimit|SetMemoryLimit|Sweep|V2WritesLimits|EnableControllers|EngineCompromised|MemoryBombs|HardKillIsolated|LockdownIsVerified|RunnerDescriptors|NoLeaks|RealRunner|RunIsolatedBombs|Doctor)$$

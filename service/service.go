@@ -21,6 +21,7 @@ import (
 
 	"github.com/oklog/ulid/v2"
 
+	"codexec/audit"
 	"codexec/config"
 	"codexec/detect"
 	"codexec/ipc"
@@ -52,6 +53,7 @@ type Options struct {
 	Limits     config.Limits      // defaults and caps; DefaultLimits when zero
 	Grace      time.Duration      // timeout to hard kill; sandbox.DefaultGrace when zero
 	Isolation  *sandbox.Isolation // how runners are contained (see sandbox.NewIsolation); nil only in tests of the protocol
+	Recorder   *audit.Recorder    // the audit trail; nil records nothing (tests of other parts only)
 	Logger     *slog.Logger       // nil: discard
 }
 
@@ -128,13 +130,36 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 	}
 	res = result.Result{ID: NewID(), Language: req.Language, CodeHash: CodeHash(req.Code)}
 	ran := false
-	defer res.Normalize()
+	// Every execution leaves a record, refused ones too; nothing runs when
+	// the record could not be kept.
+	rec := s.opts.Recorder
+	if rec != nil {
+		if err := rec.Ready(); err != nil {
+			rec = nil // nothing can be recorded: say so, and run nothing
+			res.Fail(result.Internal, "execution refused: the audit trail cannot take a record: "+err.Error(), 0, 0)
+			res.ExecutionTime = ms(time.Since(start))
+			res.Normalize()
+			return res
+		}
+	}
 	defer func() {
 		// executionTime is the time the code ran (job sent to result, as
 		// the timeout counts it); for a request that never reached a
 		// runner, the time it took to refuse it.
 		if !ran {
 			res.ExecutionTime = ms(time.Since(start))
+		}
+		res.Normalize()
+		if rec == nil {
+			return
+		}
+		err := rec.Append(context.WithoutCancel(ctx), audit.NewRecord(res, audit.Origin{
+			AgentID: req.AgentID, ChannelID: req.ChannelID, Code: req.Code,
+		}, start))
+		if err != nil {
+			s.opts.Logger.Error("audit record lost", "id", res.ID, "err", err)
+			res.Output = []byte("null")
+			res.Fail(result.Internal, "the execution ran, but its audit record could not be written: "+err.Error(), 0, 0)
 		}
 	}()
 

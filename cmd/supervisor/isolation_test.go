@@ -34,11 +34,18 @@ func TestNonRootRefusesWeakIsolation(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	home := filepath.Join(dir, "home")
+	if err := os.Mkdir(home, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chown(home, 65534, 65534); err != nil {
+		t.Fatal(err)
+	}
 	run := func(args ...string) (int, string, string) {
 		cmd := exec.Command(filepath.Join(dir, "supervisor"), args...)
 		cmd.Dir = dir
 		cmd.Stdin = strings.NewReader("return 40 + 2")
-		cmd.Env = []string{"PATH=/usr/bin:/bin", "HOME=" + dir}
+		cmd.Env = []string{"PATH=/usr/bin:/bin", "HOME=" + home}
 		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
 		var out, errb strings.Builder
 		cmd.Stdout, cmd.Stderr = &out, &errb

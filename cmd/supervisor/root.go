@@ -43,5 +43,6 @@ and reports a truthful result.`,
 		SilenceErrors: true,
 	}
 	root.AddCommand(newRunCmd(st), newDoctorCmd(st))
+	root.AddCommand(newAuditCmds(st)...)
 	return root
 }

@@ -32,6 +32,7 @@ type runFlags struct {
 	json    bool
 	runner  string
 	weak    bool
+	audit   auditFlags
 }
 
 func newRunCmd(st *State) *cobra.Command {
@@ -69,6 +70,7 @@ Exit codes: 0 ok, 1 error, 2 usage, 3 blocked or invalid, 4 timeout,
 	fl.BoolVar(&f.json, "json", false, "print the result JSON")
 	fl.StringVar(&f.runner, "runner", "", "path of the runner executable (default: $CODEXEC_RUNNER, then next to the supervisor)")
 	addIsolationFlags(fl, &f.weak)
+	addAuditFlags(fl, &f.audit)
 	return cmd
 }
 
@@ -107,7 +109,15 @@ func runRun(ctx context.Context, st *State, file string, f runFlags) error {
 	if err != nil {
 		return err
 	}
-	svc, err := service.New(service.Options{RunnerPath: runnerPath, Limits: lim, Isolation: iso})
+	rec, err := st.openRecorder(f.audit)
+	if err != nil {
+		return &exitError{code: 70, err: err}
+	}
+	// The record is in the outbox before the result is printed; closing
+	// ships it to the store within a bound, or leaves it for the next
+	// supervisor process.
+	defer st.closeRecorder(rec, 3*time.Second)
+	svc, err := service.New(service.Options{RunnerPath: runnerPath, Limits: lim, Isolation: iso, Recorder: rec})
 	if err != nil {
 		return &exitError{code: 70, err: err}
 	}

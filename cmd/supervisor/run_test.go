@@ -23,14 +23,18 @@ func cli(t *testing.T, stdin string, args ...string) (code int, stdout, stderr s
 	t.Helper()
 	var out, errb bytes.Buffer
 	runner := testutil.Runner(t)
+	dataDir := t.TempDir()
 	st := &State{
 		Args:   args,
 		Stdin:  strings.NewReader(stdin),
 		Stdout: &out,
 		Stderr: &errb,
 		Getenv: func(k string) string {
-			if k == "CODEXEC_RUNNER" {
+			switch k {
+			case "CODEXEC_RUNNER":
 				return runner
+			case "CODEXEC_DATA_DIR":
+				return dataDir
 			}
 			return ""
 		},

@@ -1,0 +1,40 @@
+// Package mongostore keeps the audit trail in a MongoDB collection (or in a
+// server that speaks MongoDB's protocol). It is the only package of codexec
+// that imports the MongoDB driver.
+//
+// # Documents
+//
+// One document per execution, with the fields of DESIGN.md ("Audit record")
+// under their own names and `_id` the execution id. `executedAt` is a BSON
+// date (milliseconds), so that a TTL index can expire it. `output` is kept as
+// the JSON text of the returned value, a string: that keeps every value
+// exactly (numbers beyond float64 and int64, -0, 1.0 against 1, key order,
+// duplicate keys) and every key (MongoDB and some compatible servers refuse
+// or mangle keys with "." or a leading "$"). See
+// docs/decisions/0011-audit-trail.md.
+//
+// # Indexes
+//
+// [Store.EnsureIndexes] creates, idempotently:
+//
+//	{executedAt: 1}                       TTL: expireAfterSeconds = the retention (30 days by default)
+//	{agentId: 1, executedAt: -1}          an agent's history, stats
+//	{codeHash: 1, executedAt: -1}         executions by code hash
+//	{agentId: 1, success: 1, executedAt: -1}  an agent's recent failures
+//
+// A server that refuses the TTL option gets a plain {executedAt: 1} index
+// instead, the refusal is logged at error level, and [Store.ServerExpires]
+// reports false: the caller (audit.Recorder) then purges expired records
+// itself. A retention that changed since the index was made is applied with
+// collMod.
+//
+// # Analytics on compatible servers
+//
+// Stats use one accumulator per $group ($sum only) and fold the groups in
+// Go: some compatible servers implement no other accumulator and silently
+// return 0 for every accumulator but the first of a $group.
+//
+// # Concurrency
+//
+// A Store is safe for concurrent use, as the driver's client is.
+package mongostore

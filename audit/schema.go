@@ -1,0 +1,27 @@
+package audit
+
+import "codexec/audit/schema"
+
+// The vocabulary of package schema, under the names callers use.
+type (
+	// Record is one execution in the audit trail; see schema.Record.
+	Record = schema.Record
+	// Origin is what the request knows about an execution; see schema.Origin.
+	Origin = schema.Origin
+	// Store keeps records and answers queries; see schema.Store.
+	Store = schema.Store
+	// Filter selects records for history queries; see schema.Filter.
+	Filter = schema.Filter
+	// AgentStats summarises an agent's executions; see schema.AgentStats.
+	AgentStats = schema.AgentStats
+)
+
+// NewRecord builds the record of one execution; see schema.NewRecord.
+var NewRecord = schema.NewRecord
+
+// Query limits; see package schema.
+const (
+	DefaultLimit         = schema.DefaultLimit
+	DefaultFailuresLimit = schema.DefaultFailuresLimit
+	MaxLimit             = schema.MaxLimit
+)

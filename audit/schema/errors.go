@@ -1,0 +1,14 @@
+package schema
+
+import "errors"
+
+// Errors every store returns for the same conditions (test with errors.Is).
+var (
+	// ErrNotFound: no record has the requested id.
+	ErrNotFound = errors.New("audit: no such execution")
+	// ErrInvalidRecord: a record lacks a field no record may lack.
+	ErrInvalidRecord = errors.New("audit: invalid record")
+	// ErrInvalidQuery: a query names a status that does not exist or a
+	// negative limit.
+	ErrInvalidQuery = errors.New("audit: invalid query")
+)

@@ -1,0 +1,215 @@
+package schema
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"codexec/result"
+)
+
+func TestNewRecord(t *testing.T) {
+	at := time.Date(2025, 1, 2, 3, 4, 5, 678_901_234, time.FixedZone("X", 3600))
+	tests := []struct {
+		name  string
+		res   result.Result
+		code  string
+		check func(t *testing.T, r Record)
+	}{
+		{
+			name: "ok",
+			res: result.Result{ID: "exec_1", Success: true, Status: result.OK, Output: json.RawMessage(`{ "a" : [1, 2.50] }`),
+				Logs: []result.Log{{Level: "log", Message: "hi"}}, ExecutionTime: 3.25, Language: "javascript", CodeHash: "h",
+				ResourceUsage: result.ResourceUsage{Memory: 12.5, CPUTime: 1}},
+			code: "return {a: [1, 2.50]}",
+			check: func(t *testing.T, r Record) {
+				if string(r.Output) != `{"a":[1,2.50]}` || !r.Success || r.Status != result.OK || r.MemoryUsage != 12.5 ||
+					r.ExecutionTime != 3.25 || r.CodeHash != "h" || r.CodeLength != 21 || r.Error != nil || len(r.Findings) != 0 || r.Findings == nil {
+					t.Errorf("record: %+v", r)
+				}
+			},
+		},
+		{
+			name: "blocked",
+			res: result.Result{ID: "exec_2", Status: result.Blocked, Error: &result.ErrorInfo{Kind: result.Blocked, Message: "eval"},
+				Validation: result.Validation{RiskScore: 1, Findings: []result.Finding{{Rule: "eval", Severity: result.SeverityBlock}}}},
+			code: "eval('1')",
+			check: func(t *testing.T, r Record) {
+				if r.Success || r.RiskScore != 1 || len(r.Findings) != 1 || r.Error.Message != "eval" || string(r.Output) != "null" || r.Logs == nil {
+					t.Errorf("record: %+v", r)
+				}
+			},
+		},
+		{
+			name: "timeout, hash computed, snippet of unicode code",
+			res:  result.Result{ID: "exec_3", Status: result.Timeout, ResourceUsage: result.ResourceUsage{Timeout: true}},
+			code: strings.Repeat("é", 600),
+			check: func(t *testing.T, r Record) {
+				sum := sha256.Sum256([]byte(strings.Repeat("é", 600)))
+				if !r.TimeoutOccurred || r.CodeLength != 600 || utf8.RuneCountInString(r.CodeSnippet) != SnippetChars ||
+					r.CodeHash != hex.EncodeToString(sum[:]) {
+					t.Errorf("record: length %d, snippet %d characters, hash %q", r.CodeLength, utf8.RuneCountInString(r.CodeSnippet), r.CodeHash)
+				}
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewRecord(tt.res, Origin{AgentID: "a", ChannelID: "c", Code: tt.code}, at)
+			if !r.ExecutedAt.Equal(time.Date(2025, 1, 2, 2, 4, 5, 678_000_000, time.UTC)) || r.ExecutedAt.Location() != time.UTC {
+				t.Errorf("executedAt = %v, want UTC, milliseconds", r.ExecutedAt)
+			}
+			if r.AgentID != "a" || r.ChannelID != "c" || r.ID != tt.res.ID {
+				t.Errorf("identity: %q %q %q", r.ID, r.AgentID, r.ChannelID)
+			}
+			if err := r.Validate(); err != nil {
+				t.Error(err)
+			}
+			tt.check(t, r)
+		})
+	}
+}
+
+// The record owns its data: changing the result afterwards changes nothing.
+func TestNewRecordCopies(t *testing.T) {
+	res := result.Result{ID: "x", Status: result.Error, Output: json.RawMessage(`[1]`),
+		Logs: []result.Log{{Level: "log", Message: "a"}}, Error: &result.ErrorInfo{Message: "m"}}
+	r := NewRecord(res, Origin{}, time.Now())
+	res.Output[1] = '2'
+	res.Logs[0].Message = "b"
+	res.Error.Message = "n"
+	if string(r.Output) != "[1]" || r.Logs[0].Message != "a" || r.Error.Message != "m" {
+		t.Errorf("record changed with the result: %s %v %v", r.Output, r.Logs, r.Error)
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	tests := []struct {
+		code string
+		want int // characters
+	}{
+		{"", 0},
+		{"abc", 3},
+		{strings.Repeat("x", 500), 500},
+		{strings.Repeat("x", 501), 500},
+		{strings.Repeat("😀", 700), 500},
+	}
+	for _, tt := range tests {
+		got := Snippet(tt.code)
+		if n := utf8.RuneCountInString(got); n != tt.want || !strings.HasPrefix(tt.code, got) {
+			t.Errorf("Snippet(%d characters) has %d characters, want %d", utf8.RuneCountInString(tt.code), n, tt.want)
+		}
+	}
+}
+
+func TestNormalizeOutput(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"empty", "", "null"},
+		{"blank", "  ", "null"},
+		{"compacted", "{ \"a\" : 1 }", `{"a":1}`},
+		{"numbers kept", `[1.0,1e400,-0,123456789012345678901234567890]`, `[1.0,1e400,-0,123456789012345678901234567890]`},
+		{"not JSON kept as a string", `{"a":`, `"{\"a\":"`},
+		{"invalid UTF-8 replaced", "\"a\xffb\"", `"a` + "\uFFFD" + `b"`},
+	}
+	for _, tt := range tests {
+		r := Record{Output: json.RawMessage(tt.in)}
+		r.Normalize()
+		if string(r.Output) != tt.want {
+			t.Errorf("%s: Normalize(%q) = %s, want %s", tt.name, tt.in, r.Output, tt.want)
+		}
+		again := r
+		again.Normalize()
+		if string(again.Output) != string(r.Output) {
+			t.Errorf("%s: Normalize is not idempotent: %s then %s", tt.name, r.Output, again.Output)
+		}
+	}
+}
+
+func TestNormalizeStrings(t *testing.T) {
+	r := Record{AgentID: "a\xff", Logs: []result.Log{{Level: "log", Message: "x\xfe"}}, Error: &result.ErrorInfo{Message: "\xc3"},
+		CodeSnippet: "s\xff", ChannelID: strings.Repeat("c", 5000)}
+	r.Normalize()
+	for _, s := range []string{r.AgentID, r.Logs[0].Message, r.Error.Message, r.CodeSnippet, r.ChannelID} {
+		if !utf8.ValidString(s) {
+			t.Errorf("%q is not UTF-8", s)
+		}
+	}
+	if len(r.ChannelID) != maxIDBytes {
+		t.Errorf("a 5000-byte channel id kept %d bytes, want %d", len(r.ChannelID), maxIDBytes)
+	}
+}
+
+// Records built under caps larger than the defaults are trimmed to fit a
+// MongoDB document, and say what was left out.
+func TestFit(t *testing.T) {
+	line := strings.Repeat("l", 1000)
+	tests := []struct {
+		name      string
+		logs      int
+		output    int
+		wantNote  string
+		keepsOut  bool
+		keepsLogs bool
+	}{
+		{"default caps fit", 1000, 1 << 20, "", true, true},
+		{"many logs", 30000, 1 << 20, "logs: kept", true, false},
+		{"huge output", 10, 20 << 20, "output: 20971522 bytes of JSON left out", false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Record{ID: "x", Status: result.OK, ExecutedAt: time.Now()}
+			for i := 0; i < tt.logs; i++ {
+				r.Logs = append(r.Logs, result.Log{Level: "log", Message: line})
+			}
+			r.Output = json.RawMessage(`"` + strings.Repeat("o", tt.output) + `"`)
+			r.Normalize()
+			if r.StoredSize() > MaxRecordBytes {
+				t.Errorf("stored size %d > %d", r.StoredSize(), MaxRecordBytes)
+			}
+			if !strings.Contains(r.Truncated, tt.wantNote) || (tt.wantNote == "") != (r.Truncated == "") {
+				t.Errorf("truncated = %q, want %q", r.Truncated, tt.wantNote)
+			}
+			if keeps := string(r.Output) != "null"; keeps != tt.keepsOut {
+				t.Errorf("output kept: %v, want %v", keeps, tt.keepsOut)
+			}
+			if keeps := len(r.Logs) == tt.logs; keeps != tt.keepsLogs {
+				t.Errorf("logs kept: %d of %d", len(r.Logs), tt.logs)
+			}
+		})
+	}
+}
+
+func TestFilterNormalized(t *testing.T) {
+	at := time.Date(2025, 1, 1, 0, 0, 0, 1_500_000, time.UTC) // 1.5 ms
+	f, err := Filter{Since: at, Until: at}.Normalized()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := at.Add(500 * time.Microsecond); !f.Since.Equal(want) || !f.Until.Equal(want) || f.Limit != DefaultLimit {
+		t.Errorf("Normalized = %+v", f)
+	}
+	if f, _ := (Filter{Limit: 5000}).Normalized(); f.Limit != MaxLimit {
+		t.Errorf("limit 5000 became %d, want %d", f.Limit, MaxLimit)
+	}
+}
+
+func TestStatsBuilder(t *testing.T) {
+	b := NewStatsBuilder("a")
+	b.AddGroup("javascript", result.OK, true, false, 3)
+	b.AddGroup("typescript", result.Timeout, false, true, 1)
+	b.AddTime(10)
+	s := b.Stats()
+	if s.TotalExecutions != 4 || s.Successes != 3 || s.SuccessRate != 0.75 || s.AvgTime != 2.5 || s.Timeouts != 1 ||
+		s.Languages["javascript"] != 3 || s.Statuses[result.Timeout] != 1 {
+		t.Errorf("stats: %+v", s)
+	}
+	if s := NewStatsBuilder("none").Stats(); s.SuccessRate != 0 || s.AvgTime != 0 || s.Languages == nil {
+		t.Errorf("empty stats: %+v", s)
+	}
+}

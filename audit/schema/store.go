@@ -1,0 +1,174 @@
+package schema
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"codexec/result"
+)
+
+// Query limits.
+const (
+	DefaultLimit         = 20   // history and by-hash queries that do not say
+	DefaultFailuresLimit = 10   // recent failures that do not say (DESIGN.md)
+	MaxLimit             = 1000 // no query returns more
+)
+
+// Store keeps audit records and answers the analytics of DESIGN.md. Every
+// query returns records newest first (executedAt, then _id, descending).
+//
+// Implementations are safe for concurrent use.
+type Store interface {
+	// Append stores records. It is idempotent by _id: a record whose id is
+	// already stored is skipped (the first write wins), so shipping the
+	// same record twice is harmless.
+	Append(ctx context.Context, recs ...Record) error
+	// Get returns the record with this id, or an error wrapping ErrNotFound.
+	Get(ctx context.Context, id string) (Record, error)
+	// History returns the newest records that match f.
+	History(ctx context.Context, f Filter) ([]Record, error)
+	// ByCodeHash returns the newest executions of the code with this
+	// SHA-256 (hex); limit 0 means DefaultLimit.
+	ByCodeHash(ctx context.Context, codeHash string, limit int) ([]Record, error)
+	// RecentFailures returns the agent's newest executions that did not
+	// succeed; limit 0 means DefaultFailuresLimit.
+	RecentFailures(ctx context.Context, agentID string, limit int) ([]Record, error)
+	// AgentStats summarises all the agent's stored executions.
+	AgentStats(ctx context.Context, agentID string) (AgentStats, error)
+	// Purge deletes the records executed before the cutoff and returns how
+	// many it deleted.
+	Purge(ctx context.Context, before time.Time) (int64, error)
+	// Close releases the store.
+	Close() error
+}
+
+// Filter selects records for Store.History. Zero fields match everything.
+type Filter struct {
+	AgentID      string
+	ChannelID    string
+	Status       result.Status
+	CodeHash     string
+	FailuresOnly bool      // success == false
+	Since        time.Time // executedAt >= Since
+	Until        time.Time // executedAt < Until
+	Limit        int       // 0 means DefaultLimit; at most MaxLimit
+}
+
+// Normalized checks f and fills its defaults: the limit, and times in UTC
+// rounded like executedAt.
+func (f Filter) Normalized() (Filter, error) {
+	if f.Status != "" && !f.Status.Valid() {
+		return f, fmt.Errorf("%w: unknown status %q", ErrInvalidQuery, f.Status)
+	}
+	lim, err := NormalizeLimit(f.Limit, DefaultLimit)
+	if err != nil {
+		return f, err
+	}
+	f.Limit = lim
+	if !f.Since.IsZero() {
+		f.Since = ceilMillis(f.Since)
+	}
+	if !f.Until.IsZero() {
+		f.Until = ceilMillis(f.Until)
+	}
+	return f, nil
+}
+
+// Match reports whether r passes f (for stores that filter in Go).
+func (f Filter) Match(r *Record) bool {
+	return (f.AgentID == "" || r.AgentID == f.AgentID) &&
+		(f.ChannelID == "" || r.ChannelID == f.ChannelID) &&
+		(f.Status == "" || r.Status == f.Status) &&
+		(f.CodeHash == "" || r.CodeHash == f.CodeHash) &&
+		(!f.FailuresOnly || !r.Success) &&
+		(f.Since.IsZero() || !r.ExecutedAt.Before(f.Since)) &&
+		(f.Until.IsZero() || r.ExecutedAt.Before(f.Until))
+}
+
+// NormalizeLimit returns def for 0, MaxLimit for anything larger, and an
+// error for a negative limit.
+func NormalizeLimit(limit, def int) (int, error) {
+	switch {
+	case limit < 0:
+		return 0, fmt.Errorf("%w: negative limit %d", ErrInvalidQuery, limit)
+	case limit == 0:
+		return def, nil
+	case limit > MaxLimit:
+		return MaxLimit, nil
+	}
+	return limit, nil
+}
+
+// ceilMillis rounds t up to the next millisecond, so that comparing it with
+// millisecond executedAt values gives the same answer as comparing it with
+// the exact times.
+func ceilMillis(t time.Time) time.Time {
+	t = t.UTC()
+	if tr := t.Truncate(time.Millisecond); !tr.Equal(t) {
+		return tr.Add(time.Millisecond)
+	}
+	return t
+}
+
+// AgentStats summarises one agent's executions (DESIGN.md, "Analytics").
+type AgentStats struct {
+	AgentID         string                  `json:"agentId"`
+	TotalExecutions int64                   `json:"totalExecutions"`
+	Successes       int64                   `json:"successes"`
+	SuccessRate     float64                 `json:"successRate"` // Successes / TotalExecutions, in [0, 1]; 0 without executions
+	AvgTime         float64                 `json:"avgTime"`     // mean executionTime, ms; 0 without executions
+	Timeouts        int64                   `json:"timeouts"`    // executions with timeoutOccurred
+	Languages       map[string]int64        `json:"languages"`   // executions per language
+	Statuses        map[result.Status]int64 `json:"statuses"`    // executions per status
+	TotalTime       float64                 `json:"-"`           // sum of executionTime, ms
+}
+
+// StatsBuilder folds records, or groups of them, into AgentStats the same
+// way in every store.
+type StatsBuilder struct{ s AgentStats }
+
+// NewStatsBuilder starts the stats of one agent.
+func NewStatsBuilder(agentID string) *StatsBuilder {
+	return &StatsBuilder{AgentStats{
+		AgentID:   agentID,
+		Languages: map[string]int64{},
+		Statuses:  map[result.Status]int64{},
+	}}
+}
+
+// AddGroup counts n executions sharing these attributes. Their times are
+// added separately, with AddTime.
+func (b *StatsBuilder) AddGroup(language string, status result.Status, success, timeout bool, n int64) {
+	if n == 0 {
+		return
+	}
+	b.s.TotalExecutions += n
+	if success {
+		b.s.Successes += n
+	}
+	if timeout {
+		b.s.Timeouts += n
+	}
+	b.s.Languages[language] += n
+	b.s.Statuses[status] += n
+}
+
+// AddTime adds executionTime milliseconds to the total.
+func (b *StatsBuilder) AddTime(ms float64) { b.s.TotalTime += ms }
+
+// Add counts one record.
+func (b *StatsBuilder) Add(r *Record) {
+	b.AddGroup(r.Language, r.Status, r.Success, r.TimeoutOccurred, 1)
+	b.AddTime(r.ExecutionTime)
+}
+
+// Stats returns the totals with the rates derived from them.
+func (b *StatsBuilder) Stats() AgentStats {
+	s := b.s
+	if s.TotalExecutions > 0 {
+		s.SuccessRate = float64(s.Successes) / float64(s.TotalExecutions)
+		s.AvgTime = s.TotalTime / float64(s.TotalExecutions)
+	}
+	return s
+}

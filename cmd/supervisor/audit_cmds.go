@@ -1,0 +1,487 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"codexec/audit"
+	"codexec/result"
+)
+
+// Environment variables that locate the audit trail when its flags do not.
+const (
+	envDataDir  = "CODEXEC_DATA_DIR"
+	envMongoURI = "CODEXEC_MONGO_URI"
+	envMongoDB  = "CODEXEC_MONGO_DB"
+)
+
+// How long a query command waits for the outbox to drain into the store
+// before it queries, and for the recorder to close.
+const (
+	auditQueryFlush = 3 * time.Second
+	auditQueryClose = 3 * time.Second
+	auditQueryWait  = 5 * time.Second // MongoDB server selection
+)
+
+// auditFlags locate the audit trail: the same flags on every command
+// (DESIGN.md, "CLI conventions").
+type auditFlags struct {
+	dataDir  string
+	mongoURI string
+	mongoDB  string
+}
+
+// addAuditFlags adds --data-dir, --mongo-uri and --mongo-db to fs.
+func addAuditFlags(fs *pflag.FlagSet, f *auditFlags) {
+	fs.StringVar(&f.dataDir, "data-dir", "", "directory of the audit outbox and the embedded store (default: $"+envDataDir+", else /var/lib/codexec for root, ~/.local/share/codexec otherwise)")
+	fs.StringVar(&f.mongoURI, "mongo-uri", "", "MongoDB URI of the audit store (default: $"+envMongoURI+"; none: the embedded store)")
+	fs.StringVar(&f.mongoDB, "mongo-db", "", "MongoDB database of the audit store (default: $"+envMongoDB+", else codexec)")
+}
+
+// auditConfig is the audit.Config the flags, then the environment, say.
+func (st *State) auditConfig(f auditFlags) audit.Config {
+	pick := func(flag, env string) string {
+		if flag != "" {
+			return flag
+		}
+		return st.Getenv(env)
+	}
+	cfg := audit.Config{
+		DataDir:  pick(f.dataDir, envDataDir),
+		MongoURI: pick(f.mongoURI, envMongoURI),
+		MongoDB:  pick(f.mongoDB, envMongoDB),
+		Logger:   slog.New(slog.NewTextHandler(st.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+	}
+	if cfg.DataDir == "" {
+		cfg.DataDir = audit.DefaultDataDir(st.Getenv)
+	}
+	return cfg
+}
+
+// openRecorder opens the audit trail the flags and the environment locate,
+// for commands that record executions (run, serve) as well as for queries.
+// The caller closes it with closeRecorder.
+func (st *State) openRecorder(f auditFlags) (*audit.Recorder, error) {
+	rec, err := audit.Open(st.auditConfig(f))
+	if err != nil {
+		return nil, fmt.Errorf("open the audit trail: %w", err)
+	}
+	return rec, nil
+}
+
+// closeRecorder closes rec within timeout, shipping what it can. Records
+// it cannot ship stay in the outbox for the next supervisor process; that
+// is a warning on stderr, not a failure.
+func (st *State) closeRecorder(rec *audit.Recorder, timeout time.Duration) {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	if err := rec.Close(ctx); err != nil {
+		if errors.Is(err, audit.ErrPending) {
+			fmt.Fprintln(st.Stderr, "supervisor: warning:", err)
+			return
+		}
+		fmt.Fprintln(st.Stderr, "supervisor: close the audit trail:", err)
+	}
+}
+
+// queryRecorder opens the audit trail for a query: records left in the
+// outbox (by this or a dead process) are shipped first, within a bound, so
+// that the query sees them.
+func (st *State) queryRecorder(ctx context.Context, f auditFlags) (*audit.Recorder, error) {
+	cfg := st.auditConfig(f)
+	cfg.ServerSelectionTimeout = auditQueryWait
+	cfg.PurgeInterval = -1 // purging is for the processes that record
+	rec, err := audit.Open(cfg)
+	if err != nil {
+		return nil, &exitError{code: 70, err: fmt.Errorf("open the audit trail: %w", err)}
+	}
+	fctx, cancel := context.WithTimeout(ctx, auditQueryFlush)
+	defer cancel()
+	if err := rec.Flush(fctx); err != nil {
+		fmt.Fprintln(st.Stderr, "supervisor: warning: the query may miss records:", err)
+	}
+	return rec, nil
+}
+
+// auditQuery runs fn against the audit trail and closes it.
+func (st *State) auditQuery(cmd *cobra.Command, f auditFlags, fn func(ctx context.Context, rec *audit.Recorder) error) error {
+	ctx := cmd.Context()
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	rec, err := st.queryRecorder(ctx, f)
+	if err != nil {
+		return err
+	}
+	defer st.closeRecorder(rec, auditQueryClose)
+	if err := fn(ctx, rec); err != nil {
+		var ee *exitError
+		if errors.As(err, &ee) {
+			return err
+		}
+		if errors.Is(err, audit.ErrNotFound) {
+			return &exitError{code: 1, err: err}
+		}
+		return &exitError{code: 70, err: fmt.Errorf("query the %s audit store: %w", rec.Kind(), err)}
+	}
+	return nil
+}
+
+// newAuditCmds returns the analytics commands: stats, history, failures,
+// show.
+func newAuditCmds(st *State) []*cobra.Command {
+	return []*cobra.Command{newStatsCmd(st), newHistoryCmd(st), newFailuresCmd(st), newShowCmd(st)}
+}
+
+const auditExitCodes = `
+Exit codes: 0 ok, 1 no such execution, 2 usage, 70 the audit store
+could not be opened or queried.`
+
+func newStatsCmd(st *State) *cobra.Command {
+	var af auditFlags
+	var agent string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "stats --agent ID",
+		Short: "Show an agent's execution statistics from the audit trail",
+		Long: `Show an agent's executions in the audit trail: how many, the share that
+succeeded, the mean execution time, timeouts, and counts per language and
+status.` + auditExitCodes,
+		Example: `  supervisor stats --agent cli
+  supervisor stats --agent my-agent --json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if agent == "" {
+				return usageError("stats needs --agent ID")
+			}
+			return st.auditQuery(cmd, af, func(ctx context.Context, rec *audit.Recorder) error {
+				s, err := rec.AgentStats(ctx, agent)
+				if err != nil {
+					return err
+				}
+				if asJSON {
+					return writeAuditJSON(st.Stdout, s)
+				}
+				printAgentStats(st.Stdout, s)
+				return nil
+			})
+		},
+	}
+	cmd.Flags().StringVar(&agent, "agent", "", "the agent id (required)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	addAuditFlags(cmd.Flags(), &af)
+	return cmd
+}
+
+type historyFlags struct {
+	agent, channel, status, hash, since string
+	limit                               int
+	json                                bool
+}
+
+func newHistoryCmd(st *State) *cobra.Command {
+	var af auditFlags
+	var f historyFlags
+	cmd := &cobra.Command{
+		Use:   "history [--agent ID] [--status S] [--hash SHA256] [--limit N]",
+		Short: "List recent executions from the audit trail, newest first",
+		Long: `List executions from the audit trail, newest first, optionally only an
+agent's, a channel's, those with one status, those of one piece of code (by
+the SHA-256 of the code as submitted, as "codeHash" in results), or those
+since a time.
+
+Statuses: ` + auditStatusList() + `.` + auditExitCodes,
+		Example: `  supervisor history
+  supervisor history --agent cli --status error --limit 5
+  supervisor history --hash 3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b --json
+  supervisor history --since 1h`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			filter, err := f.filter(time.Now())
+			if err != nil {
+				return err
+			}
+			return st.auditQuery(cmd, af, func(ctx context.Context, rec *audit.Recorder) error {
+				recs, err := rec.History(ctx, filter)
+				if err != nil {
+					return err
+				}
+				return printAuditRecords(st, recs, f.json)
+			})
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.agent, "agent", "", "only this agent's executions")
+	fl.StringVar(&f.channel, "channel", "", "only this channel's executions")
+	fl.StringVar(&f.status, "status", "", "only executions with this status")
+	fl.StringVar(&f.hash, "hash", "", "only executions of the code with this SHA-256 (hex)")
+	fl.StringVar(&f.since, "since", "", "only executions since a time: RFC 3339 (2025-03-14T15:00:00Z) or a duration ago (90m, 24h)")
+	fl.IntVar(&f.limit, "limit", audit.DefaultLimit, fmt.Sprintf("at most this many executions (at most %d)", audit.MaxLimit))
+	fl.BoolVar(&f.json, "json", false, "print a JSON array of audit records")
+	addAuditFlags(fl, &af)
+	return cmd
+}
+
+// filter checks the flags and turns them into a query.
+func (f historyFlags) filter(now time.Time) (audit.Filter, error) {
+	q := audit.Filter{AgentID: f.agent, ChannelID: f.channel, CodeHash: strings.ToLower(f.hash), Limit: f.limit}
+	if f.status != "" {
+		q.Status = result.Status(f.status)
+		if !q.Status.Valid() {
+			return q, usageError("unknown status %q (one of %s)", f.status, auditStatusList())
+		}
+	}
+	if f.hash != "" {
+		if b, err := hex.DecodeString(q.CodeHash); err != nil || len(b) != 32 {
+			return q, usageError("--hash %q is not a SHA-256 in hex (64 hex digits)", f.hash)
+		}
+	}
+	if f.limit < 1 || f.limit > audit.MaxLimit {
+		return q, usageError("--limit %d is outside [1, %d]", f.limit, audit.MaxLimit)
+	}
+	if f.since != "" {
+		if d, err := time.ParseDuration(f.since); err == nil && d >= 0 {
+			q.Since = now.Add(-d)
+		} else if t, err := time.Parse(time.RFC3339Nano, f.since); err == nil {
+			q.Since = t
+		} else {
+			return q, usageError("--since %q is neither an RFC 3339 time nor a duration", f.since)
+		}
+	}
+	return q, nil
+}
+
+func auditStatusList() string {
+	s := make([]string, len(result.Statuses))
+	for i, x := range result.Statuses {
+		s[i] = string(x)
+	}
+	return strings.Join(s, ", ")
+}
+
+func newFailuresCmd(st *State) *cobra.Command {
+	var af auditFlags
+	var agent string
+	var limit int
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "failures --agent ID [--limit N]",
+		Short: "List an agent's most recent unsuccessful executions",
+		Long: `List an agent's most recent executions that did not succeed (any status but
+ok), newest first.` + auditExitCodes,
+		Example: `  supervisor failures --agent cli
+  supervisor failures --agent my-agent --limit 3 --json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if agent == "" {
+				return usageError("failures needs --agent ID")
+			}
+			if limit < 1 || limit > audit.MaxLimit {
+				return usageError("--limit %d is outside [1, %d]", limit, audit.MaxLimit)
+			}
+			return st.auditQuery(cmd, af, func(ctx context.Context, rec *audit.Recorder) error {
+				recs, err := rec.RecentFailures(ctx, agent, limit)
+				if err != nil {
+					return err
+				}
+				return printAuditRecords(st, recs, asJSON)
+			})
+		},
+	}
+	cmd.Flags().StringVar(&agent, "agent", "", "the agent id (required)")
+	cmd.Flags().IntVar(&limit, "limit", audit.DefaultFailuresLimit, fmt.Sprintf("at most this many executions (at most %d)", audit.MaxLimit))
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of audit records")
+	addAuditFlags(cmd.Flags(), &af)
+	return cmd
+}
+
+func newShowCmd(st *State) *cobra.Command {
+	var af auditFlags
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show EXEC_ID",
+		Short: "Show one execution's audit record",
+		Long: `Show everything the audit trail keeps about one execution: who ran what,
+the outcome, the output, the logs, the error and the validation findings.` + auditExitCodes,
+		Example: `  supervisor show exec_01JF2Z8X4C6V0Q5N3M1K7H9G2D
+  supervisor show exec_01JF2Z8X4C6V0Q5N3M1K7H9G2D --json`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 || args[0] == "" {
+				return usageError("show takes one execution id")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return st.auditQuery(cmd, af, func(ctx context.Context, rec *audit.Recorder) error {
+				r, err := rec.Get(ctx, args[0])
+				if errors.Is(err, audit.ErrNotFound) {
+					return fmt.Errorf("no execution %s in the %s audit store: %w", args[0], rec.Kind(), err)
+				}
+				if err != nil {
+					return err
+				}
+				if asJSON {
+					return writeAuditJSON(st.Stdout, r)
+				}
+				printAuditRecord(st.Stdout, r)
+				return nil
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the audit record as JSON")
+	addAuditFlags(cmd.Flags(), &af)
+	return cmd
+}
+
+// writeAuditJSON prints v indented, keeping outputs byte for byte (no HTML
+// escaping).
+func writeAuditJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func printAgentStats(w io.Writer, s audit.AgentStats) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "agent\t%s\n", s.AgentID)
+	fmt.Fprintf(tw, "executions\t%d\n", s.TotalExecutions)
+	fmt.Fprintf(tw, "success rate\t%.1f%% (%d ok)\n", 100*s.SuccessRate, s.Successes)
+	fmt.Fprintf(tw, "average time\t%.2f ms\n", s.AvgTime)
+	fmt.Fprintf(tw, "timeouts\t%d\n", s.Timeouts)
+	fmt.Fprintf(tw, "languages\t%s\n", auditCounts(s.Languages))
+	st := make(map[string]int64, len(s.Statuses))
+	for k, v := range s.Statuses {
+		st[string(k)] = v
+	}
+	fmt.Fprintf(tw, "statuses\t%s\n", auditCounts(st))
+	tw.Flush()
+}
+
+// auditCounts lists "key n" pairs, largest first, then by key.
+func auditCounts(m map[string]int64) string {
+	if len(m) == 0 {
+		return "-"
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s %d", k, m[k])
+	}
+	return strings.Join(parts, ", ")
+}
+
+// printAuditRecords prints recs as a table, or a JSON array.
+func printAuditRecords(st *State, recs []audit.Record, asJSON bool) error {
+	if asJSON {
+		if recs == nil {
+			recs = []audit.Record{}
+		}
+		return writeAuditJSON(st.Stdout, recs)
+	}
+	if len(recs) == 0 {
+		fmt.Fprintln(st.Stderr, "no executions")
+		return nil
+	}
+	tw := tabwriter.NewWriter(st.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tEXECUTED (UTC)\tAGENT\tCHANNEL\tLANGUAGE\tSTATUS\tTIME\tERROR")
+	for _, r := range recs {
+		msg := "-"
+		if r.Error != nil {
+			msg = auditCell(r.Error.Message, 60)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%.1f ms\t%s\n", r.ID, r.ExecutedAt.UTC().Format("2006-01-02 15:04:05.000"),
+			auditCell(r.AgentID, 24), auditCell(r.ChannelID, 16), auditCell(r.Language, 12), r.Status, r.ExecutionTime, msg)
+	}
+	return tw.Flush()
+}
+
+func printAuditRecord(w io.Writer, r audit.Record) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	row := func(k, format string, args ...any) { fmt.Fprintf(tw, "%s\t"+format+"\n", append([]any{k}, args...)...) }
+	row("id", "%s", r.ID)
+	row("executed", "%s", r.ExecutedAt.UTC().Format(time.RFC3339Nano))
+	row("agent", "%s", r.AgentID)
+	row("channel", "%s", r.ChannelID)
+	if r.PeerUID != nil {
+		row("caller", "uid %d, gid %d, pid %d", auditInt(r.PeerUID), auditInt(r.PeerGID), auditInt(r.PeerPID))
+	}
+	row("language", "%s", r.Language)
+	row("status", "%s (success %v)", r.Status, r.Success)
+	row("time", "%.3f ms", r.ExecutionTime)
+	row("memory", "%.1f MiB", r.MemoryUsage)
+	row("timeout", "%v", r.TimeoutOccurred)
+	row("risk score", "%.2f", r.RiskScore)
+	row("code", "%d characters, sha256 %s", r.CodeLength, r.CodeHash)
+	if r.Truncated != "" {
+		row("truncated", "%s", r.Truncated)
+	}
+	tw.Flush()
+	if r.Error != nil {
+		fmt.Fprintf(w, "\nerror: %s\n", r.Error.Error())
+	}
+	if len(r.Findings) > 0 {
+		fmt.Fprintln(w, "\nfindings:")
+		for _, f := range r.Findings {
+			fmt.Fprintf(w, "  %s [%s] %s (line %d, column %d)\n", f.Severity, f.Rule, f.Message, f.Line, f.Column)
+		}
+	}
+	fmt.Fprintln(w, "\ncode (first 500 characters):")
+	for _, l := range strings.Split(strings.TrimRight(r.CodeSnippet, "\n"), "\n") {
+		fmt.Fprintln(w, "  "+l)
+	}
+	fmt.Fprintln(w, "\noutput:")
+	var buf bytes.Buffer
+	if json.Indent(&buf, r.Output, "  ", "  ") != nil {
+		buf.Reset()
+		buf.Write(r.Output)
+	}
+	fmt.Fprintln(w, "  "+buf.String())
+	if len(r.Logs) > 0 {
+		fmt.Fprintf(w, "\nlogs (%d):\n", len(r.Logs))
+		for _, l := range r.Logs {
+			fmt.Fprintf(w, "  [%s] %s\n", l.Level, l.Message)
+		}
+	}
+}
+
+func auditInt(p *int64) int64 {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
+// auditCell shortens s to n characters on one line, for a table cell.
+func auditCell(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" {
+		return "-"
+	}
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
