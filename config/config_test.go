@@ -1,6 +1,8 @@
 package config
 
 import (
+	"os"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -34,5 +36,117 @@ func TestValidateNamesTheField(t *testing.T) {
 				t.Errorf("Validate() = %v, want an error naming %s", err, tt.field)
 			}
 		})
+	}
+}
+
+func TestPatch(t *testing.T) {
+	base := DefaultLimits()
+	tests := []struct {
+		name    string
+		patch   string
+		errSub  string
+		changed []string
+		check   func(Limits) bool
+	}{
+		{"timeout", `{"timeout": 2000}`, "", []string{"timeout"}, func(l Limits) bool { return l.TimeoutMs == 2000 }},
+		{"several", `{"memoryLimit": 128, "captureConsole": false, "riskThreshold": 0.5}`, "", []string{"captureConsole", "memoryLimit", "riskThreshold"},
+			func(l Limits) bool { return l.MemoryLimitMiB == 128 && !l.CaptureConsole && l.RiskThreshold == 0.5 }},
+		{"same value", `{"timeout": 5000}`, "", nil, nil},
+		{"empty", `{}`, "", nil, nil},
+		{"unknown", `{"timeOut": 1}`, `unknown setting "timeOut"`, nil, nil},
+		{"wrong type", `{"timeout": "fast"}`, "timeout: want a int64", nil, nil},
+		{"fraction for int", `{"memoryLimit": 1.5}`, "memoryLimit", nil, nil},
+		{"null", `{"timeout": null}`, "may not be null", nil, nil},
+		{"out of bounds", `{"timeout": 60000}`, "timeout = 60000 is outside [1, 30000]", nil, nil},
+		{"memory above max", `{"memoryLimit": 2048}`, "memoryLimit", nil, nil},
+		{"not an object", `[1]`, "not a JSON object", nil, nil},
+		{"null patch", `null`, "not a JSON object", nil, nil},
+		{"trailing", `{} {}`, "data after", nil, nil},
+		{"garbage", `{"timeout":`, "not a JSON object", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, changes, err := Patch(base, []byte(tt.patch))
+			if tt.errSub != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.errSub) {
+					t.Fatalf("Patch(%s) error = %v, want %q", tt.patch, err, tt.errSub)
+				}
+				if got != base {
+					t.Errorf("a failed patch changed the limits")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var keys []string
+			for k := range changes {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			if strings.Join(keys, ",") != strings.Join(tt.changed, ",") {
+				t.Errorf("changes = %v, want %v", keys, tt.changed)
+			}
+			if tt.check != nil && !tt.check(got) {
+				t.Errorf("Patch(%s) = %+v", tt.patch, got)
+			}
+		})
+	}
+}
+
+func FuzzPatch(f *testing.F) {
+	for _, s := range []string{`{"timeout": 2000}`, `{"memoryLimit": 128, "captureConsole": false}`, `{}`, `null`, `[`, `{"x":1}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, patch []byte) {
+		got, _, err := Patch(DefaultLimits(), patch)
+		if err == nil {
+			if verr := got.Validate(); verr != nil {
+				t.Fatalf("Patch accepted %q into invalid limits: %v", patch, verr)
+			}
+		}
+	})
+}
+
+func TestFile(t *testing.T) {
+	dir := t.TempDir()
+	p := dir + "/codexec.json"
+	os.WriteFile(p, []byte(`{"socket": "/tmp/x.sock", "socketMode": "0600", "policy": {"1000": ["a"]}, "limits": {"timeout": 2000}}`), 0o640)
+	f, err := LoadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Socket != "/tmp/x.sock" || f.Limits.TimeoutMs != 2000 || f.Limits.MemoryLimitMiB != 256 || f.PolicyByUID()[1000][0] != "a" {
+		t.Errorf("LoadFile = %+v", f)
+	}
+	if m, _ := f.Mode(); m != 0o600 {
+		t.Errorf("Mode() = %o", m)
+	}
+	l := f.Limits
+	l.MemoryLimitMiB = 128
+	if err := SaveLimits(p, l); err != nil {
+		t.Fatal(err)
+	}
+	g, err := LoadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Limits.MemoryLimitMiB != 128 || g.Socket != "/tmp/x.sock" || g.Limits.TimeoutMs != 2000 {
+		t.Errorf("after SaveLimits: %+v", g)
+	}
+	if fi, _ := os.Stat(p); fi.Mode().Perm() != 0o640 {
+		t.Errorf("SaveLimits changed the mode to %o", fi.Mode().Perm())
+	}
+	for name, bad := range map[string]string{
+		"unknown key":   `{"sockett": "x"}`,
+		"bad mode":      `{"socketMode": "rw"}`,
+		"bad uid":       `{"policy": {"bob": ["a"]}}`,
+		"bad limits":    `{"limits": {"timeout": 0}}`,
+		"bad logFormat": `{"logFormat": "xml"}`,
+	} {
+		os.WriteFile(p, []byte(bad), 0o600)
+		if _, err := LoadFile(p); err == nil {
+			t.Errorf("%s: LoadFile accepted %s", name, bad)
+		}
 	}
 }

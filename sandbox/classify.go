@@ -52,6 +52,7 @@ func classify(out *Outcome, ev evidence) {
 		fail(result.Memory, "the memory limit was reached: the kernel killed the runner (OOM)")
 	case ev.killed == killedAtDeadline:
 		out.TimedOut = true
+		out.HardKilled = true
 		fail(result.Timeout, fmt.Sprintf("execution exceeded the %d ms timeout and was killed: it did not stop at the deadline (a long built-in call, such as a regular expression, cannot be interrupted)", ev.timeoutMs))
 	case ev.cancelErr != nil:
 		fail(result.Internal, "execution cancelled: "+ev.cancelErr.Error())

@@ -80,6 +80,7 @@ type Outcome struct {
 	CPUTime         time.Duration // the runner's CPU time for the job (whole process when it died)
 	PeakMemoryBytes uint64        // the runner's peak memory
 	TimedOut        bool          // the deadline passed (soft or hard)
+	HardKilled      bool          // the supervisor killed the runner at the hard deadline
 	SpawnToReady    time.Duration
 	Stderr          string // what the runner wrote to its standard streams (capped)
 }

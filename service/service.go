@@ -15,16 +15,20 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/oklog/ulid/v2"
 
 	"codexec/audit"
+	"codexec/bus"
 	"codexec/config"
 	"codexec/detect"
 	"codexec/ipc"
+	"codexec/metrics"
 	"codexec/result"
 	"codexec/sandbox"
 	"codexec/typescript"
@@ -45,7 +49,14 @@ type Request struct {
 	MemoryLimitMiB int             `json:"memoryLimit,omitempty"` // MiB; the configured default when 0
 	AgentID        string          `json:"agentId,omitempty"`
 	ChannelID      string          `json:"channelId,omitempty"`
+
+	// Peer is the calling process when the request came over the socket
+	// (SO_PEERCRED); it is recorded with the execution.
+	Peer *Peer `json:"-"`
 }
+
+// Peer identifies the process on the other end of a Unix socket.
+type Peer struct{ UID, GID, PID int }
 
 // Options configure a Service.
 type Options struct {
@@ -54,7 +65,14 @@ type Options struct {
 	Grace      time.Duration      // timeout to hard kill; sandbox.DefaultGrace when zero
 	Isolation  *sandbox.Isolation // how runners are contained (see sandbox.NewIsolation); nil only in tests of the protocol
 	Recorder   *audit.Recorder    // the audit trail; nil records nothing (tests of other parts only)
+	Bus        *bus.Bus           // where events go; nil: nowhere
+	Metrics    *metrics.Metrics   // nil: none
 	Logger     *slog.Logger       // nil: discard
+
+	// Admission (Acquire): at most MaxConcurrent executions at once (0: two
+	// per core), and at most MaxQueue waiting for a slot (0: 4×MaxConcurrent).
+	MaxConcurrent int
+	MaxQueue      int
 }
 
 // Service executes requests.
@@ -62,6 +80,8 @@ type Service struct {
 	opts   Options
 	mu     sync.RWMutex
 	limits config.Limits
+	slots  chan struct{}
+	queued atomic.Int64
 }
 
 // New checks the options and returns a Service.
@@ -88,7 +108,64 @@ func New(opts Options) (*Service, error) {
 			opts.Logger.Warn("sweeping stale runner cgroups", "err", err)
 		}
 	}
-	return &Service{opts: opts, limits: opts.Limits}, nil
+	if opts.MaxConcurrent <= 0 {
+		opts.MaxConcurrent = 2 * runtime.NumCPU()
+	}
+	if opts.MaxQueue <= 0 {
+		opts.MaxQueue = 4 * opts.MaxConcurrent
+	}
+	return &Service{opts: opts, limits: opts.Limits, slots: make(chan struct{}, opts.MaxConcurrent)}, nil
+}
+
+// ErrOverloaded is returned by Acquire when the queue of executions
+// waiting for a slot is full.
+var ErrOverloaded = errors.New("service: too many executions waiting")
+
+// Acquire waits for an execution slot (admission control for the socket
+// API): it returns at once with ErrOverloaded when MaxQueue executions
+// already wait, and with ctx's error when the caller gives up (a client
+// that disconnects). release must be called when the execution is done.
+func (s *Service) Acquire(ctx context.Context) (release func(), err error) {
+	select {
+	case s.slots <- struct{}{}:
+		return s.releaseFunc(), nil
+	default:
+	}
+	if s.queued.Add(1) > int64(s.opts.MaxQueue) {
+		s.queued.Add(-1)
+		s.opts.Metrics.Rejected("overloaded")
+		return nil, ErrOverloaded
+	}
+	s.opts.Metrics.Queued(1)
+	start := time.Now()
+	defer func() {
+		s.queued.Add(-1)
+		s.opts.Metrics.Queued(-1)
+		s.opts.Metrics.QueueWait(time.Since(start))
+	}()
+	select {
+	case s.slots <- struct{}{}:
+		return s.releaseFunc(), nil
+	case <-ctx.Done():
+		s.opts.Metrics.Rejected("cancelled")
+		return nil, ctx.Err()
+	}
+}
+
+func (s *Service) releaseFunc() func() {
+	s.opts.Metrics.InFlight(1)
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			s.opts.Metrics.InFlight(-1)
+			<-s.slots
+		})
+	}
+}
+
+// Admission reports the slots in use and the executions waiting.
+func (s *Service) Admission() (running, waiting, maxConcurrent, maxQueue int) {
+	return len(s.slots), int(s.queued.Load()), s.opts.MaxConcurrent, s.opts.MaxQueue
 }
 
 // Limits returns the limits new executions get.
@@ -96,6 +173,24 @@ func (s *Service) Limits() config.Limits {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return s.limits
+}
+
+// SetLimits checks l against its bounds and makes it the limits of new
+// executions (running ones keep theirs), publishing CONFIG_UPDATED with the
+// keys that changed.
+func (s *Service) SetLimits(l config.Limits) error {
+	if err := l.Validate(); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	old := s.limits
+	s.limits = l
+	s.mu.Unlock()
+	if changes := config.Diff(old, l); len(changes) > 0 {
+		s.opts.Bus.Publish(bus.Event{Type: bus.ConfigUpdated, Changes: changes})
+		s.opts.Logger.Info("configuration changed", "changes", changes)
+	}
+	return nil
 }
 
 // NewID returns a new execution id: "exec_" and a ULID (sortable by time).
@@ -129,6 +224,9 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 		req.ChannelID = DefaultChannelID
 	}
 	res = result.Result{ID: NewID(), Language: req.Language, CodeHash: CodeHash(req.Code)}
+	ev := func(t bus.Type) bus.Event {
+		return bus.Event{Type: t, ExecutionID: res.ID, AgentID: req.AgentID, ChannelID: req.ChannelID}
+	}
 	ran := false
 	// Every execution leaves a record, refused ones too; nothing runs when
 	// the record could not be kept.
@@ -137,9 +235,6 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 		if err := rec.Ready(); err != nil {
 			rec = nil // nothing can be recorded: say so, and run nothing
 			res.Fail(result.Internal, "execution refused: the audit trail cannot take a record: "+err.Error(), 0, 0)
-			res.ExecutionTime = ms(time.Since(start))
-			res.Normalize()
-			return res
 		}
 	}
 	defer func() {
@@ -150,18 +245,24 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 			res.ExecutionTime = ms(time.Since(start))
 		}
 		res.Normalize()
-		if rec == nil {
-			return
+		if rec != nil {
+			r := audit.NewRecord(res, audit.Origin{AgentID: req.AgentID, ChannelID: req.ChannelID, Code: req.Code}, start)
+			if p := req.Peer; p != nil {
+				uid, gid, pid := int64(p.UID), int64(p.GID), int64(p.PID)
+				r.PeerUID, r.PeerGID, r.PeerPID = &uid, &gid, &pid
+			}
+			if err := rec.Append(context.WithoutCancel(ctx), r); err != nil {
+				s.opts.Logger.Error("audit record lost", "id", res.ID, "err", err)
+				res.Output = []byte("null")
+				res.Fail(result.Internal, "the execution ran, but its audit record could not be written: "+err.Error(), 0, 0)
+			}
 		}
-		err := rec.Append(context.WithoutCancel(ctx), audit.NewRecord(res, audit.Origin{
-			AgentID: req.AgentID, ChannelID: req.ChannelID, Code: req.Code,
-		}, start))
-		if err != nil {
-			s.opts.Logger.Error("audit record lost", "id", res.ID, "err", err)
-			res.Output = []byte("null")
-			res.Fail(result.Internal, "the execution ran, but its audit record could not be written: "+err.Error(), 0, 0)
-		}
+		s.publishOutcome(ev, res, lim)
+		s.opts.Metrics.Execution(res, time.Since(start))
 	}()
+	if res.Status == result.Internal {
+		return res
+	}
 
 	if inv := detect.CheckParams(detect.Params{
 		Language: req.Language, Code: req.Code, Context: req.Context, TimeoutMs: req.TimeoutMs,
@@ -198,6 +299,10 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 		res.Fail(result.Internal, err.Error(), 0, 0)
 		return res
 	}
+	started := ev(bus.ExecutionStarted)
+	started.Language, started.CodeHash, started.CodeLength = req.Language, res.CodeHash, len(req.Code)
+	started.TimeoutMs, started.MemoryLimitMiB = req.TimeoutMs, req.MemoryLimitMiB
+	s.opts.Bus.Publish(started)
 	out := runner.Run(ctx, ipc.Job{
 		ID:             res.ID,
 		Code:           js,
@@ -208,6 +313,7 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 		MaxLogBytes:    lim.MaxLogBytes,
 		CaptureConsole: lim.CaptureConsole,
 	}, memBytes, onLog)
+	s.opts.Metrics.Spawn(out.SpawnToReady)
 
 	ran = true
 	res.ExecutionTime = ms(out.Wall)
@@ -230,7 +336,49 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 		Timeout: out.TimedOut,
 		CPUTime: ms(out.CPUTime),
 	}
+	hardKill := out.HardKilled
+	timeoutMs, memLimit := req.TimeoutMs, memBytes
+	defer func() {
+		// Published before the outcome (the deferred publishOutcome runs
+		// after this one).
+		switch res.Status {
+		case result.Timeout:
+			e := ev(bus.ExecutionTimeout)
+			e.TimeoutMs, e.HardKill = timeoutMs, &hardKill
+			s.opts.Bus.Publish(e)
+		case result.Memory:
+			e := ev(bus.ResourceLimitExceeded)
+			e.Resource, e.Limit, e.Used = "memory", memLimit, int64(out.PeakMemoryBytes)
+			e.Message = res.Error.Message
+			s.opts.Bus.Publish(e)
+		case result.OutputLimit:
+			e := ev(bus.ResourceLimitExceeded)
+			e.Resource, e.Limit = "output", int64(lim.MaxOutputBytes)
+			if msg := res.Error.Message; strings.Contains(msg, "console") || strings.Contains(msg, "log") {
+				e.Resource, e.Limit, e.Used = "logs", int64(lim.MaxLogBytes), int64(len(res.Logs))
+			}
+			e.Message = res.Error.Message
+			s.opts.Bus.Publish(e)
+		}
+	}()
 	return res
+}
+
+// publishOutcome publishes COMPLETED or FAILED for a finished execution.
+func (s *Service) publishOutcome(ev func(bus.Type) bus.Event, res result.Result, lim config.Limits) {
+	if s.opts.Bus == nil {
+		return
+	}
+	t := bus.ExecutionFailed
+	if res.Status == result.OK {
+		t = bus.ExecutionCompleted
+	}
+	e := ev(t)
+	e.Status = res.Status
+	et, mem := res.ExecutionTime, res.ResourceUsage.Memory
+	e.ExecutionTime, e.MemoryMiB = &et, &mem
+	e.Error = res.Error
+	s.opts.Bus.Publish(e)
 }
 
 func ms(d time.Duration) float64 {

@@ -42,6 +42,7 @@ type auditFlags struct {
 	dataDir  string
 	mongoURI string
 	mongoDB  string
+	socket   string // query commands: a daemon to ask instead (addSocketFlag)
 }
 
 // addAuditFlags adds --data-dir, --mongo-uri and --mongo-db to fs.
@@ -116,11 +117,39 @@ func (st *State) queryRecorder(ctx context.Context, f auditFlags) (*audit.Record
 	return rec, nil
 }
 
-// auditQuery runs fn against the audit trail and closes it.
-func (st *State) auditQuery(cmd *cobra.Command, f auditFlags, fn func(ctx context.Context, rec *audit.Recorder) error) error {
+// auditReader is what the query commands need: the audit trail opened in
+// this process, or a running daemon's (through its socket).
+type auditReader interface {
+	Kind() string
+	Get(ctx context.Context, id string) (audit.Record, error)
+	History(ctx context.Context, f audit.Filter) ([]audit.Record, error)
+	RecentFailures(ctx context.Context, agentID string, limit int) ([]audit.Record, error)
+	AgentStats(ctx context.Context, agentID string) (audit.AgentStats, error)
+}
+
+// auditQuery runs fn against the audit trail (through the daemon when one
+// is reachable, else opened here) and closes it.
+func (st *State) auditQuery(cmd *cobra.Command, f auditFlags, fn func(ctx context.Context, rec auditReader) error) error {
 	ctx := cmd.Context()
 	if ctx == nil {
 		ctx = context.Background()
+	}
+	c, err := st.daemon(ctx, f.socket)
+	if err != nil {
+		return err
+	}
+	if c != nil {
+		if err := fn(ctx, daemonReader{c}); err != nil {
+			var ee *exitError
+			if errors.As(err, &ee) {
+				return err
+			}
+			if errors.Is(err, audit.ErrNotFound) {
+				return &exitError{code: 1, err: err}
+			}
+			return &exitError{code: 70, err: err}
+		}
+		return nil
 	}
 	rec, err := st.queryRecorder(ctx, f)
 	if err != nil {
@@ -167,7 +196,7 @@ status.` + auditExitCodes,
 			if agent == "" {
 				return usageError("stats needs --agent ID")
 			}
-			return st.auditQuery(cmd, af, func(ctx context.Context, rec *audit.Recorder) error {
+			return st.auditQuery(cmd, af, func(ctx context.Context, rec auditReader) error {
 				s, err := rec.AgentStats(ctx, agent)
 				if err != nil {
 					return err
@@ -183,6 +212,7 @@ status.` + auditExitCodes,
 	cmd.Flags().StringVar(&agent, "agent", "", "the agent id (required)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	addAuditFlags(cmd.Flags(), &af)
+	addSocketFlag(cmd.Flags(), &af.socket)
 	return cmd
 }
 
@@ -214,7 +244,7 @@ Statuses: ` + auditStatusList() + `.` + auditExitCodes,
 			if err != nil {
 				return err
 			}
-			return st.auditQuery(cmd, af, func(ctx context.Context, rec *audit.Recorder) error {
+			return st.auditQuery(cmd, af, func(ctx context.Context, rec auditReader) error {
 				recs, err := rec.History(ctx, filter)
 				if err != nil {
 					return err
@@ -232,6 +262,7 @@ Statuses: ` + auditStatusList() + `.` + auditExitCodes,
 	fl.IntVar(&f.limit, "limit", audit.DefaultLimit, fmt.Sprintf("at most this many executions (at most %d)", audit.MaxLimit))
 	fl.BoolVar(&f.json, "json", false, "print a JSON array of audit records")
 	addAuditFlags(fl, &af)
+	addSocketFlag(fl, &af.socket)
 	return cmd
 }
 
@@ -292,7 +323,7 @@ ok), newest first.` + auditExitCodes,
 			if limit < 1 || limit > audit.MaxLimit {
 				return usageError("--limit %d is outside [1, %d]", limit, audit.MaxLimit)
 			}
-			return st.auditQuery(cmd, af, func(ctx context.Context, rec *audit.Recorder) error {
+			return st.auditQuery(cmd, af, func(ctx context.Context, rec auditReader) error {
 				recs, err := rec.RecentFailures(ctx, agent, limit)
 				if err != nil {
 					return err
@@ -305,6 +336,7 @@ ok), newest first.` + auditExitCodes,
 	cmd.Flags().IntVar(&limit, "limit", audit.DefaultFailuresLimit, fmt.Sprintf("at most this many executions (at most %d)", audit.MaxLimit))
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of audit records")
 	addAuditFlags(cmd.Flags(), &af)
+	addSocketFlag(cmd.Flags(), &af.socket)
 	return cmd
 }
 
@@ -325,7 +357,7 @@ the outcome, the output, the logs, the error and the validation findings.` + aud
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return st.auditQuery(cmd, af, func(ctx context.Context, rec *audit.Recorder) error {
+			return st.auditQuery(cmd, af, func(ctx context.Context, rec auditReader) error {
 				r, err := rec.Get(ctx, args[0])
 				if errors.Is(err, audit.ErrNotFound) {
 					return fmt.Errorf("no execution %s in the %s audit store: %w", args[0], rec.Kind(), err)
@@ -343,6 +375,7 @@ the outcome, the output, the logs, the error and the validation findings.` + aud
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the audit record as JSON")
 	addAuditFlags(cmd.Flags(), &af)
+	addSocketFlag(cmd.Flags(), &af.socket)
 	return cmd
 }
 

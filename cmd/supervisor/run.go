@@ -16,6 +16,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"codexec/api/wire"
 	"codexec/config"
 	"codexec/detect"
 	"codexec/result"
@@ -33,6 +34,7 @@ type runFlags struct {
 	runner  string
 	weak    bool
 	audit   auditFlags
+	socket  string
 }
 
 func newRunCmd(st *State) *cobra.Command {
@@ -71,6 +73,7 @@ Exit codes: 0 ok, 1 error, 2 usage, 3 blocked or invalid, 4 timeout,
 	fl.StringVar(&f.runner, "runner", "", "path of the runner executable (default: $CODEXEC_RUNNER, then next to the supervisor)")
 	addIsolationFlags(fl, &f.weak)
 	addAuditFlags(fl, &f.audit)
+	addSocketFlag(fl, &f.socket)
 	return cmd
 }
 
@@ -101,6 +104,26 @@ func runRun(ctx context.Context, st *State, file string, f runFlags) error {
 		}
 		ctxJSON = raw
 	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if c, err := st.daemon(ctx, f.socket); err != nil {
+		return err
+	} else if c != nil {
+		// A daemon is running: it runs the code, with its limits, pool,
+		// audit trail and events.
+		res, err := c.Execute(ctx, wire.ExecuteRequest{Code: code, Language: lang, Context: ctxJSON,
+			Timeout: f.timeout.ms, MemoryLimit: f.memory, AgentID: f.agent, ChannelID: f.channel})
+		if err != nil {
+			return &exitError{code: 70, err: err}
+		}
+		if !f.json {
+			for _, l := range res.Logs {
+				fmt.Fprintf(st.Stderr, "[%s] %s\n", l.Level, l.Message)
+			}
+		}
+		return printResult(st, res, f.json)
+	}
 	runnerPath, err := st.findRunner(f.runner)
 	if err != nil {
 		return &exitError{code: 70, err: err}
@@ -122,9 +145,6 @@ func runRun(ctx context.Context, st *State, file string, f runFlags) error {
 		return &exitError{code: 70, err: err}
 	}
 
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
@@ -142,7 +162,13 @@ func runRun(ctx context.Context, st *State, file string, f runFlags) error {
 		ChannelID:      f.channel,
 	}, onLog)
 
-	if f.json {
+	return printResult(st, res, f.json)
+}
+
+// printResult prints the result (JSON, or the value and a summary) and
+// turns its status into the exit code.
+func printResult(st *State, res result.Result, asJSON bool) error {
+	if asJSON {
 		enc := json.NewEncoder(st.Stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(res); err != nil {

@@ -1,0 +1,588 @@
+// Package api is the supervisor's local API: HTTP/1.1 with JSON over a Unix
+// socket, for agents on the same host (DESIGN.md, "Socket API"). The
+// socket's file mode and group decide who may connect; every request knows
+// its caller's uid, gid and pid (SO_PEERCRED), which an optional policy
+// maps to the agent ids it may act as, and which is recorded with each
+// execution. Requests carrying a browser's Origin or Referer are refused:
+// a local socket must not become a web page's way in.
+//
+// One route table (routes) serves every endpoint; every error is JSON
+// {"code", "message"} with a stable code (package wire).
+//
+// # Concurrency
+//
+// A Server serves many connections at once; executions are admitted by the
+// service (a bounded number run, a bounded number wait, the rest get 429).
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"codexec/api/wire"
+	"codexec/audit"
+	"codexec/bus"
+	"codexec/config"
+	"codexec/metrics"
+	"codexec/result"
+	"codexec/sandbox"
+	"codexec/service"
+)
+
+// Options configure a Server.
+type Options struct {
+	Service   *service.Service
+	Recorder  *audit.Recorder
+	Bus       *bus.Bus
+	Metrics   *metrics.Metrics
+	Isolation *sandbox.Isolation
+	// Policy maps uids to the agent ids they may act as ("*": any). nil:
+	// anyone who can connect may act as any agent. Root is never limited.
+	Policy map[int][]string
+	// Admins may change the configuration: root and these uids (the
+	// supervisor's own uid is added by New).
+	Admins []int
+	// SaveConfig, when set, persists a configuration change (the config
+	// file); a change it cannot save is not applied.
+	SaveConfig func(config.Limits) error
+	Logger     *slog.Logger
+	// EventBuffer is how many events a slow stream reader may fall behind
+	// before it loses some (default 1024).
+	EventBuffer int
+}
+
+// Server serves the API.
+type Server struct {
+	opts     Options
+	mux      *http.ServeMux
+	http     *http.Server
+	started  time.Time
+	stopping chan struct{}
+	stopOnce sync.Once
+	cfgMu    sync.Mutex
+}
+
+// New builds a Server.
+func New(opts Options) *Server {
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.EventBuffer <= 0 {
+		opts.EventBuffer = 1024
+	}
+	s := &Server{opts: opts, mux: http.NewServeMux(), started: time.Now(), stopping: make(chan struct{})}
+	for pattern, h := range s.routes() {
+		s.mux.Handle(pattern, h)
+	}
+	s.http = &http.Server{
+		Handler:           s,
+		ConnContext:       withPeer,
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(opts.Logger.Handler(), slog.LevelWarn),
+	}
+	return s
+}
+
+// routes is the one route table.
+func (s *Server) routes() map[string]http.Handler {
+	h := func(f func(http.ResponseWriter, *http.Request) error) http.Handler { return handler(f) }
+	return map[string]http.Handler{
+		"POST /v1/executions":           h(s.postExecution),
+		"GET /v1/executions/{id}":       h(s.getExecution),
+		"GET /v1/executions":            h(s.listExecutions),
+		"GET /v1/agents/{id}/stats":     h(s.agentStats),
+		"GET /v1/agents/{id}/failures":  h(s.agentFailures),
+		"GET /v1/events":                h(s.events),
+		"GET /v1/config":                h(s.getConfig),
+		"PATCH /v1/config":              h(s.patchConfig),
+		"GET /healthz":                  h(s.health),
+		"GET /metrics":                  h(s.metrics),
+		"/":                             h(func(http.ResponseWriter, *http.Request) error { return errNotFound("no such endpoint") }),
+		"/v1/executions/{id}/{rest...}": h(func(http.ResponseWriter, *http.Request) error { return errNotFound("no such endpoint") }),
+		"/v1/agents/{id}/{rest...}":     h(func(http.ResponseWriter, *http.Request) error { return errNotFound("no such endpoint") }),
+		"/v1/executions":                h(methodNotAllowed),
+		"/v1/config":                    h(methodNotAllowed),
+		"/v1/events":                    h(methodNotAllowed),
+	}
+}
+
+// ServeHTTP refuses browser-borne requests, then routes.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Header.Get("Origin") != "" || r.Header.Get("Referer") != "" {
+		writeError(w, &apiError{http.StatusForbidden, wire.CodeBrowserRefused, "requests from web pages are refused: the socket API is for local processes"})
+		return
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+// Serve serves l until Shutdown.
+func (s *Server) Serve(l net.Listener) error {
+	err := s.http.Serve(l)
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// Shutdown stops accepting, ends event streams, and waits (bounded by ctx)
+// for requests in flight (executions among them) to finish.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.stopOnce.Do(func() { close(s.stopping) })
+	return s.http.Shutdown(ctx)
+}
+
+// apiError is an error with its HTTP status and stable code.
+type apiError struct {
+	status int
+	code   string
+	msg    string
+}
+
+func (e *apiError) Error() string { return e.code + ": " + e.msg }
+
+func errBadRequest(format string, a ...any) error {
+	return &apiError{http.StatusBadRequest, wire.CodeBadRequest, fmt.Sprintf(format, a...)}
+}
+func errNotFound(msg string) error { return &apiError{http.StatusNotFound, wire.CodeNotFound, msg} }
+func errForbidden(format string, a ...any) error {
+	return &apiError{http.StatusForbidden, wire.CodeForbidden, fmt.Sprintf(format, a...)}
+}
+
+func methodNotAllowed(w http.ResponseWriter, r *http.Request) error {
+	return &apiError{http.StatusMethodNotAllowed, wire.CodeMethodNotAllowed, r.Method + " is not allowed on " + r.URL.Path}
+}
+
+// codeFor is the one translation from an error to an HTTP status and a
+// stable code.
+func codeFor(err error) *apiError {
+	var ae *apiError
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.As(err, &ae):
+		return ae
+	case errors.As(err, &mbe):
+		return &apiError{http.StatusRequestEntityTooLarge, wire.CodeTooLarge, fmt.Sprintf("the request body is over %d bytes", mbe.Limit)}
+	case errors.Is(err, service.ErrOverloaded):
+		return &apiError{http.StatusTooManyRequests, wire.CodeOverloaded, "too many executions are running and waiting; retry later"}
+	case errors.Is(err, audit.ErrNotFound):
+		return &apiError{http.StatusNotFound, wire.CodeNotFound, err.Error()}
+	case errors.Is(err, errStopping):
+		return &apiError{http.StatusServiceUnavailable, wire.CodeUnavailable, "the supervisor is shutting down"}
+	case errors.Is(err, context.DeadlineExceeded):
+		return &apiError{http.StatusServiceUnavailable, wire.CodeUnavailable, err.Error()}
+	default:
+		return &apiError{http.StatusInternalServerError, wire.CodeInternal, err.Error()}
+	}
+}
+
+var errStopping = errors.New("api: shutting down")
+
+type handler func(http.ResponseWriter, *http.Request) error
+
+func (h handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if err := h(w, r); err != nil {
+		if r.Context().Err() != nil && errors.Is(err, r.Context().Err()) {
+			return // the client went away
+		}
+		writeError(w, codeFor(err))
+	}
+}
+
+func writeError(w http.ResponseWriter, e *apiError) {
+	switch e.status {
+	case http.StatusTooManyRequests, http.StatusServiceUnavailable:
+		w.Header().Set("Retry-After", "1")
+	}
+	writeJSON(w, e.status, wire.Error{Code: e.code, Message: e.msg})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
+}
+
+// decodeStrict reads one JSON value into v: unknown fields, trailing data
+// and bodies over max are errors.
+func decodeStrict(w http.ResponseWriter, r *http.Request, max int64, v any) error {
+	body := http.MaxBytesReader(w, r.Body, max)
+	dec := json.NewDecoder(body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return err
+		}
+		if errors.Is(err, io.EOF) {
+			return errBadRequest("the request body is empty")
+		}
+		return errBadRequest("the request body is not valid: %v", err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return errBadRequest("the request body has data after its JSON value")
+	}
+	return nil
+}
+
+// allowedAgents is what the policy lets uid act as: nil means anything.
+func (s *Server) allowedAgents(uid int) (ids []string, restricted bool) {
+	if s.opts.Policy == nil || uid == 0 {
+		return nil, false
+	}
+	ids = s.opts.Policy[uid]
+	for _, id := range ids {
+		if id == "*" {
+			return nil, false
+		}
+	}
+	return ids, true
+}
+
+// checkAgent refuses a caller acting as an agent the policy does not give it.
+func (s *Server) checkAgent(r *http.Request, agentID string) error {
+	p, err := PeerFrom(r.Context())
+	if err != nil {
+		return errForbidden("the caller's credentials are unknown")
+	}
+	ids, restricted := s.allowedAgents(p.UID)
+	if !restricted {
+		return nil
+	}
+	for _, id := range ids {
+		if id == agentID {
+			return nil
+		}
+	}
+	if len(ids) == 0 {
+		return errForbidden("uid %d may not act as any agent (see the policy in the configuration)", p.UID)
+	}
+	return errForbidden("uid %d may not act as agent %q (it may act as %s)", p.UID, agentID, strings.Join(ids, ", "))
+}
+
+func (s *Server) postExecution(w http.ResponseWriter, r *http.Request) error {
+	select {
+	case <-s.stopping:
+		return errStopping
+	default:
+	}
+	lim := s.opts.Service.Limits()
+	var req wire.ExecuteRequest
+	// The code and context caps, with room for JSON escaping and the
+	// other fields; the service then checks each field against its own.
+	max := int64(lim.MaxCodeBytes)*6 + int64(lim.MaxContextBytes) + 64<<10
+	if err := decodeStrict(w, r, max, &req); err != nil {
+		return err
+	}
+	peer, err := PeerFrom(r.Context())
+	if err != nil {
+		return errForbidden("the caller's credentials are unknown")
+	}
+	if req.AgentID == "" {
+		if ids, restricted := s.allowedAgents(peer.UID); restricted && len(ids) > 0 {
+			req.AgentID = ids[0]
+		}
+	}
+	agent := req.AgentID
+	if agent == "" {
+		agent = service.DefaultAgentID
+	}
+	if err := s.checkAgent(r, agent); err != nil {
+		s.opts.Metrics.Rejected("policy")
+		return err
+	}
+	release, err := s.opts.Service.Acquire(r.Context())
+	if err != nil {
+		return err
+	}
+	defer release()
+	// A client that disconnects now does not stop the execution: it runs
+	// to its end and is recorded.
+	res := s.opts.Service.Execute(context.WithoutCancel(r.Context()), service.Request{
+		Code: req.Code, Language: req.Language, Context: req.Context, TimeoutMs: req.Timeout,
+		MemoryLimitMiB: req.MemoryLimit, AgentID: req.AgentID, ChannelID: req.ChannelID, Peer: peer,
+	}, nil)
+	writeJSON(w, http.StatusOK, res)
+	return nil
+}
+
+func (s *Server) getExecution(w http.ResponseWriter, r *http.Request) error {
+	rec, err := s.opts.Recorder.Get(r.Context(), r.PathValue("id"))
+	if err != nil {
+		if errors.Is(err, audit.ErrNotFound) {
+			return errNotFound("no execution " + strconv.Quote(r.PathValue("id")))
+		}
+		return err
+	}
+	if err := s.checkAgent(r, rec.AgentID); err != nil {
+		return errNotFound("no execution " + strconv.Quote(r.PathValue("id")))
+	}
+	writeJSON(w, http.StatusOK, rec)
+	return nil
+}
+
+func (s *Server) listExecutions(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	for k := range q {
+		switch k {
+		case "codeHash", "agentId", "channelId", "status", "limit", "since":
+		default:
+			return errBadRequest("unknown query parameter %q (known: codeHash, agentId, channelId, status, limit, since)", k)
+		}
+	}
+	f := audit.Filter{AgentID: q.Get("agentId"), ChannelID: q.Get("channelId"), CodeHash: q.Get("codeHash"), Status: result.Status(q.Get("status"))}
+	if f.Status != "" && !f.Status.Valid() {
+		return errBadRequest("status %q is not one of ok, blocked, invalid, error, timeout, memory, output_limit, internal", f.Status)
+	}
+	limit, err := limitParam(q.Get("limit"))
+	if err != nil {
+		return err
+	}
+	f.Limit = limit
+	if since := q.Get("since"); since != "" {
+		t, err := time.Parse(time.RFC3339, since)
+		if err != nil {
+			return errBadRequest("since must be an RFC 3339 time: %v", err)
+		}
+		f.Since = t
+	}
+	if p, _ := PeerFrom(r.Context()); p != nil {
+		if _, restricted := s.allowedAgents(p.UID); restricted {
+			if f.AgentID == "" {
+				return errForbidden("uid %d must name an agentId it may act as", p.UID)
+			}
+			if err := s.checkAgent(r, f.AgentID); err != nil {
+				return err
+			}
+		}
+	}
+	var recs []audit.Record
+	if f.CodeHash != "" && f.AgentID == "" && f.ChannelID == "" && f.Status == "" && f.Since.IsZero() {
+		recs, err = s.opts.Recorder.ByCodeHash(r.Context(), f.CodeHash, f.Limit)
+	} else {
+		recs, err = s.opts.Recorder.History(r.Context(), f)
+	}
+	if err != nil {
+		if strings.Contains(err.Error(), "invalid") {
+			return errBadRequest("%v", err)
+		}
+		return err
+	}
+	if recs == nil {
+		recs = []audit.Record{}
+	}
+	writeJSON(w, http.StatusOK, wire.History{Executions: recs})
+	return nil
+}
+
+func limitParam(s string) (int, error) {
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > 1000 {
+		return 0, errBadRequest("limit must be a number from 1 to 1000")
+	}
+	return n, nil
+}
+
+func (s *Server) agentStats(w http.ResponseWriter, r *http.Request) error {
+	id := r.PathValue("id")
+	if err := s.checkAgent(r, id); err != nil {
+		return err
+	}
+	st, err := s.opts.Recorder.AgentStats(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, st)
+	return nil
+}
+
+func (s *Server) agentFailures(w http.ResponseWriter, r *http.Request) error {
+	id := r.PathValue("id")
+	if err := s.checkAgent(r, id); err != nil {
+		return err
+	}
+	for k := range r.URL.Query() {
+		if k != "limit" {
+			return errBadRequest("unknown query parameter %q (known: limit)", k)
+		}
+	}
+	limit, err := limitParam(r.URL.Query().Get("limit"))
+	if err != nil {
+		return err
+	}
+	recs, err := s.opts.Recorder.RecentFailures(r.Context(), id, limit)
+	if err != nil {
+		return err
+	}
+	if recs == nil {
+		recs = []audit.Record{}
+	}
+	writeJSON(w, http.StatusOK, wire.History{Executions: recs})
+	return nil
+}
+
+// events streams events as newline-delimited JSON, one per line, flushed as
+// they happen, until the client leaves or the server stops. A reader that
+// falls behind loses events, and is told how many.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) error {
+	var types []bus.Type
+	for k, vs := range r.URL.Query() {
+		if k != "type" {
+			return errBadRequest("unknown query parameter %q (known: type)", k)
+		}
+		for _, v := range vs {
+			for _, t := range strings.Split(v, ",") {
+				if t == "" {
+					continue
+				}
+				if !bus.Type(t).Valid() {
+					return errBadRequest("unknown event type %q", t)
+				}
+				types = append(types, bus.Type(t))
+			}
+		}
+	}
+	var allowed map[string]bool
+	if p, _ := PeerFrom(r.Context()); p != nil {
+		if ids, restricted := s.allowedAgents(p.UID); restricted {
+			allowed = map[string]bool{}
+			for _, id := range ids {
+				allowed[id] = true
+			}
+		}
+	}
+	sub := s.opts.Bus.Subscribe(s.opts.EventBuffer, types...)
+	defer sub.Close()
+	rc := http.NewResponseController(w)
+	w.Header().Set("Content-Type", "application/x-ndjson")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusOK)
+	if err := rc.Flush(); err != nil {
+		return nil
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	write := func(v any) bool {
+		// A reader that stops reading altogether is cut off.
+		_ = rc.SetWriteDeadline(time.Now().Add(30 * time.Second))
+		return enc.Encode(v) == nil && rc.Flush() == nil
+	}
+	for {
+		select {
+		case <-r.Context().Done():
+			return nil
+		case <-s.stopping:
+			return nil
+		case ev, ok := <-sub.C():
+			if !ok {
+				return nil
+			}
+			if n := sub.Dropped(); n > 0 {
+				s.opts.Metrics.EventsDropped(n)
+				if !write(wire.EventsDropped{Type: wire.EventsDroppedType, Dropped: n, Timestamp: time.Now().UTC()}) {
+					return nil
+				}
+			}
+			if allowed != nil && ev.Type != bus.ConfigUpdated && !allowed[ev.AgentID] {
+				continue
+			}
+			if !write(ev) {
+				return nil
+			}
+		}
+	}
+}
+
+func (s *Server) getConfig(w http.ResponseWriter, r *http.Request) error {
+	writeJSON(w, http.StatusOK, s.opts.Service.Limits())
+	return nil
+}
+
+// patchConfig applies updateConfig: root and the admins only; every key
+// known and within bounds, or nothing changes.
+func (s *Server) patchConfig(w http.ResponseWriter, r *http.Request) error {
+	p, err := PeerFrom(r.Context())
+	if err != nil || !s.isAdmin(p.UID) {
+		uid := -1
+		if p != nil {
+			uid = p.UID
+		}
+		return errForbidden("uid %d may not change the configuration (root and the supervisor's own uid may)", uid)
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 64<<10))
+	if err != nil {
+		return err
+	}
+	s.cfgMu.Lock()
+	defer s.cfgMu.Unlock()
+	next, _, err := config.Patch(s.opts.Service.Limits(), body)
+	if err != nil {
+		return errBadRequest("%v", err)
+	}
+	if s.opts.SaveConfig != nil {
+		if err := s.opts.SaveConfig(next); err != nil {
+			return fmt.Errorf("save the configuration file: %w", err)
+		}
+	}
+	if err := s.opts.Service.SetLimits(next); err != nil {
+		return errBadRequest("%v", err)
+	}
+	writeJSON(w, http.StatusOK, next)
+	return nil
+}
+
+func (s *Server) isAdmin(uid int) bool {
+	if uid == 0 {
+		return true
+	}
+	for _, a := range s.opts.Admins {
+		if a == uid {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
+	running, queued, _, _ := s.opts.Service.Admission()
+	h := wire.Health{Status: "ok", Isolation: "full", Running: running, Queued: queued, Started: s.started.UTC()}
+	if iso := s.opts.Isolation; iso != nil && len(iso.Missing) > 0 {
+		h.Isolation, h.Missing = "weak", iso.Missing
+	}
+	if rec := s.opts.Recorder; rec != nil {
+		st := rec.Stats()
+		h.Store = st.Store
+		h.Outbox = wire.Outbox{Records: int64(st.PendingRecords), OldestAgeSeconds: st.OldestPendingSec, LastError: st.LastError}
+	}
+	status := http.StatusOK
+	select {
+	case <-s.stopping:
+		h.Status, status = "stopping", http.StatusServiceUnavailable
+	default:
+	}
+	writeJSON(w, status, h)
+	return nil
+}
+
+func (s *Server) metrics(w http.ResponseWriter, r *http.Request) error {
+	if s.opts.Metrics == nil {
+		return errNotFound("metrics are off")
+	}
+	s.opts.Metrics.Handler().ServeHTTP(w, r)
+	return nil
+}

@@ -1,0 +1,77 @@
+// Package wire holds the JSON shapes of the socket API (DESIGN.md, "Socket
+// API") that the server and its Go client share. It imports only the
+// standard library and codexec's shared vocabulary, so that a client binary
+// links none of the supervisor.
+package wire
+
+import (
+	"encoding/json"
+	"time"
+
+	"codexec/audit/schema"
+)
+
+// ExecuteRequest is the body of POST /v1/executions.
+type ExecuteRequest struct {
+	Code        string          `json:"code"`
+	Language    string          `json:"language,omitempty"`    // javascript (default) or typescript
+	Context     json.RawMessage `json:"context,omitempty"`     // a JSON object
+	Timeout     int64           `json:"timeout,omitempty"`     // ms; the configured default when 0
+	MemoryLimit int             `json:"memoryLimit,omitempty"` // MiB; the configured default when 0
+	AgentID     string          `json:"agentId,omitempty"`
+	ChannelID   string          `json:"channelId,omitempty"`
+}
+
+// Error is every error response: a stable code and a message for people.
+type Error struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// Error codes, each with its HTTP status.
+const (
+	CodeBadRequest       = "bad_request"        // 400: malformed JSON, unknown field, bad query parameter
+	CodeBrowserRefused   = "browser_refused"    // 403: the request carries Origin or Referer
+	CodeForbidden        = "forbidden"          // 403: the caller's uid may not do this
+	CodeNotFound         = "not_found"          // 404
+	CodeMethodNotAllowed = "method_not_allowed" // 405
+	CodeTooLarge         = "payload_too_large"  // 413
+	CodeOverloaded       = "overloaded"         // 429, with Retry-After
+	CodeUnavailable      = "unavailable"        // 503, with Retry-After: shutting down, or a store unreachable
+	CodeInternal         = "internal"           // 500
+)
+
+// History is the answer to GET /v1/executions.
+type History struct {
+	Executions []schema.Record `json:"executions"`
+}
+
+// Health is the answer to GET /healthz.
+type Health struct {
+	Status    string    `json:"status"` // ok, or stopping
+	Isolation string    `json:"isolation"`
+	Missing   []string  `json:"missing,omitempty"`
+	Store     string    `json:"store"`
+	Outbox    Outbox    `json:"outbox"`
+	Running   int       `json:"running"`
+	Queued    int       `json:"queued"`
+	Started   time.Time `json:"started"`
+}
+
+// Outbox is the audit outbox's depth.
+type Outbox struct {
+	Records          int64   `json:"records"`
+	OldestAgeSeconds float64 `json:"oldestAgeSeconds"`
+	LastError        string  `json:"lastError,omitempty"`
+}
+
+// EventsDropped is written on the event stream, before the next event,
+// when the reader was too slow and events were lost.
+type EventsDropped struct {
+	Type      string    `json:"type"` // EVENTS_DROPPED
+	Dropped   uint64    `json:"dropped"`
+	Timestamp time.Time `json:"timestamp"`
+}
+
+// EventsDroppedType is the type of an EventsDropped line.
+const EventsDroppedType = "EVENTS_DROPPED"

@@ -1,0 +1,217 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"os/signal"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"codexec/api"
+	"codexec/audit"
+	"codexec/bus"
+	"codexec/config"
+	"codexec/metrics"
+	"codexec/sandbox"
+	"codexec/service"
+)
+
+// How long shutdown waits for executions in flight (the longest timeout
+// plus its grace, and some), and for the audit outbox to drain.
+const (
+	shutdownExecutions = 40 * time.Second
+	shutdownAudit      = 10 * time.Second
+)
+
+type serveFlags struct {
+	config, socket, socketMode, socketGroup string
+	runner, logFormat, durability           string
+	maxConcurrent, maxQueue                 int
+	weak                                    bool
+	audit                                   auditFlags
+}
+
+func newServeCmd(st *State) *cobra.Command {
+	var f serveFlags
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Run the supervisor as a daemon serving the socket API",
+		Long: `Serve the socket API (HTTP/1.1 + JSON over a Unix socket) for agents on this
+host. Settings come from --config (a JSON file, see config.File), then from
+flags given explicitly. SIGTERM or SIGINT stops accepting, lets executions in
+flight finish, flushes the audit outbox, and exits 0. With systemd socket
+activation (LISTEN_FDS) the passed socket is used.`,
+		Example: `  supervisor serve --socket /run/codexec/supervisor.sock --socket-group codexec
+  supervisor serve --config /etc/codexec/config.json --log-format json
+  curl --unix-socket /run/codexec/supervisor.sock http://x/healthz`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runServe(cmd, st, f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.config, "config", "", "JSON configuration file (PATCH /v1/config writes changes back to it)")
+	fl.StringVar(&f.socket, "socket", "", "socket path (default /run/codexec/supervisor.sock as root, else $XDG_RUNTIME_DIR/codexec/supervisor.sock)")
+	fl.StringVar(&f.socketMode, "socket-mode", "", "octal file mode of the socket: who may connect (default 0660)")
+	fl.StringVar(&f.socketGroup, "socket-group", "", "group of the socket (a name or a gid)")
+	fl.StringVar(&f.runner, "runner", "", "path of the runner executable")
+	fl.StringVar(&f.logFormat, "log-format", "", "text (default) or json")
+	fl.StringVar(&f.durability, "durability", "", "audit durability: batch (default: fsync within 100 ms) or sync (fsync before each result)")
+	fl.IntVar(&f.maxConcurrent, "max-concurrent", 0, "executions at once (default two per core)")
+	fl.IntVar(&f.maxQueue, "max-queue", 0, "executions waiting for a slot before 429 (default 4 × max-concurrent)")
+	addIsolationFlags(fl, &f.weak)
+	addAuditFlags(fl, &f.audit)
+	return cmd
+}
+
+func runServe(cmd *cobra.Command, st *State, f serveFlags) error {
+	file := config.DefaultFile()
+	if f.config != "" {
+		var err error
+		if file, err = config.LoadFile(f.config); err != nil {
+			return usageError("%v", err)
+		}
+	}
+	set := func(name string, dst *string, v string) {
+		if cmd.Flags().Changed(name) {
+			*dst = v
+		}
+	}
+	set("socket", &file.Socket, f.socket)
+	set("socket-mode", &file.SocketMode, f.socketMode)
+	set("socket-group", &file.SocketGroup, f.socketGroup)
+	set("runner", &file.Runner, f.runner)
+	set("log-format", &file.LogFormat, f.logFormat)
+	set("durability", &file.Durability, f.durability)
+	set("data-dir", &file.DataDir, f.audit.dataDir)
+	set("mongo-uri", &file.MongoURI, f.audit.mongoURI)
+	set("mongo-db", &file.MongoDB, f.audit.mongoDB)
+	if cmd.Flags().Changed("max-concurrent") {
+		file.MaxConcurrent = f.maxConcurrent
+	}
+	if cmd.Flags().Changed("max-queue") {
+		file.MaxQueue = f.maxQueue
+	}
+	if cmd.Flags().Changed("allow-weak-isolation") {
+		file.AllowWeakIsolation = f.weak
+	}
+	if err := file.Validate(); err != nil {
+		return usageError("%v", err)
+	}
+	mode, _ := file.Mode()
+
+	var handler slog.Handler = slog.NewTextHandler(st.Stderr, nil)
+	if file.LogFormat == "json" {
+		handler = slog.NewJSONHandler(st.Stderr, nil)
+	}
+	log := slog.New(handler)
+
+	iso, err := sandbox.NewIsolation(sandbox.IsolationOptions{AllowWeak: file.AllowWeakIsolation, CPUCores: file.CPUCores})
+	if err != nil {
+		return &exitError{code: 70, err: err}
+	}
+	if len(iso.Missing) > 0 {
+		log.Warn("WEAK ISOLATION: runners are contained only by their own lockdown", "missing", iso.Missing)
+	}
+	runnerPath, err := st.findRunner(file.Runner)
+	if err != nil {
+		return &exitError{code: 70, err: err}
+	}
+
+	acfg := st.auditConfig(auditFlags{dataDir: file.DataDir, mongoURI: file.MongoURI, mongoDB: file.MongoDB})
+	acfg.Durability = audit.Durability(file.Durability)
+	acfg.Logger = log.With("component", "audit")
+	rec, err := audit.Open(acfg)
+	if err != nil {
+		return &exitError{code: 70, err: fmt.Errorf("open the audit trail: %w", err)}
+	}
+	events := bus.New()
+	m := metrics.New(metrics.Gauges{
+		OutboxRecords:   func() float64 { return float64(rec.Stats().PendingRecords) },
+		OutboxOldestSec: func() float64 { return rec.Stats().OldestPendingSec },
+	})
+	svc, err := service.New(service.Options{
+		RunnerPath: runnerPath, Limits: file.Limits, Isolation: iso, Recorder: rec, Bus: events, Metrics: m,
+		Logger: log, MaxConcurrent: file.MaxConcurrent, MaxQueue: file.MaxQueue,
+	})
+	if err != nil {
+		rec.Close(context.Background())
+		return &exitError{code: 70, err: err}
+	}
+	opts := api.Options{
+		Service: svc, Recorder: rec, Bus: events, Metrics: m, Isolation: iso, Logger: log,
+		Policy: file.PolicyByUID(), Admins: append(file.Admins, os.Getuid()),
+	}
+	if f.config != "" {
+		path := f.config
+		opts.SaveConfig = func(l config.Limits) error { return config.SaveLimits(path, l) }
+	}
+	srv := api.New(opts)
+
+	l, err := api.Activated(st.Getenv)
+	if err != nil {
+		return &exitError{code: 70, err: err}
+	}
+	socket := "(systemd socket activation)"
+	if l == nil {
+		socket = file.Socket
+		if socket == "" {
+			socket = api.DefaultSocket(st.Getenv)
+		}
+		if l, err = api.Listen(socket, mode, file.SocketGroup); err != nil {
+			rec.Close(context.Background())
+			return &exitError{code: 70, err: err}
+		}
+	}
+	log.Info("serving", "socket", socket, "mode", fmt.Sprintf("%04o", mode), "isolation", isolationWord(iso),
+		"store", rec.Kind(), "maxConcurrent", strconv.Itoa(maxConcurrentOf(svc)), "pid", os.Getpid())
+	return serveUntilSignal(srv, l, rec, log)
+}
+
+func isolationWord(iso *sandbox.Isolation) string {
+	if len(iso.Missing) > 0 {
+		return "weak"
+	}
+	return "full"
+}
+
+func maxConcurrentOf(svc *service.Service) int {
+	_, _, n, _ := svc.Admission()
+	return n
+}
+
+// serveUntilSignal serves until SIGTERM or SIGINT, then shuts down in
+// order: stop accepting and let executions finish (bounded), then flush the
+// audit outbox (bounded), then return nil (exit 0).
+func serveUntilSignal(srv *api.Server, l net.Listener, rec *audit.Recorder, log *slog.Logger) error {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGINT)
+	defer signal.Stop(sigs)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(l) }()
+	select {
+	case sig := <-sigs:
+		log.Info("stopping", "signal", sig.String())
+	case err := <-errc:
+		rec.Close(context.Background())
+		return &exitError{code: 70, err: fmt.Errorf("serve: %w", err)}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), shutdownExecutions)
+	if err := srv.Shutdown(ctx); err != nil {
+		log.Warn("executions still running at the shutdown deadline", "err", err)
+	}
+	cancel()
+	ctx, cancel = context.WithTimeout(context.Background(), shutdownAudit)
+	defer cancel()
+	if err := rec.Close(ctx); err != nil {
+		log.Warn("audit outbox not fully shipped; the next supervisor ships the rest", "err", err)
+	}
+	log.Info("stopped")
+	return nil
+}

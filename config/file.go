@@ -1,0 +1,162 @@
+package config
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+)
+
+// File is the daemon's configuration file (`supervisor serve --config`):
+// JSON, with the keys below; every one is optional. The runtime settings
+// are under "limits", with the same keys GET and PATCH /v1/config use, and
+// a change made through PATCH is written back here.
+//
+//	{
+//	  "socket": "/run/codexec/supervisor.sock",
+//	  "socketMode": "0660",
+//	  "socketGroup": "codexec",
+//	  "dataDir": "/var/lib/codexec",
+//	  "mongoUri": "mongodb://127.0.0.1:27017",
+//	  "policy": {"1000": ["agent-a", "agent-b"], "1001": ["*"]},
+//	  "limits": {"timeout": 5000, "memoryLimit": 256}
+//	}
+type File struct {
+	Socket      string `json:"socket,omitempty"`      // socket path
+	SocketMode  string `json:"socketMode,omitempty"`  // octal file mode of the socket (0660)
+	SocketGroup string `json:"socketGroup,omitempty"` // group of the socket: a name or a gid
+	DataDir     string `json:"dataDir,omitempty"`     // audit outbox and embedded store
+	MongoURI    string `json:"mongoUri,omitempty"`    // MongoDB audit store; none: the embedded one
+	MongoDB     string `json:"mongoDb,omitempty"`     // MongoDB database (codexec)
+	Durability  string `json:"durability,omitempty"`  // batch (default) or sync
+	Runner      string `json:"runner,omitempty"`      // the runner executable
+	LogFormat   string `json:"logFormat,omitempty"`   // text (default) or json
+
+	MaxConcurrent int     `json:"maxConcurrent,omitempty"` // executions at once (two per core)
+	MaxQueue      int     `json:"maxQueue,omitempty"`      // executions waiting for a slot (4 × maxConcurrent)
+	CPUCores      float64 `json:"cpuCores,omitempty"`      // CPU limit per runner, in cores (unlimited)
+
+	AllowWeakIsolation bool `json:"allowWeakIsolation,omitempty"` // run without root or cgroups (weaker; loud)
+
+	// Policy maps uids (as strings) to the agent ids they may act as; "*"
+	// allows any. Without a policy anyone who can connect may act as any
+	// agent. Root is never limited.
+	Policy map[string][]string `json:"policy,omitempty"`
+	// Admins are uids besides root and the supervisor's own that may change
+	// the configuration.
+	Admins []int `json:"admins,omitempty"`
+
+	Limits Limits `json:"limits"`
+}
+
+// DefaultFile is a File with the default limits.
+func DefaultFile() File { return File{Limits: DefaultLimits()} }
+
+// LoadFile reads a configuration file strictly: unknown keys are errors
+// (a typo must not silently leave a default in place).
+func LoadFile(path string) (File, error) {
+	f := DefaultFile()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return f, fmt.Errorf("config: %w", err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return f, fmt.Errorf("config: %s: %w", path, err)
+	}
+	if err := f.Validate(); err != nil {
+		return f, fmt.Errorf("config: %s: %w", path, err)
+	}
+	return f, nil
+}
+
+// Validate checks the file's settings.
+func (f File) Validate() error {
+	if err := f.Limits.Validate(); err != nil {
+		return err
+	}
+	if f.SocketMode != "" {
+		if _, err := f.Mode(); err != nil {
+			return err
+		}
+	}
+	for uid := range f.Policy {
+		if n, err := strconv.Atoi(uid); err != nil || n < 0 {
+			return fmt.Errorf("config: policy key %q is not a uid", uid)
+		}
+	}
+	switch f.LogFormat {
+	case "", "text", "json":
+	default:
+		return fmt.Errorf("config: logFormat %q is not text or json", f.LogFormat)
+	}
+	if f.MaxConcurrent < 0 || f.MaxQueue < 0 || f.CPUCores < 0 {
+		return fmt.Errorf("config: maxConcurrent, maxQueue and cpuCores may not be negative")
+	}
+	return nil
+}
+
+// Mode parses SocketMode (default 0660).
+func (f File) Mode() (os.FileMode, error) {
+	if f.SocketMode == "" {
+		return 0o660, nil
+	}
+	n, err := strconv.ParseUint(f.SocketMode, 8, 32)
+	if err != nil || n > 0o777 {
+		return 0, fmt.Errorf("config: socketMode %q is not an octal file mode", f.SocketMode)
+	}
+	return os.FileMode(n), nil
+}
+
+// PolicyByUID converts Policy to uids.
+func (f File) PolicyByUID() map[int][]string {
+	if f.Policy == nil {
+		return nil
+	}
+	m := map[int][]string{}
+	for k, v := range f.Policy {
+		n, _ := strconv.Atoi(k)
+		m[n] = v
+	}
+	return m
+}
+
+// SaveLimits writes l into the file at path, keeping its other settings,
+// atomically (a temporary file renamed over it).
+func SaveLimits(path string, l Limits) error {
+	f, err := LoadFile(path)
+	if err != nil {
+		return err
+	}
+	f.Limits = l
+	b, err := json.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".codexec-config-*")
+	if err != nil {
+		return fmt.Errorf("config: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if fi, err := os.Stat(path); err == nil {
+		_ = tmp.Chmod(fi.Mode().Perm())
+	}
+	if _, err := tmp.Write(append(b, '\n')); err != nil {
+		tmp.Close()
+		return fmt.Errorf("config: %w", err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("config: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("config: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("config: %w", err)
+	}
+	return nil
+}
