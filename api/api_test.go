@@ -27,6 +27,7 @@ import (
 	"codexec/config"
 	"codexec/internal/testutil"
 	"codexec/metrics"
+	"codexec/pool"
 	"codexec/result"
 	"codexec/sandbox"
 	"codexec/service"
@@ -78,6 +79,7 @@ type daemonOpts struct {
 	mode                    os.FileMode
 	limits                  config.Limits
 	save                    func(config.Limits) error
+	pool                    int
 }
 
 // startDaemon serves the API on a socket in a temporary directory, with
@@ -103,8 +105,13 @@ func startDaemon(t testing.TB, o daemonOpts) *daemon {
 	}
 	b := bus.New()
 	m := metrics.New(metrics.Gauges{OutboxRecords: func() float64 { return float64(rec.Stats().PendingRecords) }})
+	var p *pool.Pool
+	if o.pool > 0 {
+		p = pool.New(pool.Options{Size: o.pool, MemoryBytes: 256 << 20, Sandbox: service.SandboxConfig(testutil.Runner(t), 0, iso)})
+		t.Cleanup(p.Close)
+	}
 	svc, err := service.New(service.Options{RunnerPath: testutil.Runner(t), Isolation: iso, Recorder: rec, Bus: b, Metrics: m,
-		Limits: o.limits, MaxConcurrent: o.maxConcurrent, MaxQueue: o.maxQueue})
+		Limits: o.limits, MaxConcurrent: o.maxConcurrent, MaxQueue: o.maxQueue, Pool: p})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -621,5 +628,49 @@ func TestReadmeCurlExamples(t *testing.T) {
 		if strings.Contains(string(out), `"code":"`) && !strings.Contains(line, "# error") {
 			t.Errorf("%s: an error: %.300s", line, out)
 		}
+	}
+}
+
+// With a warm pool, executions get parked runners, and the pool's size
+// follows the configuration.
+func TestWarmPool(t *testing.T) {
+	d := startDaemon(t, daemonOpts{pool: 2})
+	ctx := context.Background()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		h, _ := d.c.Health(ctx)
+		if h.Pool != nil && h.Pool.Idle == 2 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("pool never filled: %+v", h.Pool)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	for i := 0; i < 3; i++ {
+		res, err := d.c.Execute(ctx, wire.ExecuteRequest{Code: "return 5", MemoryLimit: 64})
+		if err != nil || res.Status != result.OK {
+			t.Fatalf("%+v %v", res, err)
+		}
+	}
+	h, _ := d.c.Health(ctx)
+	if h.Pool == nil || h.Pool.Hits == 0 {
+		t.Errorf("pool stats %+v: no execution got a warm runner", h.Pool)
+	}
+	if _, err := d.c.PatchConfig(ctx, map[string]any{"poolSize": 0}); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		h, _ = d.c.Health(ctx)
+		if h.Pool.Idle == 0 && h.Pool.Target == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("pool did not shrink: %+v", h.Pool)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if res, _ := d.c.Execute(ctx, wire.ExecuteRequest{Code: "return 6"}); res.Status != result.OK {
+		t.Errorf("cold execution with the pool off: %+v", res)
 	}
 }

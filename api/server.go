@@ -318,7 +318,20 @@ func (s *Server) postExecution(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// readYourWrites ships what waits in the outbox (bounded) before a query,
+// so that a caller sees the executions it just ran. When the store cannot
+// take them in time, the query answers with what the store has.
+func (s *Server) readYourWrites(ctx context.Context) {
+	if s.opts.Recorder.Stats().PendingRecords == 0 {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	_ = s.opts.Recorder.Flush(ctx)
+}
+
 func (s *Server) getExecution(w http.ResponseWriter, r *http.Request) error {
+	s.readYourWrites(r.Context())
 	rec, err := s.opts.Recorder.Get(r.Context(), r.PathValue("id"))
 	if err != nil {
 		if errors.Is(err, audit.ErrNotFound) {
@@ -368,6 +381,7 @@ func (s *Server) listExecutions(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 	}
+	s.readYourWrites(r.Context())
 	var recs []audit.Record
 	if f.CodeHash != "" && f.AgentID == "" && f.ChannelID == "" && f.Status == "" && f.Since.IsZero() {
 		recs, err = s.opts.Recorder.ByCodeHash(r.Context(), f.CodeHash, f.Limit)
@@ -403,6 +417,7 @@ func (s *Server) agentStats(w http.ResponseWriter, r *http.Request) error {
 	if err := s.checkAgent(r, id); err != nil {
 		return err
 	}
+	s.readYourWrites(r.Context())
 	st, err := s.opts.Recorder.AgentStats(r.Context(), id)
 	if err != nil {
 		return err
@@ -425,6 +440,7 @@ func (s *Server) agentFailures(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	s.readYourWrites(r.Context())
 	recs, err := s.opts.Recorder.RecentFailures(r.Context(), id, limit)
 	if err != nil {
 		return err
@@ -561,6 +577,10 @@ func (s *Server) isAdmin(uid int) bool {
 func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
 	running, queued, _, _ := s.opts.Service.Admission()
 	h := wire.Health{Status: "ok", Isolation: "full", Running: running, Queued: queued, Started: s.started.UTC()}
+	if p := s.opts.Service.Pool(); p != nil {
+		st := p.Stats()
+		h.Pool = &wire.Pool{Idle: st.Idle, Target: st.Target, Hits: st.Hits, Misses: st.Misses, Deaths: st.Deaths}
+	}
 	if iso := s.opts.Isolation; iso != nil && len(iso.Missing) > 0 {
 		h.Isolation, h.Missing = "weak", iso.Missing
 	}

@@ -5,6 +5,7 @@ package config
 
 import (
 	"fmt"
+	"runtime"
 	"time"
 )
 
@@ -31,6 +32,7 @@ type Limits struct {
 	MaxLogLines         int     `json:"maxLogLines"`         // cap on console lines (1000)
 	MaxLogBytes         int     `json:"maxLogBytes"`         // cap on console bytes (1 MiB)
 	RiskThreshold       float64 `json:"riskThreshold"`       // risk score at which validation blocks (0.7)
+	PoolSize            int     `json:"poolSize"`            // warm runners the daemon keeps ready (2 per core; 0 disables)
 }
 
 // DefaultLimits returns the documented defaults.
@@ -47,8 +49,15 @@ func DefaultLimits() Limits {
 		MaxLogLines:       1000,
 		MaxLogBytes:       1 << 20,
 		RiskThreshold:     0.7,
+		PoolSize:          DefaultPoolSize(),
 	}
 }
+
+// MaxPoolSize bounds the warm pool.
+const MaxPoolSize = 256
+
+// DefaultPoolSize is two warm runners per core.
+func DefaultPoolSize() int { return 2 * runtime.NumCPU() }
 
 // Timeout is the default timeout as a duration.
 func (l Limits) Timeout() time.Duration { return time.Duration(l.TimeoutMs) * time.Millisecond }
@@ -71,6 +80,7 @@ func (l Limits) Validate() error {
 		{"maxOutputBytes", int64(l.MaxOutputBytes), 4, 32 << 20},
 		{"maxLogLines", int64(l.MaxLogLines), 0, 1 << 20},
 		{"maxLogBytes", int64(l.MaxLogBytes), 0, 32 << 20},
+		{"poolSize", int64(l.PoolSize), 0, MaxPoolSize},
 	} {
 		if c.val < c.min || c.val > c.max {
 			return fmt.Errorf("config: %s = %d is outside [%d, %d]", c.name, c.val, c.min, c.max)

@@ -41,15 +41,21 @@ func (rt *Runtime) Run(job ipc.Job, sink Sink) ipc.Result {
 	rt.job = job
 	rt.sink = sink
 	if job.TimeoutMs > 0 {
-		t := time.AfterFunc(time.Duration(job.TimeoutMs)*time.Millisecond, func() {
-			rt.Stop(result.Timeout, fmt.Sprintf("execution exceeded the %d ms timeout", job.TimeoutMs))
-		})
+		rt.deadline = start.Add(time.Duration(job.TimeoutMs) * time.Millisecond)
+		t := time.AfterFunc(time.Duration(job.TimeoutMs)*time.Millisecond, rt.timeUp)
 		defer t.Stop()
 	}
 	if job.HeapLimitBytes > 0 {
 		defer rt.watchHeap(job.HeapLimitBytes)()
 	}
 	res := rt.run()
+	// However the scheduler ordered the deadline's timer and the code's own
+	// (a process frozen past both wakes them together), a job that ran past
+	// its deadline is a timeout.
+	if res.Status == result.OK && rt.pastDeadline() {
+		rt.timeUp()
+		res = stopResult(rt.stopReason)
+	}
 	if res.Error != nil {
 		res.Error.Kind = res.Status
 	}
@@ -93,10 +99,22 @@ func (rt *Runtime) run() ipc.Result {
 	return rt.loop(p)
 }
 
+// timeUp stops the job at its deadline.
+func (rt *Runtime) timeUp() {
+	rt.Stop(result.Timeout, fmt.Sprintf("execution exceeded the %d ms timeout", rt.job.TimeoutMs))
+}
+
+func (rt *Runtime) pastDeadline() bool {
+	return !rt.deadline.IsZero() && !time.Now().Before(rt.deadline)
+}
+
 // loop runs timers until the job is done: the promise settled and nothing
 // pending, as in Node.
 func (rt *Runtime) loop(p *goja.Promise) ipc.Result {
 	for {
+		if rt.pastDeadline() {
+			rt.timeUp()
+		}
 		if s, ok := rt.stopped(); ok {
 			return stopResult(s)
 		}
@@ -376,4 +394,31 @@ func syntaxError(msg string, pos file.Position, code string) *result.ErrorInfo {
 		line, col = n, len(code)-strings.LastIndexByte(code, '\n')
 	}
 	return &result.ErrorInfo{Kind: result.Error, Message: "SyntaxError: " + msg, Line: line, Column: col}
+}
+
+// ParseBody parses code exactly as CompileBody does, without compiling it,
+// for validation. It returns the function literal the code is the body of,
+// and a function mapping an index in it to a 1-based line and column in the
+// user's code (0, 0 for the wrapper's own text).
+func ParseBody(code string) (*ast.FunctionLiteral, func(file.Idx) (line, column int), *result.ErrorInfo) {
+	src := wrapperHead + code + wrapperTail
+	prg, err := parser.ParseFile(nil, ScriptName, src, 0, ParserOptions...)
+	if err != nil {
+		var el parser.ErrorList
+		if errors.As(err, &el) && len(el) > 0 {
+			return nil, nil, syntaxError(el[0].Message, el[0].Position, code)
+		}
+		return nil, nil, &result.ErrorInfo{Kind: result.Error, Message: "SyntaxError: " + err.Error()}
+	}
+	if !isWrapper(prg) {
+		return nil, nil, &result.ErrorInfo{Kind: result.Error,
+			Message: "SyntaxError: the code must be the body of one function; it closes that function early (unbalanced braces or parentheses)"}
+	}
+	fn := prg.Body[0].(*ast.ExpressionStatement).Expression.(*ast.FunctionLiteral)
+	f := prg.File
+	pos := func(idx file.Idx) (int, int) {
+		p := f.Position(int(idx) - f.Base())
+		return userPosition(p.Line, p.Column)
+	}
+	return fn, pos, nil
 }

@@ -61,6 +61,7 @@ type Runtime struct {
 	stopReason  stop
 	ran         bool
 	mainPromise *goja.Promise
+	deadline    time.Time // zero: none
 }
 
 // stop is why a job was halted from outside its own control flow.

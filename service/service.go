@@ -29,6 +29,7 @@ import (
 	"codexec/detect"
 	"codexec/ipc"
 	"codexec/metrics"
+	"codexec/pool"
 	"codexec/result"
 	"codexec/sandbox"
 	"codexec/typescript"
@@ -64,6 +65,7 @@ type Options struct {
 	Limits     config.Limits      // defaults and caps; DefaultLimits when zero
 	Grace      time.Duration      // timeout to hard kill; sandbox.DefaultGrace when zero
 	Isolation  *sandbox.Isolation // how runners are contained (see sandbox.NewIsolation); nil only in tests of the protocol
+	Pool       *pool.Pool         // ready runners; nil: every execution starts its own (the one-shot CLI)
 	Recorder   *audit.Recorder    // the audit trail; nil records nothing (tests of other parts only)
 	Bus        *bus.Bus           // where events go; nil: nowhere
 	Metrics    *metrics.Metrics   // nil: none
@@ -163,6 +165,9 @@ func (s *Service) releaseFunc() func() {
 	}
 }
 
+// Pool returns the warm pool, or nil.
+func (s *Service) Pool() *pool.Pool { return s.opts.Pool }
+
 // Admission reports the slots in use and the executions waiting.
 func (s *Service) Admission() (running, waiting, maxConcurrent, maxQueue int) {
 	return len(s.slots), int(s.queued.Load()), s.opts.MaxConcurrent, s.opts.MaxQueue
@@ -186,6 +191,9 @@ func (s *Service) SetLimits(l config.Limits) error {
 	old := s.limits
 	s.limits = l
 	s.mu.Unlock()
+	if s.opts.Pool != nil && l.PoolSize != old.PoolSize {
+		s.opts.Pool.Resize(l.PoolSize)
+	}
 	if changes := config.Diff(old, l); len(changes) > 0 {
 		s.opts.Bus.Publish(bus.Event{Type: bus.ConfigUpdated, Changes: changes})
 		s.opts.Logger.Info("configuration changed", "changes", changes)
@@ -289,12 +297,7 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 	}
 
 	memBytes := int64(req.MemoryLimitMiB) << 20
-	runner, err := sandbox.Start(sandbox.Config{
-		RunnerPath: s.opts.RunnerPath,
-		Env:        sandbox.RunnerEnv,
-		Grace:      s.opts.Grace,
-		Isolation:  s.opts.Isolation,
-	}, sandbox.Spec{ID: strings.TrimPrefix(res.ID, "exec_"), MemoryBytes: memBytes})
+	runner, warm, err := s.runner(strings.TrimPrefix(res.ID, "exec_"), memBytes)
 	if err != nil {
 		res.Fail(result.Internal, err.Error(), 0, 0)
 		return res
@@ -313,7 +316,9 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 		MaxLogBytes:    lim.MaxLogBytes,
 		CaptureConsole: lim.CaptureConsole,
 	}, memBytes, onLog)
-	s.opts.Metrics.Spawn(out.SpawnToReady)
+	if !warm {
+		s.opts.Metrics.Spawn(out.SpawnToReady)
+	}
 
 	ran = true
 	res.ExecutionTime = ms(out.Wall)
@@ -362,6 +367,20 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 		}
 	}()
 	return res
+}
+
+// SandboxConfig is how this service starts runners (also the pool's).
+func SandboxConfig(runnerPath string, grace time.Duration, iso *sandbox.Isolation) sandbox.Config {
+	return sandbox.Config{RunnerPath: runnerPath, Env: sandbox.RunnerEnv, Grace: grace, Isolation: iso}
+}
+
+// runner returns a ready runner from the pool, or starts one.
+func (s *Service) runner(id string, memBytes int64) (*sandbox.Runner, bool, error) {
+	if s.opts.Pool != nil {
+		return s.opts.Pool.Get(context.Background(), id, memBytes)
+	}
+	r, err := sandbox.Start(SandboxConfig(s.opts.RunnerPath, s.opts.Grace, s.opts.Isolation), sandbox.Spec{ID: id, MemoryBytes: memBytes})
+	return r, false, err
 }
 
 // publishOutcome publishes COMPLETED or FAILED for a finished execution.

@@ -55,7 +55,17 @@ type Health struct {
 	Outbox    Outbox    `json:"outbox"`
 	Running   int       `json:"running"`
 	Queued    int       `json:"queued"`
+	Pool      *Pool     `json:"pool,omitempty"`
 	Started   time.Time `json:"started"`
+}
+
+// Pool is the warm pool's state.
+type Pool struct {
+	Idle   int    `json:"idle"`   // runners parked, ready
+	Target int    `json:"target"` // runners it keeps ready
+	Hits   uint64 `json:"hits"`   // executions that got a ready runner
+	Misses uint64 `json:"misses"` // executions that started their own
+	Deaths uint64 `json:"deaths"` // parked runners found dead and replaced
 }
 
 // Outbox is the audit outbox's depth.

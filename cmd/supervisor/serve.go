@@ -18,6 +18,7 @@ import (
 	"codexec/bus"
 	"codexec/config"
 	"codexec/metrics"
+	"codexec/pool"
 	"codexec/sandbox"
 	"codexec/service"
 )
@@ -132,13 +133,24 @@ func runServe(cmd *cobra.Command, st *State, f serveFlags) error {
 		return &exitError{code: 70, err: fmt.Errorf("open the audit trail: %w", err)}
 	}
 	events := bus.New()
+	var p *pool.Pool
 	m := metrics.New(metrics.Gauges{
 		OutboxRecords:   func() float64 { return float64(rec.Stats().PendingRecords) },
 		OutboxOldestSec: func() float64 { return rec.Stats().OldestPendingSec },
+		PoolIdle:        func() float64 { return float64(p.Stats().Idle) },
+		PoolTarget:      func() float64 { return float64(p.Stats().Target) },
 	})
+	p = pool.New(pool.Options{
+		Size:        file.Limits.PoolSize,
+		Sandbox:     service.SandboxConfig(runnerPath, 0, iso),
+		MemoryBytes: int64(file.Limits.MemoryLimitMiB) << 20,
+		Logger:      log.With("component", "pool"),
+		OnSpawn:     m.Spawn,
+	})
+	defer p.Close()
 	svc, err := service.New(service.Options{
 		RunnerPath: runnerPath, Limits: file.Limits, Isolation: iso, Recorder: rec, Bus: events, Metrics: m,
-		Logger: log, MaxConcurrent: file.MaxConcurrent, MaxQueue: file.MaxQueue,
+		Pool: p, Logger: log, MaxConcurrent: file.MaxConcurrent, MaxQueue: file.MaxQueue,
 	})
 	if err != nil {
 		rec.Close(context.Background())
@@ -170,7 +182,7 @@ func runServe(cmd *cobra.Command, st *State, f serveFlags) error {
 		}
 	}
 	log.Info("serving", "socket", socket, "mode", fmt.Sprintf("%04o", mode), "isolation", isolationWord(iso),
-		"store", rec.Kind(), "maxConcurrent", strconv.Itoa(maxConcurrentOf(svc)), "pid", os.Getpid())
+		"store", rec.Kind(), "maxConcurrent", strconv.Itoa(maxConcurrentOf(svc)), "pool", file.Limits.PoolSize, "pid", os.Getpid())
 	return serveUntilSignal(srv, l, rec, log)
 }
 
