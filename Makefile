@@ -5,7 +5,7 @@ GOFLAGS  ?= -trimpath
 export CGO_ENABLED := 0
 SHELL    := /bin/bash
 
-.PHONY: all build demo test test-host test-v2 test-short lint fuzz clean
+.PHONY: all build demo test test-host test-v2 test-short lint fuzz bench clean
 
 all: build
 
@@ -47,6 +47,10 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+
+## bench: the benchmark table (bench/main.go), written also to bench/results/latest.json
+bench: build
+	$(GO) run ./bench -bin $(BIN) -o bench/results/latest.json
 
 ## fuzz: run each fuzz target for FUZZTIME (default 20s)
 FUZZTIME ?= 20s

@@ -107,11 +107,11 @@ func startDaemon(t testing.TB, o daemonOpts) *daemon {
 	m := metrics.New(metrics.Gauges{OutboxRecords: func() float64 { return float64(rec.Stats().PendingRecords) }})
 	var p *pool.Pool
 	if o.pool > 0 {
-		p = pool.New(pool.Options{Size: o.pool, MemoryBytes: 256 << 20, Sandbox: service.SandboxConfig(testutil.Runner(t), 0, iso)})
+		p = pool.New(pool.Options{Size: o.pool, MemoryBytes: 256 << 20, Sandbox: service.DaemonSandboxConfig(testutil.Runner(t), 0, iso)})
 		t.Cleanup(p.Close)
 	}
 	svc, err := service.New(service.Options{RunnerPath: testutil.Runner(t), Isolation: iso, Recorder: rec, Bus: b, Metrics: m,
-		Limits: o.limits, MaxConcurrent: o.maxConcurrent, MaxQueue: o.maxQueue, Pool: p})
+		Limits: o.limits, MaxConcurrent: o.maxConcurrent, MaxQueue: o.maxQueue, Pool: p, AsyncCleanup: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,6 +132,7 @@ func startDaemon(t testing.TB, o daemonOpts) *daemon {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		srv.Shutdown(ctx)
+		sandbox.WaitCleanups(ctx)
 		rec.Close(ctx)
 	})
 	return d

@@ -18,7 +18,7 @@ import (
 //
 //	go test ./api -run '^$' -bench PostExecution -benchtime 200x
 func BenchmarkPostExecution(b *testing.B) {
-	d := startDaemon(b, daemonOpts{maxConcurrent: 8, maxQueue: 64})
+	d := startDaemon(b, daemonOpts{maxConcurrent: 8, maxQueue: 64, pool: 4})
 	req := wire.ExecuteRequest{Code: "return 1 + 1", AgentID: "bench"}
 	b.Run("serial", func(b *testing.B) {
 		lat := make([]time.Duration, 0, b.N)

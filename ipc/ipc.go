@@ -42,6 +42,12 @@ type Ready struct {
 	Layers      []string `json:"layers,omitempty"`      // the lockdown layers in force
 	LandlockABI int      `json:"landlockAbi,omitempty"` // 0 when landlock is not in force
 	UID         int      `json:"uid"`                   // the uid the runner runs as
+	// Where the runner's start-up went, in µs: CPU before main (the Go
+	// runtime and package initialisers), then the wall time of creating the
+	// JavaScript runtime and of the lockdown.
+	StartCPUUs int64 `json:"startCpuUs,omitempty"`
+	RuntimeUs  int64 `json:"runtimeUs,omitempty"`
+	LockdownUs int64 `json:"lockdownUs,omitempty"`
 }
 
 // Job is the one piece of work a runner receives.
@@ -67,6 +73,9 @@ type Result struct {
 	Error  *result.ErrorInfo `json:"error,omitempty"`
 	CPUMs  float64           `json:"cpuMs"` // CPU time the runner spent on the job
 	RunMs  float64           `json:"runMs"` // wall time the runner spent on the job
+	// MaxRSSKiB is the runner's peak resident memory (getrusage) when it
+	// sent the result.
+	MaxRSSKiB int64 `json:"maxRssKiB,omitempty"`
 }
 
 // ProtocolError is a frame that breaks the protocol.

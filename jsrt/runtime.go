@@ -17,6 +17,9 @@ import (
 //go:embed prelude.js
 var preludeSource string
 
+//go:embed prelude_lazy.js
+var preludeLazySource string
+
 // DefaultMaxCallStackSize is the JavaScript call depth past which a
 // RangeError-like stack overflow ends the run (Node allows about 11,000
 // simple frames).
@@ -120,6 +123,7 @@ func (rt *Runtime) installGlobals() error {
 		return goja.Undefined()
 	})
 	_ = host.Set("budget", 1<<20)
+	_ = host.Set("lazy", rt.loadLazy)
 	exportsVal, err := fn(goja.Undefined(), host)
 	if err != nil {
 		return err
@@ -165,6 +169,33 @@ func (rt *Runtime) installGlobals() error {
 		}
 	}
 	return nil
+}
+
+// loadLazy compiles prelude_lazy.js (on the first console line that needs
+// the inspector, the first structuredClone, or the first thrown non-Error)
+// and runs it with the intrinsics prelude.js captured at start.
+func (rt *Runtime) loadLazy(call goja.FunctionCall) goja.Value {
+	prg, err := goja.Parse("prelude_lazy.js", preludeLazySource, ParserOptions...)
+	if err != nil {
+		panic(rt.vm.NewGoError(err))
+	}
+	compiled, err := goja.CompileAST(prg, true)
+	if err != nil {
+		panic(rt.vm.NewGoError(err))
+	}
+	fnVal, err := rt.vm.RunProgram(compiled)
+	if err != nil {
+		panic(rt.vm.NewGoError(err))
+	}
+	fn, ok := goja.AssertFunction(fnVal)
+	if !ok {
+		panic(rt.vm.NewTypeError("prelude_lazy.js is not a function"))
+	}
+	v, err := fn(goja.Undefined(), call.Argument(0))
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
 
 // harden removes every path to dynamic code: the eval and Function globals

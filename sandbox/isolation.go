@@ -35,10 +35,13 @@ var nsFlags = map[string]uintptr{
 var DefaultNamespaces = []string{NSPid, NSNet, NSIPC, NSUTS, NSMount}
 
 // RunnerEnv is the runner's whole environment: one P (goja runs on one
-// goroutine; a single-use process gains nothing from parallel GC), and no
-// cgroup-driven GOMAXPROCS, which would otherwise keep the cgroup's CPU
-// files open and re-read them after lockdown.
-var RunnerEnv = []string{"GOMAXPROCS=1", "GODEBUG=containermaxprocs=0,updatemaxprocs=0"}
+// goroutine, and concurrent executions share the cores); GOGC=400, because
+// a short-lived runner's garbage dies with it and its heap is capped by the
+// watchdog's GC limit anyway (docs/decisions/0013-runner-gc.md: the data and
+// complex workloads ran 20-25% faster); and no cgroup-driven GOMAXPROCS,
+// which would otherwise keep the cgroup's CPU files open and re-read them
+// after lockdown.
+var RunnerEnv = []string{"GOMAXPROCS=1", "GOGC=400", "GODEBUG=containermaxprocs=0,updatemaxprocs=0"}
 
 // DefaultRunnerID is the uid and gid runners drop to (nobody/nogroup).
 const DefaultRunnerID = 65534

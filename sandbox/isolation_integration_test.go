@@ -336,3 +336,38 @@ func childProcesses(t *testing.T) []string {
 	sort.Strings(kids)
 	return kids
 }
+
+// With AsyncCleanup, Run returns at the result; the runner's exit and its
+// cgroup's removal follow in the background, and WaitCleanups waits for
+// them: nothing is left behind either way.
+func TestAsyncCleanup(t *testing.T) {
+	iso := fullIsolation(t)
+	runner := testutil.Runner(t)
+	var wg sync.WaitGroup
+	for i := 0; i < 40; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			r, err := Start(Config{RunnerPath: runner, Env: RunnerEnv, Isolation: iso, AsyncCleanup: true},
+				Spec{ID: fmt.Sprintf("async%d", i), MemoryBytes: 64 << 20})
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			out := r.Run(context.Background(), testJob("return 'x'.repeat(1000).length", 1000), 64<<20, nil)
+			if out.Status != result.OK || string(out.Output) != "1000" || out.PeakMemoryBytes < 4<<20 {
+				t.Errorf("outcome %s %s, peak %d", out.Status, out.Output, out.PeakMemoryBytes)
+			}
+		}(i)
+	}
+	wg.Wait()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := WaitCleanups(ctx); err != nil {
+		t.Fatal(err)
+	}
+	assertNoRunnerCgroups(t, iso)
+	if kids := childProcesses(t); len(kids) > 0 {
+		t.Errorf("child processes left: %v", kids)
+	}
+}

@@ -49,6 +49,27 @@ type Config struct {
 	StartTimeout time.Duration // spawn to ready
 	StderrCap    int           // bytes of the runner's stderr kept for the internal error
 	Isolation    *Isolation    // nil: a plain child process (tests of the protocol only)
+	// AsyncCleanup lets Run return as soon as a valid result arrives: the
+	// runner's exit, its reaping and its cgroup's removal then happen in the
+	// background (see WaitCleanups). A long-lived supervisor sets it; a
+	// one-shot one must not, or it could exit before cleaning up.
+	AsyncCleanup bool
+}
+
+// cleanups counts the runners being cleaned up in the background.
+var cleanups sync.WaitGroup
+
+// WaitCleanups waits until every runner whose Run returned early
+// (AsyncCleanup) has exited and its cgroup is gone, or ctx ends.
+func WaitCleanups(ctx context.Context) error {
+	done := make(chan struct{})
+	go func() { cleanups.Wait(); close(done) }()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // Spec is what one runner is started for.
@@ -287,6 +308,9 @@ func start(cfg Config, cg cgroups.Cgroup) (*Runner, error) {
 	return r, nil
 }
 
+// Ready is what the runner said in its ready message (nil before it did).
+func (r *Runner) Ready() *ipc.Ready { return r.ready }
+
 // PID is the runner's process id.
 func (r *Runner) PID() int { return r.cmd.Process.Pid }
 
@@ -404,7 +428,25 @@ func (r *Runner) Run(ctx context.Context, job ipc.Job, memBytes int64, onLog fun
 	r.used = true
 	ev := evidence{timeoutMs: job.TimeoutMs}
 	var out Outcome
-	defer func() { r.finish() }()
+	var hardAt time.Time
+	async := false
+	defer func() {
+		if !async {
+			r.finish()
+			return
+		}
+		cleanups.Add(1)
+		go func() {
+			defer cleanups.Done()
+			// The runner exits right after its result; give it until the
+			// hard deadline, then make sure.
+			select {
+			case <-r.exited:
+			case <-time.After(time.Until(hardAt)):
+			}
+			r.finish()
+		}()
+	}()
 
 	if err := r.WaitReady(ctx); err != nil {
 		if ipc.IsProtocolError(err) {
@@ -425,7 +467,7 @@ func (r *Runner) Run(ctx context.Context, job ipc.Job, memBytes int64, onLog fun
 	r.maxFrame.Store(int64(frameCapFor(job)))
 	close(r.jobSent)
 	timeout := time.Duration(job.TimeoutMs) * time.Millisecond
-	hardAt := time.Now().Add(timeout + r.cfg.Grace)
+	hardAt = time.Now().Add(timeout + r.cfg.Grace)
 	hard := time.NewTimer(time.Until(hardAt))
 	defer hard.Stop()
 
@@ -513,6 +555,10 @@ loop:
 	if out.Wall == 0 {
 		out.Wall = time.Since(start)
 	}
+	if ev.result != nil && r.cfg.AsyncCleanup {
+		async = true
+		return r.concludeResult(&out, ev)
+	}
 	if ev.result != nil {
 		// The runner exits right after its result; give it the rest of the
 		// grace, then make sure.
@@ -560,6 +606,30 @@ func (r *Runner) conclude(out *Outcome, ev evidence) Outcome {
 	if ev.result != nil {
 		out.CPUTime = time.Duration(ev.result.CPUMs * float64(time.Millisecond))
 	}
+	if out.Error != nil {
+		out.Error.Kind = out.Status
+	}
+	return *out
+}
+
+// concludeResult fills the outcome of a job whose result arrived intact,
+// without waiting for the runner to exit: the peak memory is the larger of
+// its cgroup's peak so far and the runner's own peak RSS (it reports it;
+// lying would only understate itself).
+func (r *Runner) concludeResult(out *Outcome, ev evidence) Outcome {
+	if r.cgroup != nil {
+		if n, err := r.cgroup.OOMKills(); err == nil {
+			ev.oomKills = n
+		}
+		if peak, err := r.cgroup.PeakMemory(); err == nil {
+			out.PeakMemoryBytes = peak
+		}
+	}
+	if rss := uint64(max(ev.result.MaxRSSKiB, 0)) * 1024; rss > out.PeakMemoryBytes {
+		out.PeakMemoryBytes = rss
+	}
+	classify(out, ev)
+	out.CPUTime = time.Duration(ev.result.CPUMs * float64(time.Millisecond))
 	if out.Error != nil {
 		out.Error.Kind = out.Status
 	}

@@ -66,10 +66,13 @@ type Options struct {
 	Grace      time.Duration      // timeout to hard kill; sandbox.DefaultGrace when zero
 	Isolation  *sandbox.Isolation // how runners are contained (see sandbox.NewIsolation); nil only in tests of the protocol
 	Pool       *pool.Pool         // ready runners; nil: every execution starts its own (the one-shot CLI)
-	Recorder   *audit.Recorder    // the audit trail; nil records nothing (tests of other parts only)
-	Bus        *bus.Bus           // where events go; nil: nowhere
-	Metrics    *metrics.Metrics   // nil: none
-	Logger     *slog.Logger       // nil: discard
+	// AsyncCleanup: see sandbox.Config (a long-lived supervisor only; it
+	// must call sandbox.WaitCleanups before it exits).
+	AsyncCleanup bool
+	Recorder     *audit.Recorder  // the audit trail; nil records nothing (tests of other parts only)
+	Bus          *bus.Bus         // where events go; nil: nowhere
+	Metrics      *metrics.Metrics // nil: none
+	Logger       *slog.Logger     // nil: discard
 
 	// Admission (Acquire): at most MaxConcurrent executions at once (0: two
 	// per core), and at most MaxQueue waiting for a slot (0: 4×MaxConcurrent).
@@ -374,12 +377,23 @@ func SandboxConfig(runnerPath string, grace time.Duration, iso *sandbox.Isolatio
 	return sandbox.Config{RunnerPath: runnerPath, Env: sandbox.RunnerEnv, Grace: grace, Isolation: iso}
 }
 
+// DaemonSandboxConfig is SandboxConfig for a long-lived supervisor: a
+// result is returned as soon as it arrives, and the runner's exit and
+// cleanup happen in the background (sandbox.WaitCleanups before exiting).
+func DaemonSandboxConfig(runnerPath string, grace time.Duration, iso *sandbox.Isolation) sandbox.Config {
+	c := SandboxConfig(runnerPath, grace, iso)
+	c.AsyncCleanup = true
+	return c
+}
+
 // runner returns a ready runner from the pool, or starts one.
 func (s *Service) runner(id string, memBytes int64) (*sandbox.Runner, bool, error) {
 	if s.opts.Pool != nil {
 		return s.opts.Pool.Get(context.Background(), id, memBytes)
 	}
-	r, err := sandbox.Start(SandboxConfig(s.opts.RunnerPath, s.opts.Grace, s.opts.Isolation), sandbox.Spec{ID: id, MemoryBytes: memBytes})
+	cfg := SandboxConfig(s.opts.RunnerPath, s.opts.Grace, s.opts.Isolation)
+	cfg.AsyncCleanup = s.opts.AsyncCleanup
+	r, err := sandbox.Start(cfg, sandbox.Spec{ID: id, MemoryBytes: memBytes})
 	return r, false, err
 }
 

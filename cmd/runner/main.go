@@ -31,6 +31,7 @@ func main() {
 }
 
 func run(args []string) int {
+	startCPU, _ := usage()
 	jobFD, msgFD, lock, err := parseArgs(args)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "runner:", err)
@@ -54,17 +55,21 @@ func run(args []string) int {
 		}
 	}()
 
+	t0 := time.Now()
 	rt, err := jsrt.New(jsrt.Options{})
 	if err != nil {
 		return fail("create runtime", err)
 	}
+	t1 := time.Now()
 	// Nothing of the job has been read yet: lock down now.
 	applied, err := lock.Apply()
 	if err != nil {
 		return fail("lock down", err)
 	}
+	t2 := time.Now()
 	if err := ipc.Write(msgPipe, ipc.TypeReady, ipc.Ready{Proto: ipc.ProtoVersion, PID: os.Getpid(),
-		Layers: applied.Layers, LandlockABI: applied.LandlockABI, UID: applied.UID}); err != nil {
+		Layers: applied.Layers, LandlockABI: applied.LandlockABI, UID: applied.UID,
+		StartCPUUs: startCPU.Microseconds(), RuntimeUs: t1.Sub(t0).Microseconds(), LockdownUs: t2.Sub(t1).Microseconds()}); err != nil {
 		return fail("send ready", err)
 	}
 	var job ipc.Job
@@ -81,11 +86,13 @@ func run(args []string) int {
 	if out, ok := probe(job.Code); ok {
 		return report(msgPipe, ipc.Result{Status: result.OK, Output: out})
 	}
-	cpu0 := cpuTime()
+	cpu0, _ := usage()
 	res := rt.Run(job, func(level, message string) error {
 		return ipc.Write(msgPipe, ipc.TypeLog, ipc.Log{Level: level, Message: message})
 	})
-	res.CPUMs = float64((cpuTime() - cpu0).Microseconds()) / 1000
+	cpu1, maxRSS := usage()
+	res.CPUMs = float64((cpu1 - cpu0).Microseconds()) / 1000
+	res.MaxRSSKiB = maxRSS
 	return report(msgPipe, res)
 }
 
@@ -127,10 +134,11 @@ func parseArgs(args []string) (jobFD, msgFD int, lock limits.Lockdown, err error
 	return jobFD, msgFD, lock, nil
 }
 
-func cpuTime() time.Duration {
+// usage is the runner's CPU time so far and its peak RSS in KiB.
+func usage() (time.Duration, int64) {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
+		return 0, 0
 	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), ru.Maxrss
 }

@@ -142,15 +142,20 @@ func runServe(cmd *cobra.Command, st *State, f serveFlags) error {
 	})
 	p = pool.New(pool.Options{
 		Size:        file.Limits.PoolSize,
-		Sandbox:     service.SandboxConfig(runnerPath, 0, iso),
+		Sandbox:     service.DaemonSandboxConfig(runnerPath, 0, iso),
 		MemoryBytes: int64(file.Limits.MemoryLimitMiB) << 20,
 		Logger:      log.With("component", "pool"),
 		OnSpawn:     m.Spawn,
 	})
-	defer p.Close()
+	defer func() {
+		p.Close()
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = sandbox.WaitCleanups(ctx)
+	}()
 	svc, err := service.New(service.Options{
 		RunnerPath: runnerPath, Limits: file.Limits, Isolation: iso, Recorder: rec, Bus: events, Metrics: m,
-		Pool: p, Logger: log, MaxConcurrent: file.MaxConcurrent, MaxQueue: file.MaxQueue,
+		Pool: p, AsyncCleanup: true, Logger: log, MaxConcurrent: file.MaxConcurrent, MaxQueue: file.MaxQueue,
 	})
 	if err != nil {
 		rec.Close(context.Background())
@@ -217,6 +222,9 @@ func serveUntilSignal(srv *api.Server, l net.Listener, rec *audit.Recorder, log 
 	ctx, cancel := context.WithTimeout(context.Background(), shutdownExecutions)
 	if err := srv.Shutdown(ctx); err != nil {
 		log.Warn("executions still running at the shutdown deadline", "err", err)
+	}
+	if err := sandbox.WaitCleanups(ctx); err != nil {
+		log.Warn("runners still being cleaned up at the shutdown deadline", "err", err)
 	}
 	cancel()
 	ctx, cancel = context.WithTimeout(context.Background(), shutdownAudit)
