@@ -75,7 +75,7 @@ func (l Limits) Validate() error {
 		{"minMemoryLimit", int64(l.MinMemoryLimitMiB), MinMemoryLimitMiB, MaxMemoryLimitMiB},
 		{"maxMemoryLimit", int64(l.MaxMemoryLimitMiB), int64(l.MinMemoryLimitMiB), MaxMemoryLimitMiB},
 		{"memoryLimit", int64(l.MemoryLimitMiB), int64(l.MinMemoryLimitMiB), int64(l.MaxMemoryLimitMiB)},
-		{"maxCodeBytes", int64(l.MaxCodeBytes), 1, 16 << 20},
+		{"maxCodeBytes", int64(l.MaxCodeBytes), 1, 1 << 20}, // validation refuses more (detect.MaxSourceBytes)
 		{"maxContextBytes", int64(l.MaxContextBytes), 2, 16 << 20},
 		{"maxOutputBytes", int64(l.MaxOutputBytes), 4, 32 << 20},
 		{"maxLogLines", int64(l.MaxLogLines), 0, 1 << 20},

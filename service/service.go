@@ -32,7 +32,6 @@ import (
 	"codexec/pool"
 	"codexec/result"
 	"codexec/sandbox"
-	"codexec/typescript"
 )
 
 // Defaults applied to requests that leave identity fields empty.
@@ -283,21 +282,25 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 		return res
 	}
 
-	js := req.Code
-	var ts *typescript.Output
-	if req.Language == detect.TypeScript {
-		out, err := typescript.Strip(req.Code)
-		if err != nil {
-			var se *typescript.SyntaxError
-			if errors.As(err, &se) {
-				res.Fail(result.Error, "SyntaxError: "+se.Message, se.Line, se.Column)
-			} else {
-				res.Fail(result.Internal, "strip TypeScript: "+err.Error(), 0, 0)
-			}
-			return res
-		}
-		js, ts = out.JS, out
+	// Validation: nesting limits on the code as submitted (before esbuild
+	// can recurse on it), TypeScript stripping, the AST rules, the score.
+	vs := ev(bus.ValidationStarted)
+	vs.Language, vs.CodeHash, vs.CodeLength = req.Language, res.CodeHash, len(req.Code)
+	s.opts.Bus.Publish(vs)
+	checked, err := detect.Check(req.Code, req.Language, detect.OptionsFrom(lim))
+	if err != nil {
+		res.Fail(result.Internal, err.Error(), 0, 0)
+		return res
 	}
+	v := checked.Verdict
+	res.Validation = v.Validation()
+	s.publishValidation(ev, v)
+	if st := v.Status(); st != result.OK {
+		res.Status = st
+		res.Error = v.ErrorInfo()
+		return res
+	}
+	js, ts := checked.JS, checked.TS
 
 	memBytes := int64(req.MemoryLimitMiB) << 20
 	runner, warm, err := s.runner(strings.TrimPrefix(res.ID, "exec_"), memBytes)
@@ -395,6 +398,35 @@ func (s *Service) runner(id string, memBytes int64) (*sandbox.Runner, bool, erro
 	cfg.AsyncCleanup = s.opts.AsyncCleanup
 	r, err := sandbox.Start(cfg, sandbox.Spec{ID: id, MemoryBytes: memBytes})
 	return r, false, err
+}
+
+// maxSecurityEvents caps the CODE_SECURITY_ISSUE events of one execution.
+const maxSecurityEvents = 20
+
+// publishValidation publishes VALIDATION_COMPLETED, and SECURITY_ISSUE for
+// each blocking finding.
+func (s *Service) publishValidation(ev func(bus.Type) bus.Event, v detect.Verdict) {
+	if s.opts.Bus == nil {
+		return
+	}
+	n := 0
+	for i := range v.Findings {
+		f := v.Findings[i]
+		if f.Severity != result.SeverityBlock || n >= maxSecurityEvents {
+			continue
+		}
+		n++
+		e := ev(bus.SecurityIssue)
+		e.Finding = &f
+		s.opts.Bus.Publish(e)
+	}
+	e := ev(bus.ValidationCompleted)
+	allowed, score := v.Allowed, v.RiskScore
+	e.Allowed, e.RiskScore, e.Findings = &allowed, &score, v.Findings
+	if v.SyntaxError != nil {
+		e.Error = v.SyntaxError
+	}
+	s.opts.Bus.Publish(e)
 }
 
 // publishOutcome publishes COMPLETED or FAILED for a finished execution.

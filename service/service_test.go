@@ -134,3 +134,40 @@ func TestNewRejectsBadLimits(t *testing.T) {
 		t.Fatal("New accepted no runner")
 	}
 }
+
+// Validation runs before any runner: blocked code never reaches one, and
+// the verdict (score, findings) is in every result.
+func TestValidation(t *testing.T) {
+	s := newService(t)
+	tests := []struct {
+		name   string
+		req    Request
+		status result.Status
+		rule   string
+	}{
+		{"constructor chain", Request{Code: "const f = [].constructor.constructor;\nreturn f('return 1')()"}, result.Blocked, ""},
+		{"process", Request{Code: "return process.env"}, result.Blocked, ""},
+		{"typescript import", Request{Language: "typescript", Code: "import fs from 'fs';\nreturn 1"}, result.Blocked, ""},
+		{"clean", Request{Code: "const o = {}; return o.constructor.name"}, result.OK, ""},
+		// Deeply nested TypeScript would overflow esbuild's stack (a fatal
+		// error, not a panic): it is refused before esbuild sees it.
+		{"nested typescript", Request{Language: "typescript", Code: "return " + strings.Repeat("(", 120000) + "1" + strings.Repeat(")", 120000)}, result.Blocked, ""},
+		{"nested javascript", Request{Code: "return " + strings.Repeat("[", 120000) + strings.Repeat("]", 120000)}, result.Blocked, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := s.Execute(context.Background(), tt.req, nil)
+			if res.Status != tt.status {
+				t.Fatalf("status %s (%+v), want %s", res.Status, res.Error, tt.status)
+			}
+			if tt.status == result.Blocked {
+				if len(res.Validation.Findings) == 0 || res.Validation.RiskScore < 0.7 || res.Error == nil || res.Error.Kind != result.Blocked {
+					t.Errorf("blocked result without its verdict: %+v", res)
+				}
+				if res.ResourceUsage.Memory != 0 {
+					t.Errorf("blocked code reached a runner (memory %v)", res.ResourceUsage.Memory)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,1 @@
+return child_process.execSync('id').toString();

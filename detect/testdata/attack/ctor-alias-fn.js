@@ -1,0 +1,3 @@
+function f() {}
+const F = f.constructor;
+return F('return 42')();

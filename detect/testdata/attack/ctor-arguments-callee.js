@@ -1,0 +1,1 @@
+return arguments.callee.constructor('return 42')();

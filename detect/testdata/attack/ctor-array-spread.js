@@ -1,0 +1,2 @@
+const [F] = [...[(() => 1).constructor]];
+return F('return 42')();

@@ -1,0 +1,1 @@
+return (() => {}).constructor('return 42')();

@@ -1,0 +1,2 @@
+const AsyncFunction = (async () => {}).constructor;
+return await AsyncFunction('return 42')();

@@ -1,0 +1,2 @@
+const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
+return await AsyncFunction('return 42')();

@@ -1,0 +1,1 @@
+return (() => 1).constructor.bind(null, 'return 42')()();

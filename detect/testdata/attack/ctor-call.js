@@ -1,0 +1,2 @@
+const f = () => 1;
+return f.constructor.call(null, 'return 42')();

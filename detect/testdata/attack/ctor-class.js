@@ -1,0 +1,1 @@
+return (class {}).constructor('return 42')();

@@ -1,0 +1,2 @@
+const f = () => 1;
+return f['constr' + 'uctor']('return 42')();

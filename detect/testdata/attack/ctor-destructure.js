@@ -1,0 +1,2 @@
+const { constructor: F } = () => 1;
+return F('return 42')();

@@ -1,0 +1,2 @@
+class X extends (async () => {}).constructor {}
+return await new X('return 42')();

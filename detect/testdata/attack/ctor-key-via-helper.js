@@ -1,0 +1,2 @@
+const get = (o, k) => o[k];
+return get(() => 1, 'constr' + 'uctor')('return 42')();

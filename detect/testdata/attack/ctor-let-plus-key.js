@@ -1,0 +1,3 @@
+let k = 'con';
+k += 'structor';
+return (() => 1)[k]('return 42')();

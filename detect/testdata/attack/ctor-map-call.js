@@ -1,0 +1,1 @@
+return [].map.call(['return 42'], (() => 1).constructor)[0]();

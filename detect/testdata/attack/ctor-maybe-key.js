@@ -1,0 +1,2 @@
+const tail = context.tail || 'uctor';
+return (() => 1)['constr' + tail]('return 42')();

@@ -1,0 +1,1 @@
+return [].map.constructor('return 42')();

@@ -1,0 +1,2 @@
+const { constructor: { constructor: F } } = {};
+return F('return 42')();

@@ -1,0 +1,1 @@
+return await new (Object.getPrototypeOf(async function () {}).constructor)('return 42')();

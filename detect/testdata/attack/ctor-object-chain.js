@@ -1,0 +1,1 @@
+return ({}).constructor.constructor('return 42')();

@@ -1,0 +1,1 @@
+return (() => 1).__proto__.constructor('return 42')();

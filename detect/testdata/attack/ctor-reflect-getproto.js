@@ -1,0 +1,1 @@
+return Reflect.getPrototypeOf(async () => {}).constructor('return 42')();

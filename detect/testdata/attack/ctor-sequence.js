@@ -1,0 +1,1 @@
+return (0, (() => {}).constructor)('return 42')();

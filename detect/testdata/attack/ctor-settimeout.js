@@ -1,0 +1,1 @@
+return setTimeout.constructor('return 42')();

@@ -1,0 +1,1 @@
+return this.constructor.constructor('return 42')();

@@ -1,0 +1,1 @@
+return (() => 1).\u0063onstructor('return 42')();

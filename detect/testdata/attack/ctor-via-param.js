@@ -1,0 +1,2 @@
+const get = (o) => o.constructor;
+return get(get(() => 1))('return 42')();

@@ -1,0 +1,2 @@
+const e = eval;
+return e('40 + 2');

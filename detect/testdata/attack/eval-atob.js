@@ -1,0 +1,1 @@
+return globalThis[atob('ZXZhbA==')]('40 + 2');

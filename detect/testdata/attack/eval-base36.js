@@ -1,0 +1,1 @@
+return globalThis[(693741).toString(36)]('40 + 2');

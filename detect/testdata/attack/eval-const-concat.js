@@ -1,0 +1,2 @@
+const k = 'ev' + 'al';
+return globalThis[k]('40 + 2');

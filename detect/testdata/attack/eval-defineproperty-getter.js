@@ -1,0 +1,2 @@
+Object.defineProperty(globalThis, 'run', { get: () => eval });
+return run('40 + 2');

@@ -1,0 +1,2 @@
+const { eval: e } = globalThis;
+return e('40 + 2');

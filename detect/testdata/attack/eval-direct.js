@@ -1,0 +1,1 @@
+return eval('40 + 2');

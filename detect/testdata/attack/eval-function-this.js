@@ -1,0 +1,2 @@
+const g = (function () { return this; })();
+return g.eval('40 + 2');

@@ -1,0 +1,2 @@
+const g = globalThis;
+return g['ev' + 'al']('40 + 2');

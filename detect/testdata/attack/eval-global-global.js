@@ -1,0 +1,1 @@
+return globalThis.globalThis.window?.eval('40 + 2');

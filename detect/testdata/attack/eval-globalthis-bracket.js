@@ -1,0 +1,1 @@
+return globalThis['eval']('40 + 2');

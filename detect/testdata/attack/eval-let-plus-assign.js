@@ -1,0 +1,3 @@
+let k = 'ev';
+k += 'al';
+return globalThis[k]('40 + 2');

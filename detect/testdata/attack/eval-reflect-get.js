@@ -1,0 +1,1 @@
+return Reflect.get(globalThis, 'eval')('40 + 2');

@@ -1,0 +1,1 @@
+return globalThis['lave'.split('').reverse().join('')]('40 + 2');

@@ -1,0 +1,1 @@
+return self['ev' + 'al']('40 + 2');

@@ -1,0 +1,1 @@
+return await new Promise((resolve) => { globalThis.resolve = resolve; setTimeout('resolve(40 + 2)', 1); });

@@ -1,0 +1,1 @@
+return globalThis[`${'ev'}al`]('40 + 2');

@@ -1,0 +1,1 @@
+return this.eval('40 + 2');

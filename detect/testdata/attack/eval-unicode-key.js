@@ -1,0 +1,1 @@
+return globalThis['\u0065\u0076al']('40 + 2');

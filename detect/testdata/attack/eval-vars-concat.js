@@ -1,0 +1,2 @@
+const a = 'ev', b = 'al';
+return globalThis[a + b]('40 + 2');

@@ -1,0 +1,1 @@
+return window.eval('40 + 2');

@@ -1,0 +1,1 @@
+return Function('return 42')();

@@ -1,0 +1,2 @@
+const { Function: F } = globalThis;
+return F('return 42')();

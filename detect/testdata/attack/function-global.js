@@ -1,0 +1,1 @@
+return globalThis.Function('return 42')();

@@ -1,0 +1,1 @@
+return Function.prototype.constructor('return 42')();

@@ -1,0 +1,1 @@
+return Reflect.construct(Function, ['return 42'])();

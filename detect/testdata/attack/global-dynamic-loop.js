@@ -1,0 +1,2 @@
+const names = Object.getOwnPropertyNames(globalThis);
+return names.map((n) => globalThis[n]);

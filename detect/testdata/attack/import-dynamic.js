@@ -1,0 +1,2 @@
+const m = await import('fs');
+return m.readFileSync('/etc/passwd', 'utf8');

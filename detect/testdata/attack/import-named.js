@@ -1,0 +1,2 @@
+import { readFileSync } from 'fs';
+return readFileSync('/etc/passwd');

@@ -1,0 +1,1 @@
+return net.connect(80, 'example.com');

@@ -1,0 +1,1 @@
+return process.binding('spawn_sync');

@@ -1,0 +1,1 @@
+return globalThis.process.env;

@@ -1,0 +1,4 @@
+function env() {
+  return this.process.env;
+}
+return env();

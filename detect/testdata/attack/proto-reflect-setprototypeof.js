@@ -1,0 +1,2 @@
+Reflect.setPrototypeOf(Object.prototype, { polluted: 1 });
+return {}.polluted;

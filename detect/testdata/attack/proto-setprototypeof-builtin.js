@@ -1,0 +1,2 @@
+Object.setPrototypeOf(Array.prototype, null);
+return [].map;

@@ -1,0 +1,2 @@
+Object.setPrototypeOf(Object.getPrototypeOf({}), null);
+return 1;

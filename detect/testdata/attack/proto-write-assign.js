@@ -1,0 +1,3 @@
+const a = [];
+a.__proto__ = null;
+return a;

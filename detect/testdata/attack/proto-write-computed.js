@@ -1,0 +1,3 @@
+const o = {};
+o['__proto__']['polluted'] = 1;
+return {}.polluted;

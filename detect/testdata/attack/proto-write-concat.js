@@ -1,0 +1,3 @@
+const o = {};
+o['__pro' + 'to__'].polluted = 1;
+return {}.polluted;

@@ -1,0 +1,2 @@
+({}).__proto__.polluted = 1;
+return {}.polluted;

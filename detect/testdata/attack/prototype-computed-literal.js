@@ -1,0 +1,2 @@
+Object['prototype'].polluted = 1;
+return {}.polluted;

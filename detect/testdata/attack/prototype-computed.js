@@ -1,0 +1,2 @@
+Object['proto' + 'type'].polluted = 1;
+return {}.polluted;

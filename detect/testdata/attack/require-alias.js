@@ -1,0 +1,2 @@
+const r = require;
+return r('fs');

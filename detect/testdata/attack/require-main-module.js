@@ -1,0 +1,1 @@
+return process.mainModule.require('child_process');

@@ -1,0 +1,2 @@
+const path = require('path');
+return path.join('a', 'b');

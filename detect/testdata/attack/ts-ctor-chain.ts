@@ -1,0 +1,3 @@
+const fn: () => number = () => 1;
+const C = (fn as any).constructor as (code: string) => () => number;
+return C('return 42')();

@@ -1,0 +1,2 @@
+const F: FunctionConstructor = Function;
+return F('return 42')();

@@ -1,0 +1,3 @@
+with (globalThis) {
+  return this;
+}

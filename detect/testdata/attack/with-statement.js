@@ -1,0 +1,3 @@
+with (context) {
+  return typeof constructor;
+}

@@ -1,0 +1,3 @@
+const encoded = btoa('hello world');
+const decoded = atob(encoded);
+return { encoded, decoded, same: decoded === 'hello world' };
