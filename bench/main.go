@@ -216,6 +216,7 @@ func main() {
 	}
 
 	startup(&r, filepath.Join(bin, "runner"))
+	ceiling(&r, filepath.Join(bin, "runner"))
 	references(&r, tmp)
 
 	ratio := func(name string, a, b float64) {
@@ -227,6 +228,8 @@ func main() {
 	ratio("simpleColdSocket/staticGoSpawn", r.Workloads["simple"]["socketCold"].Median, r.References["staticGoSpawn.median"])
 	ratio("throughputC8/staticGoSpawnRateC8", r.Throughput["socketWarm.c8"], r.References["staticGoSpawn.rate.c8"])
 	ratio("throughputC8/nodeProcessRateC2", r.Throughput["socketWarm.c8"], r.References["nodeProcess.rate.c2"])
+	ratio("throughputC8/bareRunnerRateC8", r.Throughput["socketWarm.c8"], r.References["bareRunner.rate.c8"])
+	ratio("simpleColdSocket/bareRunner", r.Workloads["simple"]["socketCold"].Median, r.References["bareRunner.median"])
 	for _, name := range []string{"data", "complex"} {
 		ratio(name+".runner/inProcessGoja", r.Exec[name].Median, r.InProcess[name].Median)
 	}
@@ -450,6 +453,31 @@ func startup(r *Results, runner string) {
 	r.Startup["warmRunnerJob"] = summarise(job)
 	log.Printf("bench: runner start-up: spawn to ready %.2f ms (CPU before main %.2f, runtime %.2f, lockdown %.2f); a ready runner answers simple in %.2f ms",
 		r.Startup["spawnToReady"].Median, r.Startup["cpuBeforeMain"].Median, r.Startup["createRuntime"].Median, r.Startup["lockdown"].Median, r.Startup["warmRunnerJob"].Median)
+}
+
+// ceiling measures this design's own floor: the runner itself, started
+// per execution with no isolation, no validation, no audit, no HTTP: how
+// fast goja-in-a-fresh-process can go on this machine.
+func ceiling(r *Results, runner string) {
+	iso, err := sandbox.NewIsolation(sandbox.IsolationOptions{NoCgroups: true, Namespaces: []string{}, AllowWeak: true,
+		Skip: []string{"rlimits", "credentials", "landlock", "seccomp"}})
+	check(err)
+	cfg := service.DaemonSandboxConfig(runner, 0, iso)
+	one := func() {
+		rn, err := sandbox.Start(cfg, sandbox.Spec{ID: "ceiling", MemoryBytes: 256 << 20})
+		check(err)
+		out := rn.Run(context.Background(), ipc.Job{ID: "c", Code: wlSimpleCode(), Context: ctxJSON, TimeoutMs: 5000,
+			MaxOutputBytes: 1 << 20, MaxLogLines: 100, MaxLogBytes: 1 << 20}, 0, nil)
+		if out.Status != result.OK {
+			log.Fatalf("bench: bare runner: %s %+v", out.Status, out.Error)
+		}
+	}
+	r.References["bareRunner.median"] = timeN(*nSimple, one).Median
+	r.References["bareRunner.rate.c8"] = throughput(8, *nThru, one)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	check(sandbox.WaitCleanups(ctx))
+	log.Printf("bench: bare runner per execution: median %.2f ms, %.0f/s at concurrency 8", r.References["bareRunner.median"], r.References["bareRunner.rate.c8"])
 }
 
 func references(r *Results, tmp string) {

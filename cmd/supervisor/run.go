@@ -35,6 +35,7 @@ type runFlags struct {
 	weak    bool
 	audit   auditFlags
 	socket  string
+	config  string
 }
 
 func newRunCmd(st *State) *cobra.Command {
@@ -74,11 +75,19 @@ Exit codes: 0 ok, 1 error, 2 usage, 3 blocked or invalid, 4 timeout,
 	addIsolationFlags(fl, &f.weak)
 	addAuditFlags(fl, &f.audit)
 	addSocketFlag(fl, &f.socket)
+	fl.StringVar(&f.config, "config", "", "JSON configuration file to take the limits from (see supervisor serve)")
 	return cmd
 }
 
 func runRun(ctx context.Context, st *State, file string, f runFlags) error {
 	lim := config.DefaultLimits()
+	if f.config != "" {
+		cf, err := config.LoadFile(f.config)
+		if err != nil {
+			return usageError("%v", err)
+		}
+		lim = cf.Limits
+	}
 	code, err := readCode(st, file, lim.MaxCodeBytes)
 	if err != nil {
 		return usageError("%v", err)

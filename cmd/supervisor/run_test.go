@@ -35,6 +35,8 @@ func cli(t *testing.T, stdin string, args ...string) (code int, stdout, stderr s
 				return runner
 			case "CODEXEC_DATA_DIR":
 				return dataDir
+			case "CODEXEC_SOCKET":
+				return "off" // never a daemon that happens to run here
 			}
 			return ""
 		},
@@ -174,5 +176,20 @@ func TestExamples(t *testing.T) {
 				t.Errorf("exit %d, want %d: %s", code, want, errs)
 			}
 		})
+	}
+}
+
+// --config takes the limits from the daemon's configuration file.
+func TestRunConfig(t *testing.T) {
+	cfg := writeFile(t, "c.json", `{"limits": {"timeout": 100, "maxOutputBytes": 10}}`)
+	if code, _, errs := cli(t, "await new Promise(r => setTimeout(r, 500))", "run", "-", "--config", cfg); code != 4 {
+		t.Errorf("the configured 100 ms timeout: exit %d (%s), want 4", code, errs)
+	}
+	if code, _, _ := cli(t, "return 'longer than ten bytes'", "run", "-", "--config", cfg); code != 6 {
+		t.Errorf("the configured 10-byte output cap: exit %d, want 6", code)
+	}
+	bad := writeFile(t, "bad.json", `{"limits": {"timeout": 0}}`)
+	if code, _, errs := cli(t, "return 1", "run", "-", "--config", bad); code != 2 || !strings.Contains(errs, "timeout") {
+		t.Errorf("a bad configuration: exit %d (%s), want 2", code, errs)
 	}
 }
