@@ -58,10 +58,18 @@ type snippet struct {
 	stripErr      error
 }
 
-func readCorpus(t *testing.T, dir string) []snippet {
+// legitGlobs is the legitimate corpus: testdata/legit, plus the
+// repository's own examples and benchmark workloads, read where they live.
+var legitGlobs = []string{"testdata/legit/*.js", "testdata/legit/*.ts",
+	"../bench/workloads/*.js", "../bench/workloads/*.ts",
+	"../examples/async-timers.js", "../examples/dates.js", "../examples/interfaces.ts", "../examples/transform.js"}
+
+var attackGlobs = []string{"testdata/attack/*.js", "testdata/attack/*.ts"}
+
+func readCorpus(t *testing.T, globs ...string) []snippet {
 	t.Helper()
 	var out []snippet
-	for _, path := range corpusFiles(t, filepath.Join(dir, "*.js"), filepath.Join(dir, "*.ts")) {
+	for _, path := range corpusFiles(t, globs...) {
 		b, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
@@ -98,7 +106,7 @@ func runJS(t *testing.T, js string) ipc.Result {
 }
 
 func TestCorpusLegit(t *testing.T) {
-	snippets := readCorpus(t, "testdata/legit")
+	snippets := readCorpus(t, legitGlobs...)
 	if len(snippets) < 60 {
 		t.Fatalf("legit corpus has %d snippets, want at least 60", len(snippets))
 	}
@@ -133,7 +141,7 @@ func TestCorpusLegit(t *testing.T) {
 }
 
 func TestCorpusAttacks(t *testing.T) {
-	snippets := readCorpus(t, "testdata/attack")
+	snippets := readCorpus(t, attackGlobs...)
 	if len(snippets) < 60 {
 		t.Fatalf("attack corpus has %d snippets, want at least 60", len(snippets))
 	}
