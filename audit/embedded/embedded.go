@@ -364,22 +364,12 @@ func (s *Store) History(ctx context.Context, f schema.Filter) ([]schema.Record, 
 
 // ByCodeHash implements schema.Store.
 func (s *Store) ByCodeHash(ctx context.Context, codeHash string, limit int) ([]schema.Record, error) {
-	if codeHash == "" {
-		return nil, fmt.Errorf("%w: empty code hash", schema.ErrInvalidQuery)
-	}
-	return s.History(ctx, schema.Filter{CodeHash: codeHash, Limit: limit})
+	return schema.ByCodeHash(ctx, s, codeHash, limit)
 }
 
 // RecentFailures implements schema.Store.
 func (s *Store) RecentFailures(ctx context.Context, agentID string, limit int) ([]schema.Record, error) {
-	if agentID == "" {
-		return nil, fmt.Errorf("%w: empty agent id", schema.ErrInvalidQuery)
-	}
-	lim, err := schema.NormalizeLimit(limit, schema.DefaultFailuresLimit)
-	if err != nil {
-		return nil, err
-	}
-	return s.History(ctx, schema.Filter{AgentID: agentID, FailuresOnly: true, Limit: lim})
+	return schema.RecentFailures(ctx, s, agentID, limit)
 }
 
 // AgentStats implements schema.Store from the agent index alone.

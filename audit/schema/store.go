@@ -172,3 +172,29 @@ func (b *StatsBuilder) Stats() AgentStats {
 	}
 	return s
 }
+
+// Historian answers history queries; ByCodeHash and RecentFailures are
+// built on it the same way for every store.
+type Historian interface {
+	History(ctx context.Context, f Filter) ([]Record, error)
+}
+
+// ByCodeHash is Store.ByCodeHash on a store's History.
+func ByCodeHash(ctx context.Context, h Historian, codeHash string, limit int) ([]Record, error) {
+	if codeHash == "" {
+		return nil, fmt.Errorf("%w: empty code hash", ErrInvalidQuery)
+	}
+	return h.History(ctx, Filter{CodeHash: codeHash, Limit: limit})
+}
+
+// RecentFailures is Store.RecentFailures on a store's History.
+func RecentFailures(ctx context.Context, h Historian, agentID string, limit int) ([]Record, error) {
+	if agentID == "" {
+		return nil, fmt.Errorf("%w: empty agent id", ErrInvalidQuery)
+	}
+	lim, err := NormalizeLimit(limit, DefaultFailuresLimit)
+	if err != nil {
+		return nil, err
+	}
+	return h.History(ctx, Filter{AgentID: agentID, FailuresOnly: true, Limit: lim})
+}

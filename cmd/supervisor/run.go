@@ -92,16 +92,7 @@ func runRun(ctx context.Context, st *State, file string, f runFlags) error {
 	if err != nil {
 		return usageError("%v", err)
 	}
-	lang := f.lang
-	if lang == "" {
-		lang = languageOf(file)
-	}
-	switch lang {
-	case "js":
-		lang = detect.JavaScript
-	case "ts":
-		lang = detect.TypeScript
-	}
+	lang := resolveLanguage(file, f.lang)
 	var ctxJSON json.RawMessage
 	if f.context != "" {
 		raw := []byte(f.context)
@@ -239,6 +230,20 @@ func readCode(st *State, file string, max int) (string, error) {
 		return "", fmt.Errorf("read %s: %w", file, err)
 	}
 	return string(b), nil
+}
+
+// resolveLanguage is the --lang flag (js and ts accepted as short forms),
+// or the language the file's extension says.
+func resolveLanguage(file, flag string) string {
+	switch flag {
+	case "":
+		return languageOf(file)
+	case "js":
+		return detect.JavaScript
+	case "ts":
+		return detect.TypeScript
+	}
+	return flag
 }
 
 func languageOf(file string) string {

@@ -89,16 +89,7 @@ func runValidate(st *State, file string, f validateFlags, lim config.Limits) err
 	if err != nil {
 		return usageError("%v", err)
 	}
-	lang := f.lang
-	if lang == "" {
-		lang = languageOf(file)
-	}
-	switch lang {
-	case "js":
-		lang = detect.JavaScript
-	case "ts":
-		lang = detect.TypeScript
-	}
+	lang := resolveLanguage(file, f.lang)
 	opts := detect.OptionsFrom(lim)
 	out := validateOutput{Language: lang, Threshold: lim.RiskThreshold, Findings: []result.Finding{}}
 	// The parameter checks that concern the code; the rest of a request
