@@ -42,7 +42,7 @@ and reports a truthful result.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newRunCmd(st), newValidateCmd(st), newDoctorCmd(st), newServeCmd(st), newEventsCmd(st), newConfigCmd(st))
+	root.AddCommand(newRunCmd(st), newValidateCmd(st), newDoctorCmd(st), newServeCmd(st), newEventsCmd(st), newConfigCmd(st), newMcpCmd(st))
 	root.AddCommand(newAuditCmds(st)...)
 	return root
 }
