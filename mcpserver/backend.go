@@ -32,45 +32,14 @@ type Backend interface {
 	Limits(ctx context.Context) (config.Limits, error)
 }
 
-// Verdict is the answer of code_validate: the same shape as
-// `supervisor validate --json`.
-type Verdict struct {
-	Status    result.Status     `json:"status"` // ok (it would run), blocked, invalid, or error (it does not parse)
-	Allowed   bool              `json:"allowed"`
-	Language  string            `json:"language"`
-	RiskScore float64           `json:"riskScore"`
-	Threshold float64           `json:"threshold"`
-	Findings  []result.Finding  `json:"findings"`
-	Omitted   int               `json:"omitted,omitempty"` // findings beyond the cap, not listed
-	Error     *result.ErrorInfo `json:"error"`
-}
+// Verdict is validation's answer without running (detect.Report).
+type Verdict = detect.Report
 
 // ValidateCode is validation without running, as an execution with these
-// limits would go through it: the parameter checks that concern the code,
-// then detect.Check (nesting, TypeScript stripping, the rules, the score).
-// Both backends call it, so a verdict does not depend on the backend but
-// on the limits.
+// limits would go through it (detect.Judge). Both backends call it, so a
+// verdict does not depend on the backend.
 func ValidateCode(code, language string, lim config.Limits) (Verdict, error) {
-	if language == "" {
-		language = detect.JavaScript
-	}
-	out := Verdict{Language: language, Threshold: lim.RiskThreshold, Findings: []result.Finding{}}
-	// The rest of a request takes the defaults, which pass.
-	if inv := detect.CheckParams(detect.Params{Language: language, Code: code, TimeoutMs: lim.TimeoutMs,
-		MemoryLimitMiB: lim.MemoryLimitMiB, AgentID: service.DefaultAgentID, ChannelID: service.DefaultChannelID}, lim); inv != nil {
-		out.Status = result.Invalid
-		out.Error = &result.ErrorInfo{Kind: result.Invalid, Message: inv.Error()}
-		return out, nil
-	}
-	c, err := detect.Check(code, language, detect.OptionsFrom(lim))
-	if err != nil {
-		return Verdict{}, fmt.Errorf("validate the code: %w", err)
-	}
-	v := c.Verdict
-	out.Status, out.Allowed = v.Status(), v.Allowed
-	out.RiskScore, out.Threshold = v.RiskScore, v.Threshold
-	out.Findings, out.Omitted, out.Error = v.Validation().Findings, v.Omitted, v.ErrorInfo()
-	return out, nil
+	return detect.Judge(code, language, lim)
 }
 
 // StatsFlushTimeout bounds how long Local.Stats waits for the audit outbox

@@ -19,18 +19,6 @@ type validateFlags struct {
 	threshold    float64
 }
 
-// validateOutput is what `validate --json` prints.
-type validateOutput struct {
-	Status    result.Status     `json:"status"` // ok (it would run), blocked, invalid or error (syntax)
-	Allowed   bool              `json:"allowed"`
-	Language  string            `json:"language"`
-	RiskScore float64           `json:"riskScore"`
-	Threshold float64           `json:"threshold"`
-	Findings  []result.Finding  `json:"findings"`
-	Omitted   int               `json:"omitted,omitempty"` // findings not listed
-	Error     *result.ErrorInfo `json:"error"`
-}
-
 func newValidateCmd(st *State) *cobra.Command {
 	f := validateFlags{}
 	cmd := &cobra.Command{
@@ -90,23 +78,9 @@ func runValidate(st *State, file string, f validateFlags, lim config.Limits) err
 		return usageError("%v", err)
 	}
 	lang := resolveLanguage(file, f.lang)
-	opts := detect.OptionsFrom(lim)
-	out := validateOutput{Language: lang, Threshold: lim.RiskThreshold, Findings: []result.Finding{}}
-	// The parameter checks that concern the code; the rest of a request
-	// takes the defaults, which pass.
-	if inv := detect.CheckParams(detect.Params{Language: lang, Code: code, TimeoutMs: lim.TimeoutMs,
-		MemoryLimitMiB: lim.MemoryLimitMiB, AgentID: "cli", ChannelID: "default"}, lim); inv != nil {
-		out.Status = result.Invalid
-		out.Error = &result.ErrorInfo{Kind: result.Invalid, Message: inv.Error()}
-	} else {
-		c, err := detect.Check(code, lang, opts)
-		if err != nil {
-			return &exitError{code: 70, err: err}
-		}
-		v := c.Verdict
-		out.Status, out.Allowed = v.Status(), v.Allowed
-		out.RiskScore, out.Threshold = v.RiskScore, v.Threshold
-		out.Findings, out.Omitted, out.Error = v.Validation().Findings, v.Omitted, v.ErrorInfo()
+	out, err := detect.Judge(code, lang, lim)
+	if err != nil {
+		return &exitError{code: 70, err: err}
 	}
 
 	if f.json {
@@ -125,7 +99,7 @@ func runValidate(st *State, file string, f validateFlags, lim config.Limits) err
 }
 
 // printVerdict prints one line per finding, then the verdict.
-func printVerdict(st *State, out validateOutput) {
+func printVerdict(st *State, out detect.Report) {
 	for _, f := range out.Findings {
 		pos := ""
 		if f.Line > 0 {

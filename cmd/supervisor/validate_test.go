@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"codexec/detect"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -115,7 +116,7 @@ func TestValidateCommandJSON(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			code, out, errs := validateCLI(t, tt.code, "validate", "-", "--json")
-			var got validateOutput
+			var got detect.Report
 			if err := json.Unmarshal([]byte(out), &got); err != nil {
 				t.Fatalf("validate --json printed %q (stderr %q): %v", out, errs, err)
 			}
