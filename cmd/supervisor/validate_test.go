@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"codexec/detect"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"codexec/detect"
 	"codexec/result"
 )
 
