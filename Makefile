@@ -5,7 +5,7 @@ GOFLAGS  ?= -trimpath
 export CGO_ENABLED := 0
 SHELL    := /bin/bash
 
-.PHONY: all build demo test test-host test-v2 test-short lint fuzz bench clean
+.PHONY: all build demo test test-host test-v2 test-short lint fuzz soak bench clean
 
 all: build
 
@@ -52,10 +52,20 @@ lint:
 bench: build
 	$(GO) run ./bench -bin $(BIN) -o bench/results/latest.json
 
-## fuzz: run each fuzz target for FUZZTIME (default 20s)
+## fuzz: run each fuzz target for FUZZTIME (default 20s); CI runs this after make test
 FUZZTIME ?= 20s
+FUZZ_TARGETS := ipc:FuzzReadFrame config:FuzzPatch detect:FuzzValidate detect:FuzzCheckTypeScript typescript:FuzzStrip jsrt:FuzzOutput
 fuzz:
-	$(GO) test ./ipc -run '^$$' -fuzz '^FuzzReadFrame$$' -fuzztime $(FUZZTIME)
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  echo "=== $${t#*:} (./$${t%%:*}) for $(FUZZTIME)"; \
+	  $(GO) test ./$${t%%:*} -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTIME); \
+	done
+
+## soak: SOAK_N executions (default 10000) from 32 clients through the daemon's socket, FerretDB as the store
+SOAK_N ?= 10000
+soak: build
+	CODEXEC_TEST_BIN=$(BIN) CODEXEC_SOAK_N=$(SOAK_N) scripts/with-ferretdb.sh \
+	  $(GO) test -count=1 -v -timeout 60m -run '^TestSoak$$' ./soak
 
 clean:
 	rm -rf $(BIN)

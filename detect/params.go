@@ -3,7 +3,10 @@ package detect
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -98,6 +101,17 @@ func checkContext(raw json.RawMessage) *Invalid {
 				return &Invalid{"context", "must be a JSON object"}
 			}
 			first = false
+		}
+		if n, ok := tok.(json.Number); ok {
+			// The runtime's JSON.parse cannot take a number no double
+			// holds (1e400): refuse it here, not as a runner's failure.
+			if f, err := strconv.ParseFloat(string(n), 64); errors.Is(err, strconv.ErrRange) && math.IsInf(f, 0) {
+				num := string(n)
+				if len(num) > 40 {
+					num = num[:40] + "…"
+				}
+				return &Invalid{"context", "the number " + num + " is out of range: JavaScript cannot hold it"}
+			}
 		}
 		switch tok {
 		case json.Delim('{'), json.Delim('['):

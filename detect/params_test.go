@@ -39,6 +39,10 @@ func TestCheckParams(t *testing.T) {
 		{"context too big", func(p *Params) {
 			p.Context = json.RawMessage(`{"a":"` + strings.Repeat("x", l.MaxContextBytes) + `"}`)
 		}, "context", "1048576-byte limit"},
+		{"context number too large", func(p *Params) { p.Context = json.RawMessage(`{"a": [1, -1e309]}`) }, "context", "out of range"},
+		{"context number too long", func(p *Params) { p.Context = json.RawMessage(`{"a": 1` + strings.Repeat("0", 400) + `}`) }, "context", "out of range"},
+		{"context underflow is zero", func(p *Params) { p.Context = json.RawMessage(`{"a": 5e-400, "b": 1e308}`) }, "", ""},
+		{"context number-like strings", func(p *Params) { p.Context = json.RawMessage(`{"a": "1e400", "b\"1e999": "x\\"}`) }, "", ""},
 		{"timeout zero", func(p *Params) { p.TimeoutMs = 0 }, "timeout", "[1, 30000]"},
 		{"timeout over", func(p *Params) { p.TimeoutMs = 30001 }, "timeout", "[1, 30000]"},
 		{"timeout min ok", func(p *Params) { p.TimeoutMs = 1 }, "", ""},

@@ -49,6 +49,8 @@
   const setHas = Set.prototype.has;
   const setDelete = Set.prototype.delete;
   const arrayBufferSlice = ArrayBuffer.prototype.slice;
+  const arrayJoin = Array.prototype.join;
+  const stringSlice = String.prototype.slice;
   const arrayBufferByteLength = getOwnDesc(ArrayBuffer.prototype, 'byteLength').get;
   const typedArrayProto = getProto(Uint8Array.prototype);
   const typedArrayTag = getOwnDesc(typedArrayProto, SymbolToStringTag).get;
@@ -92,7 +94,7 @@
 
   // Everything prelude_lazy.js needs, captured now.
   const I = freeze({
-    apply, ownKeys, keys, getProto, getOwnDesc, defineProp, create, freeze, isArray, objToString, hasOwn, isFiniteNum, StringCtor, NumberCtor, SymbolToString, SymbolToStringTag, errorToString, dateToISO, dateGetTime, regexpToString, regexpSource, regexpFlags, MapCtor, SetCtor, mapSize, mapEntries, mapGet, mapSet, mapHas, mapDelete, setSize, setValues, setAdd, setHas, setDelete, arrayBufferSlice, arrayBufferByteLength, typedArrayProto, typedArrayTag, typedArrayLength, typedArrayBuffer, typedArrayByteOffset, typedArrays, promiseResolve, promiseThen, PromiseCtor, ErrorCtor, TypeErrorCtor, errorTypes, mathMax, dateNow, iterNext, call, tryCall, isMap, isSet, isDate, isRegExp, isArrayBuffer, typedArrayName, isError, budget,
+    apply, ownKeys, keys, getProto, getOwnDesc, defineProp, create, freeze, isArray, objToString, hasOwn, isFiniteNum, StringCtor, NumberCtor, SymbolToString, SymbolToStringTag, errorToString, dateToISO, dateGetTime, regexpToString, regexpSource, regexpFlags, MapCtor, SetCtor, mapSize, mapEntries, mapGet, mapSet, mapHas, mapDelete, setSize, setValues, setAdd, setHas, setDelete, arrayBufferSlice, arrayJoin, stringSlice, arrayBufferByteLength, typedArrayProto, typedArrayTag, typedArrayLength, typedArrayBuffer, typedArrayByteOffset, typedArrays, promiseResolve, promiseThen, PromiseCtor, ErrorCtor, TypeErrorCtor, errorTypes, mathMax, dateNow, iterNext, call, tryCall, isMap, isSet, isDate, isRegExp, isArrayBuffer, typedArrayName, isError, budget,
   });
   let lazyExports;
   const lazy = () => lazyExports || (lazyExports = loadLazy(I));
@@ -105,7 +107,9 @@
   // The common console line: strings and plain numbers, no directive, needs
   // none of the inspector.
   const simple = (args) => {
-    let out = '';
+    // Joined once at the end: appending to one string would copy it for
+    // every argument.
+    const out = [];
     for (let i = 0; i < args.length; i++) {
       const a = args[i];
       const t = typeof a;
@@ -116,9 +120,9 @@
       } else {
         return undefined;
       }
-      out += (i ? ' ' : '') + StringCtor(a);
+      out[i] = StringCtor(a);
     }
-    return out;
+    return call(arrayJoin, out, ' ');
   };
   const format = (args) => {
     const s = simple(args);

@@ -7,25 +7,33 @@
 (function (I) {
   'use strict';
   const {
-    apply, ownKeys, keys, getProto, getOwnDesc, defineProp, create, freeze, isArray, objToString, hasOwn, isFiniteNum, StringCtor, NumberCtor, SymbolToString, SymbolToStringTag, errorToString, dateToISO, dateGetTime, regexpToString, regexpSource, regexpFlags, MapCtor, SetCtor, mapSize, mapEntries, mapGet, mapSet, mapHas, mapDelete, setSize, setValues, setAdd, setHas, setDelete, arrayBufferSlice, arrayBufferByteLength, typedArrayProto, typedArrayTag, typedArrayLength, typedArrayBuffer, typedArrayByteOffset, typedArrays, promiseResolve, promiseThen, PromiseCtor, ErrorCtor, TypeErrorCtor, errorTypes, mathMax, dateNow, iterNext, call, tryCall, isMap, isSet, isDate, isRegExp, isArrayBuffer, typedArrayName, isError, budget,
+    apply, ownKeys, keys, getProto, getOwnDesc, defineProp, create, freeze, isArray, objToString, hasOwn, isFiniteNum, StringCtor, NumberCtor, SymbolToString, SymbolToStringTag, errorToString, dateToISO, dateGetTime, regexpToString, regexpSource, regexpFlags, MapCtor, SetCtor, mapSize, mapEntries, mapGet, mapSet, mapHas, mapDelete, setSize, setValues, setAdd, setHas, setDelete, arrayBufferSlice, arrayJoin, stringSlice, arrayBufferByteLength, typedArrayProto, typedArrayTag, typedArrayLength, typedArrayBuffer, typedArrayByteOffset, typedArrays, promiseResolve, promiseThen, PromiseCtor, ErrorCtor, TypeErrorCtor, errorTypes, mathMax, dateNow, iterNext, call, tryCall, isMap, isSet, isDate, isRegExp, isArrayBuffer, typedArrayName, isError, budget,
   } = I;
 
   // ---- inspect: a compact, single-line take on Node's util.inspect ----
 
   const identRe = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+  // quote takes runs of plain characters as slices and joins the pieces
+  // once: appending one character at a time copies the string each time.
   const quote = (s) => {
-    let out = "'";
-    for (let i = 0; i < s.length; i++) {
+    const n = s.length > budget ? budget + 1 : s.length;
+    const parts = [];
+    let last = 0;
+    for (let i = 0; i < n; i++) {
       const c = s[i];
-      if (c === "'") out += "\\'";
-      else if (c === '\\') out += '\\\\';
-      else if (c === '\n') out += '\\n';
-      else if (c === '\r') out += '\\r';
-      else if (c === '\t') out += '\\t';
-      else out += c;
-      if (out.length > budget) break;
+      let e;
+      if (c === "'") e = "\\'";
+      else if (c === '\\') e = '\\\\';
+      else if (c === '\n') e = '\\n';
+      else if (c === '\r') e = '\\r';
+      else if (c === '\t') e = '\\t';
+      else continue;
+      parts[parts.length] = call(stringSlice, s, last, i);
+      parts[parts.length] = e;
+      last = i + 1;
     }
-    return out + "'";
+    parts[parts.length] = call(stringSlice, s, last, n);
+    return "'" + call(arrayJoin, parts, '') + "'";
   };
   const formatKey = (k) => {
     if (typeof k === 'symbol') return '[' + call(SymbolToString, k) + ']';
@@ -259,6 +267,10 @@
     defineProp(e, 'name', { value: 'DataCloneError', configurable: true, writable: true });
     return e;
   };
+  // put creates an own data property, as the structured clone algorithm
+  // does: an assignment would run setters, and a "__proto__" key would set
+  // the clone's prototype instead of copying the property.
+  const put = (o, k, v) => defineProp(o, k, { value: v, writable: true, enumerable: true, configurable: true });
   function clone(v, memory) {
     if (v === null) return v;
     const t = typeof v;
@@ -303,7 +315,7 @@
       call(mapSet, memory, v, out);
       out.length = v.length;
       const ks = keys(v);
-      for (let i = 0; i < ks.length; i++) out[ks[i]] = clone(v[ks[i]], memory);
+      for (let i = 0; i < ks.length; i++) put(out, ks[i], clone(v[ks[i]], memory));
       return out;
     } else {
       const tag = call(objToString, v);
@@ -314,7 +326,7 @@
       out = {};
       call(mapSet, memory, v, out);
       const ks = keys(v);
-      for (let i = 0; i < ks.length; i++) out[ks[i]] = clone(v[ks[i]], memory);
+      for (let i = 0; i < ks.length; i++) put(out, ks[i], clone(v[ks[i]], memory));
       return out;
     }
     call(mapSet, memory, v, out);

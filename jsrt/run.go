@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/ast"
@@ -58,6 +59,7 @@ func (rt *Runtime) Run(job ipc.Job, sink Sink) ipc.Result {
 	}
 	if res.Error != nil {
 		res.Error.Kind = res.Status
+		res.Error.Message = clipMessage(res.Error.Message)
 	}
 	res.RunMs = float64(time.Since(start).Microseconds()) / 1000
 	return res
@@ -215,6 +217,24 @@ func (rt *Runtime) output(v goja.Value) ipc.Result {
 		return outputTooLarge(len(out), max)
 	}
 	return ipc.Result{Status: result.OK, Output: []byte(out)}
+}
+
+// MaxErrorMessageBytes bounds the message of an error result: the code
+// may throw a value of any size, and a result frame has a cap (a message
+// over it would read as a runner breaking the protocol).
+const MaxErrorMessageBytes = 64 << 10
+
+// clipMessage cuts a message to MaxErrorMessageBytes, on a character
+// boundary, and says how much it left out.
+func clipMessage(s string) string {
+	if len(s) <= MaxErrorMessageBytes {
+		return s
+	}
+	cut := MaxErrorMessageBytes
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + fmt.Sprintf("… (%d more bytes)", len(s)-cut)
 }
 
 func outputTooLarge(n, max int) ipc.Result {

@@ -50,6 +50,8 @@ type Output struct {
 	helperLines int    // lines of esbuild helpers at the top of JS
 	bodyLine    int    // 1-based line of the body's first line in esbuild's output
 	rawMap      []byte // esbuild's source map of its whole output
+	codeLines   int    // lines of the TypeScript as submitted
+	lastCols    int    // UTF-16 length of its last line
 
 	once sync.Once
 	smap *sourcemap.Consumer
@@ -82,14 +84,18 @@ func Strip(code string) (*Output, error) {
 	if head < 0 || len(lines) < head+2 || lines[len(lines)-1] != "}" {
 		return nil, &SyntaxError{Message: "the code must be the body of one function; it closes that function early (unbalanced braces)", Line: 1, Column: 1}
 	}
+	codeLines := strings.Count(code, "\n") + 1
+	lastCols := utf16Len(code[strings.LastIndexByte(code, '\n')+1:])
 	if strings.HasSuffix(lines[head], "}") {
 		// An empty body: esbuild prints "async function f(context) {\n}".
-		return &Output{JS: strings.Join(lines[:head], "\n"), helperLines: head, bodyLine: head + 2, rawMap: res.Map}, nil
+		return &Output{JS: strings.Join(lines[:head], "\n"), helperLines: head, bodyLine: head + 2, rawMap: res.Map,
+			codeLines: codeLines, lastCols: lastCols}, nil
 	}
 	helpers := lines[:head]
 	body := lines[head+1 : len(lines)-1]
 	js := strings.Join(append(append([]string{}, helpers...), body...), "\n")
-	return &Output{JS: js, helperLines: len(helpers), bodyLine: head + 2, rawMap: res.Map}, nil
+	return &Output{JS: js, helperLines: len(helpers), bodyLine: head + 2, rawMap: res.Map,
+		codeLines: codeLines, lastCols: lastCols}, nil
 }
 
 // Position maps a 1-based line and column in JS back to the TypeScript the
@@ -113,6 +119,10 @@ func (o *Output) Position(line, column int) (tsLine, tsColumn int, ok bool) {
 	_, _, sl, sc, found := o.smap.Source(genLine, genCol)
 	if !found || sl < 2 {
 		return 0, 0, false
+	}
+	if sl-1 > o.codeLines {
+		// The wrapper's closing brace: the end of the code.
+		return o.codeLines, o.lastCols + 1, true
 	}
 	return sl - 1, sc + 1, true
 }

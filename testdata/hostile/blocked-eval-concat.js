@@ -1,0 +1,2 @@
+// expect: blocked
+return globalThis['ev' + 'al']('1');

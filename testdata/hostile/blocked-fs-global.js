@@ -1,0 +1,2 @@
+// expect: blocked
+return fs.readFileSync('/etc/shadow');

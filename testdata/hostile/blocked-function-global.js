@@ -1,0 +1,2 @@
+// expect: blocked
+return new Function('return this')();

@@ -1,0 +1,2 @@
+// expect: blocked
+process.exit(0);

@@ -1,0 +1,3 @@
+// expect: invalid
+// context: [1, 2, 3]
+return context;

@@ -1,0 +1,2 @@
+// expect: blocked
+return require('child_process').execSync('id').toString();

@@ -1,0 +1,2 @@
+// expect: blocked
+return \u0065val('1 + 1');

@@ -1,0 +1,2 @@
+// expect: blocked
+with (globalThis) { return constructor; }

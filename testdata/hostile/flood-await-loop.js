@@ -1,0 +1,4 @@
+// expect: timeout
+// timeout: 300ms
+// An endless chain of microtasks.
+for (;;) await null;

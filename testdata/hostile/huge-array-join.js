@@ -1,0 +1,4 @@
+// expect: memory
+// memory: 64
+// timeout: 10s
+return new Array(2 ** 26).join('xyzw').length;

@@ -1,0 +1,5 @@
+// expect: memory
+// memory: 64
+// timeout: 10s
+let s = 'x';
+for (;;) s += s;

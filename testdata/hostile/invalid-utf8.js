@@ -1,0 +1,3 @@
+// expect: invalid
+// Code that is not valid UTF-8 is refused.
+return "ÿþ";

@@ -1,0 +1,2 @@
+// expect: output_limit
+console.log('x'.repeat(2 << 20));

@@ -1,0 +1,4 @@
+// expect: error
+const a = [1];
+a.push([a]);
+return a;

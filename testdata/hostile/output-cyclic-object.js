@@ -1,0 +1,4 @@
+// expect: error
+const a = { name: 'a' };
+a.self = a;
+return a;

@@ -1,0 +1,2 @@
+// expect: error
+return { get boom() { throw new Error('getter'); } };

@@ -1,0 +1,2 @@
+// expect: output_limit
+return 'x'.repeat(2 << 20);

@@ -1,0 +1,2 @@
+// expect: error
+return new Proxy({ a: 1 }, { ownKeys() { throw new Error('no keys'); } });

@@ -1,0 +1,3 @@
+// expect: blocked
+({}).__proto__.polluted = true;
+return ({}).polluted;

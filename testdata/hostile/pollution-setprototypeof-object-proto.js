@@ -1,0 +1,3 @@
+// expect: blocked
+Object.setPrototypeOf(Object.prototype, { polluted: 1 });
+return 1;

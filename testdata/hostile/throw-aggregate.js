@@ -1,0 +1,2 @@
+// expect: error
+await Promise.any([Promise.reject(new Error('a')), Promise.reject(new Error('b'))]);

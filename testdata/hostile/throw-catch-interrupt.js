@@ -1,0 +1,5 @@
+// expect: timeout
+// timeout: 300ms
+// Catching everything in a loop does not catch the interrupt.
+let caught = 0;
+for (;;) { try { while (true) {} } catch (e) { caught++; } }

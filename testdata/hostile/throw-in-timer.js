@@ -1,0 +1,3 @@
+// expect: error
+setTimeout(() => { null.x; }, 1);
+return 'returned first';

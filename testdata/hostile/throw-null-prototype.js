@@ -1,0 +1,2 @@
+// expect: error
+throw Object.create(null);

@@ -1,0 +1,2 @@
+// expect: error
+throw Symbol('thrown');

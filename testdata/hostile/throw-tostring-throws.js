@@ -1,0 +1,2 @@
+// expect: error
+throw { toString() { throw new Error('nested'); } };

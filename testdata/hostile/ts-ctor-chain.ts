@@ -1,0 +1,3 @@
+// expect: blocked
+const F: any = (() => {}).constructor;
+return F('return 1')();

@@ -1,0 +1,2 @@
+// expect: error
+const s: string = `never closed ${
