@@ -382,6 +382,9 @@ func (r *Runner) WaitReady(ctx context.Context) error {
 	return r.readyErr
 }
 
+// Done is closed once the runner process has exited and been reaped.
+func (r *Runner) Done() <-chan struct{} { return r.exited }
+
 // Alive reports whether the runner process has not exited yet.
 func (r *Runner) Alive() bool {
 	select {
