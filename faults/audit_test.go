@@ -13,6 +13,7 @@ import (
 	"codexec/audit/audittest"
 	"codexec/audit/mongostore"
 	"codexec/internal/daemontest"
+	"codexec/internal/testutil"
 	"codexec/result"
 )
 
@@ -191,7 +192,7 @@ func waitBusy(t *testing.T, d *daemontest.Daemon) {
 	deadline := time.Now().Add(time.Minute)
 	for time.Now().Before(deadline) {
 		h, err := d.Health(context.Background())
-		if err == nil && h.Running > 0 && h.Pool != nil && len(daemontest.Children(d.PID())) > h.Pool.Idle {
+		if err == nil && h.Running > 0 && h.Pool != nil && len(testutil.Children(d.PID())) > h.Pool.Idle {
 			return
 		}
 		time.Sleep(2 * time.Millisecond)

@@ -141,7 +141,7 @@ func spinningRunner(t *testing.T, d *daemontest.Daemon) int {
 	t.Helper()
 	deadline := time.Now().Add(time.Minute)
 	for time.Now().Before(deadline) {
-		for _, kid := range daemontest.Children(d.PID()) {
+		for _, kid := range testutil.Children(d.PID()) {
 			pid, _ := strconv.Atoi(strings.Fields(kid)[0])
 			if cpuTicks(pid) >= 10 {
 				return pid
@@ -179,7 +179,7 @@ func TestParkedRunnersKilled(t *testing.T) {
 	ctx := context.Background()
 	for round := 0; round < 3; round++ {
 		waitPool(t, d, size)
-		kids := daemontest.Children(d.PID())
+		kids := testutil.Children(d.PID())
 		for _, kid := range kids {
 			pid, _ := strconv.Atoi(strings.Fields(kid)[0])
 			_ = syscall.Kill(pid, syscall.SIGKILL)
@@ -237,7 +237,7 @@ func waitPool(t *testing.T, d *daemontest.Daemon, n int) {
 	deadline := time.Now().Add(time.Minute)
 	for {
 		h, err := d.Health(context.Background())
-		if err == nil && h.Pool != nil && h.Pool.Idle >= n && len(daemontest.Children(d.PID())) >= n {
+		if err == nil && h.Pool != nil && h.Pool.Idle >= n && len(testutil.Children(d.PID())) >= n {
 			return
 		}
 		if time.Now().After(deadline) {

@@ -14,8 +14,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"reflect"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -230,7 +228,7 @@ func TestHostileCorpus(t *testing.T) {
 			})
 		}
 	})
-	t.Logf("%d snippets in %v: %s", len(corpus), time.Since(start).Round(time.Millisecond), formatCounts(counts))
+	t.Logf("%d snippets in %v: %s", len(corpus), time.Since(start).Round(time.Millisecond), testutil.FormatCounts(counts))
 
 	if sum, mod := h.state(t); sum != h.sum || !mod.Equal(h.modTime) {
 		t.Errorf("the sentinel file changed (content or time)")
@@ -238,7 +236,7 @@ func TestHostileCorpus(t *testing.T) {
 	if n := h.accepted.Load(); n > 0 {
 		t.Errorf("the loopback listener was connected to %d times", n)
 	}
-	if kids := childProcesses(t); len(kids) > 0 {
+	if kids := testutil.Children(os.Getpid()); len(kids) > 0 {
 		t.Errorf("processes left behind: %v", kids)
 	}
 	h.mu.Lock()
@@ -319,7 +317,7 @@ func runSnippet(t *testing.T, h *host, bin, runner, home string, s snippet) resu
 	if res.Status == result.OK && !json.Valid(res.Output) {
 		t.Errorf("ok with an output that is not JSON: %.200s", res.Output)
 	}
-	if s.output != "" && !sameJSON(res.Output, []byte(s.output)) {
+	if s.output != "" && !testutil.SameJSON(res.Output, []byte(s.output)) {
 		t.Errorf("output %.500s, want %s", res.Output, s.output)
 	}
 	if s.message != "" && !strings.Contains(msg, s.message) {
@@ -355,52 +353,6 @@ func checkRecord(t *testing.T, bin, home, dataDir string, res result.Result) {
 	if rec.ID != res.ID || rec.Status != res.Status || rec.Hash != res.CodeHash {
 		t.Errorf("audit record %+v does not match the result (%s %s)", rec, res.ID, res.Status)
 	}
-}
-
-// sameJSON reports whether two JSON texts hold the same value.
-func sameJSON(a, b []byte) bool {
-	var x, y any
-	if json.Unmarshal(a, &x) != nil || json.Unmarshal(b, &y) != nil {
-		return false
-	}
-	return reflect.DeepEqual(x, y)
-}
-
-func formatCounts(m map[result.Status]int) string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, string(k))
-	}
-	sort.Strings(keys)
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = fmt.Sprintf("%s %d", k, m[result.Status(k)])
-	}
-	return strings.Join(parts, ", ")
-}
-
-// childProcesses lists the live processes whose parent is this test.
-func childProcesses(t *testing.T) []string {
-	t.Helper()
-	self := strconv.Itoa(os.Getpid())
-	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
-	var kids []string
-	for _, p := range stats {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			continue
-		}
-		s := string(b)
-		i := strings.LastIndexByte(s, ')')
-		if i < 0 {
-			continue
-		}
-		f := strings.Fields(s[i+1:])
-		if len(f) > 1 && f[1] == self && f[0] != "Z" {
-			kids = append(kids, s[:i+1])
-		}
-	}
-	return kids
 }
 
 // assertNoRunners checks that no runner cgroup of these supervisors is

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -277,7 +276,7 @@ func TestNoLeaks(t *testing.T) {
 	t.Logf("%d executions: %v", n, counts)
 
 	assertNoRunnerCgroups(t, iso)
-	if kids := childProcesses(t); len(kids) > 0 {
+	if kids := testutil.Children(os.Getpid()); len(kids) > 0 {
 		t.Errorf("child processes left: %v", kids)
 	}
 	deadline := time.Now().Add(2 * time.Second)
@@ -313,30 +312,6 @@ func countFDs(t *testing.T) int {
 	return len(entries)
 }
 
-// childProcesses lists the processes whose parent is this test process.
-func childProcesses(t *testing.T) []string {
-	self := os.Getpid()
-	procs, _ := filepath.Glob("/proc/[0-9]*/stat")
-	var kids []string
-	for _, p := range procs {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			continue
-		}
-		s := string(b)
-		i := strings.LastIndexByte(s, ')')
-		if i < 0 {
-			continue
-		}
-		f := strings.Fields(s[i+1:])
-		if len(f) > 1 && f[1] == strconv.Itoa(self) {
-			kids = append(kids, s[:i+1])
-		}
-	}
-	sort.Strings(kids)
-	return kids
-}
-
 // With AsyncCleanup, Run returns at the result; the runner's exit and its
 // cgroup's removal follow in the background, and WaitCleanups waits for
 // them: nothing is left behind either way.
@@ -367,7 +342,7 @@ func TestAsyncCleanup(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertNoRunnerCgroups(t, iso)
-	if kids := childProcesses(t); len(kids) > 0 {
+	if kids := testutil.Children(os.Getpid()); len(kids) > 0 {
 		t.Errorf("child processes left: %v", kids)
 	}
 }

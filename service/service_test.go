@@ -103,25 +103,11 @@ func TestWorkloads(t *testing.T) {
 			if res.Status != result.OK {
 				t.Fatalf("status %q: %+v", res.Status, res.Error)
 			}
-			if !jsonEqual(t, res.Output, expected[w.name]) {
+			if !testutil.SameJSON(res.Output, expected[w.name]) {
 				t.Errorf("output = %s\nwant %s", res.Output, expected[w.name])
 			}
 		})
 	}
-}
-
-func jsonEqual(t *testing.T, a, b []byte) bool {
-	t.Helper()
-	var x, y any
-	if err := json.Unmarshal(a, &x); err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(b, &y); err != nil {
-		t.Fatal(err)
-	}
-	xa, _ := json.Marshal(x)
-	ya, _ := json.Marshal(y)
-	return string(xa) == string(ya)
 }
 
 func TestNewRejectsBadLimits(t *testing.T) {

@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"os"
-	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -60,7 +59,7 @@ func ctxN(i int) json.RawMessage { return json.RawMessage(`{"n":` + strconv.Itoa
 
 func wantOutput(want string) func(int, result.Result) error {
 	return func(_ int, res result.Result) error {
-		if !sameJSON(res.Output, []byte(want)) {
+		if !testutil.SameJSON(res.Output, []byte(want)) {
 			return fmt.Errorf("output %.200s, want %s", res.Output, want)
 		}
 		return nil
@@ -260,7 +259,7 @@ func TestSoak(t *testing.T) {
 	}
 	t.Logf("%d executions (%d clients) in %v, %.1f/s; HTTP 429 retried: %d", n, conc, took.Round(time.Millisecond),
 		float64(n)/took.Seconds(), rejected.Load())
-	t.Logf("by status: %s", formatCounts(counts))
+	t.Logf("by status: %s", testutil.FormatCounts(counts))
 	t.Logf("latency by status (p50 / p99 / max): %s", formatLatencies(lat))
 
 	// Leaks: with the pool emptied again, nothing of the load may remain.
@@ -458,7 +457,7 @@ func checkRecords(t *testing.T, store *mongostore.Store, outs []outcome, ids []s
 			err = errors.New("no record")
 		case rec.Status != res.Status || rec.Success != res.Success || rec.CodeHash != res.CodeHash:
 			err = fmt.Errorf("record %s %v %s, result %s %v %s", rec.Status, rec.Success, rec.CodeHash, res.Status, res.Success, res.CodeHash)
-		case res.Status == result.OK && !sameJSON(rec.Output, res.Output):
+		case res.Status == result.OK && !testutil.SameJSON(rec.Output, res.Output):
 			err = fmt.Errorf("recorded output %.200s, result output %.200s", rec.Output, res.Output)
 		}
 		if err != nil {
@@ -471,27 +470,6 @@ func checkRecords(t *testing.T, store *mongostore.Store, outs []outcome, ids []s
 		t.Errorf("... and %d more records that do not match their result", bad-10)
 	}
 	return lost, dup
-}
-
-func sameJSON(a, b []byte) bool {
-	var x, y any
-	if json.Unmarshal(a, &x) != nil || json.Unmarshal(b, &y) != nil {
-		return false
-	}
-	return reflect.DeepEqual(x, y)
-}
-
-func formatCounts(m map[result.Status]int) string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, string(k))
-	}
-	sort.Strings(keys)
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = fmt.Sprintf("%s %d", k, m[result.Status(k)])
-	}
-	return strings.Join(parts, ", ")
 }
 
 func formatLatencies(m map[result.Status][]time.Duration) string {

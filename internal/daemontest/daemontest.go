@@ -346,33 +346,9 @@ func (d *Daemon) Resources(t testing.TB) Resources {
 			r.Goroutines = int(g)
 		}
 	}
-	r.Runners = Children(d.pid)
+	r.Runners = testutil.Children(d.pid)
 	r.Cgroups = RunnerCgroups(t, d.pid)
 	return r
-}
-
-// Children lists the live child processes of pid ("pid (name)").
-func Children(pid int) []string {
-	parent := strconv.Itoa(pid)
-	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
-	var kids []string
-	for _, p := range stats {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			continue
-		}
-		s := string(b)
-		i := strings.LastIndexByte(s, ')')
-		if i < 0 {
-			continue
-		}
-		f := strings.Fields(s[i+1:])
-		if len(f) > 1 && f[1] == parent && f[0] != "Z" {
-			kids = append(kids, s[:i+1])
-		}
-	}
-	sort.Strings(kids)
-	return kids
 }
 
 // RunnerCgroups lists the runner cgroups of the supervisor with this pid

@@ -4,12 +4,20 @@
 package testutil
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"runtime"
+	"sort"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
+
+	"codexec/result"
 )
 
 var (
@@ -123,4 +131,52 @@ func ExpectCgroupMode(tb testing.TB, mode string) {
 	if want := os.Getenv("CODEXEC_EXPECT_CGROUP"); want != "" && want != mode {
 		tb.Fatalf("cgroup mode is %s, but this run expects %s", mode, want)
 	}
+}
+
+// Children lists the live (not zombie) child processes of pid, each as
+// "pid (name)".
+func Children(pid int) []string {
+	parent := strconv.Itoa(pid)
+	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
+	var kids []string
+	for _, p := range stats {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		s := string(b)
+		i := strings.LastIndexByte(s, ')')
+		if i < 0 {
+			continue
+		}
+		f := strings.Fields(s[i+1:])
+		if len(f) > 1 && f[1] == parent && f[0] != "Z" {
+			kids = append(kids, s[:i+1])
+		}
+	}
+	sort.Strings(kids)
+	return kids
+}
+
+// SameJSON reports whether two JSON texts hold the same value.
+func SameJSON(a, b []byte) bool {
+	var x, y any
+	if json.Unmarshal(a, &x) != nil || json.Unmarshal(b, &y) != nil {
+		return false
+	}
+	return reflect.DeepEqual(x, y)
+}
+
+// FormatCounts prints counts by status in a stable order ("error 3, ok 7").
+func FormatCounts(m map[result.Status]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, string(k))
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s %d", k, m[result.Status(k)])
+	}
+	return strings.Join(parts, ", ")
 }
