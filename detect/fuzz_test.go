@@ -82,25 +82,36 @@ func FuzzValidate(f *testing.F) {
 // TestFuzzValidateCorpus replays the fuzz seeds, and what fuzzing found
 // (testdata/fuzz/FuzzValidate), under plain go test.
 func TestFuzzValidateCorpus(t *testing.T) {
-	seeds := fuzzSeeds(t)
-	found, _ := filepath.Glob("testdata/fuzz/FuzzValidate/*")
-	for _, path := range found {
-		b, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		// The go test fuzz v1 format: a header line, then one Go literal per argument.
-		lines := strings.Split(string(b), "\n")
-		if len(lines) > 1 && strings.HasPrefix(lines[1], "string(") {
-			if s, err := strconv.Unquote(strings.TrimSuffix(strings.TrimPrefix(lines[1], "string("), ")")); err == nil {
-				seeds = append(seeds, s)
-			}
-		}
-	}
+	seeds := append(fuzzSeeds(t), fuzzFound(t, "FuzzValidate")...)
 	for i, s := range seeds {
 		t.Run(strconv.Itoa(i), func(t *testing.T) {
 			checkInvariants(t, s, Options{})
 			checkInvariants(t, s, Options{AllowBuiltinModules: true})
 		})
 	}
+}
+
+// fuzzFound returns the code of each input fuzzing found for target and
+// kept in testdata/fuzz/<target> (the go test fuzz v1 format: a header
+// line, then one Go literal per argument, the code first).
+func fuzzFound(t *testing.T, target string) []string {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join("testdata", "fuzz", target, "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found []string
+	for _, path := range paths {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(b), "\n")
+		if len(lines) > 1 && strings.HasPrefix(lines[1], "string(") {
+			if s, err := strconv.Unquote(strings.TrimSuffix(strings.TrimPrefix(lines[1], "string("), ")")); err == nil {
+				found = append(found, s)
+			}
+		}
+	}
+	return found
 }

@@ -101,20 +101,7 @@ func FuzzCheckTypeScript(f *testing.F) {
 // what fuzzing found (testdata/fuzz/FuzzCheckTypeScript), under plain go
 // test.
 func TestFuzzCheckTypeScriptCorpus(t *testing.T) {
-	seeds := tsSeeds(t)
-	found, _ := filepath.Glob("testdata/fuzz/FuzzCheckTypeScript/*")
-	for _, path := range found {
-		b, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines := strings.Split(string(b), "\n")
-		if len(lines) > 1 && strings.HasPrefix(lines[1], "string(") {
-			if s, err := strconv.Unquote(strings.TrimSuffix(strings.TrimPrefix(lines[1], "string("), ")")); err == nil {
-				seeds = append(seeds, s)
-			}
-		}
-	}
+	seeds := append(tsSeeds(t), fuzzFound(t, "FuzzCheckTypeScript")...)
 	for i, s := range seeds {
 		t.Run(strconv.Itoa(i), func(t *testing.T) {
 			checkTS(t, s, Options{})

@@ -2,7 +2,6 @@ package mcpserver
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"codexec/audit"
@@ -76,35 +75,16 @@ func RenderStats(s audit.AgentStats) string {
 		return b.String()
 	}
 	fmt.Fprintf(&b, ", %d ok (%.0f%%), mean %.1f ms, %d timeouts\n", s.Successes, 100*s.SuccessRate, s.AvgTime, s.Timeouts)
-	fmt.Fprintf(&b, "languages: %s\n", counts(s.Languages))
-	statuses := make(map[string]int64, len(s.Statuses))
-	for k, n := range s.Statuses {
-		statuses[string(k)] = n
-	}
-	fmt.Fprintf(&b, "statuses: %s", counts(statuses))
+	fmt.Fprintf(&b, "languages: %s\n", orNone(s.LanguageCounts()))
+	fmt.Fprintf(&b, "statuses: %s", orNone(s.StatusCounts()))
 	return b.String()
 }
 
-// counts renders "a 3, b 1", the largest first.
-func counts(m map[string]int64) string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if m[keys[i]] != m[keys[j]] {
-			return m[keys[i]] > m[keys[j]]
-		}
-		return keys[i] < keys[j]
-	})
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = fmt.Sprintf("%s %d", k, m[k])
-	}
-	if len(parts) == 0 {
+func orNone(s string) string {
+	if s == "" {
 		return "none"
 	}
-	return strings.Join(parts, ", ")
+	return s
 }
 
 func renderFindings(b *strings.Builder, findings []result.Finding, omitted int, score float64, blocked bool) {

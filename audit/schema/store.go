@@ -3,6 +3,8 @@ package schema
 import (
 	"context"
 	"fmt"
+	"sort"
+	"strings"
 	"time"
 
 	"codexec/result"
@@ -122,6 +124,31 @@ type AgentStats struct {
 	Languages       map[string]int64        `json:"languages"`   // executions per language
 	Statuses        map[result.Status]int64 `json:"statuses"`    // executions per status
 	TotalTime       float64                 `json:"-"`           // sum of executionTime, ms
+}
+
+// LanguageCounts renders Languages as "javascript 3, typescript 1", the
+// largest first; "" without executions.
+func (s AgentStats) LanguageCounts() string { return formatCounts(s.Languages) }
+
+// StatusCounts renders Statuses the same way.
+func (s AgentStats) StatusCounts() string { return formatCounts(s.Statuses) }
+
+func formatCounts[K ~string](m map[K]int64) string {
+	keys := make([]K, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s %d", k, m[k])
+	}
+	return strings.Join(parts, ", ")
 }
 
 // StatsBuilder folds records, or groups of them, into AgentStats the same

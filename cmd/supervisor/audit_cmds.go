@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"sort"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -395,35 +394,16 @@ func printAgentStats(w io.Writer, s audit.AgentStats) {
 	fmt.Fprintf(tw, "success rate\t%.1f%% (%d ok)\n", 100*s.SuccessRate, s.Successes)
 	fmt.Fprintf(tw, "average time\t%.2f ms\n", s.AvgTime)
 	fmt.Fprintf(tw, "timeouts\t%d\n", s.Timeouts)
-	fmt.Fprintf(tw, "languages\t%s\n", auditCounts(s.Languages))
-	st := make(map[string]int64, len(s.Statuses))
-	for k, v := range s.Statuses {
-		st[string(k)] = v
-	}
-	fmt.Fprintf(tw, "statuses\t%s\n", auditCounts(st))
+	fmt.Fprintf(tw, "languages\t%s\n", orDash(s.LanguageCounts()))
+	fmt.Fprintf(tw, "statuses\t%s\n", orDash(s.StatusCounts()))
 	tw.Flush()
 }
 
-// auditCounts lists "key n" pairs, largest first, then by key.
-func auditCounts(m map[string]int64) string {
-	if len(m) == 0 {
+func orDash(s string) string {
+	if s == "" {
 		return "-"
 	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if m[keys[i]] != m[keys[j]] {
-			return m[keys[i]] > m[keys[j]]
-		}
-		return keys[i] < keys[j]
-	})
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = fmt.Sprintf("%s %d", k, m[k])
-	}
-	return strings.Join(parts, ", ")
+	return s
 }
 
 // printAuditRecords prints recs as a table, or a JSON array.
