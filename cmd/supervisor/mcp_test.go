@@ -32,8 +32,8 @@ import (
 type mcpSession struct {
 	*mcp.ClientSession
 	cmd        *exec.Cmd
-	transcript *syncBuilder // every JSON-RPC message, as the client wrote and read it
-	stderr     *syncBuilder
+	transcript *testutil.SyncBuffer // every JSON-RPC message, as the client wrote and read it
+	stderr     *testutil.SyncBuffer
 	tools      map[string]*mcp.Tool
 }
 
@@ -44,7 +44,7 @@ func startMcp(t *testing.T, clientName, protocol string, env []string, args ...s
 	t.Helper()
 	cmd := exec.Command(testutil.Supervisor(t), append([]string{"mcp"}, args...)...)
 	cmd.Env = append(os.Environ(), env...)
-	s := &mcpSession{cmd: cmd, transcript: &syncBuilder{}, stderr: &syncBuilder{}}
+	s := &mcpSession{cmd: cmd, transcript: &testutil.SyncBuffer{}, stderr: &testutil.SyncBuffer{}}
 	cmd.Stderr = s.stderr
 	c := mcp.NewClient(&mcp.Implementation{Name: clientName, Version: "1.0.0"}, nil)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
@@ -385,7 +385,7 @@ func startDaemon(t *testing.T, dir string) (sock string, stop func()) {
 	t.Helper()
 	sock = filepath.Join(dir, "s.sock")
 	cmd := exec.Command(testutil.Supervisor(t), "serve", "--socket", sock, "--data-dir", filepath.Join(dir, "daemon-data"), "--allow-weak-isolation")
-	logs := &syncBuilder{}
+	logs := &testutil.SyncBuffer{}
 	cmd.Stderr = logs
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -547,7 +547,7 @@ func TestMcpStdoutIsProtocolOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stderr := &syncBuilder{}
+	stderr := &testutil.SyncBuffer{}
 	cmd.Stderr = stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -83,7 +82,7 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Errorf("config file after the change: %s", b)
 	}
 	// events --follow sees the next execution.
-	evOut := &syncBuilder{}
+	evOut := &testutil.SyncBuffer{}
 	go func() {
 		st := &State{Args: []string{"events", "--follow", "--type", "CODE_EXECUTION_COMPLETED"}, Stdin: strings.NewReader(""), Stdout: evOut, Stderr: evOut,
 			Getenv: func(k string) string { return env[k] }, Executable: os.Executable}
@@ -114,21 +113,4 @@ func TestServeEndToEnd(t *testing.T) {
 	if _, err := os.Stat(sock); !os.IsNotExist(err) {
 		t.Errorf("the socket is still there after shutdown")
 	}
-}
-
-type syncBuilder struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (s *syncBuilder) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuilder) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }

@@ -27,7 +27,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -68,7 +67,7 @@ type Daemon struct {
 	pid     int
 	tr      *http.Transport
 	http    *http.Client
-	log     *syncBuffer
+	log     *testutil.SyncBuffer
 	exited  chan struct{}
 	waitErr error
 }
@@ -112,7 +111,7 @@ func Start(t testing.TB, o Options) *Daemon {
 		cmd.Env = []string{"PATH=/usr/bin:/bin", "HOME=" + filepath.Dir(o.Socket)}
 		cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 	}
-	d := &Daemon{Socket: o.Socket, DataDir: o.DataDir, cmd: cmd, log: &syncBuffer{}, exited: make(chan struct{})}
+	d := &Daemon{Socket: o.Socket, DataDir: o.DataDir, cmd: cmd, log: &testutil.SyncBuffer{}, exited: make(chan struct{})}
 	if cmd.Stderr == nil {
 		cmd.Stderr = d.log
 	}
@@ -428,22 +427,4 @@ func (d *Daemon) WaitQuiet(t testing.TB, within time.Duration) (Resources, error
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-}
-
-// syncBuffer is a bytes.Buffer safe for concurrent use.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }

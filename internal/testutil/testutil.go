@@ -180,3 +180,22 @@ func FormatCounts(m map[result.Status]int) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// SyncBuffer collects what a process or goroutine writes, safe for
+// concurrent writes and reads.
+type SyncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *SyncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *SyncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
