@@ -109,9 +109,14 @@ func (s *mcpSession) close(t *testing.T) {
 // contain marker, and the response it read for it, as the JSON-RPC text.
 func (s *mcpSession) exchange(t *testing.T, marker string) (request, response string) {
 	t.Helper()
-	var id json.RawMessage
-	for _, line := range strings.Split(s.transcript.String(), "\n") {
-		dir, msg, ok := strings.Cut(line, ": ")
+	type line struct {
+		dir, msg string
+		id       json.RawMessage
+		method   string
+	}
+	var lines []line
+	for _, l := range strings.Split(s.transcript.String(), "\n") {
+		dir, msg, ok := strings.Cut(l, ": ")
 		if !ok {
 			continue
 		}
@@ -119,14 +124,20 @@ func (s *mcpSession) exchange(t *testing.T, marker string) (request, response st
 			ID     json.RawMessage `json:"id"`
 			Method string          `json:"method"`
 		}
-		if json.Unmarshal([]byte(msg), &m) != nil {
+		if json.Unmarshal([]byte(msg), &m) == nil {
+			lines = append(lines, line{dir, msg, m.ID, m.Method})
+		}
+	}
+	// The transport logs a message it wrote after the write returns, so
+	// a quick answer can come before its request in the transcript.
+	for _, req := range lines {
+		if req.dir != "write" || req.method != "tools/call" || !strings.Contains(req.msg, marker) {
 			continue
 		}
-		switch {
-		case dir == "write" && m.Method == "tools/call" && strings.Contains(msg, marker) && request == "":
-			request, id = msg, m.ID
-		case dir == "read" && id != nil && m.Method == "" && string(m.ID) == string(id):
-			return request, msg
+		for _, resp := range lines {
+			if resp.dir == "read" && resp.method == "" && string(resp.id) == string(req.id) {
+				return req.msg, resp.msg
+			}
 		}
 	}
 	t.Fatalf("no tools/call exchange with %q in the transcript", marker)
