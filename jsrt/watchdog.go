@@ -21,7 +21,9 @@ const watchInterval = 5 * time.Millisecond
 // the runtime gives free memory back as the limit nears (the collector is
 // told of the limit). Used memory over the limit may still be garbage: a
 // job that churns through short-lived values (a string built with +=,
-// copied each time) runs ahead of the concurrent collector. So when the
+// copied each time) runs ahead of the concurrent collector, and a
+// collection counts alive what the job allocated while it ran: a high live
+// figure is believed only when a later collection agrees. So when the
 // last collection found less than half the limit alive, the watchdog has
 // the runtime collect (at most every collectInterval; in between, the
 // collector's own limit and the cgroup hold), and counts as kept what that
@@ -40,12 +42,15 @@ func (rt *Runtime) watchHeap(limit int64) func() {
 		{Name: "/memory/classes/heap/free:bytes"},
 		{Name: "/gc/heap/live:bytes"},
 		{Name: "/gc/heap/allocs:bytes"},
+		{Name: "/gc/cycles/total:gc-cycles"},
 	}
 	done := make(chan struct{})
 	go func() {
 		t := time.NewTicker(watchInterval)
 		defer t.Stop()
 		var collected time.Time
+		var high bool       // a collection found more than half the limit alive
+		var highCycle int64 // which one
 		for {
 			select {
 			case <-done:
@@ -56,7 +61,16 @@ func (rt *Runtime) watchHeap(limit int64) func() {
 			if m.used <= limit {
 				continue
 			}
-			if m.live <= limit/2 {
+			if m.live > limit/2 {
+				// One collection's live figure counts what the job
+				// allocated while it ran, garbage or not: believe it
+				// when a later collection agrees.
+				if !high || m.cycles == highCycle {
+					high, highCycle = true, m.cycles
+					continue
+				}
+			} else {
+				high = false
 				if time.Since(collected) < collectInterval {
 					continue
 				}
@@ -85,10 +99,11 @@ type memory struct {
 	used   int64 // held from the system, less what was returned and what is free
 	live   int64 // the heap the last collection found alive
 	allocs int64 // bytes allocated so far
+	cycles int64 // collections so far
 }
 
 func readMemory(samples []metrics.Sample) memory {
 	metrics.Read(samples)
 	v := func(i int) int64 { return int64(samples[i].Value.Uint64()) }
-	return memory{used: v(0) - v(1) - v(2), live: v(3), allocs: v(4)}
+	return memory{used: v(0) - v(1) - v(2), live: v(3), allocs: v(4), cycles: v(5)}
 }
