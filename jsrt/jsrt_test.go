@@ -301,3 +301,15 @@ func TestHeapWatchdog(t *testing.T) {
 		})
 	}
 }
+
+// goja's parser panics on some malformed input; both entry points give a
+// syntax error instead.
+func TestParserPanicIsSyntaxError(t *testing.T) {
+	const code = "const[...0("
+	if _, e := CompileBody(code); e == nil || !strings.HasPrefix(e.Message, "SyntaxError: ") {
+		t.Errorf("CompileBody(%q) = %+v, want a SyntaxError", code, e)
+	}
+	if _, _, e := ParseBody(code); e == nil || !strings.HasPrefix(e.Message, "SyntaxError: ") {
+		t.Errorf("ParseBody(%q) = %+v, want a SyntaxError", code, e)
+	}
+}

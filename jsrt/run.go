@@ -371,8 +371,32 @@ func userPosition(line, col int) (int, int) {
 // The result must be exactly that one function: code that closes the
 // function early and adds statements of its own is refused.
 func CompileBody(code string) (*goja.Program, *result.ErrorInfo) {
-	src := wrapperHead + code + wrapperTail
-	prg, err := parser.ParseFile(nil, ScriptName, src, 0, ParserOptions...)
+	prg, perr := parseWrapped(code)
+	if perr != nil {
+		return nil, perr
+	}
+	compiled, err := goja.CompileAST(prg, false)
+	if err != nil {
+		var ce *goja.CompilerSyntaxError
+		if errors.As(err, &ce) && ce.File != nil {
+			return nil, syntaxError(ce.Message, ce.File.Position(ce.Offset), code)
+		}
+		return nil, &result.ErrorInfo{Kind: result.Error, Message: "SyntaxError: " + err.Error()}
+	}
+	return compiled, nil
+}
+
+// parseWrapped parses code as the body of the wrapper function. goja's
+// parser panics on some malformed input (found by fuzzing: "const[...0("
+// overruns a slice in checkComma); that is a syntax error too.
+func parseWrapped(code string) (prg *ast.Program, e *result.ErrorInfo) {
+	defer func() {
+		if r := recover(); r != nil {
+			prg, e = nil, &result.ErrorInfo{Kind: result.Error,
+				Message: fmt.Sprintf("SyntaxError: the parser cannot read this code (%v)", r)}
+		}
+	}()
+	prg, err := parser.ParseFile(nil, ScriptName, wrapperHead+code+wrapperTail, 0, ParserOptions...)
 	if err != nil {
 		var el parser.ErrorList
 		if errors.As(err, &el) && len(el) > 0 {
@@ -384,15 +408,7 @@ func CompileBody(code string) (*goja.Program, *result.ErrorInfo) {
 		return nil, &result.ErrorInfo{Kind: result.Error,
 			Message: "SyntaxError: the code must be the body of one function; it closes that function early (unbalanced braces or parentheses)"}
 	}
-	compiled, err := goja.CompileAST(prg, false)
-	if err != nil {
-		var ce *goja.CompilerSyntaxError
-		if errors.As(err, &ce) && ce.File != nil {
-			return nil, syntaxError(ce.Message, ce.File.Position(ce.Offset), code)
-		}
-		return nil, &result.ErrorInfo{Kind: result.Error, Message: "SyntaxError: " + err.Error()}
-	}
-	return compiled, nil
+	return prg, nil
 }
 
 func isWrapper(prg *ast.Program) bool {
@@ -421,18 +437,9 @@ func syntaxError(msg string, pos file.Position, code string) *result.ErrorInfo {
 // and a function mapping an index in it to a 1-based line and column in the
 // user's code (0, 0 for the wrapper's own text).
 func ParseBody(code string) (*ast.FunctionLiteral, func(file.Idx) (line, column int), *result.ErrorInfo) {
-	src := wrapperHead + code + wrapperTail
-	prg, err := parser.ParseFile(nil, ScriptName, src, 0, ParserOptions...)
-	if err != nil {
-		var el parser.ErrorList
-		if errors.As(err, &el) && len(el) > 0 {
-			return nil, nil, syntaxError(el[0].Message, el[0].Position, code)
-		}
-		return nil, nil, &result.ErrorInfo{Kind: result.Error, Message: "SyntaxError: " + err.Error()}
-	}
-	if !isWrapper(prg) {
-		return nil, nil, &result.ErrorInfo{Kind: result.Error,
-			Message: "SyntaxError: the code must be the body of one function; it closes that function early (unbalanced braces or parentheses)"}
+	prg, perr := parseWrapped(code)
+	if perr != nil {
+		return nil, nil, perr
 	}
 	fn := prg.Body[0].(*ast.ExpressionStatement).Expression.(*ast.FunctionLiteral)
 	f := prg.File
