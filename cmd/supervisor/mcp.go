@@ -17,7 +17,6 @@ import (
 
 	"codexec/config"
 	"codexec/mcpserver"
-	"codexec/service"
 )
 
 type mcpFlags struct {
@@ -115,26 +114,11 @@ func runMcp(cmd *cobra.Command, st *State, f mcpFlags) error {
 			}
 			lim = cf.Limits
 		}
-		runnerPath, err := st.findRunner(f.runner)
-		if err != nil {
-			return &exitError{code: 70, err: err}
-		}
-		iso, err := newIsolation(st, f.weak)
+		svc, rec, iso, closeAudit, err := st.localService(f.runner, f.weak, f.audit, lim, log, mcpCloseAudit)
 		if err != nil {
 			return err
 		}
-		rec, err := st.openRecorder(f.audit)
-		if err != nil {
-			return &exitError{code: 70, err: err}
-		}
-		// Every record is in the outbox before its result is answered;
-		// closing ships them to the store within a bound, or leaves them
-		// for the next supervisor process.
-		defer st.closeRecorder(rec, mcpCloseAudit)
-		svc, err := service.New(service.Options{RunnerPath: runnerPath, Limits: lim, Isolation: iso, Recorder: rec, Logger: log})
-		if err != nil {
-			return &exitError{code: 70, err: err}
-		}
+		defer closeAudit()
 		backend = mcpserver.NewLocal(svc, rec)
 		log.Info("serving MCP on stdio", "backend", "in-process", "isolation", isolationWord(iso), "store", rec.Kind(), "dataDir", rec.DataDir())
 	}

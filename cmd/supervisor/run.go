@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -17,9 +18,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"codexec/api/wire"
+	"codexec/audit"
 	"codexec/config"
 	"codexec/detect"
 	"codexec/result"
+	"codexec/sandbox"
 	"codexec/service"
 )
 
@@ -124,26 +127,11 @@ func runRun(ctx context.Context, st *State, file string, f runFlags) error {
 		}
 		return printResult(st, res, f.json)
 	}
-	runnerPath, err := st.findRunner(f.runner)
-	if err != nil {
-		return &exitError{code: 70, err: err}
-	}
-	iso, err := newIsolation(st, f.weak)
+	svc, _, _, closeAudit, err := st.localService(f.runner, f.weak, f.audit, lim, nil, 3*time.Second)
 	if err != nil {
 		return err
 	}
-	rec, err := st.openRecorder(f.audit)
-	if err != nil {
-		return &exitError{code: 70, err: err}
-	}
-	// The record is in the outbox before the result is printed; closing
-	// ships it to the store within a bound, or leaves it for the next
-	// supervisor process.
-	defer st.closeRecorder(rec, 3*time.Second)
-	svc, err := service.New(service.Options{RunnerPath: runnerPath, Limits: lim, Isolation: iso, Recorder: rec})
-	if err != nil {
-		return &exitError{code: 70, err: err}
-	}
+	defer closeAudit()
 
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -163,6 +151,32 @@ func runRun(ctx context.Context, st *State, file string, f runFlags) error {
 	}, onLog)
 
 	return printResult(st, res, f.json)
+}
+
+// localService is the execution service of a command that runs code in
+// its own process (run, mcp without a daemon): the runner, the isolation,
+// and the audit trail. Every record is in the outbox before its result is
+// answered; closeAudit ships them to the store within closeWithin, or leaves
+// them for the next supervisor process. closeAudit is nil when err is not.
+func (st *State) localService(runnerFlag string, allowWeak bool, af auditFlags, lim config.Limits, log *slog.Logger,
+	closeWithin time.Duration) (svc *service.Service, rec *audit.Recorder, iso *sandbox.Isolation, closeAudit func(), err error) {
+	runnerPath, err := st.findRunner(runnerFlag)
+	if err != nil {
+		return nil, nil, nil, nil, &exitError{code: 70, err: err}
+	}
+	if iso, err = newIsolation(st, allowWeak); err != nil {
+		return nil, nil, nil, nil, err
+	}
+	if rec, err = st.openRecorder(af); err != nil {
+		return nil, nil, nil, nil, &exitError{code: 70, err: err}
+	}
+	closeAudit = func() { st.closeRecorder(rec, closeWithin) }
+	svc, err = service.New(service.Options{RunnerPath: runnerPath, Limits: lim, Isolation: iso, Recorder: rec, Logger: log})
+	if err != nil {
+		closeAudit()
+		return nil, nil, nil, nil, &exitError{code: 70, err: err}
+	}
+	return svc, rec, iso, closeAudit, nil
 }
 
 // printResult prints the result (JSON, or the value and a summary) and
