@@ -11,6 +11,9 @@ import (
 	"github.com/dop251/goja/parser"
 
 	"codexec/ipc"
+	"codexec/jsrt/builtins"
+	"codexec/jsrt/intl"
+	"codexec/jsrt/webapi"
 	"codexec/result"
 )
 
@@ -92,6 +95,15 @@ func New(opts Options) (*Runtime, error) {
 
 	if err := rt.installGlobals(); err != nil {
 		return nil, fmt.Errorf("jsrt: install globals: %w", err)
+	}
+	if err := builtins.Install(vm); err != nil {
+		return nil, fmt.Errorf("jsrt: built-ins: %w", err)
+	}
+	if err := intl.Install(vm); err != nil {
+		return nil, fmt.Errorf("jsrt: %w", err)
+	}
+	if err := webapi.Install(vm); err != nil {
+		return nil, fmt.Errorf("jsrt: web globals: %w", err)
 	}
 	if err := rt.harden(); err != nil {
 		return nil, fmt.Errorf("jsrt: harden: %w", err)
