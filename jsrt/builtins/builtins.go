@@ -7,5 +7,13 @@ import "github.com/dop251/goja"
 
 // Install adds the missing built-ins to vm. It runs before any user code.
 func Install(vm *goja.Runtime) error {
-	return nil
+	// Symbol.asyncIterator: goja has no async iteration of its own, but
+	// code lowered by esbuild (async generators, for await), Array.fromAsync
+	// and user code must agree on one symbol. Unique, as in V8.
+	sym := vm.Get("Symbol").ToObject(vm)
+	asyncIterator, err := vm.RunString(`Symbol("Symbol.asyncIterator")`)
+	if err != nil {
+		return err
+	}
+	return sym.DefineDataProperty("asyncIterator", asyncIterator, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 }
