@@ -5,7 +5,7 @@ GOFLAGS  ?= -trimpath
 export CGO_ENABLED := 0
 SHELL    := /bin/bash
 
-.PHONY: all build demo test test-host test-v2 test-short lint fuzz soak bench clean
+.PHONY: all build demo test test-host test-v2 test-short lint fuzz soak bench compat clean
 
 all: build
 
@@ -28,6 +28,12 @@ test-host: build lint
 
 # The isolation integration tests, also run on cgroup v2 inside a VM.
 V2_TESTS := ^Test(CreateKillDestroy|MemoryLimitOOM|NoOOMUnderTheLimit|PidsLimit|SetMemoryLimit|Sweep|V2WritesLimits|EnableControllers|EngineCompromised|MemoryBombs|HardKillIsolated|LockdownIsVerified|RunnerDescriptors|NoLeaks|RealRunner|RunIsolatedBombs|Doctor)$$
+
+## compat: the compatibility corpus (testdata/compat) through `supervisor run`,
+## compared with Node's recorded output; prints the share that matches
+compat: build
+	@CODEXEC_TEST_BIN=$(BIN) $(GO) test -count=1 -v -run '^TestCompat$$' ./internal/compat | \
+	  grep -vE '^\s*(=== (RUN|PAUSE|CONT)|--- PASS)'; exit $${PIPESTATUS[0]}
 
 ## test-v2: the isolation tests on a unified (v2) hierarchy, in a throwaway VM
 ## with Debian's stock kernel (scripts/vmtest.sh; needs root and apt the first time)
