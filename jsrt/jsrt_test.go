@@ -96,7 +96,7 @@ func TestRun(t *testing.T) {
 		{name: "console levels", code: `console.log('a', 1); console.info({b: [1, 'x']}); console.warn('%s=%d', 'n', 42); console.error(new Error('boom')); console.debug(null, undefined)`,
 			status: result.OK, output: "null", logs: []string{"log:a 1", "info:{ b: [ 1, 'x' ] }", "warn:n=42", "error:Error: boom", "debug:null undefined"}},
 		{name: "console inspect", code: `const o = {m: new Map([['a', 1]]), s: new Set([1]), d: new Date(0), r: /x/g, f: function named() {}, n: -0, big: 10n, sym: Symbol('s'), nested: {a: {b: {c: {d: 1}}}}}; o.o = o; console.log(o)`,
-			status: result.OK, output: "null", logs: []string{"log:{ m: Map(1) { 'a' => 1 }, s: Set(1) { 1 }, d: 1970-01-01T00:00:00.000Z, r: /x/g, f: [Function: named], n: -0, big: 10n, sym: Symbol(s), nested: { a: { b: [Object] } }, o: [Circular] }"}},
+			status: result.OK, output: "null", logs: []string{"log:<ref *1> {\n  m: Map(1) { 'a' => 1 },\n  s: Set(1) { 1 },\n  d: 1970-01-01T00:00:00.000Z,\n  r: /x/g,\n  f: [Function: named],\n  n: -0,\n  big: 10n,\n  sym: Symbol(s),\n  nested: { a: { b: [Object] } },\n  o: [Circular *1]\n}"}},
 		{name: "console class", code: `class P { constructor() { this.x = 1 } }; console.log(new P(), [], {}, Object.create(null))`,
 			status: result.OK, output: "null", logs: []string{"log:P { x: 1 } [] {} [Object: null prototype] {}"}},
 		{name: "captureConsole off", code: `console.log('hidden'); return 1`, status: result.OK, output: "1"},

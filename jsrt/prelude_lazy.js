@@ -7,270 +7,1124 @@
 (function (I) {
   'use strict';
   const {
-    apply, ownKeys, keys, getProto, getOwnDesc, defineProp, create, freeze, isArray, objToString, hasOwn, isFiniteNum, StringCtor, NumberCtor, SymbolToString, SymbolToStringTag, errorToString, dateToISO, dateGetTime, regexpToString, regexpSource, regexpFlags, MapCtor, SetCtor, mapSize, mapEntries, mapGet, mapSet, mapHas, mapDelete, setSize, setValues, setAdd, setHas, setDelete, arrayBufferSlice, arrayJoin, stringSlice, arrayBufferByteLength, typedArrayProto, typedArrayTag, typedArrayLength, typedArrayBuffer, typedArrayByteOffset, typedArrays, promiseResolve, promiseThen, PromiseCtor, ErrorCtor, TypeErrorCtor, errorTypes, mathMax, dateNow, iterNext, call, tryCall, isMap, isSet, isDate, isRegExp, isArrayBuffer, typedArrayName, isError, budget,
+    apply, ownKeys, keys, getProto, getOwnDesc, defineProp, create, freeze, isArray, objToString, hasOwn, isFiniteNum, StringCtor, NumberCtor, SymbolToString, SymbolToStringTag, errorToString, dateToISO, dateGetTime, regexpToString, regexpSource, regexpFlags, MapCtor, SetCtor, mapSize, mapEntries, mapGet, mapSet, mapHas, mapDelete, setSize, setValues, setAdd, setHas, setDelete, arrayBufferSlice, arrayJoin, stringSlice, arrayBufferByteLength, typedArrayProto, typedArrayTag, typedArrayLength, typedArrayBuffer, typedArrayByteOffset, typedArrays, promiseResolve, promiseThen, PromiseCtor, ErrorCtor, TypeErrorCtor, errorTypes, mathMax, dateNow, iterNext, mapIterNext, setIterNext, mapForEach, setForEach, call, tryCall, isMap, isSet, isDate, isRegExp, isArrayBuffer, typedArrayName, isError, budget,
+    setProto, getOwnNames, getOwnSymbols, propertyIsEnumerable, isPrototypeOf, getProp, fnToString, asyncFnProto, genFnProto,
+    stringRepeat, stringIndexOf, stringCharCodeAt, stringPadStart, stringPadEnd, numberToUpper, numberToString,
+    numberValueOf, stringValueOf, booleanValueOf, bigintValueOf, symbolValueOf, typedArrayByteLength, Uint8ArrayCtor,
+    arraySort, mathMin, mathSqrt, mathRound, mathFloor, jsonStringify, parseIntFn, parseFloatFn, customInspectSymbol,
+    isWeakMap, isWeakSet, isDataView, isPromise, protoName, promiseState, proxyTarget, describeError,
   } = I;
 
-  // ---- inspect: a compact, single-line take on Node's util.inspect ----
+  // ---- inspect: Node's util.inspect (lib/internal/util/inspect.js) ----
+  //
+  // The same layout as Node's: depth 2, 100 array items, lines broken at 80
+  // columns, up to 3 inner levels kept on one line, long arrays of short
+  // items in columns. Every array this code builds has a null prototype and
+  // every built-in it calls was captured at start: a setter planted on
+  // Array.prototype or Object.prototype never sees a value of the runtime's.
 
-  const identRe = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-  // quote takes runs of plain characters as slices and joins the pieces
-  // once: appending one character at a time copies the string each time.
-  const quote = (s) => {
-    const n = s.length > budget ? budget + 1 : s.length;
-    const parts = [];
+  const list = () => setProto([], null);
+  const add = (a, v) => {
+    a[a.length] = v;
+  };
+  const join = (a, sep) => call(arrayJoin, a, sep);
+  const repeat = (n) => (n > 0 ? call(stringRepeat, ' ', n) : '');
+  const slice = (s, a, b) => call(stringSlice, s, a, b);
+  const has = (s, c) => call(stringIndexOf, s, c) !== -1;
+  const ownDesc = (o, k) => {
+    const d = getOwnDesc(o, k);
+    if (d !== undefined) setProto(d, null);
+    return d;
+  };
+  const brand = (fn, v) => tryCall(fn, v).ok;
+
+  // mapPairs and setItems read a Map's or Set's entries with forEach: an
+  // iterator's result objects are the engine's own, and a setter planted on
+  // Object.prototype.value would see them.
+  const mapPairs = (m, max) => {
+    const out = list();
+    call(mapForEach, m, (v, k) => {
+      if (out.length < max) {
+        const pair = list();
+        pair[0] = k;
+        pair[1] = v;
+        out[out.length] = pair;
+      }
+    });
+    return out;
+  };
+  const setItems = (s, max) => {
+    const out = list();
+    call(setForEach, s, (v) => {
+      if (out.length < max) out[out.length] = v;
+    });
+    return out;
+  };
+
+  const kObjectType = 0;
+  const kArrayType = 1;
+  const kArrayExtrasType = 2;
+
+  const hexDigits = '0123456789ABCDEF';
+  // meta escapes control characters as Node does (\x00, \b, \t, \n, \x0B, \f, \r, …).
+  const metaFor = (c) => {
+    switch (c) {
+      case 8: return '\\b';
+      case 9: return '\\t';
+      case 10: return '\\n';
+      case 12: return '\\f';
+      case 13: return '\\r';
+      case 39: return "\\'";
+      case 92: return '\\\\';
+    }
+    return '\\x' + hexDigits[c >> 4] + hexDigits[c & 15];
+  };
+  const needsEscape = (c, quoteChar) => c < 32 || c === quoteChar || c === 92 || (c >= 0x7f && c <= 0x9f);
+  const isLoneSurrogate = (s, i, c) => {
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const n = i + 1 < s.length ? call(stringCharCodeAt, s, i + 1) : 0;
+      return !(n >= 0xdc00 && n <= 0xdfff);
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) {
+      const p = i > 0 ? call(stringCharCodeAt, s, i - 1) : 0;
+      return !(p >= 0xd800 && p <= 0xdbff);
+    }
+    return false;
+  };
+  // quoteString picks single quotes, else double, else backticks (as
+  // Node does), and escapes what needs it.
+  function quoteString(str) {
+    let q = 39;
+    if (has(str, "'")) {
+      if (!has(str, '"')) q = -1;
+      else if (!has(str, '`') && !has(str, '${')) q = -2;
+    }
+    const parts = list();
     let last = 0;
+    const n = str.length;
     for (let i = 0; i < n; i++) {
-      const c = s[i];
+      const c = call(stringCharCodeAt, str, i);
       let e;
-      if (c === "'") e = "\\'";
-      else if (c === '\\') e = '\\\\';
-      else if (c === '\n') e = '\\n';
-      else if (c === '\r') e = '\\r';
-      else if (c === '\t') e = '\\t';
+      if (needsEscape(c, q)) e = c === 39 ? "\\'" : metaFor(c);
+      else if (c >= 0xd800 && c <= 0xdfff && isLoneSurrogate(str, i, c)) e = '\\u' + call(numberToUpper, call(numberToString, c, 16));
       else continue;
-      parts[parts.length] = call(stringSlice, s, last, i);
-      parts[parts.length] = e;
+      add(parts, slice(str, last, i));
+      add(parts, e);
       last = i + 1;
     }
-    parts[parts.length] = call(stringSlice, s, last, n);
-    return "'" + call(arrayJoin, parts, '') + "'";
-  };
-  const formatKey = (k) => {
-    if (typeof k === 'symbol') return '[' + call(SymbolToString, k) + ']';
-    return identRe.test(k) ? k : quote(k);
-  };
-  const fnName = (f) => {
-    const d = tryCall(getOwnDesc, null, f, 'name');
-    return d.ok && d.value && typeof d.value.value === 'string' ? d.value.value : '';
-  };
-  const ctorName = (v) => {
-    let p;
-    try {
-      p = getProto(v);
-    } catch (e) {
-      return '';
+    add(parts, slice(str, last, n));
+    const body = join(parts, '');
+    if (q === -1) return '"' + body + '"';
+    if (q === -2) return '`' + body + '`';
+    return "'" + body + "'";
+  }
+
+  const isIdentKey = (k) => {
+    if (k.length === 0) return false;
+    for (let i = 0; i < k.length; i++) {
+      const c = call(stringCharCodeAt, k, i);
+      const alpha = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+      if (!(alpha || (i > 0 && c >= 48 && c <= 57))) return false;
     }
-    if (p === null) return null;
-    while (p !== null) {
-      const d = tryCall(getOwnDesc, null, p, 'constructor');
-      if (d.ok && d.value && typeof d.value.value === 'function') return fnName(d.value.value);
+    return true;
+  };
+  const isIndexKey = (k) => {
+    if (k.length === 0 || k.length > 10) return false;
+    if (k.length > 1 && k[0] === '0') return false;
+    for (let i = 0; i < k.length; i++) {
+      const c = call(stringCharCodeAt, k, i);
+      if (c < 48 || c > 57) return false;
+    }
+    return NumberCtor(k) < 4294967295;
+  };
+
+  const formatNumber = (v) => (v === 0 && 1 / v < 0 ? '-0' : StringCtor(v));
+  const formatBigInt = (v) => StringCtor(v) + 'n';
+  const symbolString = (v) => call(SymbolToString, v);
+
+  function formatPrimitive(ctx, value) {
+    switch (typeof value) {
+      case 'string': {
+        let trailer = '';
+        if (value.length > ctx.maxStringLength) {
+          const remaining = value.length - ctx.maxStringLength;
+          value = slice(value, 0, ctx.maxStringLength);
+          trailer = '... ' + remaining + ' more character' + (remaining > 1 ? 's' : '');
+        }
+        return quoteString(value) + trailer;
+      }
+      case 'number':
+        return formatNumber(value);
+      case 'bigint':
+        return formatBigInt(value);
+      case 'boolean':
+        return value ? 'true' : 'false';
+      case 'undefined':
+        return 'undefined';
+      default:
+        return symbolString(value);
+    }
+  }
+
+  // getConstructorName walks the prototype chain for the first
+  // constructor with a name, as Node does; the prototypes the sandbox
+  // hardened (their constructor is a thrower) keep their real names.
+  function getConstructorName(obj) {
+    let firstProto;
+    const tmp = obj;
+    while (obj !== null && obj !== undefined) {
+      const known = protoName(obj);
+      if (known !== undefined) return known;
+      let d;
       try {
-        p = getProto(p);
+        d = ownDesc(obj, 'constructor');
+      } catch (e) {
+        d = undefined;
+      }
+      if (d !== undefined && typeof d.value === 'function') {
+        const name = fnName(d.value);
+        if (name !== '' && tryCall(isPrototypeOf, protoOf(d.value), tmp).value === true) return name;
+      }
+      try {
+        obj = getProto(obj);
       } catch (e) {
         return '';
       }
+      if (firstProto === undefined) firstProto = obj;
     }
-    return '';
+    if (firstProto === null) return null;
+    return 'Object';
+  }
+  const protoOf = (f) => {
+    const d = tryCall(getOwnDesc, null, f, 'prototype');
+    if (!d.ok || d.value === undefined) return undefined;
+    setProto(d.value, null);
+    return d.value.value;
   };
-  const describeError = (e) => {
-    const r = tryCall(errorToString, e);
-    if (r.ok && typeof r.value === 'string') return r.value;
-    return 'Error';
+  const fnName = (f) => {
+    const d = tryCall(getOwnDesc, null, f, 'name');
+    if (!d.ok || d.value === undefined) return '';
+    setProto(d.value, null);
+    return typeof d.value.value === 'string' ? d.value.value : '';
   };
 
-  function inspect(v, depth, seen, st) {
-    if (st.len > budget) return '…';
-    let out;
-    switch (typeof v) {
-      case 'string':
-        out = depth === 0 && !st.nested ? v : quote(v);
-        break;
-      case 'number':
-        out = v === 0 && 1 / v < 0 ? '-0' : StringCtor(v);
-        break;
-      case 'bigint':
-        out = StringCtor(v) + 'n';
-        break;
-      case 'boolean':
-        out = v ? 'true' : 'false';
-        break;
-      case 'undefined':
-        out = 'undefined';
-        break;
-      case 'symbol':
-        out = call(SymbolToString, v);
-        break;
-      case 'function': {
-        const name = fnName(v);
-        out = name ? '[Function: ' + name + ']' : '[Function (anonymous)]';
-        break;
-      }
-      default:
-        if (v === null) {
-          out = 'null';
-          break;
-        }
-        out = inspectObject(v, depth, seen, st);
+  function getPrefix(constructor, tag, fallback, size) {
+    if (size === undefined) size = '';
+    if (constructor === null) {
+      if (tag !== '' && fallback !== tag) return '[' + fallback + size + ': null prototype] [' + tag + '] ';
+      return '[' + fallback + size + ': null prototype] ';
     }
-    st.len += out.length;
+    if (tag !== '' && constructor !== tag) return constructor + size + ' [' + tag + '] ';
+    return constructor + size + ' ';
+  }
+
+  function getKeys(value, showHidden) {
+    const out = list();
+    const names = showHidden ? getOwnNames(value) : keys(value);
+    for (let i = 0; i < names.length; i++) add(out, names[i]);
+    const syms = getOwnSymbols(value);
+    for (let i = 0; i < syms.length; i++) {
+      if (showHidden || call(propertyIsEnumerable, value, syms[i])) add(out, syms[i]);
+    }
+    return out;
+  }
+  // Keys of an array or typed array that are not indices.
+  function getNonIndexKeys(value, showHidden) {
+    const all = getKeys(value, showHidden);
+    const out = list();
+    for (let i = 0; i < all.length; i++) {
+      const k = all[i];
+      if (typeof k === 'string' && (isIndexKey(k) || (showHidden && k === 'length' && false))) continue;
+      add(out, k);
+    }
     return out;
   }
 
-  function inspectObject(v, depth, seen, st) {
-    if (call(setHas, seen, v)) return '[Circular]';
-    if (isDate(v)) {
-      const t = call(dateGetTime, v);
-      return isFiniteNum(t) ? call(dateToISO, v) : 'Invalid Date';
-    }
-    if (isRegExp(v)) return '/' + call(regexpSource, v) + '/' + call(regexpFlags, v);
-    if (isError(v)) return describeError(v);
-    const arr = isArray(v);
-    const map = !arr && isMap(v);
-    const set = !arr && !map && isSet(v);
-    const ta = !arr && !map && !set ? typedArrayName(v) : undefined;
-    let name = ctorName(v);
-    if (depth > 2) {
-      if (arr) return '[Array]';
-      return '[' + (name || 'Object') + ']';
-    }
-    call(setAdd, seen, v);
-    const parts = [];
-    const more = (n) => parts[parts.length] = '... ' + n + ' more item' + (n > 1 ? 's' : '');
-    try {
-      let prefix = '';
-      let open = '{';
-      let close = '}';
-      if (arr || ta) {
-        const len = arr ? v.length : call(typedArrayLength, v);
-        const shown = len > 100 ? 100 : len;
-        for (let i = 0; i < shown && st.len <= budget; i++) {
-          parts[parts.length] = i in v ? inspect(v[i], depth + 1, seen, st) : '<empty>';
-        }
-        if (len > shown) more(len - shown);
-        open = '[';
-        close = ']';
-        if (ta) prefix = ta + '(' + len + ') ';
-        else if (name !== 'Array') prefix = (name === null ? '[Array: null prototype]' : name + '(' + len + ')') + ' ';
-        if (parts.length === 0) return prefix + '[]';
-      } else if (map) {
-        const it = call(mapEntries, v);
-        let n = 0;
-        for (let r = iterNext(it); !r.done && st.len <= budget; r = iterNext(it)) {
-          if (n++ >= 100) continue;
-          parts[parts.length] = inspect(r.value[0], depth + 1, seen, st) + ' => ' + inspect(r.value[1], depth + 1, seen, st);
-        }
-        if (n > 100) more(n - 100);
-        prefix = (name || 'Map') + '(' + call(mapSize, v) + ') ';
-      } else if (set) {
-        const it = call(setValues, v);
-        let n = 0;
-        for (let r = iterNext(it); !r.done && st.len <= budget; r = iterNext(it)) {
-          if (n++ >= 100) continue;
-          parts[parts.length] = inspect(r.value, depth + 1, seen, st);
-        }
-        if (n > 100) more(n - 100);
-        prefix = (name || 'Set') + '(' + call(setSize, v) + ') ';
-      } else if (name === null) {
-        prefix = '[Object: null prototype] ';
-      } else if (name && name !== 'Object') {
-        prefix = name + ' ';
-      } else if (isArrayBuffer(v)) {
-        prefix = 'ArrayBuffer { byteLength: ' + call(arrayBufferByteLength, v) + ' }';
-        return prefix;
+  function getFunctionBase(value, constructor, tag) {
+    const src = tryCall(fnToString, value);
+    const text = src.ok && typeof src.value === 'string' ? src.value : '';
+    if (slice(text, 0, 5) === 'class' && slice(text, text.length - 1) === '}') {
+      const name = fnName(value) || '(anonymous)';
+      let base = 'class ' + name;
+      if (constructor !== 'Function' && constructor !== null) base += ' [' + constructor + ']';
+      if (tag !== '' && constructor !== tag) base += ' [' + tag + ']';
+      if (constructor !== null) {
+        const sup = tryCall(getProto, null, value);
+        const superName = sup.ok && typeof sup.value === 'function' ? fnName(sup.value) : '';
+        if (superName) base += ' extends ' + superName;
+      } else {
+        base += ' extends [null prototype]';
       }
-      if (!arr && !ta) {
-        const ks = ownKeys(v);
-        for (let i = 0; i < ks.length && st.len <= budget; i++) {
-          const k = ks[i];
-          const d = getOwnDesc(v, k);
-          if (!d || !d.enumerable) continue;
-          let val;
-          if (d.get && d.set) val = '[Getter/Setter]';
-          else if (d.get) val = '[Getter]';
-          else if (d.set) val = '[Setter]';
-          else val = inspect(d.value, depth + 1, seen, st);
-          parts[parts.length] = formatKey(k) + ': ' + val;
-        }
-      }
-      if (st.len > budget) parts[parts.length] = '…';
-      if (parts.length === 0) return prefix + open + close;
-      return prefix + open + ' ' + parts.join(', ') + ' ' + close;
-    } finally {
-      call(setDelete, seen, v);
+      return '[' + base + ']';
     }
+    let type = 'Function';
+    const p = tryCall(getProto, null, value);
+    if (p.ok && p.value === genFnProto) type = 'GeneratorFunction';
+    else if (p.ok && p.value === asyncFnProto) type = 'AsyncFunction';
+    let base = '[' + type;
+    if (constructor === null) base += ' (null prototype)';
+    const name = fnName(value);
+    base += name === '' ? ' (anonymous)' : ': ' + name;
+    base += ']';
+    if (constructor !== type && constructor !== null) base += ' ' + constructor;
+    if (tag !== '' && constructor !== tag) base += ' [' + tag + ']';
+    return base;
   }
 
-  const inspectTop = (v) => inspect(v, 0, new SetCtor(), { len: 0, nested: false });
-  const inspectNested = (v) => inspect(v, 0, new SetCtor(), { len: 0, nested: true });
+  function getBoxedBase(value, keysOut, constructor, tag) {
+    let type, primitive;
+    if (brand(numberValueOf, value)) {
+      type = 'Number';
+      primitive = call(numberValueOf, value);
+    } else if (brand(stringValueOf, value)) {
+      type = 'String';
+      primitive = call(stringValueOf, value);
+      // Drop the index keys of a boxed string.
+      const rest = list();
+      for (let i = 0; i < keysOut.length; i++) {
+        const k = keysOut[i];
+        if (!(typeof k === 'string' && isIndexKey(k) && NumberCtor(k) < primitive.length)) add(rest, k);
+      }
+      keysOut.length = 0;
+      for (let i = 0; i < rest.length; i++) add(keysOut, rest[i]);
+    } else if (brand(booleanValueOf, value)) {
+      type = 'Boolean';
+      primitive = call(booleanValueOf, value);
+    } else if (bigintValueOf !== undefined && brand(bigintValueOf, value)) {
+      type = 'BigInt';
+      primitive = call(bigintValueOf, value);
+    } else {
+      type = 'Symbol';
+      primitive = call(symbolValueOf, value);
+    }
+    let base = '[' + type;
+    if (type !== constructor) {
+      if (constructor === null) base += ' (null prototype)';
+      else base += ' (' + constructor + ')';
+    }
+    base += ': ' + formatPrimitive({ maxStringLength: Infinity }, primitive) + ']';
+    if (tag !== '' && tag !== constructor) base += ' [' + tag + ']';
+    return base;
+  }
+  const isBoxed = (v) => brand(numberValueOf, v) || brand(stringValueOf, v) || brand(booleanValueOf, v) ||
+    (bigintValueOf !== undefined && brand(bigintValueOf, v)) || brand(symbolValueOf, v);
 
-  // format follows Node's util.format: printf-like directives in a leading
-  // string, the rest joined by spaces.
-  function format(args) {
-    const parts = [];
-    let i = 0;
-    const first = args[0];
-    if (typeof first === 'string') {
-      i = 1;
-      if (args.length > 1 && first.indexOf('%') >= 0) {
-        let s = '';
-        let last = 0;
-        for (let j = 0; j < first.length - 1; j++) {
-          if (first[j] !== '%') continue;
-          const c = first[j + 1];
-          let rep;
-          if (c === '%') {
-            rep = '%';
-          } else if (i < args.length && 'sdifjoOc'.indexOf(c) >= 0) {
-            const a = args[i++];
-            switch (c) {
-              case 's':
-                rep = typeof a === 'string' ? a : typeof a === 'bigint' ? StringCtor(a) + 'n' :
-                  typeof a === 'symbol' ? call(SymbolToString, a) :
-                    (typeof a === 'object' && a !== null) ? inspectNested(a) : StringCtor(a);
-                break;
-              case 'd':
-              case 'i':
-                if (typeof a === 'bigint') rep = StringCtor(a) + 'n';
-                else if (typeof a === 'symbol') rep = 'NaN';
-                else {
-                  const n = NumberCtor(a);
-                  rep = StringCtor(c === 'i' ? (n < 0 ? -Math.floor(-n) : Math.floor(n)) : n);
-                }
-                break;
-              case 'f':
-                rep = typeof a === 'symbol' ? 'NaN' : StringCtor(parseFloat(a));
-                break;
-              case 'j': {
-                const r = tryCall(JSON.stringify, JSON, a);
-                rep = r.ok ? StringCtor(r.value) : '[Circular]';
-                break;
-              }
-              case 'c':
-                rep = '';
-                break;
-              default:
-                rep = inspectNested(a);
-            }
-          } else {
-            continue;
-          }
-          s += first.slice(last, j) + rep;
-          last = j + 2;
-          j++;
+  function formatValue(ctx, value, recurseTimes, typedArray) {
+    if (typeof value !== 'object' && typeof value !== 'function') return formatPrimitive(ctx, value);
+    if (value === null) return 'null';
+    if (ctx.total > budget) return '…';
+    // A proxy is shown as its target, without running its traps.
+    const target = proxyTarget(value);
+    if (target !== undefined) {
+      if (ctx.showProxy) return 'Proxy [ ' + formatValue(ctx, target.target, recurseTimes) + ', ' + formatValue(ctx, target.handler, recurseTimes) + ' ]';
+      value = target.target;
+      if (typeof value !== 'object' && typeof value !== 'function') return formatPrimitive(ctx, value);
+    }
+    if (ctx.customInspect) {
+      const r = tryCall(getProp, null, value, customInspectSymbol);
+      const custom = r.ok ? r.value : undefined;
+      if (typeof custom === 'function' && custom !== inspectFn) {
+        const isProto = tryCall(getOwnDesc, null, value, 'constructor');
+        let protoSelf = false;
+        if (isProto.ok && isProto.value !== undefined) {
+          setProto(isProto.value, null);
+          const c = isProto.value.value;
+          protoSelf = typeof c === 'function' && protoOf(c) === value;
         }
-        parts[parts.length] = s + first.slice(last);
-      } else {
-        parts[parts.length] = first;
+        if (!protoSelf) {
+          const depth = ctx.depth === null ? null : ctx.depth - recurseTimes;
+          const opts = userOptions(ctx);
+          const ret = call(custom, value, depth, opts, inspectFn);
+          if (ret !== value) {
+            if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);
+            return replaceNewlines(ret, '\n' + repeat(ctx.indentationLvl));
+          }
+        }
       }
     }
-    for (; i < args.length; i++) {
-      const a = args[i];
-      parts[parts.length] = typeof a === 'string' ? a : inspectTop(a);
+    for (let i = 0; i < ctx.seen.length; i++) {
+      if (ctx.seen[i] === value) {
+        let index = 1;
+        if (ctx.circular === undefined) {
+          ctx.circular = new MapCtor();
+          call(mapSet, ctx.circular, value, index);
+        } else {
+          index = call(mapGet, ctx.circular, value);
+          if (index === undefined) {
+            index = call(mapSize, ctx.circular) + 1;
+            call(mapSet, ctx.circular, value, index);
+          }
+        }
+        return '[Circular *' + index + ']';
+      }
     }
-    return parts.join(' ');
+    return formatRaw(ctx, value, recurseTimes, typedArray);
+  }
+  const replaceNewlines = (s, by) => {
+    const parts = list();
+    let last = 0;
+    for (let i = 0; i < s.length; i++) {
+      if (s[i] === '\n') {
+        add(parts, slice(s, last, i));
+        last = i + 1;
+      }
+    }
+    add(parts, slice(s, last, s.length));
+    return join(parts, by);
+  };
+  function userOptions(ctx) {
+    const o = {};
+    const names = ['showHidden', 'depth', 'colors', 'customInspect', 'showProxy', 'maxArrayLength', 'maxStringLength', 'breakLength', 'compact', 'sorted', 'getters'];
+    for (let i = 0; i < names.length; i++) defineProp(o, names[i], setProto({ value: ctx[names[i]], writable: true, enumerable: true, configurable: true }, null));
+    defineProp(o, 'stylize', setProto({ value: (s) => s, writable: true, enumerable: true, configurable: true }, null));
+    return o;
+  }
+
+  function formatRaw(ctx, value, recurseTimes, typedArray) {
+    let keysOut;
+    const constructor = getConstructorName(value);
+    let tag = '';
+    const tr = tryCall(getProp, null, value, SymbolToStringTag);
+    if (tr.ok && typeof tr.value === 'string' && tr.value !== '') {
+      const own = ctx.showHidden ? call(hasOwn, value, SymbolToStringTag) : call(propertyIsEnumerable, value, SymbolToStringTag);
+      if (!own) tag = tr.value;
+    }
+    let base = '';
+    let formatter = () => list();
+    let braces;
+    let extrasType = kObjectType;
+    let done = false;
+
+    if (isArray(value)) {
+      const prefix = constructor !== 'Array' || tag !== '' ? getPrefix(constructor, tag, 'Array', '(' + value.length + ')') : '';
+      keysOut = getNonIndexKeys(value, ctx.showHidden);
+      braces = [prefix + '[', ']'];
+      if (value.length === 0 && keysOut.length === 0) return braces[0] + ']';
+      extrasType = kArrayExtrasType;
+      formatter = formatArray;
+      done = true;
+    } else if (isSet(value)) {
+      const size = call(setSize, value);
+      const prefix = getPrefix(constructor, tag, 'Set', '(' + size + ')');
+      keysOut = getKeys(value, ctx.showHidden);
+      formatter = formatSet;
+      if (size === 0 && keysOut.length === 0) return prefix + '{}';
+      braces = [prefix + '{', '}'];
+      done = true;
+    } else if (isMap(value)) {
+      const size = call(mapSize, value);
+      const prefix = getPrefix(constructor, tag, 'Map', '(' + size + ')');
+      keysOut = getKeys(value, ctx.showHidden);
+      formatter = formatMap;
+      if (size === 0 && keysOut.length === 0) return prefix + '{}';
+      braces = [prefix + '{', '}'];
+      done = true;
+    } else {
+      const ta = typedArrayName(value);
+      if (ta !== undefined) {
+        keysOut = getNonIndexKeys(value, ctx.showHidden);
+        const size = call(typedArrayLength, value);
+        const prefix = getPrefix(constructor, tag, ta, '(' + size + ')');
+        braces = [prefix + '[', ']'];
+        if (size === 0 && keysOut.length === 0 && !ctx.showHidden) return braces[0] + ']';
+        formatter = formatTypedArray;
+        extrasType = kArrayExtrasType;
+        done = true;
+      }
+    }
+    if (!done) {
+      keysOut = getKeys(value, ctx.showHidden);
+      braces = ['{', '}'];
+      if (constructor === 'Object' && !isError(value) && typeof value !== 'function' && !isBoxed(value) &&
+          !isDate(value) && !isRegExp(value) && !isArrayBuffer(value) && !isDataView(value) && !isPromise(value) &&
+          !isWeakMap(value) && !isWeakSet(value)) {
+        if (call(objToString, value) === '[object Arguments]') braces[0] = '[Arguments] {';
+        else if (tag !== '') braces[0] = getPrefix(constructor, tag, 'Object') + '{';
+        if (keysOut.length === 0) return braces[0] + '}';
+      } else if (typeof value === 'function') {
+        base = getFunctionBase(value, constructor, tag);
+        if (keysOut.length === 0) return base;
+      } else if (isRegExp(value)) {
+        base = '/' + call(regexpSource, value) + '/' + call(regexpFlags, value);
+        const prefix = getPrefix(constructor, tag, 'RegExp');
+        if (prefix !== 'RegExp ') base = prefix + base;
+        if (keysOut.length === 0 || (ctx.depth !== null && recurseTimes > ctx.depth)) return base;
+      } else if (isDate(value)) {
+        const t = call(dateGetTime, value);
+        if (t !== t) return 'Invalid Date';
+        base = call(dateToISO, value);
+        if (keysOut.length === 0) return base;
+      } else if (isError(value)) {
+        base = describeError(value);
+        const rest = list();
+        for (let i = 0; i < keysOut.length; i++) if (keysOut[i] !== 'cause' && keysOut[i] !== 'stack' && keysOut[i] !== 'message') add(rest, keysOut[i]);
+        keysOut = rest;
+        if (keysOut.length === 0) return base;
+      } else if (isArrayBuffer(value)) {
+        const prefix = getPrefix(constructor, tag, 'ArrayBuffer');
+        if (typedArray) {
+          return prefix + '{ byteLength: ' + formatNumber(call(arrayBufferByteLength, value)) + ' }';
+        }
+        formatter = formatArrayBuffer;
+        braces[0] = prefix + '{';
+        const k2 = list();
+        add(k2, 'byteLength');
+        for (let i = 0; i < keysOut.length; i++) add(k2, keysOut[i]);
+        keysOut = k2;
+      } else if (isDataView(value)) {
+        braces[0] = getPrefix(constructor, tag, 'DataView') + '{';
+        const k2 = list();
+        add(k2, 'byteLength');
+        add(k2, 'byteOffset');
+        add(k2, 'buffer');
+        for (let i = 0; i < keysOut.length; i++) add(k2, keysOut[i]);
+        keysOut = k2;
+      } else if (isPromise(value)) {
+        braces[0] = getPrefix(constructor, tag, 'Promise') + '{';
+        formatter = formatPromise;
+      } else if (isWeakSet(value)) {
+        braces[0] = getPrefix(constructor, tag, 'WeakSet') + '{';
+        formatter = () => { const o = list(); add(o, '<items unknown>'); return o; };
+      } else if (isWeakMap(value)) {
+        braces[0] = getPrefix(constructor, tag, 'WeakMap') + '{';
+        formatter = () => { const o = list(); add(o, '<items unknown>'); return o; };
+      } else if (isBoxed(value)) {
+        base = getBoxedBase(value, keysOut, constructor, tag);
+        if (keysOut.length === 0) return base;
+      } else {
+        if (keysOut.length === 0) return getPrefix(constructor, tag, 'Object') + '{}';
+        braces[0] = getPrefix(constructor, tag, 'Object') + '{';
+      }
+    }
+
+    if (ctx.depth !== null && recurseTimes > ctx.depth) {
+      let name = slice(getPrefix(constructor, tag, 'Object'), 0, -1);
+      if (constructor !== null) name = '[' + name + ']';
+      return name;
+    }
+    recurseTimes += 1;
+    add(ctx.seen, value);
+    ctx.currentDepth = recurseTimes;
+    let output;
+    try {
+      output = formatter(ctx, value, recurseTimes);
+      for (let i = 0; i < keysOut.length; i++) {
+        add(output, formatProperty(ctx, value, recurseTimes, keysOut[i], extrasType));
+      }
+    } finally {
+      ctx.seen.length = ctx.seen.length - 1;
+    }
+    if (ctx.circular !== undefined) {
+      const index = call(mapGet, ctx.circular, value);
+      if (index !== undefined) {
+        const reference = '<ref *' + index + '>';
+        base = base === '' ? reference : reference + ' ' + base;
+      }
+    }
+    if (ctx.sorted) {
+      const cmp = typeof ctx.sorted === 'function' ? ctx.sorted : undefined;
+      if (extrasType === kObjectType) {
+        call(arraySort, output, cmp);
+      } else if (keysOut.length > 1) {
+        const head = list();
+        const tail = list();
+        for (let i = 0; i < output.length; i++) add(i < output.length - keysOut.length ? head : tail, output[i]);
+        call(arraySort, tail, cmp);
+        for (let i = 0; i < tail.length; i++) add(head, tail[i]);
+        output = head;
+      }
+    }
+    const res = reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value);
+    ctx.total += res.length;
+    return res;
+  }
+
+  const moreItems = (n) => '... ' + n + ' more item' + (n > 1 ? 's' : '');
+
+  function formatArray(ctx, value, recurseTimes) {
+    const valLen = value.length;
+    const len = mathMin(mathMax(0, ctx.maxArrayLength), valLen);
+    const remaining = valLen - len;
+    const output = list();
+    for (let i = 0; i < len; i++) {
+      if (!call(hasOwn, value, i)) return formatSpecialArray(ctx, value, recurseTimes, len, output, i);
+      add(output, formatProperty(ctx, value, recurseTimes, i, kArrayType));
+      if (ctx.total > budget) break;
+    }
+    if (remaining > 0) add(output, moreItems(remaining));
+    return output;
+  }
+
+  function formatSpecialArray(ctx, value, recurseTimes, maxLength, output, i) {
+    const ks = keys(value);
+    let index = i;
+    for (; i < ks.length && output.length < maxLength; i++) {
+      const key = ks[i];
+      const tmp = NumberCtor(key);
+      if (tmp > 4294967294) break;
+      if ('' + index !== key) {
+        if (!isIndexKey(key)) break;
+        const emptyItems = tmp - index;
+        add(output, '<' + emptyItems + ' empty item' + (emptyItems > 1 ? 's' : '') + '>');
+        index = tmp;
+        if (output.length === maxLength) break;
+      }
+      add(output, formatProperty(ctx, value, recurseTimes, key, kArrayType));
+      index++;
+    }
+    const remaining = value.length - index;
+    if (output.length !== maxLength) {
+      if (remaining > 0) add(output, '<' + remaining + ' empty item' + (remaining > 1 ? 's' : '') + '>');
+    } else if (remaining > 0) {
+      add(output, moreItems(remaining));
+    }
+    return output;
+  }
+
+  function formatSet(ctx, value, recurseTimes) {
+    const length = call(setSize, value);
+    const maxLength = mathMin(mathMax(0, ctx.maxArrayLength), length);
+    const output = list();
+    ctx.indentationLvl += 2;
+    const items = setItems(value, maxLength);
+    for (let i = 0; i < items.length; i++) add(output, formatValue(ctx, items[i], recurseTimes));
+    if (length > maxLength) add(output, moreItems(length - maxLength));
+    ctx.indentationLvl -= 2;
+    return output;
+  }
+
+  function formatMap(ctx, value, recurseTimes) {
+    const length = call(mapSize, value);
+    const maxLength = mathMin(mathMax(0, ctx.maxArrayLength), length);
+    const output = list();
+    ctx.indentationLvl += 2;
+    const pairs = mapPairs(value, maxLength);
+    for (let i = 0; i < pairs.length; i++) {
+      add(output, formatValue(ctx, pairs[i][0], recurseTimes) + ' => ' + formatValue(ctx, pairs[i][1], recurseTimes));
+    }
+    if (length > maxLength) add(output, moreItems(length - maxLength));
+    ctx.indentationLvl -= 2;
+    return output;
+  }
+
+  function formatTypedArray(ctx, value, recurseTimes) {
+    const length = call(typedArrayLength, value);
+    const maxLength = mathMin(mathMax(0, ctx.maxArrayLength), length);
+    const output = list();
+    for (let i = 0; i < maxLength; i++) {
+      const v = value[i];
+      add(output, typeof v === 'bigint' ? formatBigInt(v) : formatNumber(v));
+    }
+    if (length > maxLength) add(output, moreItems(length - maxLength));
+    if (ctx.showHidden) {
+      ctx.indentationLvl += 2;
+      const extra = [['BYTES_PER_ELEMENT', value.BYTES_PER_ELEMENT], ['length', length],
+        ['byteLength', call(typedArrayByteLength, value)], ['byteOffset', call(typedArrayByteOffset, value)],
+        ['buffer', call(typedArrayBuffer, value)]];
+      for (let i = 0; i < extra.length; i++) add(output, '[' + extra[i][0] + ']: ' + formatValue(ctx, extra[i][1], recurseTimes, true));
+      ctx.indentationLvl -= 2;
+    }
+    return output;
+  }
+
+  function formatArrayBuffer(ctx, value) {
+    const valLen = call(arrayBufferByteLength, value);
+    const len = mathMin(mathMax(0, ctx.maxArrayLength), valLen);
+    const bytes = new Uint8ArrayCtor(value, 0, len);
+    const hex = list();
+    for (let i = 0; i < len; i++) {
+      const b = bytes[i];
+      add(hex, hexDigitsLower[b >> 4] + hexDigitsLower[b & 15]);
+    }
+    let str = join(hex, ' ');
+    const remaining = valLen - len;
+    if (remaining > 0) str += ' ... ' + remaining + ' more byte' + (remaining > 1 ? 's' : '');
+    const out = list();
+    add(out, '[Uint8Contents]: <' + str + '>');
+    return out;
+  }
+  const hexDigitsLower = '0123456789abcdef';
+
+  function formatPromise(ctx, value, recurseTimes) {
+    const st = promiseState(value);
+    const output = list();
+    if (st === undefined || st.state === 'pending') {
+      add(output, '<pending>');
+    } else {
+      ctx.indentationLvl += 2;
+      const str = formatValue(ctx, st.value, recurseTimes);
+      ctx.indentationLvl -= 2;
+      add(output, st.state === 'rejected' ? '<rejected> ' + str : str);
+    }
+    return output;
+  }
+
+  function formatProperty(ctx, value, recurseTimes, key, type) {
+    let name, str;
+    const extra = ' ';
+    let desc = ownDesc(value, key);
+    if (desc === undefined) {
+      // A key that is no own property (an ArrayBuffer's byteLength) shows
+      // as Node 24 shows it: in brackets.
+      desc = setProto({ value: value[key], enumerable: false }, null);
+    }
+    if (desc.value !== undefined) {
+      ctx.indentationLvl += 2;
+      str = formatValue(ctx, desc.value, recurseTimes);
+      ctx.indentationLvl -= 2;
+    } else if (desc.get !== undefined) {
+      const label = desc.set !== undefined ? 'Getter/Setter' : 'Getter';
+      if (ctx.getters && (ctx.getters === true || (ctx.getters === 'get' && desc.set === undefined) || (ctx.getters === 'set' && desc.set !== undefined))) {
+        const r = tryCall(desc.get, value);
+        if (!r.ok) {
+          str = '[' + label + ': <Inspection threw>]';
+        } else {
+          ctx.indentationLvl += 2;
+          const tmp = r.value;
+          if (tmp === null) str = '[' + label + ': null]';
+          else if (typeof tmp === 'object') str = '[' + label + '] ' + formatValue(ctx, tmp, recurseTimes);
+          else str = '[' + label + ': ' + formatPrimitive(ctx, tmp) + ']';
+          ctx.indentationLvl -= 2;
+        }
+      } else {
+        str = '[' + label + ']';
+      }
+    } else if (desc.set !== undefined) {
+      str = '[Setter]';
+    } else {
+      str = 'undefined';
+    }
+    if (type === kArrayType) return str;
+    if (typeof key === 'symbol') {
+      name = desc.enumerable === false ? '[' + symbolString(key) + ']' : symbolString(key);
+    } else if (key === '__proto__') {
+      name = "['__proto__']";
+    } else if (desc.enumerable === false) {
+      name = '[' + key + ']';
+    } else if (isIdentKey(key)) {
+      name = key;
+    } else {
+      name = quoteString(key);
+    }
+    return name + ':' + extra + str;
+  }
+
+  function isBelowBreakLength(ctx, output, start, base) {
+    let totalLength = output.length + start;
+    if (totalLength + output.length > ctx.breakLength) return false;
+    for (let i = 0; i < output.length; i++) {
+      totalLength += output[i].length;
+      if (totalLength > ctx.breakLength) return false;
+    }
+    return base === '' || !has(base, '\n');
+  }
+
+  function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value) {
+    if (ctx.compact !== true) {
+      if (typeof ctx.compact === 'number' && ctx.compact >= 1) {
+        const entries = output.length;
+        if (extrasType === kArrayExtrasType && entries > 6) output = groupArrayElements(ctx, output, value);
+        if (ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {
+          const start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
+          if (isBelowBreakLength(ctx, output, start, base)) {
+            const joined = join(output, ', ');
+            if (!has(joined, '\n')) {
+              return (base ? base + ' ' : '') + braces[0] + ' ' + joined + ' ' + braces[1];
+            }
+          }
+        }
+      }
+      const indentation = '\n' + repeat(ctx.indentationLvl);
+      return (base ? base + ' ' : '') + braces[0] + indentation + '  ' + join(output, ',' + indentation + '  ') + indentation + braces[1];
+    }
+    if (isBelowBreakLength(ctx, output, 0, base)) {
+      return braces[0] + (base ? ' ' + base : '') + ' ' + join(output, ', ') + ' ' + braces[1];
+    }
+    const indentation = repeat(ctx.indentationLvl);
+    const ln = base === '' && braces[0].length === 1 ? ' ' : (base ? ' ' + base : '') + '\n' + indentation + '  ';
+    return braces[0] + ln + join(output, ',\n' + indentation + '  ') + ' ' + braces[1];
+  }
+
+  function groupArrayElements(ctx, output, value) {
+    let totalLength = 0;
+    let maxLength = 0;
+    let outputLength = output.length;
+    if (ctx.maxArrayLength < output.length) outputLength--;
+    const separatorSpace = 2;
+    const dataLen = list();
+    for (let i = 0; i < outputLength; i++) {
+      const len = stringWidth(output[i]);
+      dataLen[i] = len;
+      totalLength += len + separatorSpace;
+      if (maxLength < len) maxLength = len;
+    }
+    const actualMax = maxLength + separatorSpace;
+    if (actualMax * 3 + ctx.indentationLvl < ctx.breakLength && (totalLength / actualMax > 5 || maxLength <= 6)) {
+      const averageBias = mathSqrt(actualMax - totalLength / output.length);
+      const biasedMax = mathMax(actualMax - 3 - averageBias, 1);
+      const columns = mathMin(
+        mathRound(mathSqrt(2.5 * biasedMax * outputLength) / biasedMax),
+        mathFloor((ctx.breakLength - ctx.indentationLvl) / actualMax),
+        ctx.compact * 4,
+        15,
+      );
+      if (columns <= 1) return output;
+      const tmp = list();
+      const maxLineLength = list();
+      for (let i = 0; i < columns; i++) {
+        let lineLength = 0;
+        for (let j = i; j < output.length; j += columns) {
+          if (dataLen[j] > lineLength) lineLength = dataLen[j];
+        }
+        add(maxLineLength, lineLength + separatorSpace);
+      }
+      let padStart = true;
+      if (value !== undefined) {
+        for (let i = 0; i < output.length; i++) {
+          const t = typeof value[i];
+          if (t !== 'number' && t !== 'bigint') {
+            padStart = false;
+            break;
+          }
+        }
+      }
+      for (let i = 0; i < outputLength; i += columns) {
+        const max = mathMin(i + columns, outputLength);
+        let str = '';
+        let j = i;
+        for (; j < max - 1; j++) {
+          const padding = maxLineLength[j - i] + output[j].length - dataLen[j];
+          str += call(padStart ? stringPadStart : stringPadEnd, output[j] + ', ', padding, ' ');
+        }
+        if (padStart) {
+          const padding = maxLineLength[j - i] + output[j].length - dataLen[j] - separatorSpace;
+          str += call(stringPadStart, output[j], padding, ' ');
+        } else {
+          str += output[j];
+        }
+        add(tmp, str);
+      }
+      if (ctx.maxArrayLength < output.length) add(tmp, output[outputLength]);
+      output = tmp;
+    }
+    return output;
+  }
+
+  // stringWidth counts the columns a string takes in a terminal: full-width
+  // East Asian characters two, combining marks none.
+  function stringWidth(s) {
+    let width = 0;
+    for (let i = 0; i < s.length; i++) {
+      let c = call(stringCharCodeAt, s, i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+        const d = call(stringCharCodeAt, s, i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          c = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+          i++;
+        }
+      }
+      if (isZeroWidth(c)) continue;
+      width += isFullWidth(c) ? 2 : 1;
+    }
+    return width;
+  }
+  const isZeroWidth = (c) => c <= 0x1f || (c >= 0x7f && c <= 0x9f) || (c >= 0x300 && c <= 0x36f) ||
+    (c >= 0x200b && c <= 0x200f) || (c >= 0x20d0 && c <= 0x20ff) || (c >= 0xfe00 && c <= 0xfe0f) ||
+    (c >= 0xfe20 && c <= 0xfe2f) || (c >= 0xe0100 && c <= 0xe01ef);
+  const isFullWidth = (c) => c >= 0x1100 && (c <= 0x115f || c === 0x2329 || c === 0x232a ||
+    (c >= 0x2e80 && c <= 0x3247 && c !== 0x303f) || (c >= 0x3250 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0xa4c6) ||
+    (c >= 0xa960 && c <= 0xa97c) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe10 && c <= 0xfe19) || (c >= 0xfe30 && c <= 0xfe6b) || (c >= 0xff01 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1b000 && c <= 0x1b001) || (c >= 0x1f200 && c <= 0x1f251) ||
+    (c >= 0x1f300 && c <= 0x1f64f) || (c >= 0x1f900 && c <= 0x1f9ff) || (c >= 0x20000 && c <= 0x3fffd));
+
+  const defaultOptions = setProto({
+    showHidden: false, depth: 2, colors: false, customInspect: true, showProxy: false, maxArrayLength: 100,
+    maxStringLength: 10000, breakLength: 80, compact: 3, sorted: false, getters: false,
+  }, null);
+  const optionNames = keys(defaultOptions);
+
+  // inspect(value, options) is util.inspect.
+  function inspect(value, opts) {
+    const ctx = setProto({
+      budget: 0, total: 0, indentationLvl: 0, seen: list(), currentDepth: 0, circular: undefined,
+    }, null);
+    for (let i = 0; i < optionNames.length; i++) ctx[optionNames[i]] = defaultOptions[optionNames[i]];
+    if (opts !== undefined && opts !== null && typeof opts === 'object') {
+      for (let i = 0; i < optionNames.length; i++) {
+        const k = optionNames[i];
+        if (call(hasOwn, opts, k)) ctx[k] = opts[k];
+      }
+    } else if (typeof opts === 'boolean') {
+      ctx.showHidden = opts;
+    }
+    if (ctx.maxArrayLength === null) ctx.maxArrayLength = Infinity;
+    if (ctx.maxStringLength === null) ctx.maxStringLength = Infinity;
+    return formatValue(ctx, value, 0);
+  }
+  const inspectFn = function inspect(value, opts) {
+    return apply(inspectImpl, undefined, arguments);
+  };
+  const inspectImpl = inspect;
+
+  // builtInNames are the global constructors whose toString counts as
+  // built-in for %s.
+  let builtInNames;
+  const isBuiltInName = (n) => {
+    if (builtInNames === undefined) {
+      builtInNames = new SetCtor();
+      const names = getOwnNames(globalThis);
+      for (let i = 0; i < names.length; i++) {
+        const c = call(stringCharCodeAt, names[i], 0);
+        if (c >= 65 && c <= 90) call(setAdd, builtInNames, names[i]);
+      }
+      call(setAdd, builtInNames, 'Function');
+    }
+    return call(setHas, builtInNames, n);
+  };
+
+  // hasBuiltInToString: %s inspects an object unless it has a toString of
+  // its own making.
+  function hasBuiltInToString(value) {
+    if (proxyTarget(value) !== undefined) return true;
+    const t = tryCall(getProp, null, value, 'toString');
+    if (!t.ok || typeof t.value !== 'function') return true;
+    if (call(hasOwn, value, 'toString')) return false;
+    let pointer = value;
+    do {
+      pointer = getProto(pointer);
+    } while (pointer !== null && !call(hasOwn, pointer, 'toString'));
+    if (pointer === null) return true;
+    const d = ownDesc(pointer, 'constructor');
+    return d !== undefined && typeof d.value === 'function' && isBuiltInName(fnName(d.value));
+  }
+
+  // format is util.formatWithOptions: printf-like directives in a leading
+  // string, the rest inspected and joined by spaces.
+  function formatWithOptions(inspectOptions, args) {
+    const first = args[0];
+    let a = 0;
+    let str = '';
+    let sep = '';
+    const withOpts = (extra) => {
+      const o = setProto({}, null);
+      if (inspectOptions) for (let i = 0; i < optionNames.length; i++) if (call(hasOwn, inspectOptions, optionNames[i])) o[optionNames[i]] = inspectOptions[optionNames[i]];
+      if (extra) { const ks = keys(extra); for (let i = 0; i < ks.length; i++) o[ks[i]] = extra[ks[i]]; }
+      return o;
+    };
+    if (typeof first === 'string') {
+      if (args.length === 1) return first;
+      let tempStr;
+      let lastPos = 0;
+      for (let i = 0; i < first.length - 1; i++) {
+        if (call(stringCharCodeAt, first, i) !== 37) continue;
+        const nextChar = call(stringCharCodeAt, first, ++i);
+        if (a + 1 !== args.length) {
+          switch (nextChar) {
+            case 115: { // s
+              const t = args[++a];
+              if (typeof t === 'number') tempStr = formatNumber(t);
+              else if (typeof t === 'bigint') tempStr = formatBigInt(t);
+              else if (typeof t !== 'object' || t === null || !hasBuiltInToString(t)) tempStr = StringCtor(t);
+              else tempStr = inspect(t, withOpts({ depth: 0, colors: false, compact: 3 }));
+              break;
+            }
+            case 106: { // j
+              const r = tryCall(jsonStringify, null, args[++a]);
+              if (r.ok) tempStr = StringCtor(r.value);
+              else {
+                const m = tryCall(getProp, null, r.value, 'message');
+                if (m.ok && typeof m.value === 'string' && has(m.value, 'circular')) tempStr = '[Circular]';
+                else throw r.value;
+              }
+              break;
+            }
+            case 100: { // d
+              const t = args[++a];
+              if (typeof t === 'bigint') tempStr = formatBigInt(t);
+              else if (typeof t === 'symbol') tempStr = 'NaN';
+              else tempStr = formatNumber(NumberCtor(t));
+              break;
+            }
+            case 79: // O
+              tempStr = inspect(args[++a], withOpts());
+              break;
+            case 111: // o
+              tempStr = inspect(args[++a], withOpts({ showHidden: true, showProxy: true, depth: 4 }));
+              break;
+            case 105: { // i
+              const t = args[++a];
+              if (typeof t === 'bigint') tempStr = formatBigInt(t);
+              else if (typeof t === 'symbol') tempStr = 'NaN';
+              else tempStr = formatNumber(parseIntFn(t));
+              break;
+            }
+            case 102: { // f
+              const t = args[++a];
+              tempStr = typeof t === 'symbol' ? 'NaN' : formatNumber(parseFloatFn(t));
+              break;
+            }
+            case 99: // c
+              a += 1;
+              tempStr = '';
+              break;
+            case 37: // %
+              str += slice(first, lastPos, i);
+              lastPos = i + 1;
+              continue;
+            default:
+              continue;
+          }
+          if (lastPos !== i - 1) str += slice(first, lastPos, i - 1);
+          str += tempStr;
+          lastPos = i + 1;
+        } else if (nextChar === 37) {
+          str += slice(first, lastPos, i);
+          lastPos = i + 1;
+        }
+      }
+      if (lastPos !== 0) {
+        a++;
+        sep = ' ';
+        if (lastPos < first.length) str += slice(first, lastPos);
+      }
+    }
+    while (a < args.length) {
+      const value = args[a];
+      str += sep;
+      str += typeof value !== 'string' ? inspect(value, withOpts()) : value;
+      sep = ' ';
+      a++;
+    }
+    return str;
+  }
+  const format = (args) => formatWithOptions(undefined, args);
+  const inspectNested = (v) => inspect(v);
+
+  // ---- console.table (Node's lib/internal/cli_table.js) ----
+
+  function renderRow(row, widths) {
+    let out = '│ ';
+    for (let i = 0; i < row.length; i++) {
+      const cell = row[i];
+      out += cell + repeat(widths[i] - stringWidth(cell));
+      if (i !== row.length - 1) out += ' │ ';
+    }
+    return out + ' │';
+  }
+  function cliTable(head, columns) {
+    const rows = list();
+    const widths = list();
+    for (let i = 0; i < head.length; i++) add(widths, stringWidth(head[i]));
+    let longest = 0;
+    for (let i = 0; i < columns.length; i++) if (columns[i].length > longest) longest = columns[i].length;
+    for (let i = 0; i < head.length; i++) {
+      const column = columns[i];
+      for (let j = 0; j < longest; j++) {
+        if (rows[j] === undefined) rows[j] = list();
+        const v = call(hasOwn, column, j) ? column[j] : '';
+        rows[j][i] = v;
+        const w = stringWidth(v);
+        if (w > (widths[i] || 0)) widths[i] = w;
+      }
+    }
+    const divider = list();
+    for (let i = 0; i < widths.length; i++) add(divider, call(stringRepeat, '─', widths[i] + 2));
+    let result = '┌' + join(divider, '┬') + '┐\n' + renderRow(head, widths) + '\n' + '├' + join(divider, '┼') + '┤\n';
+    for (let i = 0; i < rows.length; i++) result += renderRow(rows[i], widths) + '\n';
+    return result + '└' + join(divider, '┴') + '┘';
+  }
+
+  // table(data, properties) returns the text console.table prints, or
+  // undefined when it prints data as console.log would.
+  function table(data, properties) {
+    if (properties !== undefined && !isArray(properties)) {
+      throw new TypeErrorCtor('The "properties" argument must be an instance of Array.');
+    }
+    if (data === null || typeof data !== 'object') return undefined;
+    const cell = (v) => {
+      const depth = v !== null && typeof v === 'object' && !isArray(v) && keys(v).length > 2 ? -1 : 0;
+      return inspect(v, { depth, maxArrayLength: 3, breakLength: Infinity });
+    };
+    const indexArray = (n) => {
+      const a = list();
+      for (let i = 0; i < n; i++) add(a, cell(i));
+      return a;
+    };
+    const head = list();
+    const cols = list();
+    if (isMap(data)) {
+      const ks = list();
+      const vs = list();
+      const pairs = mapPairs(data, Infinity);
+      for (let i = 0; i < pairs.length; i++) {
+        add(ks, cell(pairs[i][0]));
+        add(vs, cell(pairs[i][1]));
+      }
+      add(head, '(iteration index)'); add(head, 'Key'); add(head, 'Values');
+      add(cols, indexArray(ks.length)); add(cols, ks); add(cols, vs);
+      return cliTable(head, cols);
+    }
+    if (isSet(data)) {
+      const vs = list();
+      const items = setItems(data, Infinity);
+      for (let i = 0; i < items.length; i++) add(vs, cell(items[i]));
+      add(head, '(iteration index)'); add(head, 'Values');
+      add(cols, indexArray(vs.length)); add(cols, vs);
+      return cliTable(head, cols);
+    }
+    const map = new MapCtor();
+    const order = list();
+    let hasPrimitives = false;
+    const valuesCol = list();
+    const indexKeys = keys(data);
+    for (let i = 0; i < indexKeys.length; i++) {
+      const item = data[indexKeys[i]];
+      const primitive = item === null || (typeof item !== 'function' && typeof item !== 'object');
+      if (properties === undefined && primitive) {
+        hasPrimitives = true;
+        valuesCol[i] = cell(item);
+      } else {
+        const ks = properties || keys(item);
+        for (let k = 0; k < ks.length; k++) {
+          const key = ks[k];
+          let col = call(mapGet, map, key);
+          if (col === undefined) {
+            col = list();
+            call(mapSet, map, key, col);
+            add(order, key);
+          }
+          if ((primitive && properties) || !call(hasOwn, item, key)) col[i] = '';
+          else col[i] = cell(item[key]);
+        }
+      }
+    }
+    add(head, '(index)');
+    const idx = list();
+    for (let i = 0; i < indexKeys.length; i++) add(idx, indexKeys[i]);
+    add(cols, idx);
+    for (let i = 0; i < order.length; i++) {
+      add(head, StringCtor(order[i]));
+      add(cols, call(mapGet, map, order[i]));
+    }
+    if (hasPrimitives) {
+      add(head, 'Values');
+      add(cols, valuesCol);
+    }
+    return cliTable(head, cols);
   }
 
   // ---- structuredClone (the HTML structured clone algorithm, for the types a sandbox has) ----
 
   const dataCloneError = (what) => {
     const e = new ErrorCtor(what + ' could not be cloned.');
-    defineProp(e, 'name', { value: 'DataCloneError', configurable: true, writable: true });
+    defineProp(e, 'name', setProto({ value: 'DataCloneError', configurable: true, writable: true }, null));
     return e;
   };
   // put creates an own data property, as the structured clone algorithm
   // does: an assignment would run setters, and a "__proto__" key would set
   // the clone's prototype instead of copying the property.
-  const put = (o, k, v) => defineProp(o, k, { value: v, writable: true, enumerable: true, configurable: true });
+  const put = (o, k, v) => defineProp(o, k, setProto({ value: v, writable: true, enumerable: true, configurable: true }, null));
   function clone(v, memory) {
     if (v === null) return v;
     const t = typeof v;
@@ -286,16 +1140,17 @@
     } else if (isMap(v)) {
       out = new MapCtor();
       call(mapSet, memory, v, out);
-      const it = call(mapEntries, v);
-      for (let r = iterNext(it); !r.done; r = iterNext(it)) {
+      const pairs = mapPairs(v, Infinity);
+      for (let i = 0; i < pairs.length; i++) {
+        const r = setProto({ value: pairs[i] }, null);
         call(mapSet, out, clone(r.value[0], memory), clone(r.value[1], memory));
       }
       return out;
     } else if (isSet(v)) {
       out = new SetCtor();
       call(mapSet, memory, v, out);
-      const it = call(setValues, v);
-      for (let r = iterNext(it); !r.done; r = iterNext(it)) call(setAdd, out, clone(r.value, memory));
+      const items = setItems(v, Infinity);
+      for (let i = 0; i < items.length; i++) call(setAdd, out, clone(items[i], memory));
       return out;
     } else if (isArrayBuffer(v)) {
       out = call(arrayBufferSlice, v, 0);
@@ -308,7 +1163,7 @@
       const C = call(hasOwn, errorTypes, nameDesc.value) ? errorTypes[nameDesc.value] : ErrorCtor;
       out = new C(v.message);
       call(mapSet, memory, v, out);
-      if (typeof v.stack === 'string') defineProp(out, 'stack', { value: v.stack, configurable: true, writable: true });
+      if (typeof v.stack === 'string') defineProp(out, 'stack', setProto({ value: v.stack, configurable: true, writable: true }, null));
       return out;
     } else if (isArray(v)) {
       out = [];
@@ -336,7 +1191,10 @@
 
   return freeze({
     format: format,
+    formatWithOptions: formatWithOptions,
+    inspect: inspectFn,
     inspectNested: inspectNested,
+    table: table,
     structuredClone: (value) => clone(value, new MapCtor()),
   });
 });

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -136,6 +137,11 @@ func (rt *Runtime) installGlobals() error {
 	})
 	_ = host.Set("budget", 1<<20)
 	_ = host.Set("lazy", rt.loadLazy)
+	_ = host.Set("promiseState", rt.promiseState)
+	_ = host.Set("proxyTarget", rt.proxyTarget)
+	_ = host.Set("stack", rt.callStack)
+	start := time.Now()
+	_ = host.Set("now", func() float64 { return float64(time.Since(start).Nanoseconds()) / 1e6 })
 	exportsVal, err := fn(goja.Undefined(), host)
 	if err != nil {
 		return err
@@ -181,6 +187,73 @@ func (rt *Runtime) installGlobals() error {
 		}
 	}
 	return nil
+}
+
+// promiseState returns {state, value} for a promise (state "pending",
+// "fulfilled" or "rejected"), else undefined: what console.log shows of a
+// promise, read without calling anything of the code's.
+func (rt *Runtime) promiseState(call goja.FunctionCall) goja.Value {
+	o, ok := call.Argument(0).(*goja.Object)
+	if !ok {
+		return goja.Undefined()
+	}
+	p, ok := o.Export().(*goja.Promise)
+	if !ok {
+		return goja.Undefined()
+	}
+	r := rt.vm.NewObject()
+	_ = r.SetPrototype(nil)
+	state, value := "pending", goja.Value(goja.Undefined())
+	switch p.State() {
+	case goja.PromiseStateFulfilled:
+		state, value = "fulfilled", p.Result()
+	case goja.PromiseStateRejected:
+		state, value = "rejected", p.Result()
+	}
+	_ = r.Set("state", state)
+	_ = r.Set("value", value)
+	return r
+}
+
+// proxyTarget returns {target, handler} for a proxy, else undefined, so
+// that console.log shows a proxy's target without running its traps.
+func (rt *Runtime) proxyTarget(call goja.FunctionCall) goja.Value {
+	o, ok := call.Argument(0).(*goja.Object)
+	if !ok {
+		return goja.Undefined()
+	}
+	p, ok := o.Export().(*goja.Proxy)
+	if !ok {
+		return goja.Undefined()
+	}
+	r := rt.vm.NewObject()
+	_ = r.SetPrototype(nil)
+	_ = r.Set("target", p.Target())
+	_ = r.Set("handler", p.Handler())
+	return r
+}
+
+// callStack renders the code's call stack as console.trace prints it, one
+// "\n    at name (code.js:line:column)" per frame in the user's code, with
+// the user's line numbers.
+func (rt *Runtime) callStack(goja.FunctionCall) goja.Value {
+	var b strings.Builder
+	for _, f := range rt.vm.CaptureCallStack(64, nil) {
+		if f.SrcName() != ScriptName {
+			continue
+		}
+		p := f.Position()
+		line, col := userPosition(p.Line, p.Column)
+		if line == 0 {
+			continue
+		}
+		name := f.FuncName()
+		if name == "" {
+			name = "<anonymous>"
+		}
+		fmt.Fprintf(&b, "\n    at %s (%s:%d:%d)", name, ScriptName, line, col)
+	}
+	return rt.vm.ToValue(b.String())
 }
 
 // loadLazy compiles prelude_lazy.js (on the first console line that needs
