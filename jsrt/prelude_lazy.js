@@ -1099,6 +1099,19 @@
         }
       }
     }
+    // The columns in the order of an object's keys: indices first, in
+    // ascending order, then the rest as they came (Node keeps them in an
+    // object).
+    const indexCols = list();
+    const otherCols = list();
+    for (let i = 0; i < order.length; i++) {
+      const k = order[i];
+      add(typeof k === 'string' && isIndexKey(k) ? indexCols : typeof k === 'number' && k >= 0 && k === mathFloor(k) ? indexCols : otherCols, k);
+    }
+    call(arraySort, indexCols, (x, y) => NumberCtor(x) - NumberCtor(y));
+    order.length = 0;
+    for (let i = 0; i < indexCols.length; i++) add(order, indexCols[i]);
+    for (let i = 0; i < otherCols.length; i++) add(order, otherCols[i]);
     add(head, '(index)');
     const idx = list();
     for (let i = 0; i < indexKeys.length; i++) add(idx, indexKeys[i]);
