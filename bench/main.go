@@ -92,6 +92,7 @@ type Results struct {
 	InProcess  map[string]Stats            `json:"inProcessGoja"`
 	RSS        map[string]float64          `json:"rssMiB"`
 	Startup    map[string]Stats            `json:"runnerStartup"` // where a cold runner's time goes, and a warm runner's job
+	FirstUse   map[string]Stats            `json:"firstUseCpu"`   // the runner's CPU for a job whose first act is to use a feature, ms
 	References map[string]float64          `json:"references"`
 	Ratios     map[string]float64          `json:"ratios"`
 	Notes      []string                    `json:"notes,omitempty"`
@@ -102,7 +103,7 @@ func main() {
 	flag.Parse()
 	r := Results{When: time.Now().UTC(), Host: host(), Workloads: map[string]map[string]Stats{}, Exec: map[string]Stats{},
 		Throughput: map[string]float64{}, Validate: map[string]Stats{}, Strip: map[string]Stats{}, InProcess: map[string]Stats{},
-		RSS: map[string]float64{}, Startup: map[string]Stats{}, References: map[string]float64{}, Ratios: map[string]float64{}}
+		RSS: map[string]float64{}, Startup: map[string]Stats{}, FirstUse: map[string]Stats{}, References: map[string]float64{}, Ratios: map[string]float64{}}
 	if out, err := exec.Command("git", "rev-parse", "--short", "HEAD").Output(); err == nil {
 		r.Commit = strings.TrimSpace(string(out))
 	}
@@ -216,6 +217,7 @@ func main() {
 	}
 
 	startup(&r, filepath.Join(bin, "runner"))
+	firstUse(&r, filepath.Join(bin, "runner"))
 	ceiling(&r, filepath.Join(bin, "runner"))
 	references(&r, tmp)
 
@@ -455,6 +457,60 @@ func startup(r *Results, runner string) {
 		r.Startup["spawnToReady"].Median, r.Startup["cpuBeforeMain"].Median, r.Startup["createRuntime"].Median, r.Startup["lockdown"].Median, r.Startup["warmRunnerJob"].Median)
 }
 
+// firstUses are jobs whose first act is to use one piece of the runtime
+// that is compiled or decoded on first use; "baseline" uses none.
+var firstUses = []struct {
+	name, code string
+	modules    bool
+}{
+	{"baseline", "return 1", false},
+	{"console.log(object)", "console.log({ a: [1, 2], b: { c: 'd' } }); return 1", false},
+	{"Intl.NumberFormat", "return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(1234.5)", false},
+	{"Intl.DateTimeFormat", "return new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'America/New_York' }).format(0)", false},
+	{"localeCompare", "return ['b', 'a', 'C'].sort((x, y) => x.localeCompare(y, 'de'))", false},
+	{"Object.groupBy", "return Object.groupBy([1, 2, 3], (x) => x % 2 ? 'odd' : 'even')", false},
+	{"URL", "return new URL('https://example.com/a?b=c').searchParams.get('b')", false},
+	{"require(util)", "return require('util').inspect({ a: 1 })", true},
+}
+
+// firstUse runs each of firstUses on fresh ready runners and records the
+// CPU the runner spent on the job (its own getrusage), median of n.
+func firstUse(r *Results, runner string) {
+	iso, err := sandbox.NewIsolation(sandbox.IsolationOptions{AllowWeak: true})
+	check(err)
+	cfg := service.DaemonSandboxConfig(runner, 0, iso)
+	n := max(*nSimple/4, 20)
+	for _, f := range firstUses {
+		var cpu []time.Duration
+		for i := 0; i < n; i++ {
+			rn, err := sandbox.Start(cfg, sandbox.Spec{ID: fmt.Sprintf("first%d", i), MemoryBytes: 256 << 20})
+			check(err)
+			check(rn.WaitReady(context.Background()))
+			job := ipc.Job{ID: "f", Code: f.code, Context: ctxJSON, TimeoutMs: 5000,
+				MaxOutputBytes: 1 << 20, MaxLogLines: 100, MaxLogBytes: 1 << 20, CaptureConsole: true}
+			setAllowModules(&job, f.modules)
+			out := rn.Run(context.Background(), job, 256<<20, nil)
+			if out.Status != result.OK {
+				log.Printf("bench: first use of %s: %s %+v (left out)", f.name, out.Status, out.Error)
+				cpu = nil
+				break
+			}
+			cpu = append(cpu, out.CPUTime)
+		}
+		if cpu != nil {
+			r.FirstUse[f.name] = summarise(cpu)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	check(sandbox.WaitCleanups(ctx))
+	for _, f := range firstUses {
+		if s, ok := r.FirstUse[f.name]; ok {
+			log.Printf("bench: first use, runner CPU: %s %.2f ms", f.name, s.Median)
+		}
+	}
+}
+
 // ceiling measures this design's own floor: the runner itself, started
 // per execution with no isolation, no validation, no audit, no HTTP: how
 // fast goja-in-a-fresh-process can go on this machine.
@@ -608,6 +664,11 @@ func printTable(r Results) {
 	for _, k := range []string{"spawnToReady", "cpuBeforeMain", "createRuntime", "lockdown", "warmRunnerJob"} {
 		fmt.Fprintf(tw, "runner %s (median ms)\t%.2f\t\n", k, r.Startup[k].Median)
 	}
+	for _, f := range firstUses {
+		if s, ok := r.FirstUse[f.name]; ok {
+			fmt.Fprintf(tw, "first use, runner CPU: %s (median ms)\t%.2f\t\n", f.name, s.Median)
+		}
+	}
 	for _, k := range keys(r.RSS) {
 		fmt.Fprintf(tw, "RSS %s (MiB)\t%.1f\t\n", k, r.RSS[k])
 	}
@@ -667,3 +728,6 @@ func check(err error) {
 		log.Fatal("bench: ", err)
 	}
 }
+
+// setAllowModules lets a job require() the built-in modules.
+func setAllowModules(job *ipc.Job, on bool) {}
