@@ -140,10 +140,10 @@ module.exports = {
   'hijack/object-prototype-fields': async () => {
     // descriptor fields, thenables and array index setters inherited from
     // the prototypes must not reach the built-ins' own bookkeeping
-    const names = ['get', 'set', 'value', 'writable', 'then'];
-    for (const n of names) Object.defineProperty(Object.prototype, n, { value: undefined, writable: true, configurable: true });
-    Object.prototype.get = function () { return 'hijacked'; };
     Object.defineProperty(Array.prototype, '1', { set() { throw new Error('hijacked'); }, configurable: true });
+    const names = ['get', 'set', 'value', 'writable', 'then'];
+    for (const n of names) Object.defineProperty(Object.prototype, n, { __proto__: null, value: undefined, writable: true, configurable: true });
+    Object.prototype.get = function () { return 'hijacked'; };
     try {
       const o = {};
       o.__defineGetter__('x', () => 1);
