@@ -27,9 +27,14 @@ var sources embed.FS
 
 // Install adds the missing built-ins to vm. It runs before any user code.
 func Install(vm *goja.Runtime) error {
+	_, err := install(vm)
+	return err
+}
+
+func install(vm *goja.Runtime) (*env, error) {
 	e := &env{vm: vm}
 	if err := e.capture(); err != nil {
-		return err
+		return nil, err
 	}
 	for _, f := range []func() error{
 		e.installSymbols,
@@ -48,10 +53,10 @@ func Install(vm *goja.Runtime) error {
 		e.installDisposable,
 	} {
 		if err := f(); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return e, nil
 }
 
 // env is one runtime's built-ins: the intrinsics captured at Install and

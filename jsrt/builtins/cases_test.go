@@ -58,3 +58,72 @@ func TestNodeCases(t *testing.T) {
 		})
 	}
 }
+
+// TestSpecWhereV8Differs: two Array.fromAsync cases where Node 24 (V8)
+// calls return() more often than ECMA-262 says. These follow the
+// specification; the expectations come from its steps, not from Node.
+func TestSpecWhereV8Differs(t *testing.T) {
+	for _, c := range []struct{ name, code, want string }{{
+		// 27.1.4.1 Array.fromAsync step 3.j.ii.4–5: "Let nextResult be ?
+		// Call(...)", "Set nextResult to ? Await(nextResult)": a rejected
+		// next() is returned as is, the iterator is not closed. (V8 closes it.)
+		"next rejects: no close",
+		`const log = [];
+		const src = { [Symbol.asyncIterator]() { return { next: () => Promise.reject(new EvalError('n')), return: async () => { log.push('return'); return {}; } }; } };
+		try { await Array.fromAsync(src); } catch (e) { log.push(e.name); }
+		return log.join();`,
+		"EvalError",
+	}, {
+		// %AsyncFromSyncIteratorPrototype%.next closes the sync iterator
+		// once when a value's promise rejects (AsyncFromSyncIteratorContinuation
+		// step 13); fromAsync then gets a rejected next(), which it does not
+		// close again. (V8 calls return() twice.)
+		"sync value rejects: one close",
+		`const log = [];
+		const src = { [Symbol.iterator]() { return { next() { log.push('next'); return { done: false, value: Promise.reject(new URIError('v')) }; }, return() { log.push('return'); return {}; } }; } };
+		try { await Array.fromAsync(src); } catch (e) { log.push(e.name); }
+		return log.join();`,
+		"next,return,URIError",
+	}} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := runString(t, c.code); got != c.want {
+				t.Errorf("got %s, want %s", got, c.want)
+			}
+		})
+	}
+}
+
+// TestCaptureStackTraceFrames: the frames are the callers', and
+// constructorOpt drops itself and everything above it.
+func TestCaptureStackTraceFrames(t *testing.T) {
+	got := runString(t, `
+		function inner(opt) { const o = { name: 'E', message: 'm' }; Error.captureStackTrace(o, opt); return o.stack; }
+		function middle(opt) { return inner(opt); }
+		function outer(opt) { return middle(opt); }
+		const all = outer().split('\n');
+		const cut = outer(middle).split('\n');
+		return JSON.stringify([all[0], all[1].trim().split(' ')[0], all[2].trim().split(' ')[0], all[3].trim().split(' ')[0],
+			cut[0], cut[1].trim().split(' ')[0], cut.length < all.length]);`)
+	want := `["E: m","at","at","at","E: m","at",true]`
+	if got != want {
+		t.Fatalf("got %s, want %s", got, want)
+	}
+	got = runString(t, `
+		function inner(opt) { const o = {}; Error.captureStackTrace(o, opt); return o.stack; }
+		function middle(opt) { return inner(opt); }
+		return JSON.stringify([inner().includes('inner'), middle().includes('middle'), middle(middle).includes('middle'), middle(middle).includes('inner')]);`)
+	if want := `[true,true,false,false]`; got != want {
+		t.Fatalf("got %s, want %s", got, want)
+	}
+	// A class constructor's frame has no name in goja: constructorOpt still
+	// removes it (and a subclass's), leaving the caller on top.
+	got = runString(t, `
+		class MyErr extends Error { constructor(m) { super(m); this.name = 'MyErr'; Error.captureStackTrace(this, MyErr); } }
+		class Sub extends MyErr {}
+		function make(C) { return new C('boom').stack.split('\n'); }
+		const a = make(MyErr), b = make(Sub);
+		return JSON.stringify([a[0], a[1].trim().split(' ').slice(0, 2), b[0], b[1].trim().split(' ').slice(0, 2)]);`)
+	if want := `["MyErr: boom",["at","make"],"MyErr: boom",["at","make"]]`; got != want {
+		t.Fatalf("got %s, want %s", got, want)
+	}
+}

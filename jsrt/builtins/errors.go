@@ -24,8 +24,9 @@ func (e *env) installError() error {
 // captureStackTrace(target, constructorOpt) sets target.stack to what V8
 // would: "Name: message" then one "    at ..." line per frame (goja's frame
 // text), leaving out every frame above and including the topmost call of
-// constructorOpt (matched by name: goja's frames do not name functions
-// otherwise). A non-number Error.stackTraceLimit gives an undefined stack.
+// constructorOpt (matched by name: goja's frames do not identify functions
+// otherwise; see below for class constructors, whose frames have no name).
+// A non-number Error.stackTraceLimit gives an undefined stack.
 func (e *env) captureStackTrace(call goja.FunctionCall) goja.Value {
 	target, ok := call.Argument(0).(*goja.Object)
 	if !ok {
@@ -53,9 +54,20 @@ func (e *env) captureStackTrace(call goja.FunctionCall) goja.Value {
 						break
 					}
 				}
-				frames = frames[found+1:]
+				if found < 0 {
+					// goja's frames of class constructors carry no name:
+					// take the leading nameless frames (the constructor
+					// chain) for constructorOpt's, keeping the outermost
+					// frame. Otherwise, as in V8, a function not on the
+					// stack leaves no frames.
+					for found+1 < len(frames)-1 && frames[found+1].FuncName() == "<anonymous>" {
+						found++
+					}
+				}
 				if found < 0 {
 					frames = nil
+				} else {
+					frames = frames[found+1:]
 				}
 			}
 		}
