@@ -67,7 +67,7 @@ type env struct {
 	// captured at Install
 	object, objectProto, array, arrayProto, function   *goja.Object
 	promise, mapCtor, errorCtor, iteratorProto, symbol *goja.Object
-	reflect, math, weakMap, typeErrorCtor              *goja.Object
+	reflect, math, typeErrorCtor                       *goja.Object
 	asyncIterator, dispose, asyncDispose               *goja.Symbol
 	hasOwnProperty, errorToString, symbolKeyFor        goja.Callable
 
@@ -100,7 +100,7 @@ func (e *env) capture() error {
 	}{
 		{&e.object, "Object"}, {&e.array, "Array"}, {&e.function, "Function"}, {&e.promise, "Promise"},
 		{&e.mapCtor, "Map"}, {&e.errorCtor, "Error"}, {&e.symbol, "Symbol"}, {&e.reflect, "Reflect"},
-		{&e.math, "Math"}, {&e.weakMap, "WeakMap"}, {&e.typeErrorCtor, "TypeError"},
+		{&e.math, "Math"}, {&e.typeErrorCtor, "TypeError"},
 	} {
 		if *c.dst, err = obj(vm.Get(c.name), c.name); err != nil {
 			return err
@@ -247,7 +247,9 @@ func arg(args []goja.Value, i int) goja.Value {
 }
 
 func (e *env) nameLength(o *goja.Object, name string, length int) {
-	_ = o.DefineDataProperty("length", e.vm.ToValue(length), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	if length != 0 { // goja made it 0
+		_ = o.DefineDataProperty("length", e.vm.ToValue(length), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	}
 	_ = o.DefineDataProperty("name", e.vm.ToValue(name), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
 
@@ -370,7 +372,6 @@ func (e *env) captureIntrinsics() {
 	vm := e.vm
 	get := func(o *goja.Object, name string) goja.Value { return o.Get(name) }
 	mapProto := e.mapCtor.Get("prototype").ToObject(vm)
-	weakMapProto := e.weakMap.Get("prototype").ToObject(vm)
 	promiseProto := e.promise.Get("prototype").ToObject(vm)
 	dateProto := vm.Get("Date").ToObject(vm).Get("prototype").ToObject(vm)
 	e.captured = []capturedValue{
@@ -391,10 +392,6 @@ func (e *env) captureIntrinsics() {
 		{"mapGet", get(mapProto, "get")},
 		{"mapSet", get(mapProto, "set")},
 		{"mapHas", get(mapProto, "has")},
-		{"WeakMap", e.weakMap},
-		{"weakMapGet", get(weakMapProto, "get")},
-		{"weakMapSet", get(weakMapProto, "set")},
-		{"weakMapHas", get(weakMapProto, "has")},
 		{"Promise", e.promise},
 		{"promiseThen", get(promiseProto, "then")},
 		{"TypeError", vm.Get("TypeError")},

@@ -26,7 +26,8 @@ func toString(v goja.Value) goja.String {
 }
 
 // installString adds String.prototype.isWellFormed and toWellFormed
-// (ES2024) and the Annex B HTML methods (anchor, big, ... sup).
+// (ES2024). The Annex B HTML methods (anchor, big, ... sup) are left out on
+// purpose: thirteen more functions at every start for markup nobody writes.
 func (e *env) installString() error {
 	proto := e.vm.Get("String").ToObject(e.vm).Get("prototype").ToObject(e.vm)
 	if err := e.method(proto, "isWellFormed", 0, func(call goja.FunctionCall) goja.Value {
@@ -52,43 +53,6 @@ func (e *env) installString() error {
 		return goja.StringFromUTF16(units)
 	}); err != nil {
 		return err
-	}
-	// CreateHTML(string, tag, attribute, value), B.2.2.2–B.2.2.14.
-	for _, h := range []struct{ name, tag, attr string }{
-		{"anchor", "a", "name"}, {"big", "big", ""}, {"blink", "blink", ""}, {"bold", "b", ""},
-		{"fixed", "tt", ""}, {"fontcolor", "font", "color"}, {"fontsize", "font", "size"},
-		{"italics", "i", ""}, {"link", "a", "href"}, {"small", "small", ""}, {"strike", "strike", ""},
-		{"sub", "sub", ""}, {"sup", "sup", ""},
-	} {
-		h := h
-		length := 0
-		if h.attr != "" {
-			length = 1
-		}
-		if err := e.method(proto, h.name, length, func(call goja.FunctionCall) goja.Value {
-			s := e.thisString(call.This, h.name)
-			out := utf16Of("<" + h.tag)
-			if h.attr != "" {
-				// the attribute value keeps its UTF-16, lone surrogates and all
-				v := toString(call.Argument(0))
-				out = append(out, utf16Of(" "+h.attr+`="`)...)
-				for i, n := 0, v.Length(); i < n; i++ {
-					if c := v.CharAt(i); c == '"' {
-						out = append(out, utf16Of("&quot;")...)
-					} else {
-						out = append(out, c)
-					}
-				}
-				out = append(out, '"')
-			}
-			out = append(out, '>')
-			for i, n := 0, s.Length(); i < n; i++ {
-				out = append(out, s.CharAt(i))
-			}
-			return goja.StringFromUTF16(append(out, utf16Of("</"+h.tag+">")...))
-		}); err != nil {
-			return err
-		}
 	}
 	return nil
 }

@@ -4,19 +4,37 @@
 // captured before user code ran.
 (function (I) {
   'use strict';
-  const { apply, create, defineProperty, WeakMap, weakMapGet, weakMapSet, weakMapHas, TypeError, ReferenceError, SuppressedError, DisposableStackPrototype, AsyncDisposableStackPrototype, symDispose, symAsyncDispose } = I;
+  const { apply, create, defineProperty, TypeError, ReferenceError, SuppressedError, DisposableStackPrototype, AsyncDisposableStackPrototype, symDispose, symAsyncDispose } = I;
 
   const isObject = (v) => (typeof v === 'object' && v !== null) || typeof v === 'function';
   const describe = (v) => (typeof v === 'string' ? '"' + v + '"' : typeof v === 'symbol' || isObject(v) ? typeof v : '' + v);
 
-  // stack object → { async, disposed, resources: [{ value, method }] }
-  const stacks = new WeakMap();
+  // a stack's slot: { async, disposed, resources: [{ value, method }] }
+  // A private field stamped on objects this file makes: a hidden, weakly
+  // held internal slot (the base constructor returns the object it is
+  // given, so the subclass's field lands on that object).
+  class Stamp {
+    constructor(o) {
+      return o;
+    }
+  }
+  class StackSlot extends Stamp {
+    #slot;
+    constructor(o, v) {
+      super(o);
+      this.#slot = v;
+    }
+    static get(o) {
+      return isObject(o) && #slot in o ? o.#slot : undefined;
+    }
+  }
+
   const push = (list, item) => {
     defineProperty(list, list.length, { __proto__: null, value: item, writable: true, enumerable: true, configurable: true });
   };
 
   const stateOf = (o, async, method) => {
-    const s = isObject(o) && apply(weakMapHas, stacks, [o]) ? apply(weakMapGet, stacks, [o]) : undefined;
+    const s = StackSlot.get(o);
     if (s === undefined || s.async !== async) {
       const name = async ? 'AsyncDisposableStack' : 'DisposableStack';
       throw new TypeError('Method ' + name + '.prototype.' + method + ' called on incompatible receiver');
@@ -146,7 +164,7 @@
         const s = stateOf(this, async, 'move');
         pending(s, 'move');
         const o = create(async ? AsyncDisposableStackPrototype : DisposableStackPrototype);
-        apply(weakMapSet, stacks, [o, { async, disposed: false, resources: s.resources }]);
+        new StackSlot(o, { async, disposed: false, resources: s.resources });
         s.resources = [];
         s.disposed = true;
         return o;
@@ -161,7 +179,7 @@
   const asyncs = common(true);
   return {
     init(o, async) {
-      apply(weakMapSet, stacks, [o, { async, disposed: false, resources: [] }]);
+      new StackSlot(o, { async, disposed: false, resources: [] });
     },
     syncAdopt: sync.adopt,
     syncDefer: sync.defer,

@@ -5,7 +5,7 @@
 // them; I holds the intrinsics captured before user code ran.
 (function (I) {
   'use strict';
-  const { apply, create, defineProperty, getPrototypeOf, WeakMap, weakMapGet, weakMapSet, weakMapHas, TypeError, RangeError, IteratorPrototype, trunc, symIterator, symToStringTag } = I;
+  const { apply, create, defineProperty, getPrototypeOf, TypeError, RangeError, IteratorPrototype, trunc, symIterator, symToStringTag } = I;
 
   const isObject = (v) => (typeof v === 'object' && v !== null) || typeof v === 'function';
   const isCallable = (v) => typeof v === 'function';
@@ -103,12 +103,28 @@
   // A helper's state: its underlying record, its step (returns the next
   // value or `done`), an optional close for return() while suspended, and
   // where it is: 'start', 'yield', 'running' or 'completed'.
-  const helperState = new WeakMap();
-  const stateOf = (o, method) => {
-    if (!isObject(o) || !apply(weakMapHas, helperState, [o])) {
-      throw new TypeError('Method Iterator Helper.prototype.' + method + ' called on incompatible receiver');
+  // A private field stamped on objects this file makes: a hidden, weakly
+  // held internal slot (the base constructor returns the object it is
+  // given, so the subclass's field lands on that object).
+  class Stamp {
+    constructor(o) {
+      return o;
     }
-    return apply(weakMapGet, helperState, [o]);
+  }
+  class HelperSlot extends Stamp {
+    #slot;
+    constructor(o, v) {
+      super(o);
+      this.#slot = v;
+    }
+    static get(o) {
+      return isObject(o) && #slot in o ? o.#slot : undefined;
+    }
+  }
+  const stateOf = (o, method) => {
+    const s = HelperSlot.get(o);
+    if (s === undefined) throw new TypeError('Method Iterator Helper.prototype.' + method + ' called on incompatible receiver');
+    return s;
   };
 
   const HelperPrototype = create(IteratorPrototype);
@@ -149,18 +165,26 @@
 
   const makeHelper = (rec, step, closeInner) => {
     const o = create(HelperPrototype);
-    apply(weakMapSet, helperState, [o, { rec, step, closeInner, state: 'start' }]);
+    new HelperSlot(o, { rec, step, closeInner, state: 'start' });
     return o;
   };
 
   // ---- %WrapForValidIteratorPrototype% ----
 
-  const wrapped = new WeakMap();
-  const wrappedOf = (o, method) => {
-    if (!isObject(o) || !apply(weakMapHas, wrapped, [o])) {
-      throw new TypeError('Method WrapForValidIteratorPrototype.' + method + ' called on incompatible receiver');
+  class WrapSlot extends Stamp {
+    #slot;
+    constructor(o, v) {
+      super(o);
+      this.#slot = v;
     }
-    return apply(weakMapGet, wrapped, [o]);
+    static get(o) {
+      return isObject(o) && #slot in o ? o.#slot : undefined;
+    }
+  }
+  const wrappedOf = (o, method) => {
+    const rec = WrapSlot.get(o);
+    if (rec === undefined) throw new TypeError('Method WrapForValidIteratorPrototype.' + method + ' called on incompatible receiver');
+    return rec;
   };
   const WrapPrototype = create(IteratorPrototype);
   const wrapMethods = {
@@ -203,7 +227,7 @@
       const rec = flattenable(O, true);
       if (inheritsIterator(rec.iterator)) return rec.iterator;
       const w = create(WrapPrototype);
-      apply(weakMapSet, wrapped, [w, rec]);
+      new WrapSlot(w, rec);
       return w;
     },
 

@@ -15,7 +15,6 @@ module.exports = {
       transfer: ArrayBuffer.prototype.transfer, transferToFixedLength: ArrayBuffer.prototype.transferToFixedLength,
       resize: ArrayBuffer.prototype.resize, deref: WeakRef.prototype.deref,
       register: FinalizationRegistry.prototype.register, unregister: FinalizationRegistry.prototype.unregister,
-      anchor: String.prototype.anchor, fontcolor: String.prototype.fontcolor, bold: String.prototype.bold,
       __defineGetter__: Object.prototype.__defineGetter__, __lookupSetter__: Object.prototype.__lookupSetter__,
       getYear: Date.prototype.getYear, setYear: Date.prototype.setYear,
     };
@@ -535,7 +534,6 @@ module.exports = {
     }
     return r;
   },
-  'string/html-methods': async () => ['x'.anchor('a"b'), 'x'.big(), 'x'.bold(), 'x'.fixed(), 'x'.fontcolor('red'), 'x'.fontsize(3), 'x'.italics(), 'x'.link('u'), 'x'.small(), 'x'.strike(), 'x'.sub(), 'x'.sup(), 'x'.blink(), 'x'.anchor()],
 
   // ---- RegExp.escape ----
   'regexp/escape': async () => ['a.b*c', 'foo', '123abc', ' -=<>', 'hello world', '$^.*+?()[]{}|/\\', '\t\n\v\f\r', '\u00a0\ufeff\u2028\u3000', '😀\uD800', 'ÿ_,#&!%:;@~\'`"', 'Élan', '_x'].map(RegExp.escape),
