@@ -70,6 +70,7 @@ type env struct {
 	reflect, math, typeErrorCtor                       *goja.Object
 	asyncIterator, dispose, asyncDispose               *goja.Symbol
 	hasOwnProperty, errorToString, symbolKeyFor        goja.Callable
+	getOwnPropertyDescriptor                           goja.Callable
 
 	hasInstanceProto *goja.Object // see ctor
 
@@ -134,6 +135,7 @@ func (e *env) capture() error {
 		{&e.hasOwnProperty, e.objectProto.Get("hasOwnProperty"), "Object.prototype.hasOwnProperty"},
 		{&e.errorToString, e.errorCtor.Get("prototype").ToObject(vm).Get("toString"), "Error.prototype.toString"},
 		{&e.symbolKeyFor, e.symbol.Get("keyFor"), "Symbol.keyFor"},
+		{&e.getOwnPropertyDescriptor, e.object.Get("getOwnPropertyDescriptor"), "Object.getOwnPropertyDescriptor"},
 	} {
 		f, ok := goja.AssertFunction(c.v)
 		if !ok {
@@ -160,18 +162,26 @@ func (e *env) fn(name string, length int, f func(goja.FunctionCall) goja.Value) 
 	return o
 }
 
-// ctor makes a constructor that must be called with new. goja's native
-// constructors cannot tell `new C()` from `C()` (neither has a new
-// target), so the constructor is a proxy of a native one: its construct
-// trap receives the real new target and its apply trap throws, as a class
-// constructor's call does.
+// ctor makes a constructor that must be called with new, with prototype
+// proto (its [[Prototype]], constructor and @@toStringTag set by the
+// caller) whose methods fill adds on first need. goja's native constructors
+// cannot tell `new C()` from `C()` (neither has a new target), so the
+// constructor is a proxy of a native one: its construct trap receives the
+// real new target and its apply trap throws, as a class constructor's call
+// does.
+//
+// The proxy also defers the prototype's methods: they are made the first
+// time anything can reach them, that is when C is constructed (or
+// subclassed and constructed) or C.prototype is read through get or
+// getOwnPropertyDescriptor. Other operations go to the target unchanged.
 //
 // goja's proxies have no [[HasInstance]] of their own (instanceof a proxy
 // of a function throws), so the native target inherits a
 // Symbol.hasInstance doing OrdinaryHasInstance from a hidden object between
 // it and Function.prototype, and the proxy reports Function.prototype as its
 // prototype.
-func (e *env) ctor(name string, length int, construct func(args []goja.Value, newTarget *goja.Object) *goja.Object) *goja.Object {
+func (e *env) ctor(name string, length int, proto *goja.Object, fill func(),
+	construct func(args []goja.Value, newTarget *goja.Object) *goja.Object) *goja.Object {
 	target := e.vm.ToValue(func(goja.ConstructorCall) *goja.Object { return nil }).(*goja.Object)
 	e.nameLength(target, name, length)
 	if e.hasInstanceProto == nil {
@@ -179,6 +189,14 @@ func (e *env) ctor(name string, length int, construct func(args []goja.Value, ne
 		_ = e.hasInstanceProto.DefineDataPropertySymbol(goja.SymHasInstance, e.fn("[Symbol.hasInstance]", 1, e.ordinaryHasInstance), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	}
 	_ = target.SetPrototype(e.hasInstanceProto)
+	_ = target.DefineDataProperty("prototype", proto, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	filled := false
+	ensure := func() {
+		if !filled {
+			filled = true
+			fill()
+		}
+	}
 	functionProto := e.function.Get("prototype").ToObject(e.vm)
 	p := e.vm.NewProxy(target, &goja.ProxyTrapConfig{
 		Apply: func(*goja.Object, goja.Value, []goja.Value) goja.Value {
@@ -186,11 +204,59 @@ func (e *env) ctor(name string, length int, construct func(args []goja.Value, ne
 			return nil
 		},
 		Construct: func(_ *goja.Object, args []goja.Value, newTarget *goja.Object) *goja.Object {
+			ensure()
 			return construct(args, newTarget)
 		},
 		GetPrototypeOf: func(*goja.Object) *goja.Object { return functionProto },
+		Get: func(t *goja.Object, key string, _ goja.Value) goja.Value {
+			if key == "prototype" {
+				ensure()
+			}
+			return t.Get(key)
+		},
+		GetOwnPropertyDescriptor: func(t *goja.Object, key string) goja.PropertyDescriptor {
+			if key == "prototype" {
+				ensure()
+			}
+			return e.ownDescriptor(t, key)
+		},
 	})
-	return e.vm.ToValue(p).(*goja.Object)
+	c := e.vm.ToValue(p).(*goja.Object)
+	_ = proto.DefineDataProperty("constructor", c, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	return c
+}
+
+// ownDescriptor is o's own property descriptor for key, as a proxy trap
+// returns it (empty: none).
+func (e *env) ownDescriptor(o *goja.Object, key string) goja.PropertyDescriptor {
+	k := e.vm.ToValue(key)
+	dv, err := e.getOwnPropertyDescriptor(goja.Undefined(), o, k)
+	rethrow(err)
+	d, ok := dv.(*goja.Object)
+	if !ok {
+		return goja.PropertyDescriptor{}
+	}
+	// d is a fresh descriptor: read only its own fields
+	field := func(n string) goja.Value {
+		if e.hasOwn(d, e.vm.ToValue(n)) {
+			return d.Get(n)
+		}
+		return nil
+	}
+	flag := func(n string) goja.Flag {
+		if v := field(n); v != nil && v.ToBoolean() {
+			return goja.FLAG_TRUE
+		}
+		return goja.FLAG_FALSE
+	}
+	pd := goja.PropertyDescriptor{Configurable: flag("configurable"), Enumerable: flag("enumerable")}
+	if g, s := field("get"), field("set"); g != nil || s != nil {
+		pd.Getter, pd.Setter = g, s
+		return pd
+	}
+	pd.Value = field("value")
+	pd.Writable = flag("writable")
+	return pd
 }
 
 // ordinaryHasInstance is OrdinaryHasInstance(this, V).

@@ -3,8 +3,9 @@ package builtins
 import "github.com/dop251/goja"
 
 // installDisposable adds DisposableStack and AsyncDisposableStack. The
-// constructors and prototypes are made here; dispose.js, compiled when the
-// first stack is made, holds their state and behaviour.
+// constructors and prototypes are made here, the prototypes' methods when
+// first reachable (see ctor); dispose.js, compiled when the first stack is
+// made, holds their state and behaviour.
 func (e *env) installDisposable() error {
 	for _, async := range []bool{false, true} {
 		name, prefix, disposeName, disposeSym := "DisposableStack", "sync", "dispose", e.dispose
@@ -14,7 +15,22 @@ func (e *env) installDisposable() error {
 		var init goja.Callable
 		isAsync := e.vm.ToValue(async)
 		proto := e.vm.NewObject()
-		c := e.ctor(name, 0, func(_ []goja.Value, newTarget *goja.Object) *goja.Object {
+		fill := func() { // in V8's property order
+			method := func(name, export string, length int) *goja.Object {
+				f := e.lazy("dispose", export, name, length)
+				rethrow(proto.DefineDataProperty(name, f, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE))
+				return f
+			}
+			method("use", prefix+"Use", 1)
+			disposeFn := method(disposeName, disposeName, 0)
+			method("adopt", prefix+"Adopt", 2)
+			method("defer", prefix+"Defer", 1)
+			method("move", prefix+"Move", 0)
+			rethrow(proto.DefineAccessorProperty("disposed", e.lazy("dispose", prefix+"Disposed", "get disposed", 0), nil, goja.FLAG_TRUE, goja.FLAG_FALSE))
+			rethrow(proto.DefineDataPropertySymbol(disposeSym, disposeFn, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE))
+			rethrow(e.toStringTag(proto, name))
+		}
+		c := e.ctor(name, 0, proto, fill, func(_ []goja.Value, newTarget *goja.Object) *goja.Object {
 			o := e.instance(newTarget, proto)
 			if init == nil {
 				init, _ = goja.AssertFunction(e.load("dispose").Get("init"))
@@ -23,30 +39,6 @@ func (e *env) installDisposable() error {
 			rethrow(err)
 			return o
 		})
-		if err := e.proto(c, proto); err != nil {
-			return err
-		}
-		for _, m := range []struct {
-			name, export string
-			length       int
-		}{{"adopt", prefix + "Adopt", 2}, {"defer", prefix + "Defer", 1}, {"move", prefix + "Move", 0}, {"use", prefix + "Use", 1}} {
-			if err := proto.DefineDataProperty(m.name, e.lazy("dispose", m.export, m.name, m.length), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
-				return err
-			}
-		}
-		disposeFn := e.lazy("dispose", disposeName, disposeName, 0)
-		if err := proto.DefineDataProperty(disposeName, disposeFn, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
-			return err
-		}
-		if err := proto.DefineDataPropertySymbol(disposeSym, disposeFn, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
-			return err
-		}
-		if err := proto.DefineAccessorProperty("disposed", e.lazy("dispose", prefix+"Disposed", "get disposed", 0), nil, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
-			return err
-		}
-		if err := e.toStringTag(proto, name); err != nil {
-			return err
-		}
 		e.made[name+"Prototype"] = proto
 		if err := e.global(name, c); err != nil {
 			return err

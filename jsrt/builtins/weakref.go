@@ -34,7 +34,19 @@ func (e *env) installWeakRef() error {
 	e.regs = map[*goja.Object]*registry{}
 
 	weakRefProto := vm.NewObject()
-	weakRef := e.ctor("WeakRef", 1, func(args []goja.Value, newTarget *goja.Object) *goja.Object {
+	if err := e.toStringTag(weakRefProto, "WeakRef"); err != nil {
+		return err
+	}
+	weakRef := e.ctor("WeakRef", 1, weakRefProto, func() {
+		rethrow(e.method(weakRefProto, "deref", 0, func(call goja.FunctionCall) goja.Value {
+			o, _ := call.This.(*goja.Object)
+			target, ok := e.refs[o]
+			if !ok {
+				e.typeError("WeakRef.prototype.deref: receiver is not a WeakRef")
+			}
+			return target
+		}))
+	}, func(args []goja.Value, newTarget *goja.Object) *goja.Object {
 		target := arg(args, 0)
 		if !e.canBeHeldWeakly(target) {
 			e.typeError("WeakRef: invalid target")
@@ -43,33 +55,9 @@ func (e *env) installWeakRef() error {
 		e.refs[o] = target
 		return o
 	})
-	if err := e.proto(weakRef, weakRefProto); err != nil {
-		return err
-	}
-	if err := e.method(weakRefProto, "deref", 0, func(call goja.FunctionCall) goja.Value {
-		o, _ := call.This.(*goja.Object)
-		target, ok := e.refs[o]
-		if !ok {
-			e.typeError("WeakRef.prototype.deref: receiver is not a WeakRef")
-		}
-		return target
-	}); err != nil {
-		return err
-	}
-	if err := e.toStringTag(weakRefProto, "WeakRef"); err != nil {
-		return err
-	}
 
 	finRegProto := vm.NewObject()
-	finReg := e.ctor("FinalizationRegistry", 1, func(args []goja.Value, newTarget *goja.Object) *goja.Object {
-		if _, ok := goja.AssertFunction(arg(args, 0)); !ok {
-			e.typeError("FinalizationRegistry: cleanup must be callable")
-		}
-		o := e.instance(newTarget, finRegProto)
-		e.regs[o] = &registry{tokens: map[goja.Value]int{}}
-		return o
-	})
-	if err := e.proto(finReg, finRegProto); err != nil {
+	if err := e.toStringTag(finRegProto, "FinalizationRegistry"); err != nil {
 		return err
 	}
 	thisRegistry := func(this goja.Value, method string) *registry {
@@ -80,41 +68,43 @@ func (e *env) installWeakRef() error {
 		}
 		return r
 	}
-	if err := e.method(finRegProto, "register", 2, func(call goja.FunctionCall) goja.Value {
-		r := thisRegistry(call.This, "register")
-		target, held, token := call.Argument(0), call.Argument(1), call.Argument(2)
-		if !e.canBeHeldWeakly(target) {
-			e.typeError("FinalizationRegistry.prototype.register: invalid target")
-		}
-		if target.SameAs(held) {
-			e.typeError("FinalizationRegistry.prototype.register: target and holdings must not be same")
-		}
-		if !e.canBeHeldWeakly(token) {
-			if !goja.IsUndefined(token) {
+	finReg := e.ctor("FinalizationRegistry", 1, finRegProto, func() {
+		rethrow(e.method(finRegProto, "register", 2, func(call goja.FunctionCall) goja.Value {
+			r := thisRegistry(call.This, "register")
+			target, held, token := call.Argument(0), call.Argument(1), call.Argument(2)
+			if !e.canBeHeldWeakly(target) {
+				e.typeError("FinalizationRegistry.prototype.register: invalid target")
+			}
+			if target.SameAs(held) {
+				e.typeError("FinalizationRegistry.prototype.register: target and holdings must not be same")
+			}
+			if !e.canBeHeldWeakly(token) {
+				if !goja.IsUndefined(token) {
+					e.typeError("Invalid unregisterToken ('%s')", describe(token))
+				}
+				return goja.Undefined()
+			}
+			r.tokens[token]++
+			return goja.Undefined()
+		}))
+		rethrow(e.method(finRegProto, "unregister", 1, func(call goja.FunctionCall) goja.Value {
+			r := thisRegistry(call.This, "unregister")
+			token := call.Argument(0)
+			if !e.canBeHeldWeakly(token) {
 				e.typeError("Invalid unregisterToken ('%s')", describe(token))
 			}
-			return goja.Undefined()
+			n := r.tokens[token]
+			delete(r.tokens, token)
+			return vm.ToValue(n > 0)
+		}))
+	}, func(args []goja.Value, newTarget *goja.Object) *goja.Object {
+		if _, ok := goja.AssertFunction(arg(args, 0)); !ok {
+			e.typeError("FinalizationRegistry: cleanup must be callable")
 		}
-		r.tokens[token]++
-		return goja.Undefined()
-	}); err != nil {
-		return err
-	}
-	if err := e.method(finRegProto, "unregister", 1, func(call goja.FunctionCall) goja.Value {
-		r := thisRegistry(call.This, "unregister")
-		token := call.Argument(0)
-		if !e.canBeHeldWeakly(token) {
-			e.typeError("Invalid unregisterToken ('%s')", describe(token))
-		}
-		n := r.tokens[token]
-		delete(r.tokens, token)
-		return vm.ToValue(n > 0)
-	}); err != nil {
-		return err
-	}
-	if err := e.toStringTag(finRegProto, "FinalizationRegistry"); err != nil {
-		return err
-	}
+		o := e.instance(newTarget, finRegProto)
+		e.regs[o] = &registry{tokens: map[goja.Value]int{}}
+		return o
+	})
 	if err := e.global("WeakRef", weakRef); err != nil {
 		return err
 	}

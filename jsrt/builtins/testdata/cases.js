@@ -49,6 +49,19 @@ module.exports = {
       AsyncDisposableStack.prototype[Symbol.asyncDispose] === AsyncDisposableStack.prototype.disposeAsync,
       Date.prototype.toGMTString === Date.prototype.toUTCString];
   },
+  'shape/prototypes-first-reached-through-descriptors': async () => {
+    const P = Object.getOwnPropertyDescriptor(DisposableStack, 'prototype').value;
+    const A = Reflect.getOwnPropertyDescriptor(AsyncDisposableStack, 'prototype').value;
+    const W = Reflect.get(WeakRef, 'prototype');
+    class X extends FinalizationRegistry {}
+    const F = Object.getPrototypeOf(X.prototype);
+    Object.defineProperty(WeakRef, 'extra', { get() { return 1; }, configurable: true });
+    const d = Object.getOwnPropertyDescriptor(WeakRef, 'extra');
+    const n = Object.getOwnPropertyDescriptor(WeakRef, 'name');
+    return [Object.getOwnPropertyNames(P), Object.getOwnPropertySymbols(P).map(String), Object.getOwnPropertyNames(A), Object.getOwnPropertyNames(W),
+      Object.getOwnPropertyNames(F), typeof d.get, d.set, d.enumerable, d.configurable, n.value, n.writable, n.configurable,
+      Object.getOwnPropertyNames(WeakRef), Object.getOwnPropertyDescriptor(WeakRef, 'nope'), 'prototype' in WeakRef];
+  },
   'shape/symbols': async () => [String(Symbol.asyncIterator), Symbol.dispose.description, String(Symbol.asyncDispose),
     Symbol.for('Symbol.dispose') === Symbol.dispose, Symbol.keyFor(Symbol.asyncIterator)],
   'shape/not-constructors': async () => {
