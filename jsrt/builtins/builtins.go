@@ -438,7 +438,6 @@ func (e *env) captureIntrinsics() {
 	vm := e.vm
 	get := func(o *goja.Object, name string) goja.Value { return o.Get(name) }
 	mapProto := e.mapCtor.Get("prototype").ToObject(vm)
-	promiseProto := e.promise.Get("prototype").ToObject(vm)
 	dateProto := vm.Get("Date").ToObject(vm).Get("prototype").ToObject(vm)
 	e.captured = []capturedValue{
 		{"apply", get(e.reflect, "apply")},
@@ -457,9 +456,6 @@ func (e *env) captureIntrinsics() {
 		{"Map", e.mapCtor},
 		{"mapGet", get(mapProto, "get")},
 		{"mapSet", get(mapProto, "set")},
-		{"mapHas", get(mapProto, "has")},
-		{"Promise", e.promise},
-		{"promiseThen", get(promiseProto, "then")},
 		{"TypeError", vm.Get("TypeError")},
 		{"RangeError", vm.Get("RangeError")},
 		{"ReferenceError", vm.Get("ReferenceError")},
