@@ -52,23 +52,40 @@ func BenchmarkGojaNew(b *testing.B) {
 	}
 }
 
-// firstUse measures a fresh runtime's first call of a lazily compiled
-// built-in (the compile of its group and the call), minus the same call
-// once the group is compiled.
+// touch initialises the standard built-ins the way jsrt's prelude does
+// before Install runs (goja builds them on first use).
+var touch = goja.MustCompile("touch.js", `[Object.prototype.hasOwnProperty, Array.prototype.map, Promise.prototype.then, Map.prototype.get,
+	Symbol.keyFor, Reflect.apply, Math.trunc, Error.prototype.toString, TypeError, RangeError, ReferenceError,
+	Date.prototype.getTime, RegExp, String.prototype.slice, ArrayBuffer.prototype, [].values()]`, true)
+
+// firstUse reports the CPU time of a program's first run in a fresh
+// runtime (which compiles the group it uses) and of its second run (the
+// group compiled): their difference is the group's first-use cost.
 func firstUse(b *testing.B, code string) {
 	b.Helper()
 	prg := goja.MustCompile("bench.js", code, true)
+	var first, second time.Duration
 	for i := 0; i < b.N; i++ {
-		b.StopTimer()
 		vm := goja.New()
+		if _, err := vm.RunProgram(touch); err != nil {
+			b.Fatal(err)
+		}
 		if err := builtins.Install(vm); err != nil {
 			b.Fatal(err)
 		}
-		b.StartTimer()
+		t0 := cpuTime()
 		if _, err := vm.RunProgram(prg); err != nil {
 			b.Fatal(err)
 		}
+		t1 := cpuTime()
+		if _, err := vm.RunProgram(prg); err != nil {
+			b.Fatal(err)
+		}
+		first += t1 - t0
+		second += cpuTime() - t1
 	}
+	b.ReportMetric(float64(first.Nanoseconds())/float64(b.N), "first-cpu-ns/op")
+	b.ReportMetric(float64(second.Nanoseconds())/float64(b.N), "warm-cpu-ns/op")
 }
 
 func BenchmarkFirstUseGroupBy(b *testing.B) {
@@ -83,55 +100,44 @@ func BenchmarkFirstUseFromAsync(b *testing.B) {
 	firstUse(b, `Array.fromAsync([1, 2, 3])`)
 }
 
-// The same calls with the group already compiled: the difference is the
-// first-use cost.
-func warm(b *testing.B, code string) {
-	b.Helper()
-	prg := goja.MustCompile("bench.js", code, true)
+func BenchmarkFirstUseDisposableStack(b *testing.B) {
+	firstUse(b, `{ const s = new DisposableStack(); s.defer(() => {}); s.dispose(); }`)
+}
+
+// BenchmarkInstallAfterTouch is the CPU time of Install alone, in a runtime
+// whose standard built-ins were initialised as jsrt's prelude leaves them.
+func BenchmarkInstallAfterTouch(b *testing.B) {
+	var spent time.Duration
 	for i := 0; i < b.N; i++ {
-		b.StopTimer()
-		vm := goja.New()
-		if err := builtins.Install(vm); err != nil {
-			b.Fatal(err)
-		}
-		if _, err := vm.RunProgram(prg); err != nil {
-			b.Fatal(err)
-		}
-		b.StartTimer()
-		if _, err := vm.RunProgram(prg); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func BenchmarkWarmGroupBy(b *testing.B) {
-	warm(b, `Object.groupBy([1, 2, 3], (x) => x % 2)`)
-}
-
-func BenchmarkWarmIteratorHelper(b *testing.B) {
-	warm(b, `[1, 2, 3].values().map((x) => x * 2).toArray()`)
-}
-
-func BenchmarkWarmFromAsync(b *testing.B) {
-	warm(b, `Array.fromAsync([1, 2, 3])`)
-}
-
-// BenchmarkInstallWarm is Install's own cost in a runtime whose standard
-// built-ins were already initialised (goja builds them on first touch; in
-// jsrt.New the prelude has touched them before Install runs).
-func BenchmarkInstallWarm(b *testing.B) {
-	touch := goja.MustCompile("touch.js", `[Object.prototype.hasOwnProperty, Array.prototype, Promise.prototype.then, Map.prototype.get,
-		WeakMap.prototype.get, Symbol.keyFor, Reflect.apply, Math.trunc, Error.prototype.toString, TypeError, RangeError, ReferenceError,
-		Date.prototype.getTime, RegExp, String.prototype, DataView.prototype.getUint16, ArrayBuffer.prototype, [].values()]`, true)
-	for i := 0; i < b.N; i++ {
-		b.StopTimer()
 		vm := goja.New()
 		if _, err := vm.RunProgram(touch); err != nil {
 			b.Fatal(err)
 		}
-		b.StartTimer()
+		t0 := cpuTime()
 		if err := builtins.Install(vm); err != nil {
 			b.Fatal(err)
 		}
+		spent += cpuTime() - t0
+	}
+	b.ReportMetric(float64(spent.Nanoseconds())/float64(b.N), "install-cpu-ns/op")
+}
+
+// BenchmarkCompileGroup is the parse and compile of each JavaScript group
+// alone, the bulk of a first use.
+func BenchmarkCompileGroup(b *testing.B) {
+	for _, g := range []string{"groupby", "iterator", "fromasync", "dispose", "legacy"} {
+		src, err := builtins.Source(g)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(g, func(b *testing.B) {
+			start := cpuTime()
+			for i := 0; i < b.N; i++ {
+				if _, err := goja.Compile(g+".js", src, true); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportCPU(b, start)
+		})
 	}
 }

@@ -496,3 +496,9 @@ func (e *env) intrinsics() *goja.Object {
 	e.intrinsic = I
 	return I
 }
+
+// Source is the JavaScript of a lazily compiled group (for benchmarks).
+func Source(group string) (string, error) {
+	b, err := sources.ReadFile("js/" + group + ".js")
+	return string(b), err
+}
