@@ -12,9 +12,14 @@ import (
 func (e *env) installSymbols() error {
 	for _, s := range []struct {
 		name string
-		sym  *goja.Symbol
-	}{{"asyncIterator", e.asyncIterator}, {"dispose", e.dispose}, {"asyncDispose", e.asyncDispose}} {
-		if err := e.symbol.DefineDataProperty(s.name, s.sym, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE); err != nil {
+		sym  **goja.Symbol
+	}{{"asyncIterator", &e.asyncIterator}, {"dispose", &e.dispose}, {"asyncDispose", &e.asyncDispose}} {
+		// one already there (goja's own, some day) is the one to use
+		if existing, ok := e.symbol.Get(s.name).(*goja.Symbol); ok {
+			*s.sym = existing
+			continue
+		}
+		if err := e.symbol.DefineDataProperty(s.name, *s.sym, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE); err != nil {
 			return err
 		}
 	}
