@@ -67,7 +67,7 @@ type env struct {
 	// captured at Install
 	object, objectProto, array, arrayProto, function   *goja.Object
 	promise, mapCtor, errorCtor, iteratorProto, symbol *goja.Object
-	reflect, math, typeErrorCtor                       *goja.Object
+	reflect, math                                      *goja.Object
 	asyncIterator, dispose, asyncDispose               *goja.Symbol
 	hasOwnProperty, errorToString, symbolKeyFor        goja.Callable
 	getOwnPropertyDescriptor                           goja.Callable
@@ -79,7 +79,7 @@ type env struct {
 	intrinsic *goja.Object            // what the groups receive
 
 	captured []capturedValue
-	made     map[string]goja.Value // constructors this package made (Iterator, SuppressedError)
+	made     map[string]goja.Value // what this package made that the groups use (SuppressedError, the stacks' prototypes)
 
 	refs map[*goja.Object]goja.Value // WeakRef → target
 	regs map[*goja.Object]*registry  // FinalizationRegistry → its cells
@@ -101,7 +101,7 @@ func (e *env) capture() error {
 	}{
 		{&e.object, "Object"}, {&e.array, "Array"}, {&e.function, "Function"}, {&e.promise, "Promise"},
 		{&e.mapCtor, "Map"}, {&e.errorCtor, "Error"}, {&e.symbol, "Symbol"}, {&e.reflect, "Reflect"},
-		{&e.math, "Math"}, {&e.typeErrorCtor, "TypeError"},
+		{&e.math, "Math"},
 	} {
 		if *c.dst, err = obj(vm.Get(c.name), c.name); err != nil {
 			return err
