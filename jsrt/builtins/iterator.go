@@ -2,14 +2,14 @@ package builtins
 
 import "github.com/dop251/goja"
 
-// iteratorHelpers are the methods ES2025 adds to Iterator.prototype, with
-// their lengths; iterator.js implements them.
+// iteratorHelpers are the methods ES2025 adds to Iterator.prototype that
+// return helper objects, with their lengths; iterator.js implements them
+// (the consuming ones are Go: iterconsume.go).
 var iteratorHelpers = []struct {
 	name   string
 	length int
 }{
 	{"map", 1}, {"filter", 1}, {"take", 1}, {"drop", 1}, {"flatMap", 1},
-	{"reduce", 1}, {"toArray", 0}, {"forEach", 1}, {"some", 1}, {"every", 1}, {"find", 1},
 }
 
 // installIterator adds the global Iterator, whose prototype is goja's
@@ -38,6 +38,9 @@ func (e *env) installIterator() error {
 		if err := e.lazyMethod(proto, "iterator", h.name, h.length); err != nil {
 			return err
 		}
+	}
+	if err := e.installIteratorConsumers(proto); err != nil {
+		return err
 	}
 	// constructor and @@toStringTag are accessors whose setters ignore
 	// Iterator.prototype itself (SetterThatIgnoresPrototypeProperties), so

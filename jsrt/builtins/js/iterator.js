@@ -1,7 +1,7 @@
-// iterator.js: Iterator.from and the iterator helpers of ES2025
-// (Iterator.prototype.map, filter, take, drop, flatMap, reduce, toArray,
-// forEach, some, every, find), with %IteratorHelperPrototype% and
-// %WrapForValidIteratorPrototype%. Compiled on the first call of any of
+// iterator.js: Iterator.from and the iterator helpers of ES2025 that make
+// helper objects (Iterator.prototype.map, filter, take, drop, flatMap), with
+// %IteratorHelperPrototype% and %WrapForValidIteratorPrototype%. (The
+// consuming helpers, reduce to find, are Go.) Compiled on the first call of any of
 // them; I holds the intrinsics captured before user code ran.
 (function (I) {
   'use strict';
@@ -339,117 +339,6 @@
           }
         },
       );
-    },
-
-    reduce(reducer, initialValue) {
-      const o = receiver(this);
-      requireCallable(o, reducer);
-      const rec = direct(o);
-      let acc;
-      let counter;
-      if (arguments.length < 2) {
-        acc = stepValue(rec);
-        if (acc === done) throw new TypeError('Reduce of empty iterator with no initial value');
-        counter = 1;
-      } else {
-        acc = initialValue;
-        counter = 0;
-      }
-      for (;;) {
-        const v = stepValue(rec);
-        if (v === done) return acc;
-        try {
-          acc = reducer(acc, v, counter++);
-        } catch (e) {
-          closeThrow(o, e);
-        }
-      }
-    },
-
-    toArray() {
-      const o = receiver(this);
-      const rec = direct(o);
-      const items = [];
-      for (let i = 0; ; i++) {
-        const v = stepValue(rec);
-        if (v === done) return items;
-        defineProperty(items, i, { __proto__: null, value: v, writable: true, enumerable: true, configurable: true });
-      }
-    },
-
-    forEach(fn) {
-      const o = receiver(this);
-      requireCallable(o, fn);
-      const rec = direct(o);
-      for (let counter = 0; ; counter++) {
-        const v = stepValue(rec);
-        if (v === done) return undefined;
-        try {
-          fn(v, counter);
-        } catch (e) {
-          closeThrow(o, e);
-        }
-      }
-    },
-
-    some(predicate) {
-      const o = receiver(this);
-      requireCallable(o, predicate);
-      const rec = direct(o);
-      for (let counter = 0; ; counter++) {
-        const v = stepValue(rec);
-        if (v === done) return false;
-        let r;
-        try {
-          r = predicate(v, counter);
-        } catch (e) {
-          closeThrow(o, e);
-        }
-        if (r) {
-          closeNormal(o);
-          return true;
-        }
-      }
-    },
-
-    every(predicate) {
-      const o = receiver(this);
-      requireCallable(o, predicate);
-      const rec = direct(o);
-      for (let counter = 0; ; counter++) {
-        const v = stepValue(rec);
-        if (v === done) return true;
-        let r;
-        try {
-          r = predicate(v, counter);
-        } catch (e) {
-          closeThrow(o, e);
-        }
-        if (!r) {
-          closeNormal(o);
-          return false;
-        }
-      }
-    },
-
-    find(predicate) {
-      const o = receiver(this);
-      requireCallable(o, predicate);
-      const rec = direct(o);
-      for (let counter = 0; ; counter++) {
-        const v = stepValue(rec);
-        if (v === done) return undefined;
-        let r;
-        try {
-          r = predicate(v, counter);
-        } catch (e) {
-          closeThrow(o, e);
-        }
-        if (r) {
-          closeNormal(o);
-          return v;
-        }
-      }
     },
   };
 });
