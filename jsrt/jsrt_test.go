@@ -258,8 +258,10 @@ const dynamicCodeWalker = `
 			seen.add(v);
 			if (typeof v === 'function') {
 				let compiled = false;
-				try { if (typeof v('return 7') === 'function') compiled = true; } catch (e) {}
-				try { if (typeof new v('return 7') === 'function') compiled = true; } catch (e) {}
+				// a compiled function shows its source (a getter returning a built-in does not); a rejection is caught
+				const made = (r) => { if (r instanceof Promise) r.catch(() => {}); return typeof r === 'function' && String(r).includes('return 7'); };
+				try { if (made(v('return 7'))) compiled = true; } catch (e) {}
+				try { if (made(new v('return 7'))) compiled = true; } catch (e) {}
 				if (compiled) found.push(path);
 			}
 			let keys = [];
