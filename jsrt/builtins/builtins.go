@@ -11,9 +11,16 @@ func Install(vm *goja.Runtime) error {
 	// code lowered by esbuild (async generators, for await), Array.fromAsync
 	// and user code must agree on one symbol. Unique, as in V8.
 	sym := vm.Get("Symbol").ToObject(vm)
-	asyncIterator, err := vm.RunString(`Symbol("Symbol.asyncIterator")`)
-	if err != nil {
-		return err
+	// Symbol.dispose and Symbol.asyncDispose likewise, for using and
+	// await using (lowered by esbuild, whose helpers look them up).
+	for _, name := range []string{"asyncIterator", "dispose", "asyncDispose"} {
+		s, err := vm.RunString(`Symbol("Symbol.` + name + `")`)
+		if err != nil {
+			return err
+		}
+		if err := sym.DefineDataProperty(name, s, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE); err != nil {
+			return err
+		}
 	}
-	return sym.DefineDataProperty("asyncIterator", asyncIterator, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	return nil
 }
