@@ -3,9 +3,12 @@ package service
 import (
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"codexec/internal/testutil"
 	"codexec/result"
 )
 
@@ -69,5 +72,49 @@ return seen;`
 				t.Errorf("error = %+v, want at %d:%d", res.Error, tt.line, tt.col)
 			}
 		})
+	}
+}
+
+// The compat corpus's untyped decorator and accessor cases are JavaScript
+// as agents write it (Node 24 cannot run them as JavaScript, so their
+// reference was made through TypeScript): run as JavaScript, through the
+// lowering, they print what Node printed.
+func TestUntypedCasesAsJavaScript(t *testing.T) {
+	s := newService(t)
+	files, err := filepath.Glob(filepath.Join(testutil.ModuleRoot(t), "testdata", "compat", "typescript", "*.ts"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(src), "(Untyped: JavaScript") {
+			continue
+		}
+		want, err := os.ReadFile(strings.TrimSuffix(f, ".ts") + ".out")
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			res := s.Execute(context.Background(), Request{Code: string(src), Language: "javascript"}, nil)
+			var got strings.Builder
+			for _, l := range res.Logs {
+				got.WriteString(l.Message + "\n")
+			}
+			if res.Status != result.OK {
+				t.Fatalf("status %s: %+v", res.Status, res.Error)
+			}
+			got.WriteString("=> " + string(res.Output) + "\n")
+			if got.String() != string(want) {
+				t.Errorf("got:\n%swant (Node):\n%s", got.String(), want)
+			}
+		})
+	}
+	if n < 5 {
+		t.Fatalf("%d untyped cases, want at least 5", n)
 	}
 }

@@ -184,3 +184,27 @@ func TestTypeScriptLowers(t *testing.T) {
 		t.Fatalf("%s %s %+v", res.Status, res.Output, res.Error)
 	}
 }
+
+// The cost of the paths through Transform: TypeScript the wrapper holds
+// (one esbuild transform), TypeScript that needs a module and returns (the
+// wrapper's attempt, then two module transforms), JavaScript lowered.
+func BenchmarkTransform(b *testing.B) {
+	body := strings.Repeat("{ interface P { a: number }\nconst p: P = { a: 1 }; }\n", 40)
+	for _, c := range []struct {
+		name string
+		code string
+		opts Options
+	}{
+		{"typescript", body + "return 1;", Options{}},
+		{"typescript module", "namespace N { export const a = 1 }\n" + body + "const v = await N.a;\nreturn v;", Options{}},
+		{"javascript lowered", strings.ReplaceAll(strings.ReplaceAll(body, ": P", ""), "interface P { a: number }", "") + "async function* g() { yield 1 }\nfor await (const x of g()) {}\nreturn 1;", Options{JavaScript: true}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Transform(c.code, c.opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
