@@ -61,6 +61,7 @@ func TestModuleOnlyTypeScriptRuns(t *testing.T) {
 		{"enum merging", "enum Color { Red = 1, Blue = 2 }\nnamespace Color { export function parse(s: string): Color { return s === 'red' ? Color.Red : Color.Blue } }\nreturn Color.parse('red') + Color.parse('x');", "3"},
 		{"import type", "import type { Order } from './types';\nimport { type Item } from './types';\nexport type Total = number;\nexport interface Row { id: number }\nconst o: Order = { n: 2 } as any;\nreturn (o as any).n;", "2"},
 		{"declare global", "declare global { interface Window { x: number } }\nreturn await 1;", "1"},
+		{"top-level using", "namespace N { export const a = 2 }\nconst log: string[] = [];\nusing r = { [Symbol.dispose]() { log.push('disposed') } };\nconst v = await N.a;\nif (!v) return;\nreturn [v, log.length];", "[2,0]"},
 		{"many returns", "namespace N {}\nconst v = await 3;\n" + strings.Repeat("if (v === 0) return 0;\n", 30) + "return v;", "3"},
 	}
 	for _, tt := range tests {

@@ -239,7 +239,9 @@ func moduleOutput(code string, res api.TransformResult) (*Output, *SyntaxError) 
 	lines := strings.Split(strings.TrimRight(string(res.Code), "\n"), "\n")
 	at := -1
 	for i, l := range lines {
-		if l == moduleMark {
+		// Indented when esbuild wraps the module's statements (top-level
+		// using declarations go in a try block).
+		if strings.TrimLeft(l, " ") == moduleMark {
 			at = i
 			break
 		}
