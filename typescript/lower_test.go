@@ -34,6 +34,8 @@ func TestLowerJavaScriptRuns(t *testing.T) {
 		{"decorators", "const seen = [];\nfunction log(value, ctx) { seen.push(ctx.kind + ':' + String(ctx.name)); }\n@log class A { @log m() {} @log accessor f = 1; @log static s = 2 }\nnew A();\nreturn seen;", `["method:m","accessor:f","field:s","class:A"]`},
 		{"method decorator replaces", "function twice(fn) { return function (...a) { return 2 * fn.apply(this, a) } }\nclass C { @twice n(x) { return x + 1 } }\nreturn new C().n(4);", "10"},
 		{"using null", "{ using x = null; }\nreturn 1;", "1"},
+		{"use strict stays a directive", "'use strict';\nasync function* g() { yield function () { return this } }\nfor await (const f of g()) return typeof f();", `"undefined"`},
+		{"sloppy without it", "async function* g() { yield function () { return this } }\nfor await (const f of g()) return typeof f();", `"object"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -120,6 +122,7 @@ func TestLoweredPositions(t *testing.T) {
 		line, col int
 	}{
 		{"async generator", "async function* g() {\n  yield 1;\n  throw new Error('x');\n}\nfor await (const v of g()) {}", Options{JavaScript: true}, 3, 9},
+		{"use strict and helpers", "'use strict';\nasync function* g() {\n  yield 1;\n  null.x;\n}\nfor await (const v of g()) {}", Options{JavaScript: true}, 4, 8},
 		{"decorated class", "function d(v, c) { return v }\n@d class A {\n  m() { return null.x }\n}\nreturn new A().m();", Options{JavaScript: true}, 3, 21},
 		{"module, after a bare return", "namespace N {}\nconst v = await 1;\nif (!v) return; const z = v.a.b;", Options{}, 3, 31},
 		{"module, after a valued return", "namespace N {}\nconst v = await 1;\nif (v) return v.a.b;", Options{}, 3, 19},

@@ -186,8 +186,16 @@ func transformWrapped(code string, opts Options) (*Output, *SyntaxError) {
 		o.JS = strings.Join(lines[:at], "\n")
 		return o, nil
 	}
-	body := lines[at+1 : len(lines)-1]
-	o.JS = strings.Join(append(append([]string{}, lines[:at]...), body...), "\n")
+	helpers, body := lines[:at], lines[at+1:len(lines)-1]
+	if len(helpers) > 0 && strings.TrimSpace(body[0]) == `"use strict";` {
+		// The code's directive stays the body's first statement, above the
+		// helpers, or it would be a mere expression.
+		helpers = append([]string{strings.TrimSpace(body[0])}, helpers...)
+		body = body[1:]
+		o.helperLines++
+		o.bodyLine++
+	}
+	o.JS = strings.Join(append(append([]string{}, helpers...), body...), "\n")
 	return o, nil
 }
 
