@@ -60,8 +60,10 @@ func CheckNesting(code string) *result.Finding {
 
 // Precheck runs the lexical checks on the code as submitted (JavaScript or
 // TypeScript) that must come before any parser sees it: CheckNesting, and
-// static import and export declarations, which esbuild would otherwise
-// report as a bare syntax error. Every finding it returns blocks.
+// static import and export declarations. Every finding it returns blocks.
+// Check applies only the nesting part to TypeScript: TypeScript's
+// type-only module lines are erased by esbuild, and an import or export it
+// keeps is refused in its output, at its position.
 func Precheck(code string) []result.Finding {
 	s := scan(code)
 	if s.violation != nil {
