@@ -313,6 +313,7 @@ func (s *Server) postExecution(w http.ResponseWriter, r *http.Request) error {
 	res := s.opts.Service.Execute(context.WithoutCancel(r.Context()), service.Request{
 		Code: req.Code, Language: req.Language, Context: req.Context, TimeoutMs: req.Timeout,
 		MemoryLimitMiB: req.MemoryLimit, AgentID: req.AgentID, ChannelID: req.ChannelID, Peer: peer,
+		TSExperimentalDecorators: req.TSExperimentalDecorators,
 	}, nil)
 	writeJSON(w, http.StatusOK, res)
 	return nil

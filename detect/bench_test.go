@@ -102,3 +102,40 @@ func BenchmarkValidateHostile(b *testing.B) {
 		})
 	}
 }
+
+// The cost of deciding to lower, and of lowering: Check on plain
+// JavaScript (one scan decides nothing is to be lowered) against Validate
+// alone (what plain JavaScript cost before), and on the same code with one
+// async generator in it (esbuild's transform, the helpers validated too).
+func BenchmarkCheckLowering(b *testing.B) {
+	plain := agentCode(b, 2<<10)
+	lowered := plain + "async function* pages() { yield 1 }\nfor await (const p of pages()) {}\n"
+	for _, c := range []struct {
+		name string
+		run  func() Verdict
+	}{
+		{"plain/Validate", func() Verdict { return Validate(plain, Options{}) }},
+		{"plain/Check", func() Verdict {
+			c, _ := Check(plain, JavaScript, Options{})
+			if c.Lowered != nil {
+				b.Fatal("plain code lowered")
+			}
+			return c.Verdict
+		}},
+		{"lowered/Check", func() Verdict {
+			c, _ := Check(lowered, JavaScript, Options{})
+			if c.Lowered == nil {
+				b.Fatal("not lowered")
+			}
+			return c.Verdict
+		}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if v := c.run(); !v.Allowed {
+					b.Fatalf("refused: %v %v", v.SyntaxError, v.Findings)
+				}
+			}
+		})
+	}
+}

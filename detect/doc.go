@@ -10,12 +10,16 @@
 //
 // One request goes through, in order:
 //
-//  1. [CheckParams]: language, sizes, UTF-8, context, timeout, memory, ids.
+//  1. [CheckParams]: language, sizes, UTF-8, context, timeout, memory, ids,
+//     tsExperimentalDecorators (TypeScript only).
 //  2. [Check] (code as submitted, language, [OptionsFrom] the limits), which
-//     runs [Precheck] on the raw code (nesting limits, import/export), strips
-//     TypeScript, runs [Validate] on the JavaScript and maps positions back
-//     to the TypeScript. Its [Verdict] gives the status (ok, blocked, or
-//     error for a syntax error), the result's validation block and error.
+//     checks the nesting limits on the raw code, transforms TypeScript (and
+//     JavaScript whose scan finds syntax the runtime lacks: async
+//     generators, for await, decorators, accessor, using) with esbuild,
+//     runs [Validate] on the JavaScript that will run and maps positions
+//     back to the code as submitted; the text layers read the code as
+//     submitted. Its [Verdict] gives the status (ok, blocked, or error for a
+//     syntax error), the result's validation block and error.
 //
 // The parts can be called on their own: [CheckNesting] (or [Precheck]) must
 // see TypeScript before esbuild does; [Validate] runs the nesting check

@@ -60,8 +60,10 @@ func CheckNesting(code string) *result.Finding {
 
 // Precheck runs the lexical checks on the code as submitted (JavaScript or
 // TypeScript) that must come before any parser sees it: CheckNesting, and
-// static import and export declarations, which esbuild would otherwise
-// report as a bare syntax error. Every finding it returns blocks.
+// static import and export declarations. Every finding it returns blocks.
+// Check applies only the nesting part to TypeScript: TypeScript's
+// type-only module lines are erased by esbuild, and an import or export it
+// keeps is refused in its output, at its position.
 func Precheck(code string) []result.Finding {
 	s := scan(code)
 	if s.violation != nil {
@@ -167,8 +169,12 @@ type scanner struct {
 
 	violation *result.Finding
 	modules   []moduleTok
-	escaped   []int    // offsets of identifiers written with \u escapes
-	strs      [][2]int // spans of string literal and template text
+	// lower: the code uses syntax the runtime cannot run as written (see
+	// noteLowering); tok1 and tok2 are the last two tokens.
+	lower      bool
+	tok1, tok2 string
+	escaped    []int    // offsets of identifiers written with \u escapes
+	strs       [][2]int // spans of string literal and template text
 }
 
 func scan(src string) *scanner {
@@ -410,6 +416,39 @@ func (s *scanner) run() {
 
 // next scans the token at i and returns the offset after it.
 func (s *scanner) next(i int) int {
+	j := s.token1(i)
+	s.noteLowering(i, j)
+	return j
+}
+
+// noteLowering notes, from the token src[i:j] and the two before it,
+// syntax the runtime cannot run as written and that must be lowered
+// (typescript.Lowered): a decorator's @, for await, async generators
+// (async function*, async *method), class accessor fields and using
+// declarations. It may see more than there is (a variable named using
+// followed by a name), never less; more only costs a transform.
+func (s *scanner) noteLowering(i, j int) {
+	if j <= i || j > len(s.src) {
+		return
+	}
+	tok := s.src[i:j]
+	if !s.lower {
+		switch {
+		case tok == "@":
+			s.lower = true
+		case tok == "await" && s.tok1 == "for":
+			s.lower = true
+		case tok == "*" && (s.tok1 == "async" && s.tok2 != "." && s.tok2 != "?." || s.tok1 == "function" && s.tok2 == "async"):
+			s.lower = true
+		case (s.tok1 == "accessor" || s.tok1 == "using") && (isIdentStart(tok[0]) || tok[0] >= 0x80 || tok[0] == '#' || tok[0] == '[' || tok[0] == '"' || tok[0] == '\''):
+			s.lower = true
+		}
+	}
+	s.tok2, s.tok1 = s.tok1, tok
+}
+
+// token1 scans the token at i and returns the offset after it.
+func (s *scanner) token1(i int) int {
 	src := s.src
 	c := src[i]
 	switch {

@@ -34,6 +34,9 @@ type Params struct {
 	MemoryLimitMiB int
 	AgentID        string
 	ChannelID      string
+	// TSExperimentalDecorators asks for TypeScript's experimental
+	// decorators; TypeScript only.
+	TSExperimentalDecorators bool
 }
 
 // Invalid is a request parameter out of bounds (status invalid).
@@ -50,6 +53,9 @@ func CheckParams(p Params, l config.Limits) *Invalid {
 	case JavaScript, TypeScript:
 	default:
 		return &Invalid{"language", fmt.Sprintf("%q is not supported (use %q or %q)", p.Language, JavaScript, TypeScript)}
+	}
+	if p.TSExperimentalDecorators && p.Language != TypeScript {
+		return &Invalid{"tsExperimentalDecorators", "applies to TypeScript only: JavaScript decorators are the TC39 standard ones (set language to typescript, or leave this out)"}
 	}
 	if strings.TrimSpace(p.Code) == "" {
 		return &Invalid{"code", "is empty"}

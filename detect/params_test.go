@@ -24,6 +24,8 @@ func TestCheckParams(t *testing.T) {
 		{"valid", func(p *Params) {}, "", ""},
 		{"empty context ok", func(p *Params) { p.Context = nil }, "", ""},
 		{"typescript ok", func(p *Params) { p.Language = TypeScript }, "", ""},
+		{"experimental decorators in typescript", func(p *Params) { p.Language, p.TSExperimentalDecorators = TypeScript, true }, "", ""},
+		{"experimental decorators in javascript", func(p *Params) { p.TSExperimentalDecorators = true }, "tsExperimentalDecorators", "TypeScript only"},
 		{"bad language", func(p *Params) { p.Language = "python" }, "language", "not supported"},
 		{"empty code", func(p *Params) { p.Code = "  \n" }, "code", "empty"},
 		{"code too big", func(p *Params) { p.Code = strings.Repeat("x", l.MaxCodeBytes+1) }, "code", "262144-byte limit"},

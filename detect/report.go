@@ -21,20 +21,33 @@ type Report struct {
 	Error     *result.ErrorInfo `json:"error"`
 }
 
+// Submission is code to judge and how to read it: the fields of a request
+// that validation depends on.
+type Submission struct {
+	Code     string
+	Language string // javascript when empty
+	// TSExperimentalDecorators: see Options (TypeScript only).
+	TSExperimentalDecorators bool
+}
+
 // Judge runs the parameter checks that concern the code (the rest of a
 // request takes the limits' defaults, which pass), then Check.
-func Judge(code, language string, lim config.Limits) (Report, error) {
+func Judge(sub Submission, lim config.Limits) (Report, error) {
+	code, language := sub.Code, sub.Language
 	if language == "" {
 		language = JavaScript
 	}
 	out := Report{Language: language, Threshold: lim.RiskThreshold, Findings: []result.Finding{}}
 	if inv := CheckParams(Params{Language: language, Code: code, TimeoutMs: lim.TimeoutMs,
-		MemoryLimitMiB: lim.MemoryLimitMiB, AgentID: "validate", ChannelID: "validate"}, lim); inv != nil {
+		MemoryLimitMiB: lim.MemoryLimitMiB, AgentID: "validate", ChannelID: "validate",
+		TSExperimentalDecorators: sub.TSExperimentalDecorators}, lim); inv != nil {
 		out.Status = result.Invalid
 		out.Error = &result.ErrorInfo{Kind: result.Invalid, Message: inv.Error()}
 		return out, nil
 	}
-	c, err := Check(code, language, OptionsFrom(lim))
+	opts := OptionsFrom(lim)
+	opts.TSExperimentalDecorators = sub.TSExperimentalDecorators
+	c, err := Check(code, language, opts)
 	if err != nil {
 		return Report{}, fmt.Errorf("validate the code: %w", err)
 	}

@@ -83,7 +83,7 @@ func checkTS(t *testing.T, code string, opts Options) {
 	if !v.Allowed && !blocks && v.RiskScore < th && v.SyntaxError == nil {
 		t.Fatalf("Check(%q) refused without a reason: %+v", code, v)
 	}
-	if v.Allowed && c.TS == nil {
+	if v.Allowed && c.Lowered == nil {
 		t.Fatalf("Check(%q) allowed TypeScript without its stripped output", code)
 	}
 }

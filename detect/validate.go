@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"codexec/config"
 	"codexec/jsrt"
@@ -31,6 +33,11 @@ type Options struct {
 	// MaxFindings caps the findings a verdict lists (the score counts them
 	// all); 0 means DefaultMaxFindings.
 	MaxFindings int
+	// TSExperimentalDecorators: TypeScript is transformed with TypeScript's
+	// experimental decorators (parameter decorators allowed) instead of the
+	// TC39 standard ones (the request's tsExperimentalDecorators; see
+	// CheckParams). Check only.
+	TSExperimentalDecorators bool
 }
 
 // OptionsFrom takes the validation settings from the configured limits.
@@ -200,6 +207,17 @@ func Score(findings []result.Finding) float64 {
 // and takes time linear in the size of js; a verdict it cannot reach
 // refuses the code (rule validator-error).
 func Validate(js string, opts Options) (v Verdict) {
+	return validate(js, nil, opts, nil)
+}
+
+// validate is Validate with js already scanned (s), or nil to scan it.
+// src is the code as submitted when js was made from it by a transform
+// (TypeScript stripped, JavaScript lowered), nil otherwise: then every
+// position is mapped back to it, and the layers that judge how the text is
+// written (the lexical warnings and the regex layer) read the code as
+// submitted, not esbuild's reprint of it (which folds 'constr' + 'uctor'
+// into one string and writes escapes out).
+func validate(js string, s *scanner, opts Options, src *source) (v Verdict) {
 	th := opts.RiskThreshold
 	if th <= 0 || th > 1 {
 		th = DefaultRiskThreshold
@@ -211,15 +229,27 @@ func Validate(js string, opts Options) (v Verdict) {
 		}
 	}()
 
-	s := scan(js)
+	if s == nil {
+		s = scan(js)
+	}
 	if s.violation != nil {
-		return verdict([]result.Finding{*s.violation}, th, opts.MaxFindings)
+		f := *s.violation
+		src.mapFinding(&f)
+		return verdict([]result.Finding{f}, th, opts.MaxFindings)
 	}
 	fn, pos, perr := jsrt.ParseBody(js)
 	if perr != nil {
 		if m, ok := s.moduleAt(perr.Line, perr.Column); ok {
 			f := s.moduleFinding(m)
+			src.mapFinding(&f)
 			return verdict([]result.Finding{f}, th, opts.MaxFindings)
+		}
+		if src != nil && perr.Line > 0 {
+			if l, c, ok := src.pos(perr.Line, perr.Column); ok {
+				perr.Line, perr.Column = l, c
+			} else {
+				perr.Line, perr.Column = 0, 0
+			}
 		}
 		return Verdict{SyntaxError: perr, Threshold: th, Findings: []result.Finding{}}
 	}
@@ -229,8 +259,18 @@ func Validate(js string, opts Options) (v Verdict) {
 			Message: fmt.Sprintf("expressions chain more than %d levels deep: refused, as analysing or compiling them could exhaust the stack", MaxWalkDepth)})
 	}
 	a.finish()
-	findings := append(a.findings, s.lexicalFindings()...)
-	findings = append(findings, regexLayer(js, s)...)
+	findings := a.findings
+	if src == nil {
+		findings = append(findings, s.lexicalFindings()...)
+		findings = append(findings, regexLayer(js, s)...)
+	} else {
+		for i := range findings {
+			src.mapFinding(&findings[i])
+		}
+		findings = append(findings, src.s.lexicalFindings()...)
+		findings = append(findings, regexLayer(src.code, src.s)...)
+		findings = append(findings, src.foldedNames(js, s)...)
+	}
 	v = verdict(findings, th, opts.MaxFindings)
 	if a.dropped > 0 {
 		// Findings past the analyzer's caps still count.
@@ -239,6 +279,91 @@ func Validate(js string, opts Options) (v Verdict) {
 		v.Allowed = !a.blocked && v.RiskScore < th
 	}
 	return v
+}
+
+// source is the code as submitted, when the JavaScript validated was made
+// from it.
+type source struct {
+	code string
+	s    *scanner                                // its scan
+	pos  func(line, column int) (int, int, bool) // a position in the JavaScript to one in code
+}
+
+// mapFinding moves f's position into the code as submitted (0, 0 when it
+// is in esbuild's own text); nothing when src is nil.
+func (src *source) mapFinding(f *result.Finding) {
+	if src == nil || f.Line == 0 {
+		return
+	}
+	if l, c, ok := src.pos(f.Line, f.Column); ok {
+		f.Line, f.Column = l, c
+	} else {
+		f.Line, f.Column = 0, 0
+	}
+}
+
+// foldedNames finds the dangerous names (obfuscatedNames) that the
+// JavaScript spells as one string literal where the code as submitted did
+// not: esbuild folds 'constr' + 'uctor' and writes escapes out, which would
+// otherwise hide from the analysis what it refuses in code that is not
+// transformed. Strings in esbuild's own helpers map nowhere and are not
+// judged.
+func (src *source) foldedNames(js string, s *scanner) []result.Finding {
+	var out []result.Finding
+	for _, sp := range s.strs {
+		if sp[0] < 1 || sp[1] >= len(js) {
+			continue
+		}
+		q := js[sp[0]-1]
+		if (q != '"' && q != '\'' && q != '`') || js[sp[1]] != q {
+			continue
+		}
+		name := js[sp[0]:sp[1]]
+		if !slices.Contains(obfuscatedNames, name) {
+			continue
+		}
+		jl, jc := lineCol(js, sp[0]-1)
+		l, c, ok := src.pos(jl, jc)
+		if !ok {
+			continue
+		}
+		off, ok := offsetOf(src.code, l, c)
+		if !ok {
+			continue
+		}
+		rest := src.code[off:]
+		if len(rest) > len(name)+1 && (rest[0] == '"' || rest[0] == '\'' || rest[0] == '`') &&
+			rest[1:1+len(name)] == name && rest[1+len(name)] == rest[0] {
+			continue // written as it is
+		}
+		out = append(out, result.Finding{Rule: RuleObfuscatedName, Severity: result.SeverityBlock, Line: l, Column: c,
+			Message: fmt.Sprintf("this expression assembles %q from pieces or escapes", name)})
+	}
+	return out
+}
+
+// offsetOf is the byte offset of a 1-based line and UTF-16 column in code.
+func offsetOf(code string, line, col int) (int, bool) {
+	off := 0
+	for l := 1; l < line; l++ {
+		i := strings.IndexByte(code[off:], '\n')
+		if i < 0 {
+			return 0, false
+		}
+		off += i + 1
+	}
+	for n := 1; n < col; {
+		if off >= len(code) || code[off] == '\n' {
+			return 0, false
+		}
+		r, size := utf8.DecodeRuneInString(code[off:])
+		off += size
+		n++
+		if r >= 0x10000 {
+			n++
+		}
+	}
+	return off, true
 }
 
 // scoreRules is Score over the findings and every warning rule seen.

@@ -488,8 +488,8 @@ func TestCheck(t *testing.T) {
 					t.Errorf("Check(%q) findings = %v, want %s", tt.code, v.Findings, tt.rule)
 				}
 			}
-			if tt.status == result.OK && (c.JS == "" || (tt.lang == TypeScript) != (c.TS != nil)) {
-				t.Errorf("Check(%q) = JS %q, TS %v", tt.code, c.JS, c.TS)
+			if tt.status == result.OK && (c.JS == "" || (tt.lang == TypeScript) != (c.Lowered != nil)) {
+				t.Errorf("Check(%q) = JS %q, Lowered %v", tt.code, c.JS, c.Lowered)
 			}
 		})
 	}

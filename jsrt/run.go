@@ -426,8 +426,10 @@ func isWrapper(prg *ast.Program) bool {
 func syntaxError(msg string, pos file.Position, code string) *result.ErrorInfo {
 	line, col := userPosition(pos.Line, pos.Column)
 	if n := strings.Count(code, "\n") + 1; line > n {
-		// An error found at the wrapper's closing line: the code ended too early.
+		// An error found at the wrapper's closing line: the code ended too
+		// early (the unexpected token goja names is the wrapper's).
 		line, col = n, len(code)-strings.LastIndexByte(code, '\n')
+		msg = "Unexpected end of input"
 	}
 	return &result.ErrorInfo{Kind: result.Error, Message: "SyntaxError: " + msg, Line: line, Column: col}
 }

@@ -25,7 +25,7 @@ type Backend interface {
 	Execute(ctx context.Context, req service.Request) (result.Result, error)
 	// Validate checks code the way Execute would before running it, with
 	// the limits executions get, and runs nothing.
-	Validate(ctx context.Context, code, language string) (Verdict, error)
+	Validate(ctx context.Context, sub detect.Submission) (Verdict, error)
 	// Stats summarises an agent's executions in the audit trail.
 	Stats(ctx context.Context, agentID string) (audit.AgentStats, error)
 	// Limits are the limits new executions get.
@@ -38,8 +38,8 @@ type Verdict = detect.Report
 // ValidateCode is validation without running, as an execution with these
 // limits would go through it (detect.Judge). Both backends call it, so a
 // verdict does not depend on the backend.
-func ValidateCode(code, language string, lim config.Limits) (Verdict, error) {
-	return detect.Judge(code, language, lim)
+func ValidateCode(sub detect.Submission, lim config.Limits) (Verdict, error) {
+	return detect.Judge(sub, lim)
 }
 
 // StatsFlushTimeout bounds how long Local.Stats waits for the audit outbox
@@ -75,8 +75,8 @@ func (l *Local) Execute(ctx context.Context, req service.Request) (result.Result
 }
 
 // Validate validates with the service's limits.
-func (l *Local) Validate(_ context.Context, code, language string) (Verdict, error) {
-	return ValidateCode(code, language, l.svc.Limits())
+func (l *Local) Validate(_ context.Context, sub detect.Submission) (Verdict, error) {
+	return ValidateCode(sub, l.svc.Limits())
 }
 
 // Stats lets the outbox reach the store first (within StatsFlushTimeout;
@@ -110,7 +110,8 @@ func NewDaemon(c *client.Client) *Daemon { return &Daemon{c: c} }
 // Execute posts req to the daemon.
 func (d *Daemon) Execute(ctx context.Context, req service.Request) (result.Result, error) {
 	res, err := d.c.Execute(ctx, wire.ExecuteRequest{Code: req.Code, Language: req.Language, Context: req.Context,
-		Timeout: req.TimeoutMs, MemoryLimit: req.MemoryLimitMiB, AgentID: req.AgentID, ChannelID: req.ChannelID})
+		Timeout: req.TimeoutMs, MemoryLimit: req.MemoryLimitMiB, AgentID: req.AgentID, ChannelID: req.ChannelID,
+		TSExperimentalDecorators: req.TSExperimentalDecorators})
 	if err != nil {
 		return result.Result{}, fmt.Errorf("run through the daemon at %s: %w", d.c.Socket(), err)
 	}
@@ -118,12 +119,12 @@ func (d *Daemon) Execute(ctx context.Context, req service.Request) (result.Resul
 }
 
 // Validate validates here with the daemon's current limits.
-func (d *Daemon) Validate(ctx context.Context, code, language string) (Verdict, error) {
+func (d *Daemon) Validate(ctx context.Context, sub detect.Submission) (Verdict, error) {
 	lim, err := d.Limits(ctx)
 	if err != nil {
 		return Verdict{}, err
 	}
-	return ValidateCode(code, language, lim)
+	return ValidateCode(sub, lim)
 }
 
 // Stats asks the daemon.

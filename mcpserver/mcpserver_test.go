@@ -96,7 +96,18 @@ func TestDecodeExecuteArgs(t *testing.T) {
 				t.Errorf("code %v", *in.Code)
 			}
 		}},
-		{name: "unknown argument", args: `{"code": "return 1", "memory": 64}`, wantErr: `unknown argument "memory" (it takes code, language, context and timeout)`},
+		{name: "unknown argument", args: `{"code": "return 1", "memory": 64}`, wantErr: `unknown argument "memory" (it takes code, language, context, timeout and tsExperimentalDecorators)`},
+		{name: "experimental decorators", args: `{"code": "x", "tsExperimentalDecorators": true}`, check: func(t *testing.T, in executeInput) {
+			if in.TSExperimentalDecorators == nil || !*in.TSExperimentalDecorators {
+				t.Errorf("tsExperimentalDecorators %v", in.TSExperimentalDecorators)
+			}
+		}},
+		{name: "experimental decorators null", args: `{"code": "x", "tsExperimentalDecorators": null}`, check: func(t *testing.T, in executeInput) {
+			if in.TSExperimentalDecorators != nil {
+				t.Errorf("tsExperimentalDecorators %v, want not given", *in.TSExperimentalDecorators)
+			}
+		}},
+		{name: "experimental decorators not a boolean", args: `{"code": "x", "tsExperimentalDecorators": "true"}`, wantErr: "tsExperimentalDecorators must be a boolean (true or false), not string"},
 		{name: "code not a string", args: `{"code": 42}`, wantErr: "argument code must be a string, not number"},
 		{name: "language not a string", args: `{"code": "x", "language": ["js"]}`, wantErr: "argument language must be a string, not array"},
 		{name: "not an object", args: `["return 1"]`, wantErr: "must be a JSON object, not array"},
@@ -184,11 +195,11 @@ func TestInputSchemasMatchArguments(t *testing.T) {
 // The output schemas accept what the tools answer.
 func TestOutputSchemas(t *testing.T) {
 	lim := config.DefaultLimits()
-	blocked, err := ValidateCode("return eval('1')", detect.JavaScript, lim)
+	blocked, err := ValidateCode(detect.Submission{Code: "return eval('1')", Language: detect.JavaScript}, lim)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ok, err := ValidateCode("const x: number = 1; return x", detect.TypeScript, lim)
+	ok, err := ValidateCode(detect.Submission{Code: "const x: number = 1; return x", Language: detect.TypeScript}, lim)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,7 +267,7 @@ func TestValidateCode(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v, err := ValidateCode(tt.code, tt.lang, tt.lim)
+			v, err := ValidateCode(detect.Submission{Code: tt.code, Language: tt.lang}, tt.lim)
 			if err != nil {
 				t.Fatal(err)
 			}

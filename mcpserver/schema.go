@@ -31,7 +31,7 @@ const environment = `The code is the body of an async function whose one argumen
 	`The value comes back as JSON.stringify would make it (undefined, NaN and Infinity become null, a Date its ISO string). ` +
 	`console.log/info/warn/error/debug lines come back as logs.
 
-Available: the ECMAScript built-ins (ES2020 and most later features; no Intl, no async generators), console, ` +
+Available: the ECMAScript built-ins (ES2020 and most later features, async generators, for await and decorators included; no Intl), console, ` +
 	`setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask, structuredClone, atob, btoa. The time zone is UTC.
 Not available: network (no fetch), files, require/import of modules, process, eval and new Function. ` +
 	`Code that uses them is refused before it runs (status blocked, with the rule and the line).`
@@ -85,8 +85,8 @@ const statsDescription = `Statistics of the executions codexec's audit trail hol
 
 // Argument names, as the input schemas name them.
 var (
-	executeArgs  = []string{"code", "language", "context", "timeout"}
-	validateArgs = []string{"code", "language"}
+	executeArgs  = []string{"code", "language", "context", "timeout", "tsExperimentalDecorators"}
+	validateArgs = []string{"code", "language", "tsExperimentalDecorators"}
 	statsArgs    = []string{"agentId"}
 )
 
@@ -102,6 +102,12 @@ func languageSchema() *jsonschema.Schema {
 		Description: "The language of code. TypeScript is transpiled to JavaScript (types are not checked)."}
 }
 
+func experimentalDecoratorsSchema() *jsonschema.Schema {
+	return &jsonschema.Schema{Type: "boolean", Default: json.RawMessage(`false`),
+		Description: "TypeScript only: compile decorators as TypeScript's experimentalDecorators (legacy semantics, " +
+			"parameter decorators allowed) instead of the TC39 standard decorators. Invalid with javascript."}
+}
+
 func executeInputSchema(lim config.Limits) *jsonschema.Schema {
 	return &jsonschema.Schema{
 		Type: "object",
@@ -114,6 +120,7 @@ func executeInputSchema(lim config.Limits) *jsonschema.Schema {
 					size(lim.MaxContextBytes), detect.MaxContextDepth)},
 			"timeout": {Type: "integer", Minimum: jsonschema.Ptr(float64(config.MinTimeoutMs)), Maximum: jsonschema.Ptr(float64(config.MaxTimeoutMs)),
 				Description: fmt.Sprintf("Milliseconds the code may run before it is stopped (default %d, at most %d).", lim.TimeoutMs, config.MaxTimeoutMs)},
+			"tsExperimentalDecorators": experimentalDecoratorsSchema(),
 		},
 		PropertyOrder:        executeArgs,
 		Required:             []string{"code"},
@@ -125,8 +132,9 @@ func validateInputSchema(lim config.Limits) *jsonschema.Schema {
 	return &jsonschema.Schema{
 		Type: "object",
 		Properties: map[string]*jsonschema.Schema{
-			"code":     codeSchema(lim),
-			"language": languageSchema(),
+			"code":                     codeSchema(lim),
+			"language":                 languageSchema(),
+			"tsExperimentalDecorators": experimentalDecoratorsSchema(),
 		},
 		PropertyOrder:        validateArgs,
 		Required:             []string{"code"},

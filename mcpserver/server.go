@@ -5,14 +5,16 @@
 //
 // # Tools
 //
-//   - code_execute {code, language, context, timeout}: runs the code as one
+//   - code_execute {code, language, context, timeout,
+//     tsExperimentalDecorators}: runs the code as one
 //     execution (validation, a fresh runner, the audit record) and answers
 //     the result JSON as structured content, with a compact text rendering
 //     for clients that do not read it. An execution that is not ok
 //     (blocked, invalid, error, timeout, memory, output_limit, internal) is
 //     a tool result with isError set and a text that says what happened,
 //     where in the code, and what to change: never a protocol error.
-//   - code_validate {code, language}: the verdict validation would give,
+//   - code_validate {code, language, tsExperimentalDecorators}: the
+//     verdict validation would give,
 //     without running anything.
 //   - execution_stats {agentId}: an agent's statistics from the audit trail.
 //
@@ -152,6 +154,8 @@ type executeInput struct {
 	Language *string         `json:"language"`
 	Context  json.RawMessage `json:"context"`
 	Timeout  json.RawMessage `json:"timeout"`
+	// TSExperimentalDecorators is a pointer so that null is "not given".
+	TSExperimentalDecorators *bool `json:"tsExperimentalDecorators"`
 }
 
 func (s *Server) execute(ctx context.Context, req *mcp.CallToolRequest) (*mcp.CallToolResult, error) {
@@ -177,6 +181,9 @@ func (s *Server) execute(ctx context.Context, req *mcp.CallToolRequest) (*mcp.Ca
 		}
 		r.TimeoutMs = ms
 	}
+	if in.TSExperimentalDecorators != nil {
+		r.TSExperimentalDecorators = *in.TSExperimentalDecorators
+	}
 	res, err := s.opts.Backend.Execute(ctx, r)
 	if err != nil {
 		s.opts.Logger.Warn("execution failed", "err", err)
@@ -195,8 +202,9 @@ func (s *Server) execute(ctx context.Context, req *mcp.CallToolRequest) (*mcp.Ca
 }
 
 type validateInput struct {
-	Code     *string `json:"code"`
-	Language *string `json:"language"`
+	Code                     *string `json:"code"`
+	Language                 *string `json:"language"`
+	TSExperimentalDecorators *bool   `json:"tsExperimentalDecorators"`
 }
 
 func (s *Server) validate(ctx context.Context, req *mcp.CallToolRequest) (*mcp.CallToolResult, error) {
@@ -207,11 +215,14 @@ func (s *Server) validate(ctx context.Context, req *mcp.CallToolRequest) (*mcp.C
 	if in.Code == nil {
 		return toolError(fmt.Errorf("%s needs code", ToolValidate)), nil
 	}
-	lang := ""
+	sub := detect.Submission{Code: *in.Code}
 	if in.Language != nil {
-		lang = *in.Language
+		sub.Language = *in.Language
 	}
-	v, err := s.opts.Backend.Validate(ctx, *in.Code, lang)
+	if in.TSExperimentalDecorators != nil {
+		sub.TSExperimentalDecorators = *in.TSExperimentalDecorators
+	}
+	v, err := s.opts.Backend.Validate(ctx, sub)
 	if err != nil {
 		return toolError(fmt.Errorf("%s: %w", ToolValidate, err)), nil
 	}
@@ -333,6 +344,8 @@ func kindOf(goType string) string {
 	switch goType {
 	case "string", "*string":
 		return "a string"
+	case "bool", "*bool":
+		return "a boolean (true or false)"
 	}
 	return "a " + goType
 }

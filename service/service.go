@@ -9,6 +9,7 @@
 package service
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -49,6 +50,10 @@ type Request struct {
 	MemoryLimitMiB int             `json:"memoryLimit,omitempty"` // MiB; the configured default when 0
 	AgentID        string          `json:"agentId,omitempty"`
 	ChannelID      string          `json:"channelId,omitempty"`
+	// TSExperimentalDecorators: TypeScript's experimental decorators
+	// (parameter decorators, the legacy semantics) instead of the TC39
+	// standard ones; TypeScript only (invalid with javascript).
+	TSExperimentalDecorators bool `json:"tsExperimentalDecorators,omitempty"`
 
 	// Peer is the calling process when the request came over the socket
 	// (SO_PEERCRED); it is recorded with the execution.
@@ -233,6 +238,11 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 	if req.ChannelID == "" {
 		req.ChannelID = DefaultChannelID
 	}
+	if len(bytes.TrimSpace(req.Context)) == 0 {
+		// No context is an empty object, for every interface: the code
+		// may destructure it.
+		req.Context = json.RawMessage(`{}`)
+	}
 	res = result.Result{ID: NewID(), Language: req.Language, CodeHash: CodeHash(req.Code)}
 	ev := func(t bus.Type) bus.Event {
 		return bus.Event{Type: t, ExecutionID: res.ID, AgentID: req.AgentID, ChannelID: req.ChannelID}
@@ -277,17 +287,21 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 	if inv := detect.CheckParams(detect.Params{
 		Language: req.Language, Code: req.Code, Context: req.Context, TimeoutMs: req.TimeoutMs,
 		MemoryLimitMiB: req.MemoryLimitMiB, AgentID: req.AgentID, ChannelID: req.ChannelID,
+		TSExperimentalDecorators: req.TSExperimentalDecorators,
 	}, lim); inv != nil {
 		res.Fail(result.Invalid, inv.Error(), 0, 0)
 		return res
 	}
 
 	// Validation: nesting limits on the code as submitted (before esbuild
-	// can recurse on it), TypeScript stripping, the AST rules, the score.
+	// can recurse on it), TypeScript stripping or JavaScript lowering, the
+	// AST rules, the score.
 	vs := ev(bus.ValidationStarted)
 	vs.Language, vs.CodeHash, vs.CodeLength = req.Language, res.CodeHash, len(req.Code)
 	s.opts.Bus.Publish(vs)
-	checked, err := detect.Check(req.Code, req.Language, detect.OptionsFrom(lim))
+	vopts := detect.OptionsFrom(lim)
+	vopts.TSExperimentalDecorators = req.TSExperimentalDecorators
+	checked, err := detect.Check(req.Code, req.Language, vopts)
 	if err != nil {
 		res.Fail(result.Internal, err.Error(), 0, 0)
 		return res
@@ -300,7 +314,7 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 		res.Error = v.ErrorInfo()
 		return res
 	}
-	js, ts := checked.JS, checked.TS
+	js, lowered := checked.JS, checked.Lowered
 
 	memBytes := int64(req.MemoryLimitMiB) << 20
 	runner, warm, err := s.runner(strings.TrimPrefix(res.ID, "exec_"), memBytes)
@@ -333,8 +347,8 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 	res.Logs = out.Logs
 	if out.Error != nil {
 		e := *out.Error
-		if ts != nil && e.Line > 0 {
-			if l, c, ok := ts.Position(e.Line, e.Column); ok {
+		if lowered != nil && e.Line > 0 {
+			if l, c, ok := lowered.Position(e.Line, e.Column); ok {
 				e.Line, e.Column = l, c
 			} else {
 				e.Line, e.Column = 0, 0

@@ -133,7 +133,10 @@ func TestValidation(t *testing.T) {
 	}{
 		{"constructor chain", Request{Code: "const f = [].constructor.constructor;\nreturn f('return 1')()"}, result.Blocked, ""},
 		{"process", Request{Code: "return process.env"}, result.Blocked, ""},
-		{"typescript import", Request{Language: "typescript", Code: "import fs from 'fs';\nreturn 1"}, result.Blocked, ""},
+		// An import TypeScript keeps (its binding is used as a value) is
+		// refused; one it erases (unused, or import type) is not.
+		{"typescript import", Request{Language: "typescript", Code: "import fs from 'fs';\nreturn fs.readFileSync('/etc/passwd', 'utf8')"}, result.Blocked, ""},
+		{"typescript import type", Request{Language: "typescript", Code: "import type { Stats } from 'fs';\nconst s: Stats | null = null;\nreturn s"}, result.OK, ""},
 		{"clean", Request{Code: "const o = {}; return o.constructor.name"}, result.OK, ""},
 		// Deeply nested TypeScript would overflow esbuild's stack (a fatal
 		// error, not a panic): it is refused before esbuild sees it.

@@ -15,11 +15,14 @@ import (
 type ExecuteRequest struct {
 	Code        string          `json:"code"`
 	Language    string          `json:"language,omitempty"`    // javascript (default) or typescript
-	Context     json.RawMessage `json:"context,omitempty"`     // a JSON object
+	Context     json.RawMessage `json:"context,omitempty"`     // a JSON object; {} when absent
 	Timeout     int64           `json:"timeout,omitempty"`     // ms; the configured default when 0
 	MemoryLimit int             `json:"memoryLimit,omitempty"` // MiB; the configured default when 0
 	AgentID     string          `json:"agentId,omitempty"`
 	ChannelID   string          `json:"channelId,omitempty"`
+	// TSExperimentalDecorators: TypeScript's experimental decorators
+	// instead of the TC39 standard ones; TypeScript only.
+	TSExperimentalDecorators bool `json:"tsExperimentalDecorators,omitempty"`
 }
 
 // Error is every error response: a stable code and a message for people.

@@ -22,6 +22,7 @@ import (
 	"codexec/api/client"
 	"codexec/audit"
 	"codexec/config"
+	"codexec/detect"
 	"codexec/internal/testutil"
 	"codexec/mcpserver"
 	"codexec/result"
@@ -482,7 +483,7 @@ func TestMcpThroughDaemon(t *testing.T) {
 	var v mcpserver.Verdict
 	res = s.call(t, "code_validate", `{"code": "const path = require('path');\nreturn path.join('a', 'b')"}`)
 	structured(t, res, &v)
-	want, err := mcpserver.ValidateCode(code, "", lim)
+	want, err := mcpserver.ValidateCode(detect.Submission{Code: code}, lim)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -492,7 +493,7 @@ func TestMcpThroughDaemon(t *testing.T) {
 	if !reflect.DeepEqual(v, want) || v.Status != result.OK {
 		t.Errorf("verdict through the daemon %+v, want %+v", v, want)
 	}
-	if def, _ := mcpserver.ValidateCode(code, "", config.DefaultLimits()); def.Status != result.Blocked {
+	if def, _ := mcpserver.ValidateCode(detect.Submission{Code: code}, config.DefaultLimits()); def.Status != result.Blocked {
 		t.Errorf("with the default limits the verdict is %s, want blocked (the test shows nothing otherwise)", def.Status)
 	}
 

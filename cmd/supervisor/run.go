@@ -39,6 +39,8 @@ type runFlags struct {
 	audit   auditFlags
 	socket  string
 	config  string
+	// tsExperimental: --ts-experimental-decorators
+	tsExperimental bool
 }
 
 func newRunCmd(st *State) *cobra.Command {
@@ -79,7 +81,15 @@ Exit codes: 0 ok, 1 error, 2 usage, 3 blocked or invalid, 4 timeout,
 	addAuditFlags(fl, &f.audit)
 	addSocketFlag(fl, &f.socket)
 	fl.StringVar(&f.config, "config", "", "JSON configuration file to take the limits from (see supervisor serve)")
+	addExperimentalDecoratorsFlag(cmd, &f.tsExperimental)
 	return cmd
+}
+
+// addExperimentalDecoratorsFlag adds --ts-experimental-decorators (the
+// request field tsExperimentalDecorators).
+func addExperimentalDecoratorsFlag(cmd *cobra.Command, v *bool) {
+	cmd.Flags().BoolVar(v, "ts-experimental-decorators", false,
+		"TypeScript only: TypeScript's experimental decorators (parameter decorators, legacy semantics) instead of the TC39 standard ones")
 }
 
 func runRun(ctx context.Context, st *State, file string, f runFlags) error {
@@ -116,7 +126,8 @@ func runRun(ctx context.Context, st *State, file string, f runFlags) error {
 		// A daemon is running: it runs the code, with its limits, pool,
 		// audit trail and events.
 		res, err := c.Execute(ctx, wire.ExecuteRequest{Code: code, Language: lang, Context: ctxJSON,
-			Timeout: f.timeout.ms, MemoryLimit: f.memory, AgentID: f.agent, ChannelID: f.channel})
+			Timeout: f.timeout.ms, MemoryLimit: f.memory, AgentID: f.agent, ChannelID: f.channel,
+			TSExperimentalDecorators: f.tsExperimental})
 		if err != nil {
 			return &exitError{code: 70, err: err}
 		}
@@ -148,6 +159,8 @@ func runRun(ctx context.Context, st *State, file string, f runFlags) error {
 		MemoryLimitMiB: f.memory,
 		AgentID:        f.agent,
 		ChannelID:      f.channel,
+
+		TSExperimentalDecorators: f.tsExperimental,
 	}, onLog)
 
 	return printResult(st, res, f.json)

@@ -73,6 +73,12 @@ func TestRunExitCodes(t *testing.T) {
 		{"typescript by extension", "const a: number = 1; return a", "x.ts", nil, 0, "1", ""},
 		{"lang flag", "const a: number = 1; return a", "x.js", []string{"--lang", "typescript"}, 0, "1", ""},
 		{"context", "return context.k", "x.js", []string{"--context", `{"k":"v"}`}, 0, `"v"`, ""},
+		{"no context is {}", "const { items = [] } = context;\nreturn [items.length, typeof context]", "x.js", nil, 0, `"object"`, ""},
+		{"async generator", "async function* g() { yield 1; yield 2 }\nconst r = [];\nfor await (const x of g()) r.push(x * 10);\nreturn r", "x.js", nil, 0, "20", ""},
+		{"namespace", "namespace N { export const k = 'nsv' }\nreturn await Promise.resolve(N.k)", "x.ts", nil, 0, `"nsv"`, ""},
+		{"experimental decorators", "const s: string[] = [];\nfunction p(t: any, k: string, i: number) { s.push(k + i) }\nclass C { m(@p x: number) {} }\nreturn s", "x.ts", []string{"--ts-experimental-decorators"}, 0, `"m0"`, ""},
+		{"experimental decorators need typescript", "return 1", "x.js", []string{"--ts-experimental-decorators"}, 3, "", "tsExperimentalDecorators: applies to TypeScript only"},
+		{"end of input", "return (", "x.js", nil, 1, "", "SyntaxError: Unexpected end of input (line 1, column 9)"},
 		{"usage: bad timeout", "return 1", "x.js", []string{"--timeout", "soon"}, 2, "", "invalid argument"},
 		{"usage: unknown flag", "return 1", "x.js", []string{"--bogus"}, 2, "", "unknown flag"},
 	}

@@ -17,6 +17,8 @@ type validateFlags struct {
 	config       string
 	allowModules bool
 	threshold    float64
+	// tsExperimental: --ts-experimental-decorators
+	tsExperimental bool
 }
 
 func newValidateCmd(st *State) *cobra.Command {
@@ -26,7 +28,8 @@ func newValidateCmd(st *State) *cobra.Command {
 		Short: "Check code as a run would before starting a runner, without running it",
 		Long: `Validate the code in FILE (or standard input for -) the way every execution is
 validated before a runner is started: the parameter checks on the code, the
-nesting pre-check, TypeScript stripping, then the AST rules, the regex layer
+nesting pre-check, TypeScript stripping (or the lowering of JavaScript syntax
+the runtime lacks), then the AST rules, the regex layer
 and the risk score. Nothing is run. Print every finding and the verdict: one
 line per finding and a summary on stdout, or with --json the verdict as JSON.
 
@@ -69,6 +72,7 @@ Exit codes: 0 it would run, 1 it does not parse (syntax error), 2 usage,
 	fl.StringVar(&f.config, "config", "", "JSON configuration file to take the limits from (see supervisor serve)")
 	fl.BoolVar(&f.allowModules, "allow-builtin-modules", false, "let require() name the allow-listed built-in modules (default: the configuration's)")
 	fl.Float64Var(&f.threshold, "risk-threshold", 0, "risk score at which code is refused, in (0, 1] (default: the configuration's, 0.7)")
+	addExperimentalDecoratorsFlag(cmd, &f.tsExperimental)
 	return cmd
 }
 
@@ -78,7 +82,7 @@ func runValidate(st *State, file string, f validateFlags, lim config.Limits) err
 		return usageError("%v", err)
 	}
 	lang := resolveLanguage(file, f.lang)
-	out, err := detect.Judge(code, lang, lim)
+	out, err := detect.Judge(detect.Submission{Code: code, Language: lang, TSExperimentalDecorators: f.tsExperimental}, lim)
 	if err != nil {
 		return &exitError{code: 70, err: err}
 	}

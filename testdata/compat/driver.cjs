@@ -17,7 +17,24 @@ const context = directives.context ? JSON.parse(directives.context) : {};
 let js = 'module.exports = async function (context) {\n' + code + '\n};\n';
 if (file.endsWith('.ts')) {
   const ts = require('typescript');
-  js = ts.transpileModule('export = async function (context: any) {\n' + code + '\n};\n', {
+  // Type-only module lines (import type, export type and interface) are
+  // erased by TypeScript at the top level of a module, not inside the
+  // function: blank them out (lines kept) before wrapping.
+  let body = code;
+  const sf = ts.createSourceFile('case.ts', code, ts.ScriptTarget.ES2022, false);
+  const exported = (st) => (st.modifiers || []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  for (const st of [...sf.statements].reverse()) {
+    const ic = ts.isImportDeclaration(st) && st.importClause;
+    const typeOnly = (ic && (ic.isTypeOnly || (!ic.name && ic.namedBindings && ts.isNamedImports(ic.namedBindings) &&
+      ic.namedBindings.elements.every((e) => e.isTypeOnly)))) ||
+      ((ts.isTypeAliasDeclaration(st) || ts.isInterfaceDeclaration(st)) && exported(st)) ||
+      (ts.isExportDeclaration(st) && st.isTypeOnly);
+    if (typeOnly) {
+      const a = st.getStart(sf);
+      body = body.slice(0, a) + body.slice(a, st.end).replace(/[^\n]/g, ' ') + body.slice(st.end);
+    }
+  }
+  js = ts.transpileModule('export = async function (context: any) {\n' + body + '\n};\n', {
     compilerOptions: {
       target: ts.ScriptTarget.ES2022,
       module: ts.ModuleKind.CommonJS,
