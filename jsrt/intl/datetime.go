@@ -21,6 +21,7 @@ func init() { register(30, "DateTimeFormat", installDateTimeFormat) }
 // dateTimeFormat is the state of an Intl.DateTimeFormat.
 type dateTimeFormat struct {
 	locale    string
+	base      string
 	data      string
 	calendar  string
 	nu        string
@@ -72,7 +73,7 @@ var dtComponents = []struct {
 	skel   []string
 }{
 	{"weekday", []string{"narrow", "short", "long"}, []string{"EEEEE", "EEE", "EEEE"}},
-	{"era", []string{"narrow", "short", "long"}, []string{"GGGGG", "G", "GGGG"}},
+	{"era", []string{"narrow", "short", "long"}, []string{"GGGGG", "GGG", "GGGG"}},
 	{"year", []string{"2-digit", "numeric"}, []string{"yy", "y"}},
 	{"month", []string{"2-digit", "numeric", "narrow", "short", "long"}, []string{"MM", "M", "MMMMM", "MMM", "MMMM"}},
 	{"day", []string{"2-digit", "numeric"}, []string{"dd", "d"}},
@@ -143,7 +144,7 @@ func newDateTimeFormat(vm *goja.Runtime, localesV, optionsV goja.Value, required
 			}
 			return false
 		})
-	d := &dateTimeFormat{locale: r.Locale, data: r.Data}
+	d := &dateTimeFormat{locale: r.Locale, data: r.Data, base: r.Base}
 	d.calendar = r.Ext["ca"]
 	if d.calendar == "" {
 		d.calendar = "gregory"
@@ -263,6 +264,9 @@ func newDateTimeFormat(vm *goja.Runtime, localesV, optionsV goja.Value, required
 		p := d.cal.generator().bestPattern(skel.String(), d.defHour)
 		d.pattern = replaceHourCycle(p, hc)
 	}
+	if dec, latn := d.cal.Decimal[d.nu], d.cal.Decimal["latn"]; dec != "" && latn != "" && dec != latn {
+		d.pattern = strings.ReplaceAll(d.pattern, "s"+latn+"S", "s"+quoteLiteral(dec)+"S")
+	}
 	d.ff = newFieldFormatter(d.data, d.cal, supp.Digits[d.nu], d.zone, d.pattern)
 	return d
 }
@@ -276,8 +280,12 @@ func (d *dateTimeFormat) stylePattern() string {
 	var tp string
 	if d.timeStyle != "" {
 		tp = cal.TimeFormats[d.timeStyle]
-		if h := patternHourChar(tp); h != 0 && is12(h) != is12(d.defHour) {
-			tp = cal.generator().bestPattern(replaceSkeletonHour(patternSkeleton(tp), d.defHour), d.defHour)
+		// ICU synthesizes the time pattern for the region when the
+		// locale has no data of its own (en-JP uses en's patterns with
+		// Japan's 24-hour clock).
+		if base := d.baseLocale(); !supplementalData().isCLDRLocale(base) && regionOf(base) != regionOf(d.data) {
+			skel := map[string]string{"full": "jmmsszzzz", "long": "jmmssz", "medium": "jmmss", "short": "jmm"}[d.timeStyle]
+			tp = cal.generator().bestPattern(skel, d.defHour)
 		}
 	}
 	var p string
@@ -299,6 +307,8 @@ func (d *dateTimeFormat) stylePattern() string {
 	}
 	return p
 }
+
+func (d *dateTimeFormat) baseLocale() string { return d.base }
 
 func is12(c byte) bool { return c == 'h' || c == 'K' }
 
@@ -410,12 +420,21 @@ func defaultHourChar(tag string) byte {
 	s := supplementalData()
 	lang := strings.SplitN(tag, "-", 2)[0]
 	region := regionOf(tag)
-	for _, k := range []string{lang + "_" + region, region, "001"} {
+	if region == "001" {
+		// Node: en-001 has a 12-hour clock, as en.
+		region = s.LikelyRegion[lang]
+	}
+	// CLDR's timeData has language-specific entries the JSON package
+	// drops: French Canada uses a 24-hour clock.
+	if lang == "fr" && region == "CA" {
+		return 'H'
+	}
+	for _, k := range []string{lang + "_" + region, region} {
 		if t, ok := s.TimeData[k]; ok && t[0] != "" {
 			return t[0][0]
 		}
 	}
-	return 'h'
+	return 'H'
 }
 
 // defaultNumberingSystem is the CLDR default of the requested locale or
@@ -497,48 +516,24 @@ func (d *dateTimeFormat) resolvedOptions(vm *goja.Runtime) *goja.Object {
 	set("calendar", d.calendar)
 	set("numberingSystem", d.nu)
 	set("timeZone", d.zone.ID)
+	// V8 reads the components back from the pattern by substring, quotes
+	// and all (so Spanish "'de'" reports a day).
 	comp := map[string]any{}
-	var hourCh byte
-	for _, it := range parsePattern(d.pattern) {
-		n := it.n
-		switch it.ch {
-		case 'E', 'c':
-			comp["weekday"] = map[bool]string{true: "long", false: "short"}[n == 4]
-			if n == 5 {
-				comp["weekday"] = "narrow"
+	for _, it := range v8PatternItems {
+		for _, pv := range it.pairs {
+			if strings.Contains(d.pattern, pv[0]) {
+				if it.name == "fractionalSecondDigits" {
+					comp[it.name] = len(pv[0])
+				} else {
+					comp[it.name] = pv[1]
+				}
+				break
 			}
-		case 'G':
-			comp["era"] = map[bool]string{true: "long", false: "short"}[n == 4]
-			if n == 5 {
-				comp["era"] = "narrow"
-			}
-		case 'y':
-			comp["year"] = map[bool]string{true: "2-digit", false: "numeric"}[n == 2]
-		case 'M', 'L':
-			comp["month"] = []string{"", "numeric", "2-digit", "short", "long", "narrow"}[min(n, 5)]
-		case 'd':
-			comp["day"] = map[bool]string{true: "2-digit", false: "numeric"}[n == 2]
-		case 'B':
-			comp["dayPeriod"] = map[bool]string{true: "long", false: "short"}[n == 4]
-			if n == 5 {
-				comp["dayPeriod"] = "narrow"
-			}
-		case 'h', 'H', 'k', 'K':
-			hourCh = it.ch
-			comp["hour"] = map[bool]string{true: "2-digit", false: "numeric"}[n == 2]
-		case 'm':
-			comp["minute"] = map[bool]string{true: "2-digit", false: "numeric"}[n == 2]
-		case 's':
-			comp["second"] = map[bool]string{true: "2-digit", false: "numeric"}[n == 2]
-		case 'S':
-			comp["fractionalSecondDigits"] = n
-		case 'z':
-			comp["timeZoneName"] = map[bool]string{true: "long", false: "short"}[n == 4]
-		case 'O':
-			comp["timeZoneName"] = map[bool]string{true: "longOffset", false: "shortOffset"}[n == 4]
-		case 'v':
-			comp["timeZoneName"] = map[bool]string{true: "longGeneric", false: "shortGeneric"}[n == 4]
 		}
+	}
+	var hourCh byte
+	if comp["hour"] != nil {
+		hourCh = patternHourChar(d.pattern)
 	}
 	if hourCh != 0 {
 		hc := hourCycleOf(hourCh)
@@ -559,6 +554,25 @@ func (d *dateTimeFormat) resolvedOptions(vm *goja.Runtime) *goja.Object {
 		set("timeStyle", d.timeStyle)
 	}
 	return o
+}
+
+// v8PatternItems is V8's table for reading options back from a pattern.
+var v8PatternItems = []struct {
+	name  string
+	pairs [][2]string
+}{
+	{"weekday", [][2]string{{"EEEEE", "narrow"}, {"EEEE", "long"}, {"EEE", "short"}, {"ccccc", "narrow"}, {"cccc", "long"}, {"ccc", "short"}}},
+	{"era", [][2]string{{"GGGGG", "narrow"}, {"GGGG", "long"}, {"GGG", "short"}}},
+	{"year", [][2]string{{"yy", "2-digit"}, {"y", "numeric"}}},
+	{"month", [][2]string{{"MMMMM", "narrow"}, {"MMMM", "long"}, {"MMM", "short"}, {"MM", "2-digit"}, {"M", "numeric"},
+		{"LLLLL", "narrow"}, {"LLLL", "long"}, {"LLL", "short"}, {"LL", "2-digit"}, {"L", "numeric"}}},
+	{"day", [][2]string{{"dd", "2-digit"}, {"d", "numeric"}}},
+	{"dayPeriod", [][2]string{{"BBBBB", "narrow"}, {"bbbbb", "narrow"}, {"BBBB", "long"}, {"bbbb", "long"}, {"B", "short"}, {"b", "short"}}},
+	{"hour", [][2]string{{"HH", "2-digit"}, {"H", "numeric"}, {"hh", "2-digit"}, {"h", "numeric"}, {"kk", "2-digit"}, {"k", "numeric"}, {"KK", "2-digit"}, {"K", "numeric"}}},
+	{"minute", [][2]string{{"mm", "2-digit"}, {"m", "numeric"}}},
+	{"second", [][2]string{{"ss", "2-digit"}, {"s", "numeric"}}},
+	{"fractionalSecondDigits", [][2]string{{"SSS", ""}, {"SS", ""}, {"S", ""}}},
+	{"timeZoneName", [][2]string{{"zzzz", "long"}, {"z", "short"}, {"OOOO", "longOffset"}, {"O", "shortOffset"}, {"vvvv", "longGeneric"}, {"v", "shortGeneric"}}},
 }
 
 func installDateTimeFormat(vm *goja.Runtime, intl *goja.Object) error {

@@ -32,6 +32,7 @@ type calData struct {
 	IntervalFallbck string                       `json:"intervalFallback"`
 	DayPeriodRules  map[string]map[string]string `json:"dayPeriodRules"`
 	Decimal         map[string]string            `json:"decimal"` // numbering system → decimal separator
+	AppendItems     map[string]string            `json:"appendItems"`
 
 	gen     *patternGenerator // built on first use
 	genOnce sync.Once
@@ -61,6 +62,15 @@ type dateSupplemental struct {
 	NumberingSys  map[string]string            `json:"numberingSys"`
 	Digits        map[string]string            `json:"digits"`
 	CalendarPrefs map[string]string            `json:"calendarPrefs"`
+	CLDRLocales   []string                     `json:"cldrLocales"`
+
+	cldrSet map[string]bool
+}
+
+// isCLDRLocale reports whether CLDR (so ICU) has the locale id, or has it
+// as a default content.
+func (s *dateSupplemental) isCLDRLocale(id string) bool {
+	return s.cldrSet[id]
 }
 
 var (
@@ -123,6 +133,10 @@ func supplementalData() *dateSupplemental {
 	suppOnce.Do(func() {
 		s := &dateSupplemental{}
 		readGzJSON("supplemental.json.gz", s)
+		s.cldrSet = make(map[string]bool, len(s.CLDRLocales))
+		for _, l := range s.CLDRLocales {
+			s.cldrSet[l] = true
+		}
 		suppCache = s
 	})
 	return suppCache

@@ -217,11 +217,13 @@ func (f *fieldFormatter) field(c byte, n int, ms float64, fd *dateFields) string
 	case 's':
 		return f.num(fd.Second, n)
 	case 'S':
-		s := f.num(fd.Milli, 3)
+		s := strconv.Itoa(fd.Milli + 1000)[1:]
 		if n <= 3 {
-			return []string{"", s[:1], s[:2], s}[n]
+			s = s[:n]
+		} else {
+			s += strings.Repeat("0", n-3)
 		}
-		return s + f.localDigits(strings.Repeat("0", n-3))
+		return f.localDigits(s)
 	case 'z', 'Z', 'v', 'V', 'O', 'X', 'x':
 		return f.zoneName(c, n, ms, fd)
 	}

@@ -314,8 +314,12 @@ type patternGenerator struct {
 	byOrig      map[string]*ptnEntry
 	dateTime    [4]string // full, long, medium, short: the "at" forms where the locale has them
 	decimal     string
-	appendItems map[int]string
+	appendItems map[int]string // field → "{0} {1}" (pattern, appended field)
 }
+
+// appendNames are CLDR's appendItems keys by field.
+var appendNames = map[int]string{fEra: "Era", fYear: "Year", fQuarter: "Quarter", fMonth: "Month", fWeekOfYear: "Week",
+	fWeekday: "Day-Of-Week", fDay: "Day", fHour: "Hour", fMinute: "Minute", fSecond: "Second", fZone: "Timezone"}
 
 func (g *patternGenerator) add(pattern string, override bool, skel string) {
 	var s *skeleton
@@ -353,6 +357,12 @@ func (g *patternGenerator) add(pattern string, override bool, skel string) {
 func (c *calData) generator() *patternGenerator {
 	c.genOnce.Do(func() {
 		g := &patternGenerator{byOrig: map[string]*ptnEntry{}, decimal: "."}
+		g.appendItems = map[int]string{}
+		for f, n := range appendNames {
+			// Fields are appended with their display name ({2}) only
+			// in ICU's fallback; the runtime appends the field alone.
+			g.appendItems[f] = strings.ReplaceAll(strings.ReplaceAll(c.AppendItems[n], " ({2}: {1})", " {1}"), "({2}: {1})", "{1}")
+		}
 		if d := c.Decimal["latn"]; d != "" {
 			g.decimal = d
 		}
@@ -375,6 +385,11 @@ func (c *calData) generator() *patternGenerator {
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
+			// ICU never matches the "Hv" item (Node: "14 UTC" in en-GB,
+			// not "14h UTC"); its own data lacks it.
+			if k == "Hv" {
+				continue
+			}
 			g.add(c.Available[k], true, k)
 		}
 		// ICU iterates its pattern map by the first character of the base
@@ -585,10 +600,20 @@ func (g *patternGenerator) bestAppending(req *skeleton, fields int, defHour byte
 		e2, m2, _ := g.bestRaw(req, missing)
 		temp := g.adjust(e2.pattern, g.specOf(e2), req, defHour, false, true)
 		missing = m2
-		if start == missing {
+		foundNow := start &^ missing
+		if foundNow == 0 {
 			break
 		}
-		result = formatGlue("{0} {1}", result, temp)
+		top := 0
+		for b := fieldCount - 1; b >= 0; b-- {
+			if foundNow&(1<<b) != 0 {
+				top = b
+				break
+			}
+		}
+		if item := g.appendItems[top]; item != "" {
+			result = formatGlue(item, result, temp)
+		}
 	}
 	return result
 }

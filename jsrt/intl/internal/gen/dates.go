@@ -117,6 +117,7 @@ type calData struct {
 	IntervalFallbck string                       `json:"intervalFallback"`
 	DayPeriodRules  map[string]map[string]string `json:"dayPeriodRules"` // from/before/at
 	Decimal         map[string]string            `json:"decimal"`        // numbering system → decimal separator
+	AppendItems     map[string]string            `json:"appendItems"`
 }
 
 // tzData is what a locale's time zone names file holds.
@@ -182,6 +183,13 @@ func genCalendar(cldr, id string, dayPeriodRules map[string]any) (*calData, erro
 			}
 		}
 	}
+	// ICU's root aliases abbreviated am/pm to the locale's wide ones; the
+	// resolved JSON fills them from root's values instead ("AM" in
+	// Korean, where ICU says 오전).
+	if a, w := c.DayPeriods["format/abbreviated"], c.DayPeriods["format/wide"]; a != nil && w != nil &&
+		a["am"] == "AM" && a["pm"] == "PM" && w["am"] != "AM" && w["am"] != "am" && w["am"] != "" {
+		a["am"], a["pm"] = w["am"], w["pm"]
+	}
 	for _, w := range []string{"eraAbbr", "eraNames", "eraNarrow"} {
 		m := strMap(dig(g, "eras", w))
 		c.Eras[w] = []string{m["0"], m["1"]}
@@ -194,6 +202,7 @@ func genCalendar(cldr, id string, dayPeriodRules map[string]any) (*calData, erro
 			delete(c.DateTimeFormats, k)
 		}
 	}
+	c.AppendItems = strMap(dig(g, "dateTimeFormats", "appendItems"))
 	c.AtTime = strMap(dig(g, "dateTimeFormats-atTime", "standard"))
 	c.Available = map[string]string{}
 	for k, v := range strMap(dig(g, "dateTimeFormats", "availableFormats")) {
@@ -312,6 +321,7 @@ type supplemental struct {
 	NumberingSys  map[string]string            `json:"numberingSys"`  // locale → default numbering system
 	Digits        map[string]string            `json:"digits"`        // numbering system → digits
 	CalendarPrefs map[string]string            `json:"calendarPrefs"` // region → preferred calendar
+	CLDRLocales   []string                     `json:"cldrLocales"`   // CLDR locales (and default contents) of Data's languages
 }
 
 func genSupplemental(cldr string) (*supplemental, error) {
@@ -419,6 +429,22 @@ func genSupplemental(cldr string) (*supplemental, error) {
 			s.NumberingSys[d.Name()] = n
 		}
 	}
+	for _, f := range []string{"availableLocales.json", "defaultContent.json"} {
+		m, err := readJSON(filepath.Join(cldr, "cldr-core", f))
+		if err != nil {
+			return nil, err
+		}
+		l, _ := dig(m, "availableLocales", "full").([]any)
+		if l == nil {
+			l, _ = dig(m, "defaultContent").([]any)
+		}
+		for _, x := range l {
+			if id, _ := x.(string); locales.Languages[strings.SplitN(id, "-", 2)[0]] {
+				s.CLDRLocales = append(s.CLDRLocales, id)
+			}
+		}
+	}
+	sort.Strings(s.CLDRLocales)
 	cp, err := readJSON(filepath.Join(core, "calendarPreferenceData.json"))
 	if err != nil {
 		return nil, err
