@@ -34,6 +34,7 @@ type dateTimeFormat struct {
 	ff        *fieldFormatter
 	cal       *calData
 	bound     goja.Value
+	iv        *intervalFormatter
 }
 
 // dtfSlots maps Intl.DateTimeFormat objects to their state without
@@ -127,7 +128,9 @@ func newDateTimeFormat(vm *goja.Runtime, localesV, optionsV goja.Value, required
 	hour12, hasHour12 := GetBoolOption(vm, opts, "hour12")
 	hourCycle := dtStringOption(vm, opts, "hourCycle", []string{"h11", "h12", "h23", "h24"})
 	if hasHour12 {
-		hourCycle = "none"
+		// hour12 wins over hourCycle; V8 keeps a -u-hc- of the tag in
+		// the locale all the same.
+		hourCycle = ""
 	}
 	calendar, nu = strings.ToLower(calendar), strings.ToLower(nu)
 	supp := supplementalData()
@@ -137,7 +140,7 @@ func newDateTimeFormat(vm *goja.Runtime, localesV, optionsV goja.Value, required
 			case "ca":
 				return supportedCalendars[value]
 			case "hc":
-				return value == "h11" || value == "h12" || value == "h23" || value == "h24" || value == "none"
+				return value == "h11" || value == "h12" || value == "h23" || value == "h24"
 			case "nu":
 				_, ok := supp.Digits[value]
 				return ok
@@ -156,9 +159,6 @@ func newDateTimeFormat(vm *goja.Runtime, localesV, optionsV goja.Value, required
 	d.cal = calendarData(r.Data)
 	d.defHour = defaultHourChar(r.Base)
 	hc := r.Ext["hc"]
-	if hc == "none" {
-		hc = ""
-	}
 	if hasHour12 {
 		def := hourCycleOf(d.defHour)
 		if hour12 {
@@ -174,6 +174,11 @@ func newDateTimeFormat(vm *goja.Runtime, localesV, optionsV goja.Value, required
 				hc = def
 			}
 		}
+	}
+	if tagHC := r.Ext["hc"]; hasHour12 && tagHC != "" && tagHC != hc {
+		// V8 keeps the tag's -u-hc- only when hour12 agrees with it.
+		d.locale = strings.Replace(d.locale, "-hc-"+tagHC, "", 1)
+		d.locale = strings.TrimSuffix(d.locale, "-u")
 	}
 	d.hc = hc
 
@@ -283,9 +288,14 @@ func (d *dateTimeFormat) stylePattern() string {
 		// ICU synthesizes the time pattern for the region when the
 		// locale has no data of its own (en-JP uses en's patterns with
 		// Japan's 24-hour clock).
-		if base := d.baseLocale(); !supplementalData().isCLDRLocale(base) && regionOf(base) != regionOf(d.data) {
-			skel := map[string]string{"full": "jmmsszzzz", "long": "jmmssz", "medium": "jmmss", "short": "jmm"}[d.timeStyle]
-			tp = cal.generator().bestPattern(skel, d.defHour)
+		// and when an hour cycle is asked for (V8 passes it to ICU as
+		// -u-hc-).
+		skel := map[string]string{"full": "jmmsszzzz", "long": "jmmssz", "medium": "jmmss", "short": "jmm"}[d.timeStyle]
+		if d.hc != "" {
+			tp = cal.generator().bestPatternOpt(strings.ReplaceAll(skel, "j", string(hourCharOf(d.hc))), d.defHour, false)
+			tp = replaceHourCycle(tp, d.hc)
+		} else if base := d.baseLocale(); !supplementalData().isCLDRLocale(base) && regionOf(base) != regionOf(d.data) {
+			tp = cal.generator().bestPatternOpt(skel, d.defHour, false)
 		}
 	}
 	var p string
@@ -300,10 +310,6 @@ func (d *dateTimeFormat) stylePattern() string {
 		return cal.DateFormats[d.dateStyle]
 	default:
 		p = tp
-	}
-	if d.hc != "" && hourCycleOf(patternHourChar(p)) != d.hc {
-		p = cal.generator().bestPattern(replaceSkeletonHour(patternSkeleton(p), hourCharOf(d.hc)), d.defHour)
-		p = replaceHourCycle(p, d.hc)
 	}
 	return p
 }
@@ -648,8 +654,15 @@ func installDateTimeFormat(vm *goja.Runtime, intl *goja.Object) error {
 		d := unwrap(call.This)
 		x, y := rangeArgs(call)
 		var b strings.Builder
-		for _, p := range d.rangeParts(x, y) {
+		parts := d.rangeParts(x, y)
+		shared := true
+		for _, p := range parts {
 			b.WriteString(p.Value)
+			shared = shared && p.Source == "shared"
+		}
+		if shared {
+			// One date: V8 formats it with format(), spaces and all.
+			return vm.ToValue(strings.ReplaceAll(b.String(), "\u202f", " "))
 		}
 		return vm.ToValue(b.String())
 	}); err != nil {

@@ -544,14 +544,20 @@ func mapHourMeta(skel string, defHour byte) string {
 // bestPattern is getBestPattern(skeleton, UDATPG_MATCH_HOUR_FIELD_LENGTH)
 // as V8 calls it; defHour is the locale's preferred hour character.
 func (g *patternGenerator) bestPattern(skel string, defHour byte) string {
+	return g.bestPatternOpt(skel, defHour, true)
+}
+
+// bestPatternOpt is getBestPattern with or without
+// UDATPG_MATCH_HOUR_FIELD_LENGTH.
+func (g *patternGenerator) bestPatternOpt(skel string, defHour byte, matchHour bool) string {
 	req := newSkeleton(mapHourMeta(skel, defHour))
 	e, missing, extra := g.bestRaw(req, -1)
 	if e != nil && missing == 0 && extra == 0 {
-		return g.adjust(e.pattern, g.specOf(e), req, defHour, false, true)
+		return g.adjust(e.pattern, g.specOf(e), req, defHour, false, matchHour)
 	}
 	needed := req.fieldMask()
-	datePat := g.bestAppending(req, needed&dateMask, defHour)
-	timePat := g.bestAppending(req, needed&timeMask, defHour)
+	datePat := g.bestAppending(req, needed&dateMask, defHour, matchHour)
+	timePat := g.bestAppending(req, needed&timeMask, defHour, matchHour)
 	if datePat == "" {
 		return timePat
 	}
@@ -582,23 +588,23 @@ func (g *patternGenerator) specOf(e *ptnEntry) *skeleton {
 // with fields no pattern has appended (fractional seconds after seconds,
 // others with the locale's appendItems, which V8's requests never need
 // beyond "{0} {1}").
-func (g *patternGenerator) bestAppending(req *skeleton, fields int, defHour byte) string {
+func (g *patternGenerator) bestAppending(req *skeleton, fields int, defHour byte, matchHour bool) string {
 	if fields == 0 {
 		return ""
 	}
 	e, missing, _ := g.bestRaw(req, fields)
-	result := g.adjust(e.pattern, g.specOf(e), req, defHour, false, true)
+	result := g.adjust(e.pattern, g.specOf(e), req, defHour, false, matchHour)
 	for missing != 0 {
 		const secFrac = 1<<fSecond | 1<<fFraction
 		found := fields &^ missing
 		if missing&secFrac == 1<<fFraction && found&(1<<fSecond) != 0 {
-			result = g.adjust(e.pattern, g.specOf(e), req, defHour, true, true)
+			result = g.adjust(e.pattern, g.specOf(e), req, defHour, true, matchHour)
 			missing &^= 1 << fFraction
 			continue
 		}
 		start := missing
 		e2, m2, _ := g.bestRaw(req, missing)
-		temp := g.adjust(e2.pattern, g.specOf(e2), req, defHour, false, true)
+		temp := g.adjust(e2.pattern, g.specOf(e2), req, defHour, false, matchHour)
 		missing = m2
 		foundNow := start &^ missing
 		if foundNow == 0 {

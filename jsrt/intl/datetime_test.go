@@ -24,7 +24,7 @@ const replaySrc = `(function (c) {
   const loc = locale === null ? undefined : locale, opts = options === null ? undefined : options;
   let out;
   try {
-    if (kind === 'format') out = new Intl.DateTimeFormat(loc, opts).format(args[0]);
+    if (kind === 'format') out = new Intl.DateTimeFormat(loc, opts).format(args[0] === null ? NaN : args[0]);
     else if (kind === 'parts') out = new Intl.DateTimeFormat(loc, opts).formatToParts(args[0]);
     else if (kind === 'resolved') out = new Intl.DateTimeFormat(loc, opts).resolvedOptions();
     else if (kind === 'range') out = new Intl.DateTimeFormat(loc, opts).formatRange(args[0], args[1]);
