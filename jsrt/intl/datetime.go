@@ -165,7 +165,9 @@ func newDateTimeFormat(vm *goja.Runtime, localesV, optionsV goja.Value, required
 			hc = "h12"
 			if def == "h11" || def == "h12" {
 				hc = def
-			} else if strings.HasPrefix(r.Base, "ja") {
+			} else if explicitRegion(r.Base) == "JP" {
+				// V8's 12-hour clock of Japan (the region, not the
+				// language: "ja" alone is h12) is h11.
 				hc = "h11"
 			}
 		} else {
@@ -398,6 +400,16 @@ func hourCycleOf(c byte) string {
 		return "h23"
 	case 'k':
 		return "h24"
+	}
+	return ""
+}
+
+// explicitRegion returns the region subtag of a tag, or "".
+func explicitRegion(tag string) string {
+	for _, p := range strings.Split(tag, "-")[1:] {
+		if len(p) == 2 || len(p) == 3 && p[0] >= '0' && p[0] <= '9' {
+			return strings.ToUpper(p)
+		}
 	}
 	return ""
 }
@@ -675,10 +687,10 @@ func installDateTimeFormat(vm *goja.Runtime, intl *goja.Object) error {
 	}); err != nil {
 		return err
 	}
-	if err := proto.DefineDataPropertySymbol(goja.SymToStringTag, vm.ToValue("Intl.DateTimeFormat"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
+	if err := proto.DefineDataPropertySymbol(goja.SymToStringTag, vm.ToValue("Intl.DateTimeFormat"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
 		return err
 	}
-	if err := intl.DefineDataProperty("DateTimeFormat", ctor, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
+	if err := intl.DefineDataProperty("DateTimeFormat", ctor, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
 		return err
 	}
 	return installDateLocaleMethods(vm)
