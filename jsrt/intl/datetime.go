@@ -160,7 +160,11 @@ func newDateTimeFormat(vm *goja.Runtime, localesV, optionsV goja.Value, required
 	d.defHour = defaultHourChar(r.Base)
 	hc := r.Ext["hc"]
 	if hasHour12 {
+		// The default cycle is the tag's -u-hc- if any (ICU reads it).
 		def := hourCycleOf(d.defHour)
+		if hc != "" {
+			def = hc
+		}
 		if hour12 {
 			hc = "h12"
 			if def == "h11" || def == "h12" {
