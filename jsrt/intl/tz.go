@@ -111,9 +111,16 @@ func resolveTimeZone(name string) (*timeZone, bool) {
 		return z, true
 	}
 	s := supplementalData()
-	id, ok := s.Canonical[strings.ToLower(name)]
-	if !ok {
+	lower := strings.ToLower(name)
+	id, ok := s.Canonical[lower]
+	if !ok || id == "Etc/Unknown" {
 		return nil, false
+	}
+	// ICU 78 keeps the POSIX-style US zones as zones of their own, where
+	// CLDR 48 makes them aliases.
+	switch lower {
+	case "est5edt", "cst6cdt", "mst7mdt", "pst8pdt":
+		id = strings.ToUpper(lower)
 	}
 	switch id {
 	case "Etc/UTC", "Etc/GMT", "Etc/UCT", "Etc/Universal", "Etc/Zulu", "Etc/Greenwich", "UTC", "GMT":
