@@ -52,19 +52,53 @@ type tzNames struct {
 
 // dateSupplemental is the locale-independent data.
 type dateSupplemental struct {
-	TimeData      map[string][2]string         `json:"timeData"`
-	LikelyRegion  map[string]string            `json:"likelyRegion"`
-	Metazones     map[string][][3]string       `json:"metazones"`
-	GoldenZones   map[string]map[string]string `json:"goldenZones"`
-	Canonical     map[string]string            `json:"canonical"`
-	ZoneRegion    map[string]string            `json:"zoneRegion"`
-	PrimaryZones  map[string]string            `json:"primaryZones"`
-	NumberingSys  map[string]string            `json:"numberingSys"`
-	Digits        map[string]string            `json:"digits"`
-	CalendarPrefs map[string]string            `json:"calendarPrefs"`
-	CLDRLocales   []string                     `json:"cldrLocales"`
+	TimeData      map[string][2]string `json:"timeData"`
+	LikelyRegion  map[string]string    `json:"likelyRegion"`
+	NumberingSys  map[string]string    `json:"numberingSys"`
+	Digits        map[string]string    `json:"digits"`
+	CalendarPrefs map[string]string    `json:"calendarPrefs"`
+	CLDRLocales   []string             `json:"cldrLocales"`
 
 	cldrSet map[string]bool
+}
+
+// tzSupplemental is the locale-independent time zone data: metazones by
+// date, reference zones, CLDR's canonical ids, zone regions.
+type tzSupplemental struct {
+	Metazones    map[string][][3]string       `json:"metazones"`
+	GoldenZones  map[string]map[string]string `json:"goldenZones"`
+	ZoneRegion   map[string]string            `json:"zoneRegion"`
+	PrimaryZones map[string]string            `json:"primaryZones"`
+}
+
+var (
+	tzSuppOnce  sync.Once
+	tzSuppCache *tzSupplemental
+)
+
+var (
+	tzIDsOnce sync.Once
+	tzIDs     map[string]string
+)
+
+// canonicalZones maps lower-case zone ids to CLDR's canonical ids.
+func canonicalZones() map[string]string {
+	tzIDsOnce.Do(func() {
+		m := map[string]string{}
+		readGzJSON("tzids.json.gz", &m)
+		tzIDs = m
+	})
+	return tzIDs
+}
+
+// tzSupplementalData returns the time zone data, decoded on first use.
+func tzSupplementalData() *tzSupplemental {
+	tzSuppOnce.Do(func() {
+		s := &tzSupplemental{}
+		readGzJSON("tzsupplemental.json.gz", s)
+		tzSuppCache = s
+	})
+	return tzSuppCache
 }
 
 // isCLDRLocale reports whether CLDR (so ICU) has the locale id, or has it

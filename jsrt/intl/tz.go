@@ -18,27 +18,27 @@ import (
 // lockdown.
 
 var (
-	zoneMu    sync.Mutex
-	zoneIndex map[string]*zip.File // IANA name → entry
-	zoneLocs  = map[string]*time.Location{}
+	zoneMu        sync.Mutex
+	zoneIndexOnce sync.Once
+	zoneIndex     map[string]*zip.File // IANA name → entry
+	zoneLocs      = map[string]*time.Location{}
 )
 
 func zoneFiles() map[string]*zip.File {
-	if zoneIndex != nil {
-		return zoneIndex
-	}
-	b, err := datesFS.ReadFile("data/dates/zoneinfo.zip")
-	if err != nil {
-		panic("intl: missing zoneinfo.zip")
-	}
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		panic("intl: bad zoneinfo.zip")
-	}
-	zoneIndex = make(map[string]*zip.File, len(zr.File))
-	for _, f := range zr.File {
-		zoneIndex[f.Name] = f
-	}
+	zoneIndexOnce.Do(func() {
+		b, err := datesFS.ReadFile("data/dates/zoneinfo.zip")
+		if err != nil {
+			panic("intl: missing zoneinfo.zip")
+		}
+		zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+		if err != nil {
+			panic("intl: bad zoneinfo.zip")
+		}
+		zoneIndex = make(map[string]*zip.File, len(zr.File))
+		for _, f := range zr.File {
+			zoneIndex[f.Name] = f
+		}
+	})
 	return zoneIndex
 }
 
@@ -110,9 +110,9 @@ func resolveTimeZone(name string) (*timeZone, bool) {
 	if z, ok := parseOffsetZone(name); ok {
 		return z, true
 	}
-	s := supplementalData()
+	canonical := canonicalZones()
 	lower := strings.ToLower(name)
-	id, ok := s.Canonical[lower]
+	id, ok := canonical[lower]
 	if !ok || id == "Etc/Unknown" {
 		return nil, false
 	}
@@ -129,7 +129,7 @@ func resolveTimeZone(name string) (*timeZone, bool) {
 	loc := loadZone(id)
 	if loc == nil {
 		// The database may know the zone by another of its CLDR aliases.
-		for alias, canon := range s.Canonical {
+		for alias, canon := range canonical {
 			if canon == id {
 				for n := range zoneFiles() {
 					if strings.ToLower(n) == alias {

@@ -21,7 +21,7 @@ func (z *timeZone) zoneKey() string {
 // metazoneAt returns the metazone of a zone at ms, or "": a mapping
 // without dates covers 1970 to 9999, as in ICU.
 func metazoneAt(id string, ms float64) string {
-	periods := supplementalData().Metazones[id]
+	periods := tzSupplementalData().Metazones[id]
 	if len(periods) == 0 {
 		return ""
 	}
@@ -142,7 +142,7 @@ func (f *fieldFormatter) genericName(names *tzNames, ms float64, fd *dateFields,
 // goldenZone is a metazone's reference zone for a region (001 when the
 // region has none).
 func goldenZone(mz, region string) string {
-	g := supplementalData().GoldenZones[mz]
+	g := tzSupplementalData().GoldenZones[mz]
 	if region != "" && g[region] != "" {
 		return g[region]
 	}
@@ -168,7 +168,7 @@ func (z *timeZone) dstNear(ms float64) bool {
 // zone is its country's only or primary zone, else "{city} Time";
 // withFormat false gives the bare country or city.
 func (f *fieldFormatter) locationName(names *tzNames, key string, withFormat bool) string {
-	s := supplementalData()
+	s := tzSupplementalData()
 	region := s.ZoneRegion[key]
 	if region == "" || region == "ZZ" {
 		return ""

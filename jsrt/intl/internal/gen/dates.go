@@ -309,29 +309,35 @@ func genTZ(cldr, id string) (*tzData, error) {
 	return t, nil
 }
 
-// supplemental is the locale-independent data.
+// supplemental is the locale-independent data every formatter needs.
 type supplemental struct {
-	TimeData      map[string][2]string         `json:"timeData"`      // region or lang_REGION → [preferred, allowed]
-	LikelyRegion  map[string]string            `json:"likelyRegion"`  // language[-Script] → region
-	Metazones     map[string][][3]string       `json:"metazones"`     // zone → [metazone, from, to]
-	GoldenZones   map[string]map[string]string `json:"goldenZones"`   // metazone → territory → zone
-	Canonical     map[string]string            `json:"canonical"`     // lower-case alias → CLDR canonical id
-	ZoneRegion    map[string]string            `json:"zoneRegion"`    // canonical id → region
-	PrimaryZones  map[string]string            `json:"primaryZones"`  // region → zone
-	NumberingSys  map[string]string            `json:"numberingSys"`  // locale → default numbering system
-	Digits        map[string]string            `json:"digits"`        // numbering system → digits
-	CalendarPrefs map[string]string            `json:"calendarPrefs"` // region → preferred calendar
-	CLDRLocales   []string                     `json:"cldrLocales"`   // CLDR locales (and default contents) of Data's languages
+	TimeData      map[string][2]string `json:"timeData"`      // region or lang_REGION → [preferred, allowed]
+	LikelyRegion  map[string]string    `json:"likelyRegion"`  // language[-Script] → region
+	NumberingSys  map[string]string    `json:"numberingSys"`  // locale → default numbering system
+	Digits        map[string]string    `json:"digits"`        // numbering system → digits
+	CalendarPrefs map[string]string    `json:"calendarPrefs"` // region → preferred calendar
+	CLDRLocales   []string             `json:"cldrLocales"`   // CLDR locales (and default contents) of Data's languages
 }
 
-func genSupplemental(cldr string) (*supplemental, error) {
-	s := &supplemental{TimeData: map[string][2]string{}, LikelyRegion: map[string]string{}, Metazones: map[string][][3]string{},
-		GoldenZones: map[string]map[string]string{}, Canonical: map[string]string{}, ZoneRegion: map[string]string{},
+// tzSupplemental is the locale-independent time zone data, read only by
+// formatters with a time zone.
+type tzSupplemental struct {
+	Metazones    map[string][][3]string       `json:"metazones"`    // zone → [metazone, from, to]
+	GoldenZones  map[string]map[string]string `json:"goldenZones"`  // metazone → territory → zone
+	Canonical    map[string]string            `json:"canonical,omitempty"` // lower-case alias → CLDR canonical id
+	ZoneRegion   map[string]string            `json:"zoneRegion"`   // canonical id → region
+	PrimaryZones map[string]string            `json:"primaryZones"` // region → zone
+}
+
+func genSupplemental(cldr string) (*supplemental, *tzSupplemental, error) {
+	s := &supplemental{TimeData: map[string][2]string{}, LikelyRegion: map[string]string{},
 		NumberingSys: map[string]string{}, Digits: map[string]string{}, CalendarPrefs: map[string]string{}}
+	z := &tzSupplemental{Metazones: map[string][][3]string{}, GoldenZones: map[string]map[string]string{},
+		Canonical: map[string]string{}, ZoneRegion: map[string]string{}}
 	core := filepath.Join(cldr, "cldr-core", "supplemental")
 	td, err := readJSON(filepath.Join(core, "timeData.json"))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for k, v := range dig(td, "supplemental", "timeData").(map[string]any) {
 		m := strMap(v)
@@ -339,7 +345,7 @@ func genSupplemental(cldr string) (*supplemental, error) {
 	}
 	ls, err := readJSON(filepath.Join(core, "likelySubtags.json"))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for k, v := range strMap(dig(ls, "supplemental", "likelySubtags")) {
 		if locales.Languages[strings.SplitN(k, "-", 2)[0]] && !strings.Contains(k, "-") || k == "zh-Hant" {
@@ -349,7 +355,7 @@ func genSupplemental(cldr string) (*supplemental, error) {
 	}
 	mz, err := readJSON(filepath.Join(core, "metaZones.json"))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var walk func(prefix string, v any)
 	walk = func(prefix string, v any) {
@@ -357,7 +363,7 @@ func genSupplemental(cldr string) (*supplemental, error) {
 		case []any:
 			for _, e := range v {
 				u := strMap(dig(e, "usesMetazone"))
-				s.Metazones[prefix] = append(s.Metazones[prefix], [3]string{u["_mzone"], u["_from"], u["_to"]})
+				z.Metazones[prefix] = append(z.Metazones[prefix], [3]string{u["_mzone"], u["_from"], u["_to"]})
 			}
 		case map[string]any:
 			for k, x := range v {
@@ -372,14 +378,14 @@ func genSupplemental(cldr string) (*supplemental, error) {
 	walk("", dig(mz, "supplemental", "metaZones", "metazoneInfo", "timezone"))
 	for _, e := range dig(mz, "supplemental", "metaZones", "metazones").([]any) {
 		m := strMap(dig(e, "mapZone"))
-		if s.GoldenZones[m["_other"]] == nil {
-			s.GoldenZones[m["_other"]] = map[string]string{}
+		if z.GoldenZones[m["_other"]] == nil {
+			z.GoldenZones[m["_other"]] = map[string]string{}
 		}
-		s.GoldenZones[m["_other"]][m["_territory"]] = m["_type"]
+		z.GoldenZones[m["_other"]][m["_territory"]] = m["_type"]
 	}
 	tz, err := readJSON(filepath.Join(cldr, "cldr-bcp47", "bcp47", "timezone.json"))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for key, v := range dig(tz, "keyword", "u", "tz").(map[string]any) {
 		m, ok := v.(map[string]any)
@@ -392,20 +398,20 @@ func genSupplemental(cldr string) (*supplemental, error) {
 		}
 		ids := strings.Fields(alias)
 		for _, a := range ids {
-			s.Canonical[strings.ToLower(a)] = ids[0]
+			z.Canonical[strings.ToLower(a)] = ids[0]
 		}
 		if len(key) == 5 {
-			s.ZoneRegion[ids[0]] = strings.ToUpper(key[:2])
+			z.ZoneRegion[ids[0]] = strings.ToUpper(key[:2])
 		}
 	}
 	pz, err := readJSON(filepath.Join(core, "primaryZones.json"))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	s.PrimaryZones = strMap(dig(pz, "supplemental", "primaryZones"))
+	z.PrimaryZones = strMap(dig(pz, "supplemental", "primaryZones"))
 	ns, err := readJSON(filepath.Join(core, "numberingSystems.json"))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for k, v := range dig(ns, "supplemental", "numberingSystems").(map[string]any) {
 		m := strMap(v)
@@ -415,7 +421,7 @@ func genSupplemental(cldr string) (*supplemental, error) {
 	}
 	dirs, err := os.ReadDir(filepath.Join(cldr, "cldr-numbers-full", "main"))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, d := range dirs {
 		if !locales.Languages[strings.SplitN(d.Name(), "-", 2)[0]] {
@@ -423,7 +429,7 @@ func genSupplemental(cldr string) (*supplemental, error) {
 		}
 		m, err := readJSON(filepath.Join(cldr, "cldr-numbers-full", "main", d.Name(), "numbers.json"))
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if n, _ := dig(m, "main", d.Name(), "numbers", "defaultNumberingSystem").(string); n != "" && n != "latn" {
 			s.NumberingSys[d.Name()] = n
@@ -432,7 +438,7 @@ func genSupplemental(cldr string) (*supplemental, error) {
 	for _, f := range []string{"availableLocales.json", "defaultContent.json"} {
 		m, err := readJSON(filepath.Join(cldr, "cldr-core", f))
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		l, _ := dig(m, "availableLocales", "full").([]any)
 		if l == nil {
@@ -447,12 +453,12 @@ func genSupplemental(cldr string) (*supplemental, error) {
 	sort.Strings(s.CLDRLocales)
 	cp, err := readJSON(filepath.Join(core, "calendarPreferenceData.json"))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for k, v := range strMap(dig(cp, "supplemental", "calendarPreferenceData")) {
 		s.CalendarPrefs[k] = strings.Fields(v)[0]
 	}
-	return s, nil
+	return s, z, nil
 }
 
 // writeGz writes v as gzipped JSON, deterministically.
@@ -500,11 +506,20 @@ func genDates(cldr, out string) error {
 			return err
 		}
 	}
-	s, err := genSupplemental(cldr)
+	s, z, err := genSupplemental(cldr)
 	if err != nil {
 		return err
 	}
 	if err := writeGz(filepath.Join(dir, "supplemental.json.gz"), s); err != nil {
+		return err
+	}
+	// The canonical ids, which any time zone option needs, apart from the
+	// metazones, which only zone names need.
+	if err := writeGz(filepath.Join(dir, "tzids.json.gz"), z.Canonical); err != nil {
+		return err
+	}
+	z.Canonical = nil
+	if err := writeGz(filepath.Join(dir, "tzsupplemental.json.gz"), z); err != nil {
 		return err
 	}
 	// The IANA database as Go ships it (its version is in
