@@ -2,6 +2,7 @@ package intl
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -252,6 +253,10 @@ func newSkeleton(p string) *skeleton {
 			t += it.n
 		}
 		s.typ[row.field] = t
+	}
+	// ICU #20739: minutes and fractions without seconds get seconds.
+	if s.orig[fMinute] != "" && s.orig[fFraction] != "" && s.orig[fSecond] == "" {
+		s.orig[fSecond], s.base[fSecond], s.typ[fSecond] = "s", "s", dtNumeric+1
 	}
 	if h := s.char(fHour); h != 0 {
 		if h == 'h' || h == 'K' {
@@ -617,9 +622,13 @@ func (g *patternGenerator) bestAppending(req *skeleton, fields int, defHour byte
 				break
 			}
 		}
-		if item := g.appendItems[top]; item != "" {
-			result = formatGlue(item, result, temp)
+		item := g.appendItems[top]
+		if item == "" {
+			// ICU's default for a field without an appendItem, named
+			// by its number.
+			item = "{0} \u251c'F" + strconv.Itoa(top) + "': {1}\u2524"
 		}
+		result = formatGlue(item, result, temp)
 	}
 	return result
 }

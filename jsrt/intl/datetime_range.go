@@ -50,7 +50,8 @@ func countLetters(s string) map[byte]int {
 	return m
 }
 
-// splitDateTimeSkeleton is ICU's getDateTimeSkeleton.
+// splitDateTimeSkeleton is ICU's getDateTimeSkeleton (which leaves out
+// the offset zone formats O, X and x).
 func splitDateTimeSkeleton(s string) (date, normDate, time, normTime string) {
 	var d, nd, t, nt strings.Builder
 	c := map[byte]int{}
@@ -68,7 +69,7 @@ func splitDateTimeSkeleton(s string) (date, normDate, time, normTime string) {
 		case 'h', 'H', 'm', 'v', 'z':
 			t.WriteByte(ch)
 			c[ch]++
-		case 's', 'S', 'A', 'V', 'Z', 'j', 'k', 'K', 'B', 'b', 'O', 'X', 'x':
+		case 's', 'S', 'A', 'V', 'Z', 'j', 'k', 'K', 'B', 'b':
 			t.WriteByte(ch)
 			nt.WriteByte(ch)
 		}

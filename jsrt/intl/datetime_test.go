@@ -92,17 +92,18 @@ func TestDateTimeFormatNodeTable(t *testing.T) {
 		t.Errorf("%d of %d cases differ from Node: %v", failed, len(cases), fails)
 	}
 	t.Logf("%d cases; known differences: %v", len(cases), known)
-	if n := known[diffHv] + known[diffEnJP] + known[diffZhHant]; n > 80 {
-		t.Errorf("%d known differences, more than the 80 expected", n)
+	if n := known[diffHv] + known[diffEnJP] + known[diffZhHant] + known[diffDayFrac]; n > 100 {
+		t.Errorf("%d known differences, more than the 100 expected", n)
 	}
 }
 
 // The known differences from Node, each an ICU data detail the CLDR JSON
 // packages do not carry.
 const (
-	diffEnJP   = "en-JP is a CLDR locale the data list leaves out (it formats as en)"
-	diffZhHant = "ICU's zh-Hant glues date and time with a space, CLDR JSON's dateTimeFormat has none"
-	diffHv     = "ICU's data for the Hv skeleton (hour and time zone only) differs from CLDR JSON in ru, uk, it"
+	diffEnJP    = "en-JP is a CLDR locale the data list leaves out (it formats as en)"
+	diffZhHant  = "ICU's zh-Hant glues date and time with a space, CLDR JSON's dateTimeFormat has none"
+	diffHv      = "ICU's data for the Hv skeleton (hour and time zone only) differs from CLDR JSON in ru, uk, it"
+	diffDayFrac = "ranges of a day with fractional seconds and no time (ICU's interval fallback pattern)"
 )
 
 func knownDifference(parts []json.RawMessage) string {
@@ -118,6 +119,9 @@ func knownDifference(parts []json.RawMessage) string {
 		}
 	case strings.Contains(opts, `"hour":"numeric","timeZoneName"`) && !strings.Contains(opts, "minute"):
 		return diffHv
+	case string(parts[0]) == `"range"` && strings.Contains(opts, `"day":"2-digit"`) && strings.Contains(opts, "fractionalSecondDigits") &&
+		!strings.Contains(opts, `"hour":`) && !strings.Contains(opts, `"minute":`) && !strings.Contains(opts, `"second":`):
+		return diffDayFrac
 	}
 	return ""
 }

@@ -170,6 +170,33 @@ for (const l of ['en-US', 'en-GB', 'de-DE', 'fr-FR', 'ja-JP', 'es-ES']) {
   add('rangeParts', l, { dateStyle: 'medium', timeStyle: 'short' }, rangePairs[3]);
   add('rangeParts', l, { hour: 'numeric', minute: '2-digit' }, rangePairs[5]);
 }
+// Random combinations of components, locales, zones and dates (a fixed
+// pseudo-random sequence), formatted and as ranges.
+{
+  let seed = 12345;
+  const rnd = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const pick = (a) => a[rnd(a.length)];
+  const locs = ['en-US', 'en-GB', 'de-DE', 'fr-FR', 'ja-JP', 'es-ES', 'zh-CN', 'en-IN', 'pt-BR', 'ko-KR', 'ru-RU', 'it-IT', 'nl-NL', 'sv-SE',
+    'pl-PL', 'tr-TR', 'ar', 'hi-IN', 'da-DK', 'fi-FI', 'nb-NO', 'cs-CZ', 'uk-UA', 'he-IL', 'id-ID', 'vi-VN', 'el-GR', 'hu-HU', 'ro-RO',
+    'en-AU', 'en-CA', 'fr-CA', 'es-MX', 'de-CH', 'pt-PT'];
+  const comps = { weekday: ['narrow', 'short', 'long'], era: ['narrow', 'short', 'long'], year: ['2-digit', 'numeric'],
+    month: ['2-digit', 'numeric', 'narrow', 'short', 'long'], day: ['2-digit', 'numeric'], hour: ['2-digit', 'numeric'],
+    minute: ['2-digit', 'numeric'], second: ['2-digit', 'numeric'],
+    timeZoneName: ['short', 'long', 'shortOffset', 'longOffset', 'shortGeneric', 'longGeneric'], dayPeriod: ['narrow', 'short', 'long'] };
+  const tzs = ['UTC', 'America/New_York', 'Europe/Berlin', 'Asia/Tokyo', 'Australia/Sydney', 'Asia/Kolkata', 'America/Sao_Paulo', 'Africa/Cairo'];
+  for (let i = 0; i < 1500; i++) {
+    const o = { timeZone: pick(tzs) };
+    const n = 1 + rnd(4);
+    for (let k = 0; k < n; k++) { const key = pick(Object.keys(comps)); o[key] = pick(comps[key]); }
+    if (rnd(5) === 0) o.hour12 = rnd(2) === 0;
+    if (rnd(6) === 0) o.fractionalSecondDigits = 1 + rnd(3);
+    const l = pick(locs);
+    const d = Date.UTC(1990 + rnd(50), rnd(12), 1 + rnd(28), rnd(24), rnd(60), rnd(60), rnd(1000));
+    const d2 = d + rnd(3) * 86400000 * (1 + rnd(40)) + rnd(86400000);
+    add('format', l, o, [d]);
+    add('range', l, o, [d, d2]);
+  }
+}
 // Errors.
 for (const o of [{ dateStyle: 'full', hour: 'numeric' }, { weekday: 'x' }, { timeZone: 'Mars/Base' }, { fractionalSecondDigits: 4 },
   { calendar: 'x!' }, { hourCycle: 'h25' }, { timeStyle: 'short', timeZoneName: 'short' }]) add('format', 'en', o, [0]);
