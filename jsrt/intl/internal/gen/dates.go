@@ -322,11 +322,11 @@ type supplemental struct {
 // tzSupplemental is the locale-independent time zone data, read only by
 // formatters with a time zone.
 type tzSupplemental struct {
-	Metazones    map[string][][3]string       `json:"metazones"`    // zone → [metazone, from, to]
-	GoldenZones  map[string]map[string]string `json:"goldenZones"`  // metazone → territory → zone
+	Metazones    map[string][][3]string       `json:"metazones"`           // zone → [metazone, from, to]
+	GoldenZones  map[string]map[string]string `json:"goldenZones"`         // metazone → territory → zone
 	Canonical    map[string]string            `json:"canonical,omitempty"` // lower-case alias → CLDR canonical id
-	ZoneRegion   map[string]string            `json:"zoneRegion"`   // canonical id → region
-	PrimaryZones map[string]string            `json:"primaryZones"` // region → zone
+	ZoneRegion   map[string]string            `json:"zoneRegion"`          // canonical id → region
+	PrimaryZones map[string]string            `json:"primaryZones"`        // region → zone
 }
 
 func genSupplemental(cldr string) (*supplemental, *tzSupplemental, error) {
