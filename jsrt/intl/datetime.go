@@ -700,7 +700,8 @@ func installDateTimeFormat(vm *goja.Runtime, intl *goja.Object) error {
 	return installDateLocaleMethods(vm)
 }
 
-// receiverString is how V8 names a receiver in its messages.
+// receiverString names a receiver in a message, as V8 does ("#<Object>"),
+// from its class: reading its constructor could run user code.
 func receiverString(vm *goja.Runtime, v goja.Value) string {
 	o, ok := v.(*goja.Object)
 	if !ok {
@@ -709,13 +710,7 @@ func receiverString(vm *goja.Runtime, v goja.Value) string {
 		}
 		return v.String()
 	}
-	name := "Object"
-	if c, ok := o.Get("constructor").(*goja.Object); ok {
-		if n := c.Get("name"); n != nil && n.String() != "" {
-			name = n.String()
-		}
-	}
-	return "#<" + name + ">"
+	return "#<" + o.ClassName() + ">"
 }
 
 // installDateLocaleMethods replaces Date.prototype.toLocaleString,

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // This file is UTS #35's date-time pattern generation as ICU's
@@ -320,6 +321,9 @@ type patternGenerator struct {
 	dateTime    [4]string // full, long, medium, short: the "at" forms where the locale has them
 	decimal     string
 	appendItems map[int]string // field → "{0} {1}" (pattern, appended field)
+
+	mu    sync.Mutex
+	cache map[string]string // request → pattern
 }
 
 // appendNames are CLDR's appendItems keys by field.
@@ -361,7 +365,7 @@ func (g *patternGenerator) add(pattern string, override bool, skel string) {
 // generator returns the locale's pattern generator, built on first use.
 func (c *calData) generator() *patternGenerator {
 	c.genOnce.Do(func() {
-		g := &patternGenerator{byOrig: map[string]*ptnEntry{}, decimal: "."}
+		g := &patternGenerator{byOrig: map[string]*ptnEntry{}, decimal: ".", cache: map[string]string{}}
 		g.appendItems = map[int]string{}
 		for f, n := range appendNames {
 			// Fields are appended with their display name ({2}) only
@@ -555,6 +559,26 @@ func (g *patternGenerator) bestPattern(skel string, defHour byte) string {
 // bestPatternOpt is getBestPattern with or without
 // UDATPG_MATCH_HOUR_FIELD_LENGTH.
 func (g *patternGenerator) bestPatternOpt(skel string, defHour byte, matchHour bool) string {
+	key := skel + "|" + string(defHour)
+	if matchHour {
+		key += "|h"
+	}
+	g.mu.Lock()
+	p, ok := g.cache[key]
+	g.mu.Unlock()
+	if ok {
+		return p
+	}
+	p = g.computeBestPattern(skel, defHour, matchHour)
+	g.mu.Lock()
+	if len(g.cache) < 4096 {
+		g.cache[key] = p
+	}
+	g.mu.Unlock()
+	return p
+}
+
+func (g *patternGenerator) computeBestPattern(skel string, defHour byte, matchHour bool) string {
 	req := newSkeleton(mapHourMeta(skel, defHour))
 	e, missing, extra := g.bestRaw(req, -1)
 	if e != nil && missing == 0 && extra == 0 {
