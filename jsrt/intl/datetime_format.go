@@ -99,13 +99,15 @@ func (f *fieldFormatter) localDigits(s string) string {
 	return b.String()
 }
 
-func pick(m map[string][]string, keys ...string) []string {
+// pick returns entry i of the first list of m present under keys ("" if
+// none has it).
+func pick(m map[string][]string, i int, keys ...string) string {
 	for _, k := range keys {
-		if l, ok := m[k]; ok && len(l) > 0 {
-			return l
+		if l, ok := m[k]; ok && i < len(l) {
+			return l[i]
 		}
 	}
-	return nil
+	return ""
 }
 
 func widthOf(n int) string {
@@ -156,7 +158,7 @@ func (f *fieldFormatter) field(c byte, n int, ms float64, fd *dateFields) string
 		} else if n >= 5 {
 			key = "eraNarrow"
 		}
-		return cal.Eras[key][era]
+		return pick(cal.Eras, era, key, "eraAbbr")
 	case 'y', 'Y', 'u':
 		y := fd.Year
 		if c == 'y' {
@@ -175,7 +177,7 @@ func (f *fieldFormatter) field(c byte, n int, ms float64, fd *dateFields) string
 			ctx = "stand-alone/"
 		}
 		w := widthOf(n)
-		return pick(cal.Months, ctx+w, "format/"+w, "format/wide")[fd.Month-1]
+		return pick(cal.Months, fd.Month-1, ctx+w, "format/"+w, "format/wide")
 	case 'd':
 		return f.num(fd.Day, n)
 	case 'E', 'c', 'e':
@@ -187,7 +189,7 @@ func (f *fieldFormatter) field(c byte, n int, ms float64, fd *dateFields) string
 		if n <= 3 {
 			w = "abbreviated"
 		}
-		return pick(cal.Days, ctx+w, "format/"+w, "format/abbreviated")[fd.Weekday]
+		return pick(cal.Days, fd.Weekday, ctx+w, "format/"+w, "format/abbreviated")
 	case 'a', 'b':
 		key := "am"
 		if fd.Hour >= 12 {
