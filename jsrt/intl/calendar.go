@@ -40,7 +40,7 @@ func fieldsAt(ms float64, z *timeZone) dateFields {
 	default:
 		t = t.In(z.Loc)
 		_, f.Offset = t.Zone()
-		f.DST = t.IsDST()
+		f.DST = isDST(t, f.Offset)
 	}
 	f.Year = t.Year()
 	f.Month = int(t.Month())
@@ -49,4 +49,24 @@ func fieldsAt(ms float64, z *timeZone) dateFields {
 	f.Hour, f.Minute, f.Second = t.Clock()
 	f.Milli = t.Nanosecond() / 1e6
 	return f
+}
+
+// isDST is daylight saving time as ICU's (rearguard) data has it: Go's
+// database has Ireland's winter and Morocco's Ramadan as negative DST,
+// where ICU calls the higher offset the daylight one.
+func isDST(t time.Time, offset int) bool {
+	dst := t.IsDST()
+	for _, d := range []time.Duration{-182 * 24 * time.Hour, 182 * 24 * time.Hour} {
+		o := t.Add(d)
+		_, off := o.Zone()
+		if o.IsDST() != dst {
+			if dst && off > offset {
+				return false
+			}
+			if !dst && off < offset {
+				return true
+			}
+		}
+	}
+	return dst
 }

@@ -91,9 +91,9 @@ func (z *timeZone) offset(ms float64) (int, bool) {
 	if z.Loc == time.UTC {
 		return 0, false
 	}
-	t := unixMilli(ms)
-	_, off := t.In(z.Loc).Zone()
-	return off, t.In(z.Loc).IsDST()
+	t := unixMilli(ms).In(z.Loc)
+	_, off := t.Zone()
+	return off, isDST(t, off)
 }
 
 func unixMilli(ms float64) time.Time {

@@ -157,7 +157,9 @@ func (z *timeZone) dstNear(ms float64) bool {
 	}
 	t := unixMilli(ms).In(z.Loc)
 	for _, d := range []time.Duration{-dstCheckRange, dstCheckRange} {
-		if t.Add(d).IsDST() {
+		o := t.Add(d)
+		_, off := o.Zone()
+		if isDST(o, off) {
 			return true
 		}
 	}

@@ -387,6 +387,20 @@ func genSupplemental(cldr string) (*supplemental, *tzSupplemental, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	// A zone's region: the country its description names ("Jerusalem,
+	// Israel"; the English names are CLDR's), else the first two letters
+	// of its five-letter key.
+	enTerr, err := readJSON(filepath.Join(cldr, "cldr-localenames-full", "main", "en", "territories.json"))
+	if err != nil {
+		return nil, nil, err
+	}
+	countries := map[string]string{}
+	for code, name := range strMap(dig(enTerr, "main", "en", "localeDisplayNames", "territories")) {
+		if len(code) == 2 {
+			countries[name] = code
+		}
+	}
+	countries["Jerusalem"] = "IL"
 	for key, v := range dig(tz, "keyword", "u", "tz").(map[string]any) {
 		m, ok := v.(map[string]any)
 		if !ok {
@@ -400,7 +414,11 @@ func genSupplemental(cldr string) (*supplemental, *tzSupplemental, error) {
 		for _, a := range ids {
 			z.Canonical[strings.ToLower(a)] = ids[0]
 		}
-		if len(key) == 5 {
+		desc, _ := m["_description"].(string)
+		parts := strings.Split(desc, ", ")
+		if code, ok := countries[parts[len(parts)-1]]; ok {
+			z.ZoneRegion[ids[0]] = code
+		} else if len(key) == 5 {
 			z.ZoneRegion[ids[0]] = strings.ToUpper(key[:2])
 		}
 	}

@@ -140,6 +140,17 @@ for (const z of ['Asia/Calcutta', 'asia/kolkata', 'UTC', 'Etc/UTC', 'GMT', 'Etc/
     for (const l of ['en-US', 'de', 'fr', 'ja', 'en-GB']) add('format', l, { timeZone: z, timeZoneName: tzn }, [dates[0]]);
   }
 }
+// Zones with negative DST in the IANA data (Ireland, Morocco), POSIX-style
+// zones, zones without DST, regions from zone descriptions.
+for (const z of ['EST5EDT', 'PST8PDT', 'Etc/GMT-14', 'America/Indiana/Knox', 'Antarctica/Troll', 'Europe/Dublin', 'Africa/Casablanca',
+  'Asia/Shanghai', 'America/Phoenix', 'Pacific/Honolulu', 'America/Anchorage', 'Asia/Jerusalem', 'Europe/Moscow', 'America/Mexico_City', 'Asia/Dubai']) {
+  for (const s of ['short', 'long', 'shortGeneric', 'longGeneric']) {
+    for (const d of [Date.UTC(2025, 0, 15, 12), Date.UTC(2025, 6, 15, 12)]) {
+      add('format', 'en-US', { timeZone: z, timeZoneName: s }, [d]);
+      add('format', 'de', { timeZone: z, timeZoneName: s }, [d]);
+    }
+  }
+}
 // Date.prototype methods.
 for (const m of ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString']) {
   for (const l of [undefined, 'en-US', 'de-DE', 'en-GB', 'ja-JP', 'fr-FR', ['xx', 'de'], 'ar-EG']) {
