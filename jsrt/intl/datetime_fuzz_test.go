@@ -30,7 +30,7 @@ func TestDateTimeFormatNoPanics(t *testing.T) {
 		"month": {"2-digit", "numeric", "narrow", "short", "long"}, "day": {"2-digit", "numeric"},
 		"hour": {"2-digit", "numeric"}, "minute": {"2-digit", "numeric"}, "second": {"2-digit", "numeric"},
 		"timeZoneName": {"short", "long", "shortOffset", "longOffset", "shortGeneric", "longGeneric"},
-		"dayPeriod": {"narrow", "short", "long"}, "fractionalSecondDigits": {1, 2, 3}, "hour12": {true, false},
+		"dayPeriod":    {"narrow", "short", "long"}, "fractionalSecondDigits": {1, 2, 3}, "hour12": {true, false},
 		"hourCycle": {"h11", "h12", "h23", "h24"}, "numberingSystem": {"arab", "latn", "thai", "deva", "hanidec"},
 		"timeZone": {"UTC", "America/New_York", "Asia/Kathmandu", "Pacific/Chatham", "+14:00", "-09:30", "Europe/Dublin", "Antarctica/Troll"},
 	}
