@@ -31,6 +31,7 @@ type dateTimeFormat struct {
 	timeStyle string
 	defHour   byte
 	hc        string // explicit hour cycle ("" when the locale's default applies)
+	icuHC     string // the tag's -u-hc-, which ICU itself applies to dateStyle/timeStyle
 	ff        *fieldFormatter
 	cal       *calData
 	bound     goja.Value
@@ -159,6 +160,7 @@ func newDateTimeFormat(vm *goja.Runtime, localesV, optionsV goja.Value, required
 	d.cal = calendarData(r.Data)
 	d.defHour = defaultHourChar(r.Base)
 	hc := r.Ext["hc"]
+	d.icuHC = tagHourCycle(requested, r.Base)
 	if hasHour12 {
 		// The default cycle is the tag's -u-hc- if any (ICU reads it).
 		def := hourCycleOf(d.defHour)
@@ -288,20 +290,19 @@ func newDateTimeFormat(vm *goja.Runtime, localesV, optionsV goja.Value, required
 // region or the requested one.
 func (d *dateTimeFormat) stylePattern() string {
 	cal := d.cal
+	g := cal.generator()
 	var tp string
 	if d.timeStyle != "" {
 		tp = cal.TimeFormats[d.timeStyle]
-		// ICU synthesizes the time pattern for the region when the
-		// locale has no data of its own (en-JP uses en's patterns with
-		// Japan's 24-hour clock).
-		// and when an hour cycle is asked for (V8 passes it to ICU as
-		// -u-hc-).
+		// ICU synthesizes the time pattern from "jmm…" when the locale
+		// carries an hour cycle (-u-hc-, which V8 leaves in the locale it
+		// gives ICU) or has no CLDR data of its own (en-JP formats with
+		// en's patterns and Japan's 24-hour clock).
 		skel := map[string]string{"full": "jmmsszzzz", "long": "jmmssz", "medium": "jmmss", "short": "jmm"}[d.timeStyle]
-		if d.hc != "" {
-			tp = cal.generator().bestPatternOpt(strings.ReplaceAll(skel, "j", string(hourCharOf(d.hc))), d.defHour, false)
-			tp = replaceHourCycle(tp, d.hc)
+		if d.icuHC != "" {
+			tp = g.bestPatternOpt(skel, hourCharOf(d.icuHC), false)
 		} else if base := d.baseLocale(); !supplementalData().isCLDRLocale(base) && regionOf(base) != regionOf(d.data) {
-			tp = cal.generator().bestPatternOpt(skel, d.defHour, false)
+			tp = g.bestPatternOpt(skel, d.defHour, false)
 		}
 	}
 	var p string
@@ -317,10 +318,32 @@ func (d *dateTimeFormat) stylePattern() string {
 	default:
 		p = tp
 	}
+	// V8: when the hour cycle asked for is not the pattern's, the whole
+	// pattern is generated again from its skeleton with that cycle's
+	// hour ("Mar 3, 2025, 14:05"; Japanese long dates become "y/M/d").
+	if d.hc != "" && hourCycleOf(patternHourChar(p)) != d.hc {
+		p = replaceHourCycle(g.bestPattern(replaceSkeletonHour(patternSkeleton(p), hourCharOf(d.hc)), d.defHour), d.hc)
+	}
 	return p
 }
 
 func (d *dateTimeFormat) baseLocale() string { return d.base }
+
+// tagHourCycle is the -u-hc- of the requested tag that resolved to base
+// (whatever the options say: V8 hands ICU the tag's hour cycle).
+func tagHourCycle(requested []string, base string) string {
+	for _, r := range requested {
+		b, kw := baseAndExtensions(r)
+		if b == base || strings.HasPrefix(b, base+"-") {
+			switch hc := kw["hc"]; hc {
+			case "h11", "h12", "h23", "h24":
+				return hc
+			}
+			return ""
+		}
+	}
+	return ""
+}
 
 func is12(c byte) bool { return c == 'h' || c == 'K' }
 

@@ -140,6 +140,15 @@ for (const z of ['Asia/Calcutta', 'asia/kolkata', 'UTC', 'Etc/UTC', 'GMT', 'Etc/
     for (const l of ['en-US', 'de', 'fr', 'ja', 'en-GB']) add('format', l, { timeZone: z, timeZoneName: tzn }, [dates[0]]);
   }
 }
+// dateStyle/timeStyle with hour cycles from the tag and the options.
+for (const l of ['en-US', 'de-DE', 'ja-JP', 'en-u-hc-h23', 'ja-u-hc-h11', 'fr-FR', 'ko', 'zh-CN', 'en-GB', 'de-u-hc-h12']) {
+  for (const o of [{ dateStyle: 'full', timeStyle: 'short', hourCycle: 'h23' }, { dateStyle: 'medium', timeStyle: 'medium', hour12: true },
+    { timeStyle: 'short', hour12: false }, { timeStyle: 'full', hourCycle: 'h11' }, { dateStyle: 'long', timeStyle: 'short' },
+    { dateStyle: 'short', timeStyle: 'long', hourCycle: 'h24' }, { timeStyle: 'medium', hourCycle: 'h12' }]) {
+    add('format', l, { ...o, timeZone: 'UTC' }, [dates[0]]);
+    add('resolved', l, o, []);
+  }
+}
 // Zones with negative DST in the IANA data (Ireland, Morocco), POSIX-style
 // zones, zones without DST, regions from zone descriptions.
 for (const z of ['EST5EDT', 'PST8PDT', 'Etc/GMT-14', 'America/Indiana/Knox', 'Antarctica/Troll', 'Europe/Dublin', 'Africa/Casablanca',
