@@ -345,8 +345,6 @@ func tagHourCycle(requested []string, base string) string {
 	return ""
 }
 
-func is12(c byte) bool { return c == 'h' || c == 'K' }
-
 func patternHourChar(p string) byte {
 	for _, it := range parsePattern(p) {
 		switch it.ch {
@@ -625,7 +623,7 @@ func installDateTimeFormat(vm *goja.Runtime, intl *goja.Object) error {
 	unwrap := func(v goja.Value) *dateTimeFormat {
 		d := getDTF(v)
 		if d == nil {
-			panic(vm.NewTypeError("Method UnwrapDateTimeFormat called on incompatible receiver " + receiverString(vm, v)))
+			panic(vm.NewTypeError("Method UnwrapDateTimeFormat called on incompatible receiver " + receiverString(v)))
 		}
 		return d
 	}
@@ -725,7 +723,7 @@ func installDateTimeFormat(vm *goja.Runtime, intl *goja.Object) error {
 
 // receiverString names a receiver in a message, as V8 does ("#<Object>"),
 // from its class: reading its constructor could run user code.
-func receiverString(vm *goja.Runtime, v goja.Value) string {
+func receiverString(v goja.Value) string {
 	o, ok := v.(*goja.Object)
 	if !ok {
 		if v == nil || goja.IsUndefined(v) {
@@ -756,7 +754,7 @@ func installDateLocaleMethods(vm *goja.Runtime) error {
 		if err := defineMethod(vm, proto, m.name, 0, func(call goja.FunctionCall) goja.Value {
 			ms, ok := thisTimeValue(call.This)
 			if !ok {
-				panic(vm.NewTypeError("Method Date.prototype." + m.name + " called on incompatible receiver " + receiverString(vm, call.This)))
+				panic(vm.NewTypeError("Method Date.prototype." + m.name + " called on incompatible receiver " + receiverString(call.This)))
 			}
 			if math.IsNaN(ms) {
 				return vm.ToValue("Invalid Date")

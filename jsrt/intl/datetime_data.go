@@ -52,12 +52,11 @@ type tzNames struct {
 
 // dateSupplemental is the locale-independent data.
 type dateSupplemental struct {
-	TimeData      map[string][2]string `json:"timeData"`
-	LikelyRegion  map[string]string    `json:"likelyRegion"`
-	NumberingSys  map[string]string    `json:"numberingSys"`
-	Digits        map[string]string    `json:"digits"`
-	CalendarPrefs map[string]string    `json:"calendarPrefs"`
-	CLDRLocales   []string             `json:"cldrLocales"`
+	TimeData     map[string][2]string `json:"timeData"`
+	LikelyRegion map[string]string    `json:"likelyRegion"`
+	NumberingSys map[string]string    `json:"numberingSys"`
+	Digits       map[string]string    `json:"digits"`
+	CLDRLocales  []string             `json:"cldrLocales"`
 
 	cldrSet map[string]bool
 }

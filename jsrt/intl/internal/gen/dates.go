@@ -311,12 +311,11 @@ func genTZ(cldr, id string) (*tzData, error) {
 
 // supplemental is the locale-independent data every formatter needs.
 type supplemental struct {
-	TimeData      map[string][2]string `json:"timeData"`      // region or lang_REGION → [preferred, allowed]
-	LikelyRegion  map[string]string    `json:"likelyRegion"`  // language[-Script] → region
-	NumberingSys  map[string]string    `json:"numberingSys"`  // locale → default numbering system
-	Digits        map[string]string    `json:"digits"`        // numbering system → digits
-	CalendarPrefs map[string]string    `json:"calendarPrefs"` // region → preferred calendar
-	CLDRLocales   []string             `json:"cldrLocales"`   // CLDR locales (and default contents) of Data's languages
+	TimeData     map[string][2]string `json:"timeData"`     // region or lang_REGION → [preferred, allowed]
+	LikelyRegion map[string]string    `json:"likelyRegion"` // language[-Script] → region
+	NumberingSys map[string]string    `json:"numberingSys"` // locale → default numbering system
+	Digits       map[string]string    `json:"digits"`       // numbering system → digits
+	CLDRLocales  []string             `json:"cldrLocales"`  // CLDR locales (and default contents) of Data's languages
 }
 
 // tzSupplemental is the locale-independent time zone data, read only by
@@ -331,7 +330,7 @@ type tzSupplemental struct {
 
 func genSupplemental(cldr string) (*supplemental, *tzSupplemental, error) {
 	s := &supplemental{TimeData: map[string][2]string{}, LikelyRegion: map[string]string{},
-		NumberingSys: map[string]string{}, Digits: map[string]string{}, CalendarPrefs: map[string]string{}}
+		NumberingSys: map[string]string{}, Digits: map[string]string{}}
 	z := &tzSupplemental{Metazones: map[string][][3]string{}, GoldenZones: map[string]map[string]string{},
 		Canonical: map[string]string{}, ZoneRegion: map[string]string{}}
 	core := filepath.Join(cldr, "cldr-core", "supplemental")
@@ -469,13 +468,6 @@ func genSupplemental(cldr string) (*supplemental, *tzSupplemental, error) {
 		}
 	}
 	sort.Strings(s.CLDRLocales)
-	cp, err := readJSON(filepath.Join(core, "calendarPreferenceData.json"))
-	if err != nil {
-		return nil, nil, err
-	}
-	for k, v := range strMap(dig(cp, "supplemental", "calendarPreferenceData")) {
-		s.CalendarPrefs[k] = strings.Fields(v)[0]
-	}
 	return s, z, nil
 }
 
