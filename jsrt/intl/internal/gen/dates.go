@@ -2,13 +2,15 @@ package main
 
 // The dates generator writes jsrt/intl/data/dates: for each locale of
 // locales.Data a calendar file (<id>.json.gz: Gregorian month, day, day
-// period and era names, the date, time and date-time patterns, the
-// availableFormats and intervalFormats) and a time zone names file
-// (<id>.tz.json.gz), with what the locale inherits merged in; a
-// supplemental file (supplemental.json.gz: hour cycles per region, day
-// period rules per language, metazones, time zone aliases, default
-// numbering systems, digits); and zoneinfo.zip, Go's IANA time zone
-// database, which the runner reads from memory.
+// period and era names, day period rules, the date, time and date-time
+// patterns, availableFormats, appendItems and intervalFormats, decimal
+// separators) and a time zone names file (<id>.tz.json.gz), as the
+// (already resolved) CLDR JSON has them; supplemental.json.gz (hour
+// cycles per region, likely regions, default numbering systems and their
+// digits, CLDR's locale list); tzids.json.gz (CLDR's canonical zone ids);
+// tzsupplemental.json.gz (metazones by date, reference zones, zone
+// regions); and zoneinfo.zip, Go's IANA time zone database, which the
+// runner reads from memory.
 
 import (
 	"bytes"
