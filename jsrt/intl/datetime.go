@@ -95,7 +95,7 @@ func dtStringOption(vm *goja.Runtime, opts *goja.Object, name string, allowed []
 	if v == nil || goja.IsUndefined(v) {
 		return ""
 	}
-	s := v.String()
+	s := toJSString(vm, v)
 	if len(allowed) > 0 {
 		for _, a := range allowed {
 			if a == s {
@@ -105,6 +105,14 @@ func dtStringOption(vm *goja.Runtime, opts *goja.Object, name string, allowed []
 		ThrowRangeError(vm, "Value "+s+" out of range for Intl.DateTimeFormat options property "+name)
 	}
 	return s
+}
+
+// toJSString is ToString: a Symbol is a TypeError.
+func toJSString(vm *goja.Runtime, v goja.Value) string {
+	if _, ok := v.(*goja.Symbol); ok {
+		panic(vm.NewTypeError("Cannot convert a Symbol value to a string"))
+	}
+	return v.String()
 }
 
 // supportedCalendars are the calendars formatted here; any other valid
@@ -194,7 +202,7 @@ func newDateTimeFormat(vm *goja.Runtime, localesV, optionsV goja.Value, required
 	if tzv == nil || goja.IsUndefined(tzv) {
 		d.zone = utcZone
 	} else {
-		name := tzv.String()
+		name := toJSString(vm, tzv)
 		z, ok := resolveTimeZone(name)
 		if !ok {
 			ThrowRangeError(vm, "Invalid time zone specified: "+name)

@@ -138,6 +138,10 @@ const errorExprs = [
   'new Date().toLocaleDateString("en", {timeStyle: "short"})',
   'new Date().toLocaleTimeString("en", {dateStyle: "short"})',
   'new Date().toLocaleString("en", {weekday: "wide"})',
+  'new Intl.DateTimeFormat("en", {timeZone: Symbol()})',
+  'new Intl.DateTimeFormat("en", {weekday: Symbol()})',
+  'new Intl.DateTimeFormat("en", {calendar: Symbol()})',
+  'new Intl.DateTimeFormat("en", {get timeZone() { throw new SyntaxError("x"); }})',
 ];
 
 const out = [];
