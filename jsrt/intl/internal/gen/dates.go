@@ -204,8 +204,10 @@ func genCalendar(cldr, id string, dayPeriodRules map[string]any) (*calData, erro
 			delete(c.DateTimeFormats, k)
 		}
 	}
+	zhHantGlue(id, c.DateTimeFormats)
 	c.AppendItems = strMap(dig(g, "dateTimeFormats", "appendItems"))
 	c.AtTime = strMap(dig(g, "dateTimeFormats-atTime", "standard"))
+	zhHantGlue(id, c.AtTime)
 	c.Available = map[string]string{}
 	for k, v := range strMap(dig(g, "dateTimeFormats", "availableFormats")) {
 		if strings.Contains(k, "-alt-") || strings.Contains(k, "-count-") {
@@ -250,6 +252,26 @@ func genCalendar(cldr, id string, dayPeriodRules map[string]any) (*calData, erro
 		c.DayPeriodRules[k] = strMap(v)
 	}
 	return c, nil
+}
+
+// zhHantGlue corrects Traditional Chinese date-time glue patterns: ICU 78
+// joins date and time with a space, a thin space in the short style
+// ("2025年3月3日 下午2:05", "2025/3/3\u2009下午2:05" in Node), where
+// CLDR 48's JSON has "{1}{0}".
+func zhHantGlue(id string, glue map[string]string) {
+	if !strings.HasPrefix(id, "zh-Hant") {
+		return
+	}
+	for k, v := range glue {
+		if v != "{1}{0}" {
+			continue
+		}
+		if k == "short" {
+			glue[k] = "{1}\u2009{0}"
+		} else {
+			glue[k] = "{1} {0}"
+		}
+	}
 }
 
 func genTZ(cldr, id string) (*tzData, error) {

@@ -141,10 +141,11 @@ for (const z of ['Asia/Calcutta', 'asia/kolkata', 'UTC', 'Etc/UTC', 'GMT', 'Etc/
   }
 }
 // dateStyle/timeStyle with hour cycles from the tag and the options.
-for (const l of ['en-US', 'de-DE', 'ja-JP', 'en-u-hc-h23', 'ja-u-hc-h11', 'fr-FR', 'ko', 'zh-CN', 'en-GB', 'de-u-hc-h12']) {
+for (const l of ['en-US', 'de-DE', 'ja-JP', 'en-u-hc-h23', 'ja-u-hc-h11', 'fr-FR', 'ko', 'zh-CN', 'en-GB', 'de-u-hc-h12', 'zh-TW', 'zh-HK']) {
   for (const o of [{ dateStyle: 'full', timeStyle: 'short', hourCycle: 'h23' }, { dateStyle: 'medium', timeStyle: 'medium', hour12: true },
     { timeStyle: 'short', hour12: false }, { timeStyle: 'full', hourCycle: 'h11' }, { dateStyle: 'long', timeStyle: 'short' },
-    { dateStyle: 'short', timeStyle: 'long', hourCycle: 'h24' }, { timeStyle: 'medium', hourCycle: 'h12' }]) {
+    { dateStyle: 'short', timeStyle: 'long', hourCycle: 'h24' }, { timeStyle: 'medium', hourCycle: 'h12' }, { dateStyle: 'short', timeStyle: 'short' },
+    { dateStyle: 'medium', timeStyle: 'medium' }]) {
     add('format', l, { ...o, timeZone: 'UTC' }, [dates[0]]);
     add('resolved', l, o, []);
   }
