@@ -297,3 +297,30 @@ func SupportedLocales(requested []string) []string {
 	}
 	return out
 }
+
+// toStr is ToString: a Symbol is a TypeError.
+func toStr(v goja.Value) string {
+	if v == nil {
+		return "undefined"
+	}
+	return v.ToString().String()
+}
+
+// defineSupportedLocalesOf puts supportedLocalesOf(locales, options) on a
+// constructor: the requested locales that has(base) accepts, base being
+// the tag without extensions.
+func defineSupportedLocalesOf(vm *goja.Runtime, ctor *goja.Object, has func(base string) bool) error {
+	return defineMethod(vm, ctor, "supportedLocalesOf", 1, func(call goja.FunctionCall) goja.Value {
+		requested := CanonicalizeLocaleList(vm, call.Argument(0))
+		opts := CoerceOptionsToObject(vm, call.Argument(1))
+		GetStringOption(vm, opts, "localeMatcher", []string{"lookup", "best fit"}, "best fit")
+		out := []any{}
+		for _, r := range requested {
+			b, _ := baseAndExtensions(r)
+			if has(b) {
+				out = append(out, r)
+			}
+		}
+		return vm.NewArray(out...)
+	})
+}

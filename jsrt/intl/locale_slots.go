@@ -1,0 +1,70 @@
+package intl
+
+import (
+	"runtime"
+	"sync"
+	"weak"
+
+	"github.com/dop251/goja"
+)
+
+// slots holds the internal slots of the objects one Intl constructor made
+// (an Intl.Collator's collator, an Intl.Locale's tag, …), out of reach of
+// the script: no property, no symbol. An entry goes when its object is
+// collected.
+type slots[T any] struct {
+	mu sync.Mutex
+	m  map[weak.Pointer[goja.Object]]*T
+}
+
+// set attaches v to o.
+func (s *slots[T]) set(o *goja.Object, v *T) {
+	wp := weak.Make(o)
+	s.mu.Lock()
+	if s.m == nil {
+		s.m = map[weak.Pointer[goja.Object]]*T{}
+	}
+	s.m[wp] = v
+	s.mu.Unlock()
+	runtime.AddCleanup(o, func(wp weak.Pointer[goja.Object]) {
+		s.mu.Lock()
+		delete(s.m, wp)
+		s.mu.Unlock()
+	}, wp)
+}
+
+// get returns the slots of v, if v is an object this constructor made.
+func (s *slots[T]) get(v goja.Value) (*T, bool) {
+	o, ok := v.(*goja.Object)
+	if !ok || o == nil {
+		return nil, false
+	}
+	s.mu.Lock()
+	t, ok := s.m[weak.Make(o)]
+	s.mu.Unlock()
+	return t, ok
+}
+
+// thisSlots returns the slots of a method's receiver, or throws Node's
+// TypeError for an incompatible receiver.
+func thisSlots[T any](vm *goja.Runtime, s *slots[T], this goja.Value, method string) *T {
+	if t, ok := s.get(this); ok {
+		return t
+	}
+	panic(vm.NewTypeError("Method " + method + " called on incompatible receiver " + receiverString(vm, this)))
+}
+
+// receiverString describes a value as V8's messages do, without running
+// any of the script's code (no getter is read).
+func receiverString(vm *goja.Runtime, v goja.Value) string {
+	switch {
+	case v == nil || goja.IsUndefined(v):
+		return "undefined"
+	case goja.IsNull(v):
+		return "null"
+	}
+	if _, ok := v.(*goja.Object); ok {
+		return "#<Object>"
+	}
+	return v.String()
+}
