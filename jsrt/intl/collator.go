@@ -222,7 +222,7 @@ func installCollator(vm *goja.Runtime, intl *goja.Object) error {
 	var proto *goja.Object
 	ctor := vm.ToValue(func(call goja.ConstructorCall) *goja.Object {
 		obj := call.This
-		if call.NewTarget == nil {
+		if !isNew(call, proto, &collators) {
 			// Called as a function: Intl.Collator(...) makes a collator too.
 			obj = vm.CreateObject(proto)
 		}
@@ -232,22 +232,6 @@ func installCollator(vm *goja.Runtime, intl *goja.Object) error {
 	setNameLength(vm, ctor, "Collator", 0)
 	proto = ctor.Get("prototype").ToObject(vm)
 	if err := proto.DefineDataPropertySymbol(goja.SymToStringTag, vm.ToValue("Intl.Collator"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
-		return err
-	}
-	getter := vm.ToValue(func(call goja.FunctionCall) goja.Value {
-		s := thisSlots(vm, &collators, call.This, "get Intl.Collator.prototype.compare")
-		if s.compare == nil {
-			cmp := s.cmp
-			f := vm.ToValue(func(call goja.FunctionCall) goja.Value {
-				return vm.ToValue(cmp.compare(collString(call.Argument(0)), collString(call.Argument(1))))
-			}).ToObject(vm)
-			setNameLength(vm, f, "", 2)
-			s.compare = f
-		}
-		return s.compare
-	}).ToObject(vm)
-	setNameLength(vm, getter, "get compare", 0)
-	if err := proto.DefineAccessorProperty("compare", getter, nil, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
 		return err
 	}
 	if err := defineMethod(vm, proto, "resolvedOptions", 0, func(call goja.FunctionCall) goja.Value {
@@ -264,6 +248,22 @@ func installCollator(vm *goja.Runtime, intl *goja.Object) error {
 	}); err != nil {
 		return err
 	}
+	getter := vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		s := thisSlots(vm, &collators, call.This, "get Intl.Collator.prototype.compare")
+		if s.compare == nil {
+			cmp := s.cmp
+			f := vm.ToValue(func(call goja.FunctionCall) goja.Value {
+				return vm.ToValue(cmp.compare(collString(vm, call.Argument(0)), collString(vm, call.Argument(1))))
+			}).ToObject(vm)
+			setNameLength(vm, f, "", 2)
+			s.compare = f
+		}
+		return s.compare
+	}).ToObject(vm)
+	setNameLength(vm, getter, "get compare", 0)
+	if err := proto.DefineAccessorProperty("compare", getter, nil, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
+		return err
+	}
 	if err := defineSupportedLocalesOf(vm, ctor, func(base string) bool { return collBase(base) != "" }); err != nil {
 		return err
 	}
@@ -278,8 +278,8 @@ func installCollator(vm *goja.Runtime, intl *goja.Object) error {
 		if call.This == nil || goja.IsUndefined(call.This) || goja.IsNull(call.This) {
 			panic(vm.NewTypeError("String.prototype.localeCompare called on null or undefined"))
 		}
-		s := collString(call.This)
-		that := collString(call.Argument(0))
+		s := collString(vm, call.This)
+		that := collString(vm, call.Argument(0))
 		locs, opts := call.Argument(1), call.Argument(2)
 		var c *comparer
 		if goja.IsUndefined(locs) && goja.IsUndefined(opts) {
@@ -295,7 +295,10 @@ func installCollator(vm *goja.Runtime, intl *goja.Object) error {
 // strings cannot hold, becomes a private-use character of plane 15 that
 // sorts as ICU sorts it (after every assigned character, in code unit
 // order, before U+FFFD).
-func collString(v goja.Value) string {
+func collString(vm *goja.Runtime, v goja.Value) string {
+	if _, ok := v.(*goja.Symbol); ok {
+		panic(vm.NewTypeError("Cannot convert a Symbol value to a string"))
+	}
 	sv := v.ToString()
 	s := sv.String()
 	if !strings.ContainsRune(s, utf8.RuneError) {

@@ -33,9 +33,9 @@ func run(t testing.TB, vm *goja.Runtime, src string) any {
 var collatorKnown = map[string]int{
 	// U+FB01 (ﬁ) with upper case first: the ligature has no upper case.
 	"en {\"caseFirst\":\"upper\"} normalization": 1,
-	"da {} normalization":                          1,
+	"da {} normalization":                        1,
 	// ① is not a digit for x/text's numeric ordering, but is for ICU's.
-	"en {\"numeric\":true} normalization":                       1,
+	"en {\"numeric\":true} normalization":                          1,
 	"en {\"numeric\":true,\"sensitivity\":\"base\"} normalization": 1,
 	// Japanese sorts kanji in JIS X 0208 order; x/text in radical-stroke.
 	"ja {} scripts": 30,
@@ -43,7 +43,7 @@ var collatorKnown = map[string]int{
 	// x/text's pinyin reads 重 as zhòng, CLDR 48's as chóng.
 	"zh {} cjk": 22,
 	// Collations x/text has no tables for (resolvedOptions says "default").
-	"es-u-co-trad {} names":  13,
+	"es-u-co-trad {} names": 13,
 	"zh-u-co-zhuyin {} cjk": 96,
 }
 

@@ -68,3 +68,18 @@ func receiverString(vm *goja.Runtime, v goja.Value) string {
 	}
 	return v.String()
 }
+
+// isNew reports whether a native constructor runs for new (or super):
+// goja gives no new.target for a plain new, but then the receiver is the
+// fresh object made from the constructor's prototype. A call as a
+// function (Intl.Locale("en")) has another receiver.
+func isNew[T any](call goja.ConstructorCall, proto *goja.Object, s *slots[T]) bool {
+	if call.NewTarget != nil {
+		return true
+	}
+	if call.This == nil || call.This.Prototype() != proto {
+		return false
+	}
+	_, done := s.get(call.This)
+	return !done
+}
