@@ -57,7 +57,7 @@ type coreFile struct {
 	// Available are the locales ICU has data for (CLDR's full set and
 	// default contents): a requested tag resolves to the longest of them
 	// it starts with.
-	Available []string `json:"available"`
+	Available   []string                     `json:"available"`
 	Language    map[string]string            `json:"language"`
 	Script      map[string]string            `json:"script"`
 	Region      map[string]string            `json:"region"` // space separated replacements
@@ -371,7 +371,6 @@ func namesWriteGz(path string, v any) error {
 	}
 	return os.WriteFile(path, buf.Bytes(), 0o644)
 }
-
 
 func readInfo(cldr string) (*infoFile, error) {
 	sup := func(name string, v any) error {
