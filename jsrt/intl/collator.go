@@ -170,7 +170,7 @@ type collatorSlots struct {
 	compare goja.Value // the bound compare function, made on first get
 }
 
-var collators slots[collatorSlots]
+var collators internalSlots[collatorSlots]
 
 // newCollatorSlots is InitializeCollator.
 func newCollatorSlots(vm *goja.Runtime, locales, options goja.Value) *collatorSlots {
@@ -264,7 +264,7 @@ func installCollator(vm *goja.Runtime, intl *goja.Object) error {
 	if err := proto.DefineAccessorProperty("compare", getter, nil, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
 		return err
 	}
-	if err := defineSupportedLocalesOf(vm, ctor, func(base string) bool { return collBase(base) != "" }); err != nil {
+	if err := addSupportedLocalesOf(vm, ctor, func(base string) bool { return collBase(base) != "" }); err != nil {
 		return err
 	}
 	if err := intl.DefineDataProperty("Collator", ctor, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {

@@ -16,8 +16,8 @@ func newVM(t testing.TB) *goja.Runtime {
 	return vm
 }
 
-// run evaluates a script and returns its value exported.
-func run(t testing.TB, vm *goja.Runtime, src string) any {
+// evalJS evaluates a script and returns its value exported.
+func evalJS(t testing.TB, vm *goja.Runtime, src string) any {
 	t.Helper()
 	v, err := vm.RunString(src)
 	if err != nil {
@@ -56,7 +56,7 @@ func TestCollatorMatchesNode(t *testing.T) {
 	if err := vm.Set("nodeData", string(data)); err != nil {
 		t.Fatal(err)
 	}
-	res := run(t, vm, `(() => {
+	res := evalJS(t, vm, `(() => {
 		const d = JSON.parse(nodeData), out = [];
 		for (const c of d.cases) {
 			const list = d.units[c.list].map((u) => String.fromCharCode(...u));

@@ -84,7 +84,7 @@ type displayNamesSlots struct {
 	locale, data, style, typ, fallback, languageDisplay string
 }
 
-var displayNamesObjs slots[displayNamesSlots]
+var displayNamesObjs internalSlots[displayNamesSlots]
 
 var dateTimeFields = []string{"era", "year", "quarter", "month", "weekOfYear", "weekday", "day", "dayPeriod", "hour", "minute", "second", "timeZoneName"}
 
@@ -154,7 +154,7 @@ func installDisplayNames(vm *goja.Runtime, intl *goja.Object) error {
 	}); err != nil {
 		return err
 	}
-	if err := defineSupportedLocalesOf(vm, ctor, func(base string) bool { return BestAvailable(base) != "" }); err != nil {
+	if err := addSupportedLocalesOf(vm, ctor, func(base string) bool { return BestAvailable(base) != "" }); err != nil {
 		return err
 	}
 	return intl.DefineDataProperty("DisplayNames", ctor, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)

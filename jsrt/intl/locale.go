@@ -287,10 +287,10 @@ func toStr(vm *goja.Runtime, v goja.Value) string {
 	return v.ToString().String()
 }
 
-// defineSupportedLocalesOf puts supportedLocalesOf(locales, options) on a
+// addSupportedLocalesOf puts supportedLocalesOf(locales, options) on a
 // constructor: the requested locales that has(base) accepts, base being
 // the tag without extensions.
-func defineSupportedLocalesOf(vm *goja.Runtime, ctor *goja.Object, has func(base string) bool) error {
+func addSupportedLocalesOf(vm *goja.Runtime, ctor *goja.Object, has func(base string) bool) error {
 	return defineMethod(vm, ctor, "supportedLocalesOf", 1, func(call goja.FunctionCall) goja.Value {
 		requested := CanonicalizeLocaleList(vm, call.Argument(0))
 		opts := CoerceOptionsToObject(vm, call.Argument(1))

@@ -16,7 +16,7 @@ type localeSlots struct {
 	str string
 }
 
-var localeObjs slots[localeSlots]
+var localeObjs internalSlots[localeSlots]
 
 func init() {
 	localeOf = func(v goja.Value) (string, bool) {

@@ -8,17 +8,17 @@ import (
 	"github.com/dop251/goja"
 )
 
-// slots holds the internal slots of the objects one Intl constructor made
+// internalSlots holds the internal slots of the objects one Intl constructor made
 // (an Intl.Collator's collator, an Intl.Locale's tag, …), out of reach of
 // the script: no property, no symbol. An entry goes when its object is
 // collected.
-type slots[T any] struct {
+type internalSlots[T any] struct {
 	mu sync.Mutex
 	m  map[weak.Pointer[goja.Object]]*T
 }
 
 // set attaches v to o.
-func (s *slots[T]) set(o *goja.Object, v *T) {
+func (s *internalSlots[T]) set(o *goja.Object, v *T) {
 	wp := weak.Make(o)
 	s.mu.Lock()
 	if s.m == nil {
@@ -34,7 +34,7 @@ func (s *slots[T]) set(o *goja.Object, v *T) {
 }
 
 // get returns the slots of v, if v is an object this constructor made.
-func (s *slots[T]) get(v goja.Value) (*T, bool) {
+func (s *internalSlots[T]) get(v goja.Value) (*T, bool) {
 	o, ok := v.(*goja.Object)
 	if !ok || o == nil {
 		return nil, false
@@ -47,16 +47,16 @@ func (s *slots[T]) get(v goja.Value) (*T, bool) {
 
 // thisSlots returns the slots of a method's receiver, or throws Node's
 // TypeError for an incompatible receiver.
-func thisSlots[T any](vm *goja.Runtime, s *slots[T], this goja.Value, method string) *T {
+func thisSlots[T any](vm *goja.Runtime, s *internalSlots[T], this goja.Value, method string) *T {
 	if t, ok := s.get(this); ok {
 		return t
 	}
-	panic(vm.NewTypeError("Method " + method + " called on incompatible receiver " + receiverString(vm, this)))
+	panic(vm.NewTypeError("Method " + method + " called on incompatible receiver " + describeReceiver(vm, this)))
 }
 
-// receiverString describes a value as V8's messages do, without running
+// describeReceiver describes a value as V8's messages do, without running
 // any of the script's code (no getter is read).
-func receiverString(vm *goja.Runtime, v goja.Value) string {
+func describeReceiver(vm *goja.Runtime, v goja.Value) string {
 	switch {
 	case v == nil || goja.IsUndefined(v):
 		return "undefined"
@@ -73,7 +73,7 @@ func receiverString(vm *goja.Runtime, v goja.Value) string {
 // goja gives no new.target for a plain new, but then the receiver is the
 // fresh object made from the constructor's prototype. A call as a
 // function (Intl.Locale("en")) has another receiver.
-func isNew[T any](call goja.ConstructorCall, proto *goja.Object, s *slots[T]) bool {
+func isNew[T any](call goja.ConstructorCall, proto *goja.Object, s *internalSlots[T]) bool {
 	if call.NewTarget != nil {
 		return true
 	}
