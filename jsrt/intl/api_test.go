@@ -14,6 +14,7 @@ var apiKnown = map[string]string{
 	// ICU also has emoji, eor, trad, zhuyin, unihan, … .
 	`new Intl.Locale("de").getCollations()`:                         `["phonebk"]`,
 	`new Intl.Collator("es-u-co-trad").resolvedOptions().collation`: `"default"`,
+	`Intl.supportedValuesOf("collation")`:                           `["phonebk","pinyin","stroke"]`,
 	// ICU keeps und-Hant; UTS #35's algorithm gives zh-TW.
 	`new Intl.Locale("und-Hant").minimize().toString()`: `"zh-TW"`,
 }

@@ -47,8 +47,10 @@ type localeInfo struct {
 	FirstDay   map[string]int      `json:"firstDay"`
 	Weekend    map[string][2]int   `json:"weekend"`
 	RTL        []string            `json:"rtl"`
-	Numbering  map[string]string   `json:"numbering"`
+	DefaultNu  map[string]string   `json:"numbering"`
 	TimeZones  map[string][]string `json:"timeZones"`
+	Currencies []string            `json:"currencies"`
+	Numbering  []string            `json:"numberingSystems"`
 }
 
 var info = sync.OnceValue(func() *localeInfo {
@@ -363,7 +365,7 @@ func localeNumberingSystems(t *langTag) []string {
 	}
 	in := info()
 	for cand := t.baseString(); cand != ""; {
-		if nu, ok := in.Numbering[cand]; ok {
+		if nu, ok := in.DefaultNu[cand]; ok {
 			return []string{nu}
 		}
 		i := strings.LastIndexByte(cand, '-')

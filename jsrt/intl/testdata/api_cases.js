@@ -148,3 +148,15 @@ new Intl.DisplayNames("en", {type: "region"}).of()
 (() => { try { new Intl.DisplayNames("en", {type: "region"}).of(Symbol()) } catch (e) { return e.name } })()
 new Intl.DisplayNames("en", {type: "language"}).of(new Intl.Locale("en-GB"))
 new Intl.DisplayNames(new Intl.Locale("fr"), {type: "region"}).of("US")
+// Intl.supportedValuesOf
+Intl.supportedValuesOf.length
+Intl.supportedValuesOf.name
+(() => { try { Intl.supportedValuesOf("x") } catch (e) { return e.name } })()
+(() => { try { Intl.supportedValuesOf() } catch (e) { return e.name } })()
+Intl.supportedValuesOf("calendar")
+Intl.supportedValuesOf("currency")
+Intl.supportedValuesOf("numberingSystem")
+Intl.supportedValuesOf("timeZone")
+Intl.supportedValuesOf("unit")
+Intl.supportedValuesOf("collation")
+Intl.supportedValuesOf("timeZone") !== Intl.supportedValuesOf("timeZone")

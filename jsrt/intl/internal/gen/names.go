@@ -43,13 +43,15 @@ type namesFile struct {
 // getNumberingSystems, getTimeZones, getTextInfo and getWeekInfo report,
 // and Intl.supportedValuesOf's time zones.
 type infoFile struct {
-	Calendars  map[string][]string `json:"calendars"`  // region → calendars, preferred first
-	HourCycles map[string]string   `json:"hourCycles"` // region or locale → preferred hour cycle
-	FirstDay   map[string]int      `json:"firstDay"`   // region → 1 (Monday) … 7 (Sunday)
-	Weekend    map[string][2]int   `json:"weekend"`    // region → first and last day
-	RTL        []string            `json:"rtl"`        // right-to-left scripts
-	Numbering  map[string]string   `json:"numbering"`  // locale → default numbering system
-	TimeZones  map[string][]string `json:"timeZones"`  // region → canonical zone ids, sorted
+	Calendars  map[string][]string `json:"calendars"`        // region → calendars, preferred first
+	HourCycles map[string]string   `json:"hourCycles"`       // region or locale → preferred hour cycle
+	FirstDay   map[string]int      `json:"firstDay"`         // region → 1 (Monday) … 7 (Sunday)
+	Weekend    map[string][2]int   `json:"weekend"`          // region → first and last day
+	RTL        []string            `json:"rtl"`              // right-to-left scripts
+	DefaultNu  map[string]string   `json:"numbering"`        // locale → default numbering system
+	TimeZones  map[string][]string `json:"timeZones"`        // region → canonical zone ids, sorted
+	Currencies []string            `json:"currencies"`       // currencies in use somewhere, sorted
+	Numbering  []string            `json:"numberingSystems"` // numeric numbering systems, sorted
 }
 
 // coreFile is core.json.gz.
@@ -377,7 +379,7 @@ func readInfo(cldr string) (*infoFile, error) {
 		return namesReadJSON(filepath.Join(cldr, "cldr-core/supplemental", name), v)
 	}
 	in := &infoFile{Calendars: map[string][]string{}, HourCycles: map[string]string{}, FirstDay: map[string]int{},
-		Weekend: map[string][2]int{}, Numbering: map[string]string{}, TimeZones: map[string][]string{}}
+		Weekend: map[string][2]int{}, DefaultNu: map[string]string{}, TimeZones: map[string][]string{}}
 	var cal struct {
 		Supplemental struct {
 			Pref map[string][]string `json:"calendarPreferenceData"`
@@ -467,7 +469,7 @@ func readInfo(cldr string) (*infoFile, error) {
 			continue
 		}
 		if nu := n.Main[d.Name()].Numbers.Default; nu != "" {
-			in.Numbering[d.Name()] = nu
+			in.DefaultNu[d.Name()] = nu
 		}
 	}
 	var tz struct {
@@ -504,5 +506,53 @@ func readInfo(cldr string) (*infoFile, error) {
 	for _, l := range in.TimeZones {
 		sort.Strings(l)
 	}
+	var cd struct {
+		Supplemental struct {
+			CurrencyData struct {
+				Region map[string][]map[string]struct {
+					To     string `json:"_to"`
+					Tender string `json:"_tender"`
+				} `json:"region"`
+			} `json:"currencyData"`
+		} `json:"supplemental"`
+	}
+	if err := sup("currencyData.json", &cd); err != nil {
+		return nil, err
+	}
+	cur := map[string]bool{}
+	for _, l := range cd.Supplemental.CurrencyData.Region {
+		for _, m := range l {
+			for c, v := range m {
+				if v.To == "" && v.Tender != "false" {
+					cur[c] = true
+				}
+			}
+		}
+	}
+	// ICU 78 (Node 24) keeps in its list of ISO 4217 codes a few that
+	// CLDR 48 no longer has in use, and the SDR units.
+	for _, c := range []string{"ANG", "BGN", "CUC", "HRK", "SLL", "SVC", "XDR", "XSU", "ZWL"} {
+		cur[c] = true
+	}
+	for c := range cur {
+		in.Currencies = append(in.Currencies, c)
+	}
+	sort.Strings(in.Currencies)
+	var ns struct {
+		Supplemental struct {
+			NumberingSystems map[string]struct {
+				Type string `json:"_type"`
+			} `json:"numberingSystems"`
+		} `json:"supplemental"`
+	}
+	if err := sup("numberingSystems.json", &ns); err != nil {
+		return nil, err
+	}
+	for n, v := range ns.Supplemental.NumberingSystems {
+		if v.Type == "numeric" {
+			in.Numbering = append(in.Numbering, n)
+		}
+	}
+	sort.Strings(in.Numbering)
 	return in, nil
 }
