@@ -160,3 +160,27 @@ Intl.supportedValuesOf("timeZone")
 Intl.supportedValuesOf("unit")
 Intl.supportedValuesOf("collation")
 Intl.supportedValuesOf("timeZone") !== Intl.supportedValuesOf("timeZone")
+// Intl.Segmenter
+Intl.Segmenter.length
+Object.getOwnPropertyNames(Intl.Segmenter.prototype)
+(() => { try { Intl.Segmenter() } catch (e) { return e.name } })()
+(() => { try { new Intl.Segmenter("en", {granularity: "line"}) } catch (e) { return e.name } })()
+(() => { try { new Intl.Segmenter("en", "word") } catch (e) { return e.name } })()
+new Intl.Segmenter("en", {granularity: "word"}).resolvedOptions()
+new Intl.Segmenter("xx").resolvedOptions()
+Intl.Segmenter.supportedLocalesOf(["en", "xx", "ja"])
+[...new Intl.Segmenter("en", {granularity: "word"}).segment("Hello, world! 👋🏽 It is 3.14 o'clock.")]
+[...new Intl.Segmenter().segment("e\u0301👨‍👩‍👧🇫🇷a")]
+[...new Intl.Segmenter().segment("")]
+[...new Intl.Segmenter("en", {granularity: "sentence"}).segment("Hi there. How are you? Mr. Smith is here!  Ok")]
+(() => { const seg = new Intl.Segmenter("en", {granularity: "word"}).segment("Hello, world"); return [seg.containing(0), seg.containing(5), seg.containing(-1), seg.containing(1000), seg.containing("3"), seg.containing(), seg.containing(11.9), seg.containing(NaN)] })()
+(() => { const seg = new Intl.Segmenter().segment("abc"); const p = Object.getPrototypeOf(seg); return [Object.getOwnPropertyNames(p), Object.getOwnPropertySymbols(p).map(String), Object.prototype.toString.call(seg), p.containing.length] })()
+(() => { const it = new Intl.Segmenter().segment("ab")[Symbol.iterator](); const p = Object.getPrototypeOf(it); return [Object.getOwnPropertyNames(p), Object.prototype.toString.call(it), typeof it[Symbol.iterator], it[Symbol.iterator]() === it, it.next(), it.next(), it.next()] })()
+[...new Intl.Segmenter("en", {granularity: "word"}).segment("a\ud800b")]
+[...new Intl.Segmenter("en", {granularity: "word"}).segment("can't won’t e-mail user@example.com https://x.org 1,000.5 foo_bar")].map(x => x.segment + (x.isWordLike ? "*" : "")).join("|")
+[...new Intl.Segmenter("en", {granularity: "word"}).segment("The quick (\"brown\") fox can’t jump 32.3 feet, right?")].filter(s => s.isWordLike).length
+[...new Intl.Segmenter().segment("👍🏽👩‍💻🏳️‍🌈ñ")].length
+[...new Intl.Segmenter("de", {granularity: "sentence"}).segment("Das ist gut. Wirklich? Ja! Ende")].map(s => s.segment)
+(() => { try { new Intl.Segmenter().segment(Symbol()) } catch (e) { return e.name } })()
+(() => { try { Intl.Segmenter.prototype.segment.call({}, "a") } catch (e) { return e.name } })()
+[...new Intl.Segmenter().segment(12345)].length
