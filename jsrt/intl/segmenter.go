@@ -131,11 +131,54 @@ func installSegmenter(vm *goja.Runtime, intl *goja.Object) error {
 		return err
 	}
 
-	// %SegmentsPrototype% and %SegmentIteratorPrototype%.
-	segmentsProto := vm.NewObject()
-	iterProto := vm.CreateObject(iteratorPrototype(vm))
-	if err := iterProto.DefineDataPropertySymbol(goja.SymToStringTag, vm.ToValue("Segmenter String Iterator"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
+	// %SegmentsPrototype% and %SegmentIteratorPrototype% are made on the
+	// first segment().
+	var segmentsProto *goja.Object
+	// Array.prototype.values as the runtime starts, to find
+	// %IteratorPrototype% later without the script's replacements.
+	arrayValues, _ := goja.AssertFunction(vm.NewArray().Get("values"))
+	if err := defineMethod(vm, proto, "segment", 1, func(call goja.FunctionCall) goja.Value {
+		s := thisSlots(vm, &segmenterObjs, call.This, "Intl.Segmenter.prototype.segment")
+		arg := call.Argument(0)
+		if _, ok := arg.(*goja.Symbol); ok {
+			panic(vm.NewTypeError("Cannot convert a Symbol value to a string"))
+		}
+		sv := arg.ToString() // once: an object's toString is the script's
+		in, ok := sv.(goja.String)
+		if !ok { // a number, a boolean: its string is valid UTF-16
+			in, _ = vm.ToValue(sv.String()).(goja.String)
+		}
+		str := in.String()
+		if segmentsProto == nil {
+			p, err := makeSegmentsProto(vm, arrayValues)
+			if err != nil {
+				panic(vm.NewGoError(err))
+			}
+			segmentsProto = p
+		}
+		o := vm.CreateObject(segmentsProto)
+		segmentsObjs.set(o, &segmentsSlots{granularity: s.granularity, input: in, str: str})
+		return o
+	}); err != nil {
 		return err
+	}
+	if err := addSupportedLocalesOf(vm, ctor, func(base string) bool { return BestAvailable(base) != "" }); err != nil {
+		return err
+	}
+	return intl.DefineDataProperty("Segmenter", ctor, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+}
+
+// makeSegmentsProto makes %SegmentsPrototype% and its iterators'
+// prototype.
+func makeSegmentsProto(vm *goja.Runtime, arrayValues goja.Callable) (*goja.Object, error) {
+	segmentsProto := vm.NewObject()
+	arrayIter, err := arrayValues(vm.NewArray())
+	if err != nil {
+		return nil, err
+	}
+	iterProto := vm.CreateObject(arrayIter.ToObject(vm).Prototype().Prototype())
+	if err := iterProto.DefineDataPropertySymbol(goja.SymToStringTag, vm.ToValue("Segmenter String Iterator"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
+		return nil, err
 	}
 	if err := defineMethod(vm, iterProto, "next", 0, func(call goja.FunctionCall) goja.Value {
 		it := thisSlots(vm, &segIterObjs, call.This, "%SegmentIterator.prototype%.next")
@@ -152,7 +195,7 @@ func installSegmenter(vm *goja.Runtime, intl *goja.Object) error {
 		_ = res.DefineDataProperty("done", vm.ToValue(false), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
 		return res
 	}); err != nil {
-		return err
+		return nil, err
 	}
 	if err := defineMethod(vm, segmentsProto, "containing", 1, func(call goja.FunctionCall) goja.Value {
 		s := thisSlots(vm, &segmentsObjs, call.This, "%Segments.prototype%.containing")
@@ -164,7 +207,7 @@ func installSegmenter(vm *goja.Runtime, intl *goja.Object) error {
 		i := sort.SearchInts(s.bounds, int(n)+1) - 1
 		return s.segmentData(vm, i)
 	}); err != nil {
-		return err
+		return nil, err
 	}
 	iterFn := vm.ToValue(func(call goja.FunctionCall) goja.Value {
 		s := thisSlots(vm, &segmentsObjs, call.This, "%Segments.prototype%[@@iterator]")
@@ -174,40 +217,9 @@ func installSegmenter(vm *goja.Runtime, intl *goja.Object) error {
 	}).ToObject(vm)
 	setNameLength(vm, iterFn, "[Symbol.iterator]", 0)
 	if err := segmentsProto.DefineDataPropertySymbol(goja.SymIterator, iterFn, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
-		return err
+		return nil, err
 	}
-	if err := defineMethod(vm, proto, "segment", 1, func(call goja.FunctionCall) goja.Value {
-		s := thisSlots(vm, &segmenterObjs, call.This, "Intl.Segmenter.prototype.segment")
-		arg := call.Argument(0)
-		if _, ok := arg.(*goja.Symbol); ok {
-			panic(vm.NewTypeError("Cannot convert a Symbol value to a string"))
-		}
-		sv := arg.ToString() // once: an object's toString is the script's
-		in, ok := sv.(goja.String)
-		if !ok { // a number, a boolean: its string is valid UTF-16
-			in, _ = vm.ToValue(sv.String()).(goja.String)
-		}
-		str := in.String()
-		o := vm.CreateObject(segmentsProto)
-		segmentsObjs.set(o, &segmentsSlots{granularity: s.granularity, input: in, str: str})
-		return o
-	}); err != nil {
-		return err
-	}
-	if err := addSupportedLocalesOf(vm, ctor, func(base string) bool { return BestAvailable(base) != "" }); err != nil {
-		return err
-	}
-	return intl.DefineDataProperty("Segmenter", ctor, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-}
-
-// iteratorPrototype is %IteratorPrototype%.
-func iteratorPrototype(vm *goja.Runtime) *goja.Object {
-	it, _ := goja.AssertFunction(vm.NewArray().Get("values"))
-	v, err := it(vm.NewArray())
-	if err != nil {
-		return nil
-	}
-	return v.ToObject(vm).Prototype().Prototype()
+	return segmentsProto, nil
 }
 
 // toIntegerOrInfinity is the specification's operation.

@@ -15,10 +15,10 @@ import (
 
 // The names generator writes jsrt/intl/data/names:
 //
-//   - core.json.gz: the canonicalization data of UTS #35 (CLDR aliases of
+//   - core.txt.gz: the canonicalization data of UTS #35 (CLDR aliases of
 //     languages, scripts, regions, variants, subdivisions, and the
 //     deprecated or long forms of Unicode extension types from cldr-bcp47);
-//   - likely.json.gz: CLDR likelySubtags (Intl.Locale's maximize and
+//   - likely.txt.gz: CLDR likelySubtags (Intl.Locale's maximize and
 //     minimize);
 //   - LOCALE.json.gz for each of locales.Data: what Intl.DisplayNames
 //     names (languages, regions, scripts, variants, currencies, calendars,
@@ -54,7 +54,7 @@ type infoFile struct {
 	Numbering  []string            `json:"numberingSystems"` // numeric numbering systems, sorted
 }
 
-// coreFile is core.json.gz.
+// coreFile is core.txt.gz.
 type coreFile struct {
 	// Available are the locales ICU has data for (CLDR's full set and
 	// default contents): a requested tag resolves to the longest of them
@@ -77,7 +77,7 @@ func genNames(cldr, out string) error {
 	if err != nil {
 		return err
 	}
-	if err := namesWriteGz(filepath.Join(dir, "core.json.gz"), core); err != nil {
+	if err := namesWriteText(filepath.Join(dir, "core.txt.gz"), core.sections()); err != nil {
 		return err
 	}
 	var likely struct {
@@ -88,7 +88,7 @@ func genNames(cldr, out string) error {
 	if err := namesReadJSON(filepath.Join(cldr, "cldr-core/supplemental/likelySubtags.json"), &likely); err != nil {
 		return err
 	}
-	if err := namesWriteGz(filepath.Join(dir, "likely.json.gz"), likely.Supplemental.LikelySubtags); err != nil {
+	if err := namesWriteText(filepath.Join(dir, "likely.txt.gz"), []namesSection{{"likely", likely.Supplemental.LikelySubtags, nil}}); err != nil {
 		return err
 	}
 	info, err := readInfo(cldr)
@@ -555,4 +555,55 @@ func readInfo(cldr string) (*infoFile, error) {
 	}
 	sort.Strings(in.Numbering)
 	return in, nil
+}
+
+// namesSection is one section of a text data file: "@name" then a line
+// "key value" for each entry of m (sorted), or a line per item of list.
+type namesSection struct {
+	name string
+	m    map[string]string
+	list []string
+}
+
+func (c *coreFile) sections() []namesSection {
+	out := []namesSection{{"available", nil, c.Available}, {"language", c.Language, nil}, {"script", c.Script, nil},
+		{"region", c.Region, nil}, {"variant", c.Variant, nil}, {"subdivision", c.Subdivision, nil}}
+	keys := make([]string, 0, len(c.Type))
+	for k := range c.Type {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		out = append(out, namesSection{"type " + k, c.Type[k], nil})
+	}
+	return out
+}
+
+// namesWriteText writes sections as gzip-compressed text, which the
+// runtime reads far faster than JSON.
+func namesWriteText(path string, secs []namesSection) error {
+	var b strings.Builder
+	for _, s := range secs {
+		b.WriteString("@" + s.name + "\n")
+		for _, l := range s.list {
+			b.WriteString(l + "\n")
+		}
+		keys := make([]string, 0, len(s.m))
+		for k := range s.m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			b.WriteString(k + " " + s.m[k] + "\n")
+		}
+	}
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if _, err := zw.Write([]byte(b.String())); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return os.WriteFile(path, buf.Bytes(), 0o644)
 }
