@@ -2,6 +2,7 @@ package intl
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -29,6 +30,7 @@ var servedTypes = map[string]string{
 
 // collOptions are an Intl.Collator's resolved options.
 type collOptions struct {
+	base        string // the collation locale: locale without extensions
 	locale      string
 	usage       string
 	sensitivity string
@@ -106,7 +108,7 @@ func resolveCollator(requested []string, req collRequest) collOptions {
 		loc, kw = collBase(locales.Default), map[string]string{}
 	}
 	info := collLocales[loc]
-	o := collOptions{locale: loc, usage: req.usage, collation: "default", caseFirst: info.caseFirst, ignorePunct: info.ignorePunct}
+	o := collOptions{base: loc, locale: loc, usage: req.usage, collation: "default", caseFirst: info.caseFirst, ignorePunct: info.ignorePunct}
 	var ext []string
 	// Keys in the order of a canonical tag: co, kf, kn. A collation
 	// type given as an option replaces the tag's; V8 then names it in
@@ -158,8 +160,7 @@ func resolveCollator(requested []string, req collRequest) collOptions {
 
 // key is the comparer key of resolved options.
 func (o collOptions) key() collKey {
-	base, _ := baseAndExtensions(o.locale)
-	return collKey{locale: base, collation: o.collation, usage: o.usage, sensitivity: o.sensitivity,
+	return collKey{locale: o.base, collation: o.collation, usage: o.usage, sensitivity: o.sensitivity,
 		caseFirst: o.caseFirst, numeric: o.numeric, ignorePunct: o.ignorePunct}
 }
 
@@ -215,6 +216,29 @@ var defaultComparer = func() func() *comparer {
 		return c
 	}
 }()
+
+// localeComparers are the comparers of localeCompare(that, tag) by tag.
+var (
+	localeComparersMu sync.Mutex
+	localeComparers   = map[string]*comparer{}
+)
+
+func localeComparer(vm *goja.Runtime, tag string, locs goja.Value) *comparer {
+	localeComparersMu.Lock()
+	c, ok := localeComparers[tag]
+	localeComparersMu.Unlock()
+	if ok {
+		return c
+	}
+	c = newCollatorSlots(vm, locs, goja.Undefined()).cmp // a bad tag throws here
+	localeComparersMu.Lock()
+	if len(localeComparers) >= 256 {
+		localeComparers = map[string]*comparer{}
+	}
+	localeComparers[tag] = c
+	localeComparersMu.Unlock()
+	return c
+}
 
 func init() { register(10, "Collator", installCollator) }
 
@@ -282,30 +306,35 @@ func installCollator(vm *goja.Runtime, intl *goja.Object) error {
 		that := collString(vm, call.Argument(0))
 		locs, opts := call.Argument(1), call.Argument(2)
 		var c *comparer
-		if goja.IsUndefined(locs) && goja.IsUndefined(opts) {
+		switch tag, isStr := locs.Export().(string); {
+		case goja.IsUndefined(locs) && goja.IsUndefined(opts):
 			c = defaultComparer()
-		} else {
+		case isStr && goja.IsUndefined(opts):
+			// The same locale again (a sort's comparator): no options to
+			// read, the comparer depends on the tag alone.
+			c = localeComparer(vm, tag, locs)
+		default:
 			c = newCollatorSlots(vm, locs, opts).cmp
 		}
 		return vm.ToValue(c.compare(s, that))
 	})
 }
 
-// collString is ToString for comparison: a lone surrogate, which Go
-// strings cannot hold, becomes a private-use character of plane 15 that
-// sorts as ICU sorts it (after every assigned character, in code unit
-// order, before U+FFFD).
+// collString is ToString for comparison, with what x/text weighs unlike
+// ICU mapped to what it weighs alike: U+FFFD, which ICU sorts after every
+// other character (x/text takes it for invalid input and sorts it first),
+// becomes U+10FFFD; a lone surrogate, which Go strings cannot hold, a
+// private-use character of plane 15 (after every assigned character, in
+// code unit order, before U+FFFD).
 func collString(vm *goja.Runtime, v goja.Value) string {
 	if _, ok := v.(*goja.Symbol); ok {
 		panic(vm.NewTypeError("Cannot convert a Symbol value to a string"))
 	}
 	sv := v.ToString()
 	s := sv.String()
-	if !strings.ContainsRune(s, utf8.RuneError) {
-		return s
-	}
 	gs, ok := sv.(goja.String)
-	if !ok {
+	if !ok || len(s) == gs.Length() || !strings.ContainsRune(s, utf8.RuneError) {
+		// ASCII (as many bytes as code units), or no U+FFFD.
 		return s
 	}
 	var b strings.Builder
@@ -318,6 +347,8 @@ func collString(vm *goja.Runtime, v goja.Value) string {
 			i++
 		case utf16.IsSurrogate(c):
 			b.WriteRune(0xF0000 + c)
+		case c == utf8.RuneError:
+			b.WriteRune(0x10FFFD)
 		default:
 			b.WriteRune(c)
 		}

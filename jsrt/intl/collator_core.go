@@ -1,14 +1,15 @@
 package intl
 
 import (
+	"bytes"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
-	"unicode/utf8"
 )
 
 // collKey is what a compiled comparison depends on: the collation locale
@@ -36,7 +37,20 @@ type comparer struct {
 	// primary compares at the primary level only; secondary at the
 	// primary and secondary levels (made when first needed).
 	primary, secondary *comparer
+
+	// keys caches the sort keys of the strings last compared: a sort
+	// compares each string about 2 log n times, and comparing two cached
+	// keys is far cheaper than collating the two strings again.
+	keys     map[string][]byte
+	keyBytes int
+	buf      collate.Buffer
 }
+
+// Bounds of a comparer's key cache; past them it starts afresh.
+const (
+	maxCachedKeys     = 1 << 16
+	maxCachedKeyBytes = 8 << 20
+)
 
 var (
 	comparersMu sync.Mutex
@@ -130,12 +144,30 @@ func xtextOptions(k collKey) []collate.Option {
 	return o
 }
 
-// raw compares with x/text alone.
+// raw compares with x/text alone, by the strings' sort keys.
 func (c *comparer) raw(a, b string) int {
+	if a == b {
+		return 0
+	}
 	c.mu.Lock()
-	r := c.c.CompareString(a, b)
+	r := bytes.Compare(c.keyLocked(a), c.keyLocked(b))
 	c.mu.Unlock()
 	return r
+}
+
+// keyLocked returns the sort key of s, from the cache if it is there.
+func (c *comparer) keyLocked(s string) []byte {
+	if k, ok := c.keys[s]; ok {
+		return k
+	}
+	if c.keys == nil || len(c.keys) >= maxCachedKeys || c.keyBytes >= maxCachedKeyBytes {
+		c.keys, c.keyBytes = make(map[string][]byte, 256), 0
+	}
+	c.buf.Reset()
+	k := bytes.Clone(c.c.KeyFromString(&c.buf, s))
+	c.keys[s] = k
+	c.keyBytes += len(k) + len(s)
+	return k
 }
 
 // compare compares two strings as ICU does with the comparer's options.
@@ -143,7 +175,6 @@ func (c *comparer) compare(a, b string) int {
 	if c.k.ignorePunct {
 		a, b = stripVariable(a), stripVariable(b)
 	}
-	a, b = collInput(a), collInput(b)
 	var r int
 	if c.secondary != nil {
 		r = c.upperFirst(a, b)
@@ -182,39 +213,61 @@ func (c *comparer) reorder(a, b string, r int) int {
 	if isASCII(a) && isASCII(b) {
 		return r
 	}
-	ta, tb := primaryRunes(a), primaryRunes(b)
-	for k := 0; k < len(ta) && k < len(tb); k++ {
-		sa, sb := letterScript(ta[k]), letterScript(tb[k])
-		if sa == sb {
-			continue
-		}
-		if sa == "" || sb == "" {
+	i, j := 0, 0
+	for {
+		ra, na := nextPrimaryRune(a[i:])
+		rb, nb := nextPrimaryRune(b[j:])
+		if na == 0 || nb == 0 {
 			return r
 		}
-		ra, oka := c.ranks[sa]
-		rb, okb := c.ranks[sb]
-		if !oka && !okb || ra == rb {
-			return r
+		sa, sb := letterScript(ra), letterScript(rb)
+		if sa != sb {
+			if sa == "" || sb == "" {
+				return r
+			}
+			ka, oka := c.ranks[sa]
+			kb, okb := c.ranks[sb]
+			if !oka && !okb || ka == kb {
+				return r
+			}
+			if !oka {
+				ka = len(c.ranks)
+			}
+			if !okb {
+				kb = len(c.ranks)
+			}
+			p := c.primary
+			if p == nil {
+				p = c
+			}
+			// An earlier primary difference, within one script, decides.
+			if p.raw(a[:i+na-size(ra)], b[:j+nb-size(rb)]) != 0 {
+				return r
+			}
+			if ka < kb {
+				return -1
+			}
+			return 1
 		}
-		if !oka {
-			ra = len(c.ranks)
-		}
-		if !okb {
-			rb = len(c.ranks)
-		}
-		p := c.primary
-		if p == nil {
-			p = c
-		}
-		if p.raw(string(ta[:k]), string(tb[:k])) != 0 {
-			return r
-		}
-		if ra < rb {
-			return -1
-		}
-		return 1
+		i += na
+		j += nb
 	}
-	return r
+}
+
+func size(r rune) int { return utf8.RuneLen(r) }
+
+// nextPrimaryRune returns the first character of s that carries a primary
+// weight (not a combining mark, control or format character) and the
+// bytes up to and including it; n is 0 at the end.
+func nextPrimaryRune(s string) (r rune, n int) {
+	for n < len(s) {
+		c, w := utf8.DecodeRuneInString(s[n:])
+		n += w
+		if c < 0x80 && c >= 0x20 || !unicode.In(c, unicode.Mn, unicode.Me, unicode.Cc, unicode.Cf) {
+			return c, n
+		}
+	}
+	return 0, 0
 }
 
 func isASCII(s string) bool {
@@ -224,19 +277,6 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-// primaryRunes are the characters of s that carry a primary weight: not
-// the combining marks, controls and format characters.
-func primaryRunes(s string) []rune {
-	out := make([]rune, 0, len(s))
-	for _, r := range norm.NFD.String(s) {
-		if unicode.In(r, unicode.Mn, unicode.Me, unicode.Cc, unicode.Cf) {
-			continue
-		}
-		out = append(out, r)
-	}
-	return out
 }
 
 // scriptTables are the scripts a collation locale may reorder, by their
@@ -277,16 +317,6 @@ func letterScript(r rune) string {
 		}
 	}
 	return ""
-}
-
-// collInput maps what x/text weighs unlike ICU: U+FFFD, which ICU sorts
-// after everything (x/text takes it for invalid input and sorts it
-// first), becomes a code point of the same rank for x/text.
-func collInput(s string) string {
-	if !strings.ContainsRune(s, utf8.RuneError) {
-		return s
-	}
-	return strings.ReplaceAll(s, "\uFFFD", "\U0010FFFD")
 }
 
 // stripVariable drops the characters ICU's "shifted" alternate handling

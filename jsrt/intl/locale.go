@@ -23,13 +23,34 @@ func IsStructurallyValidLanguageTag(tag string) bool {
 // CLDR's aliases of languages, scripts, regions and variants, sorted
 // variants, sorted and canonical -u- keywords without "true".
 func CanonicalizeTag(tag string) string {
+	canonMu.Lock()
+	c, ok := canonCache[tag]
+	canonMu.Unlock()
+	if ok {
+		return c
+	}
 	t, ok := parseTag(tag)
 	if !ok {
 		return tag
 	}
 	t.canonicalize()
-	return t.String()
+	c = t.String()
+	canonMu.Lock()
+	if len(canonCache) >= 4096 {
+		canonCache = map[string]string{}
+	}
+	canonCache[tag] = c
+	canonMu.Unlock()
+	return c
 }
+
+// canonCache holds the canonical forms of the tags last canonicalized: a
+// program that passes a locale to every localeCompare canonicalizes the
+// same tag again and again.
+var (
+	canonMu    sync.Mutex
+	canonCache = map[string]string{}
+)
 
 // localeOf returns the [[Locale]] of an Intl.Locale object, if v is one
 // (Intl.Locale's file sets it).
