@@ -17,6 +17,7 @@ type collLocale struct {
 	ignorePunct bool   // default ignorePunctuation
 	types       string // collation types ICU has for it, space separated
 	reorder     string // its order of scripts, when not root's
+	searchRoot  bool   // its search collation is root's
 }
 
 // servedTypes are the collation types x/text has tables for, by the
@@ -109,6 +110,11 @@ func resolveCollator(requested []string, req collRequest) collOptions {
 	}
 	info := collLocales[loc]
 	o := collOptions{base: loc, locale: loc, usage: req.usage, collation: "default", caseFirst: info.caseFirst, ignorePunct: info.ignorePunct}
+	if req.usage == "search" {
+		// ICU's search collation does not have the locale's settings
+		// (Danish upper case first, Thai's ignored punctuation).
+		o.caseFirst, o.ignorePunct = "false", false
+	}
 	var ext []string
 	// Keys in the order of a canonical tag: co, kf, kn. A collation
 	// type given as an option replaces the tag's; V8 then names it in

@@ -70,7 +70,8 @@ func getComparerLocked(k collKey) *comparer {
 		return c
 	}
 	c := &comparer{k: k, c: collate.New(xtextTag(k), xtextOptions(k)...)}
-	if order := collLocales[k.locale].reorder; order != "" {
+	// The search collation has no script reordering.
+	if order := collLocales[k.locale].reorder; order != "" && k.usage == "sort" {
 		c.ranks = map[string]int{}
 		for i, s := range strings.Fields(order) {
 			c.ranks[s] = i
@@ -107,12 +108,23 @@ func xtextTag(k collKey) language.Tag {
 	if i := strings.IndexByte(s, '-'); i > 0 {
 		lang = s[:i]
 	}
+	co := k.collation
+	switch {
+	case k.usage != "search":
+	case lang == "de" && co == "default":
+		// German search matches ä as ae, as the phone book sorts.
+		co = "phonebk"
+	case collLocales[k.locale].searchRoot:
+		// ICU searches with root's rules in most languages: Czech ch is c
+		// and h, Romanian â an accented a.
+		s, co = "und", "default"
+	}
 	if lang == "nb" || lang == "no" {
 		s = "nn"
 	}
 	var ext []string
-	if k.collation != "default" {
-		ext = append(ext, "co-"+k.collation)
+	if co != "default" {
+		ext = append(ext, "co-"+co)
 	}
 	if s == "fr-CA" {
 		ext = append(ext, "kb-true")

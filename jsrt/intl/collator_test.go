@@ -42,6 +42,12 @@ var collatorKnown = map[string]int{
 	"ja {} cjk":     140,
 	// x/text's pinyin reads 重 as zhòng, CLDR 48's as chóng.
 	"zh {} cjk": 22,
+	// ICU's search collations of German and Slovak are tailored beyond
+	// what x/text's tables approximate them with (German's phone book
+	// order, Slovak's sort order).
+	"de {\"usage\":\"search\"} basic":                          1,
+	"sk {\"usage\":\"search\"} names":                          18,
+	"sk {\"usage\":\"search\",\"sensitivity\":\"base\"} basic": 18,
 	// Collations x/text has no tables for (resolvedOptions says "default").
 	"es-u-co-trad {} names": 13,
 	"zh-u-co-zhuyin {} cjk": 96,

@@ -39,7 +39,9 @@ for (const o of [{ sensitivity: "base" }, { caseFirst: "upper" }, { numeric: tru
 add("de-u-co-phonebk", {}, "names"); add("de", { collation: "phonebk" }, "names");
 add("es-u-co-trad", {}, "names"); add("en-u-kn", {}, "numbers"); add("en-u-kf-upper", {}, "basic");
 add("zh-u-co-stroke", {}, "cjk"); add("zh-Hant", {}, "cjk"); add("zh-u-co-zhuyin", {}, "cjk"); add("ja", {}, "cjk"); add("ko", {}, "scripts");
-add("th", {}, "punct"); add("fr-CA", {}, "accents"); add("nb", {}, "names"); add("fi", {}, "names"); add("hu", {}, "names"); add("lt", {}, "names");
+add("th", {}, "punct");
+for (const l of ["de", "da", "sv", "es", "ko", "ar", "ja", "zh", "ru", "th", "cs", "hu"]) for (const w of ["basic", "scripts", "punct", "names"]) add(l, { usage: "search" }, w);
+for (const l of ["fr", "it", "pt", "nl", "pl", "tr", "fi", "nb", "uk", "he", "hi", "vi", "el", "ro", "id", "sk", "hr", "lt", "et", "is"]) { add(l, { usage: "search" }, "names"); add(l, {}, "names"); add(l, { usage: "search", sensitivity: "base" }, "basic"); } add("fr-CA", {}, "accents"); add("nb", {}, "names"); add("fi", {}, "names"); add("hu", {}, "names"); add("lt", {}, "names");
 
 const out = [];
 for (const c of cases) {
