@@ -184,3 +184,13 @@ Intl.Segmenter.supportedLocalesOf(["en", "xx", "ja"])
 (() => { try { new Intl.Segmenter().segment(Symbol()) } catch (e) { return e.name } })()
 (() => { try { Intl.Segmenter.prototype.segment.call({}, "a") } catch (e) { return e.name } })()
 [...new Intl.Segmenter().segment(12345)].length
+// The order options are read in
+(() => { const log = []; const p = new Proxy({}, { get(t, k) { log.push(String(k)); return undefined } }); new Intl.Collator("en", p); return log })()
+(() => { const log = []; const p = new Proxy({}, { get(t, k) { log.push(String(k)); return undefined } }); "a".localeCompare("b", "en", p); return log })()
+(() => { const log = []; const p = new Proxy({type: "region"}, { get(t, k) { log.push(String(k)); return t[k] } }); new Intl.DisplayNames("en", p); return log })()
+(() => { const log = []; const p = new Proxy({}, { get(t, k) { log.push(String(k)); return undefined } }); new Intl.Locale("en", p); return log })()
+(() => { const log = []; const p = new Proxy({}, { get(t, k) { log.push(String(k)); return undefined } }); new Intl.Segmenter("en", p); return log })()
+(() => { const log = []; const p = new Proxy({}, { get(t, k) { log.push(String(k)); return undefined } }); Intl.Collator.supportedLocalesOf("en", p); return log })()
+(() => { const log = []; const locs = new Proxy(["de", "fr"], { get(t, k) { log.push(String(k)); return t[k] } }); Intl.getCanonicalLocales(locs); return log })()
+(() => { const log = []; const o = { toString() { log.push("this"); return "a" } }, t = { toString() { log.push("that"); return "b" } }; String.prototype.localeCompare.call(o, t); return log })()
+(() => { let n = 0; const o = { get sensitivity() { n++; return "base" } }; const c = new Intl.Collator("en", o); return [n, c.compare("a", "A")] })()
