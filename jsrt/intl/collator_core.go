@@ -34,6 +34,9 @@ type comparer struct {
 
 	// ranks is the locale's script order (CLDR [reorder]), nil for root's.
 	ranks map[string]int
+	// hanRank orders the ideographs the locale sorts otherwise than x/text
+	// (Japanese: the JIS kanji by reading), before all others.
+	hanRank map[rune]int
 	// primary compares at the primary level only; secondary at the
 	// primary and secondary levels (made when first needed).
 	primary, secondary *comparer
@@ -75,6 +78,9 @@ func getComparerLocked(k collKey) *comparer {
 		c.ranks = map[string]int{}
 		for i, s := range strings.Fields(order) {
 			c.ranks[s] = i
+		}
+		if k.locale == "ja" {
+			c.hanRank = jaKanjiRanks()
 		}
 		if strings.HasPrefix(k.locale, "ko") {
 			// Korean sorts Hanja by their Hangul reading, which x/text's
@@ -232,7 +238,21 @@ func (c *comparer) reorder(a, b string, r int) int {
 		if na == 0 || nb == 0 {
 			return r
 		}
-		sa, sb := letterScript(ra), letterScript(rb)
+		sa, sb := c.letterScript(ra), c.letterScript(rb)
+		if sa == "Hani" && sb == "Hani" && ra != rb && c.hanRank != nil {
+			ka, oka := c.hanRank[ra]
+			kb, okb := c.hanRank[rb]
+			if !oka && !okb || !c.primaryEqual(a[:i+na-size(ra)], b[:j+nb-size(rb)]) {
+				return r
+			}
+			switch {
+			case !oka:
+				return 1
+			case !okb, ka < kb:
+				return -1
+			}
+			return 1
+		}
 		if sa != sb {
 			if sa == "" || sb == "" {
 				return r
@@ -248,12 +268,8 @@ func (c *comparer) reorder(a, b string, r int) int {
 			if !okb {
 				kb = len(c.ranks)
 			}
-			p := c.primary
-			if p == nil {
-				p = c
-			}
 			// An earlier primary difference, within one script, decides.
-			if p.raw(a[:i+na-size(ra)], b[:j+nb-size(rb)]) != 0 {
+			if !c.primaryEqual(a[:i+na-size(ra)], b[:j+nb-size(rb)]) {
 				return r
 			}
 			if ka < kb {
@@ -267,6 +283,29 @@ func (c *comparer) reorder(a, b string, r int) int {
 }
 
 func size(r rune) int { return utf8.RuneLen(r) }
+
+// primaryEqual reports whether two prefixes are equal at the primary
+// level.
+func (c *comparer) primaryEqual(a, b string) bool {
+	if a == b {
+		return true
+	}
+	p := c.primary
+	if p == nil {
+		p = c
+	}
+	return p.raw(a, b) == 0
+}
+
+var jaKanjiRanks = sync.OnceValue(func() map[rune]int {
+	m := make(map[rune]int, 6400)
+	i := 0
+	for _, r := range jaKanji {
+		m[r] = i
+		i++
+	}
+	return m
+})
 
 // nextPrimaryRune returns the first character of s that carries a primary
 // weight (not a combining mark, control or format character) and the
@@ -314,11 +353,22 @@ var scriptTables = []struct {
 	{"Hani", []*unicode.RangeTable{unicode.Han}},
 }
 
+// letterScript is letterScript as the comparer's locale sees it: Chinese
+// reads 〇, the ideographic zero, as an ideograph (líng).
+func (c *comparer) letterScript(r rune) string {
+	if r == 0x3007 && strings.HasPrefix(c.k.locale, "zh") {
+		return "Hani"
+	}
+	return letterScript(r)
+}
+
 // letterScript is the script code of a letter, "" for anything else
 // (digits, punctuation and symbols come before every script in any order;
 // letters of no script, as the mathematical ones, sort with their base).
 func letterScript(r rune) string {
-	if !unicode.IsLetter(r) {
+	if !unicode.IsLetter(r) || r >= 0x3000 && r < 0x3100 && unicode.Is(unicode.Lm, r) {
+		// The iteration and length marks (々 ゝ ヽ ー) sort among the
+		// symbols, as x/text has them.
 		return ""
 	}
 	for _, s := range scriptTables {

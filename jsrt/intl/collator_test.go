@@ -37,9 +37,10 @@ var collatorKnown = map[string]int{
 	// ① is not a digit for x/text's numeric ordering, but is for ICU's.
 	"en {\"numeric\":true} normalization":                          1,
 	"en {\"numeric\":true,\"sensitivity\":\"base\"} normalization": 1,
-	// Japanese sorts kanji in JIS X 0208 order; x/text in radical-stroke.
-	"ja {} scripts": 30,
-	"ja {} cjk":     140,
+	// ICU's Japanese puts the long vowel mark ー after the iteration
+	// marks ゝ ヽ, x/text's before.
+	"ja {} japanese":                         2,
+	"ja {\"sensitivity\":\"base\"} japanese": 2,
 	// x/text's pinyin reads 重 as zhòng, CLDR 48's as chóng.
 	"zh {} cjk": 22,
 	// ICU's search collations of German and Slovak are tailored beyond

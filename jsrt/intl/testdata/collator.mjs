@@ -19,6 +19,7 @@ const words = {
   cjk: ["张伟", "王芳", "李娜", "刘洋", "陈静", "杨光", "赵敏", "黄磊", "周杰", "吴昊", "北京", "上海", "广州", "深圳", "重庆", "天津", "中国", "日本", "韩国", "美国", "東京", "大阪", "京都", "さくら", "サクラ", "あい", "アイ", "ａｉ", "東", "西", "南", "北"],
   empties: ["", " ", "  ", "\t", "\n", "a", "A", "\u0000", "a\u0000", "\u200b", "a\u200bb", "ab", "\u00ad", "a\u00adb"],
   surrogates: ["\ud83d\ude00", "\ud83d", "\ude00", "a\ud83db", "𝒜", "𝔸", "A", "𐐀", "𐐨", "\ud800\udc00", "\uffff", "\ufffd", "z"],
+  japanese: ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田", "佐々木", "山口", "松本", "井上", "木村", "林", "斎藤", "清水", "東京都", "大阪府", "京都府", "北海道", "沖縄県", "さとう", "すずき", "サトウ", "たなか", "タナカ", "ｻﾄｳ", "ａｂｃ", "abc", "１２３", "123", "〇", "一", "二", "三", "々", "ー", "ゝ", "ヽ", "がっこう", "かっこう", "がこう", "ぱん", "はん", "ばん"],
   normalization: ["e\u0301", "\u00e9", "E\u0301", "\u00c9", "e", "f", "o\u0308", "\u00f6", "\u212b", "\u00c5", "A\u030a", "ﬁ", "fi", "Ⅳ", "IV", "①", "1", "ｆｕｌｌ", "full"],
 };
 
@@ -38,7 +39,7 @@ for (const o of optionSets) for (const s of ["basic", "accents", "punct", "numbe
 for (const o of [{ sensitivity: "base" }, { caseFirst: "upper" }, { numeric: true }]) for (const s of ["names", "basic"]) { add("de", o, s); add("sv", o, s); add("da", o, s); }
 add("de-u-co-phonebk", {}, "names"); add("de", { collation: "phonebk" }, "names");
 add("es-u-co-trad", {}, "names"); add("en-u-kn", {}, "numbers"); add("en-u-kf-upper", {}, "basic");
-add("zh-u-co-stroke", {}, "cjk"); add("zh-Hant", {}, "cjk"); add("zh-u-co-zhuyin", {}, "cjk"); add("ja", {}, "cjk"); add("ko", {}, "scripts");
+add("zh-u-co-stroke", {}, "cjk"); add("zh-Hant", {}, "cjk"); add("zh-u-co-zhuyin", {}, "cjk"); add("ja", {}, "cjk"); add("ko", {}, "scripts"); add("ja", {}, "japanese"); add("ja", { sensitivity: "base" }, "japanese"); add("en", {}, "japanese"); add("zh", {}, "japanese");
 add("th", {}, "punct");
 for (const l of ["de", "da", "sv", "es", "ko", "ar", "ja", "zh", "ru", "th", "cs", "hu"]) for (const w of ["basic", "scripts", "punct", "names"]) add(l, { usage: "search" }, w);
 for (const l of ["fr", "it", "pt", "nl", "pl", "tr", "fi", "nb", "uk", "he", "hi", "vi", "el", "ro", "id", "sk", "hr", "lt", "et", "is"]) { add(l, { usage: "search" }, "names"); add(l, {}, "names"); add(l, { usage: "search", sensitivity: "base" }, "basic"); } add("fr-CA", {}, "accents"); add("nb", {}, "names"); add("fi", {}, "names"); add("hu", {}, "names"); add("lt", {}, "names");

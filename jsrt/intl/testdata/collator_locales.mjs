@@ -41,4 +41,14 @@ for (const k of keys) {
   s += `\t${JSON.stringify(k)}: {${JSON.stringify(v.caseFirst)}, ${v.ignorePunctuation}, ${JSON.stringify(v.co.join(" "))}, ${JSON.stringify(v.reorder)}, ${v.searchRoot}},\n`;
 }
 s += "}\n\n// rootScriptOrder is the order of scripts in CLDR's root collation.\nconst rootScriptOrder = " + JSON.stringify(rootOrder) + "\n";
+// Japanese sorts the kanji of JIS X 0208 (levels 1 and 2) by reading,
+// before all other ideographs.
+const sjis = new TextDecoder("shift_jis");
+const jis = new Set();
+for (let hi = 0x88; hi <= 0xea; hi++) for (let lo = 0x40; lo <= 0xfc; lo++) {
+  if (lo === 0x7f) continue;
+  const k = sjis.decode(new Uint8Array([hi, lo]));
+  if (k.length === 1 && /\p{Script=Han}/u.test(k)) jis.add(k);
+}
+s += "\n// jaKanji are the kanji Japanese collation orders, in its order.\nconst jaKanji = " + JSON.stringify([...jis].sort(new Intl.Collator("ja").compare).join("")) + "\n";
 process.stdout.write(s);
