@@ -35,8 +35,10 @@ type comparer struct {
 	// ranks is the locale's script order (CLDR [reorder]), nil for root's.
 	ranks map[string]int
 	// hanRank orders the ideographs the locale sorts otherwise than x/text
-	// (Japanese: the JIS kanji by reading), before all others.
-	hanRank map[rune]int
+	// (Japanese: the JIS kanji by reading, before all others; Chinese:
+	// those of GB 2312 by pinyin, among the others as x/text has them).
+	hanRank     map[rune]int
+	hanRankOnly bool // an ideograph with a rank sorts before one without
 	// primary compares at the primary level only; secondary at the
 	// primary and secondary levels (made when first needed).
 	primary, secondary *comparer
@@ -79,8 +81,11 @@ func getComparerLocked(k collKey) *comparer {
 		for i, s := range strings.Fields(order) {
 			c.ranks[s] = i
 		}
-		if k.locale == "ja" {
-			c.hanRank = jaKanjiRanks()
+		switch {
+		case k.locale == "ja" && k.collation == "default":
+			c.hanRank, c.hanRankOnly = jaKanjiRanks(), true
+		case strings.HasPrefix(k.locale, "zh") && collScript(k.locale) == "Hans" && k.collation == "default":
+			c.hanRank = zhHanziRanks()
 		}
 		if strings.HasPrefix(k.locale, "ko") {
 			// Korean sorts Hanja by their Hangul reading, which x/text's
@@ -242,7 +247,7 @@ func (c *comparer) reorder(a, b string, r int) int {
 		if sa == "Hani" && sb == "Hani" && ra != rb && c.hanRank != nil {
 			ka, oka := c.hanRank[ra]
 			kb, okb := c.hanRank[rb]
-			if !oka && !okb || !c.primaryEqual(a[:i+na-size(ra)], b[:j+nb-size(rb)]) {
+			if !oka && !okb || (!oka || !okb) && !c.hanRankOnly || !c.primaryEqual(a[:i+na-size(ra)], b[:j+nb-size(rb)]) {
 				return r
 			}
 			switch {
@@ -297,15 +302,20 @@ func (c *comparer) primaryEqual(a, b string) bool {
 	return p.raw(a, b) == 0
 }
 
-var jaKanjiRanks = sync.OnceValue(func() map[rune]int {
-	m := make(map[rune]int, 6400)
+var (
+	jaKanjiRanks = sync.OnceValue(func() map[rune]int { return runeRanks(jaKanji) })
+	zhHanziRanks = sync.OnceValue(func() map[rune]int { return runeRanks(zhHanzi) })
+)
+
+func runeRanks(s string) map[rune]int {
+	m := make(map[rune]int, len(s)/3)
 	i := 0
-	for _, r := range jaKanji {
+	for _, r := range s {
 		m[r] = i
 		i++
 	}
 	return m
-})
+}
 
 // nextPrimaryRune returns the first character of s that carries a primary
 // weight (not a combining mark, control or format character) and the

@@ -41,7 +41,11 @@ var collatorKnown = map[string]int{
 	// marks ゝ ヽ, x/text's before.
 	"ja {} japanese":                         2,
 	"ja {\"sensitivity\":\"base\"} japanese": 2,
-	// x/text's pinyin reads 重 as zhòng, CLDR 48's as chóng.
+	// Outside Chinese and Japanese, ideographs sort by radical and
+	// stroke; x/text's root mostly agrees, but for a few (尹, radical 丿).
+	"en {} chinese": 29,
+	// CLDR's Chinese reads a few words as a whole: 重庆 is Chóngqìng, its
+	// 重 alone zhòng.
 	"zh {} cjk": 22,
 	// ICU's search collations of German and Slovak are tailored beyond
 	// what x/text's tables approximate them with (German's phone book
