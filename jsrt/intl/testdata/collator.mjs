@@ -50,7 +50,8 @@ for (const c of cases) {
   const list = words[c.list];
   const coll = new Intl.Collator(c.locale, c.options);
   const sorted = [...list].sort(coll.compare);
-  const signs = list.map((a) => list.map((b) => Math.sign(coll.compare(a, b))).map((x) => (x < 0 ? "<" : x > 0 ? ">" : "=")).join(""));
+  // signs[i][k] is the sign of compare(list[i], list[i + 1 + k]).
+  const signs = list.map((a, i) => list.slice(i + 1).map((b) => Math.sign(coll.compare(a, b))).map((x) => (x < 0 ? "<" : x > 0 ? ">" : "=")).join(""));
   out.push({ locale: c.locale, options: c.options, list: c.list, resolved: coll.resolvedOptions(), order: sorted.map((w) => list.indexOf(w)), signs });
 }
 const units = Object.fromEntries(Object.entries(words).map(([k, v]) => [k, v.map((w) => [...Array(w.length).keys()].map((i) => w.charCodeAt(i)))]));
