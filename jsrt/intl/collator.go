@@ -260,8 +260,8 @@ func installCollator(vm *goja.Runtime, intl *goja.Object) error {
 		return obj
 	}).ToObject(vm)
 	setNameLength(vm, ctor, "Collator", 0)
-	proto = ctor.Get("prototype").ToObject(vm)
-	if err := proto.DefineDataPropertySymbol(goja.SymToStringTag, vm.ToValue("Intl.Collator"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
+	proto = ctorPrototype(vm, ctor)
+	if err := proto.DefineDataPropertySymbol(goja.SymToStringTag, vm.ToValue("Intl.Collator"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
 		return err
 	}
 	if err := defineMethod(vm, proto, "resolvedOptions", 0, func(call goja.FunctionCall) goja.Value {
@@ -297,7 +297,7 @@ func installCollator(vm *goja.Runtime, intl *goja.Object) error {
 	if err := addSupportedLocalesOf(vm, ctor, func(base string) bool { return collBase(base) != "" }); err != nil {
 		return err
 	}
-	if err := intl.DefineDataProperty("Collator", ctor, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
+	if err := intl.DefineDataProperty("Collator", ctor, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
 		return err
 	}
 

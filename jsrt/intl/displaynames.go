@@ -116,8 +116,8 @@ func installDisplayNames(vm *goja.Runtime, intl *goja.Object) error {
 		return call.This
 	}).ToObject(vm)
 	setNameLength(vm, ctor, "DisplayNames", 2)
-	proto = ctor.Get("prototype").ToObject(vm)
-	if err := proto.DefineDataPropertySymbol(goja.SymToStringTag, vm.ToValue("Intl.DisplayNames"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
+	proto = ctorPrototype(vm, ctor)
+	if err := proto.DefineDataPropertySymbol(goja.SymToStringTag, vm.ToValue("Intl.DisplayNames"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
 		return err
 	}
 	if err := defineMethod(vm, proto, "resolvedOptions", 0, func(call goja.FunctionCall) goja.Value {
@@ -157,7 +157,7 @@ func installDisplayNames(vm *goja.Runtime, intl *goja.Object) error {
 	if err := addSupportedLocalesOf(vm, ctor, func(base string) bool { return BestAvailable(base) != "" }); err != nil {
 		return err
 	}
-	return intl.DefineDataProperty("DisplayNames", ctor, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	return intl.DefineDataProperty("DisplayNames", ctor, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
 
 // of returns the display name of code; ok is false when there is none

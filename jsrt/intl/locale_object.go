@@ -173,8 +173,8 @@ func installLocale(vm *goja.Runtime, intl *goja.Object) error {
 		return call.This
 	}).ToObject(vm)
 	setNameLength(vm, ctor, "Locale", 1)
-	proto = ctor.Get("prototype").ToObject(vm)
-	if err := proto.DefineDataPropertySymbol(goja.SymToStringTag, vm.ToValue("Intl.Locale"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
+	proto = ctorPrototype(vm, ctor)
+	if err := proto.DefineDataPropertySymbol(goja.SymToStringTag, vm.ToValue("Intl.Locale"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
 		return err
 	}
 	this := func(call goja.FunctionCall, name string) *localeSlots {
@@ -294,7 +294,13 @@ func installLocale(vm *goja.Runtime, intl *goja.Object) error {
 			return err
 		}
 	}
-	for _, m := range infoFns {
+	// The methods come in V8's order, time zones before text info.
+	methodFns := append([]struct {
+		name string
+		fn   func(s *localeSlots) goja.Value
+	}(nil), infoFns...)
+	methodFns[4], methodFns[5] = methodFns[5], methodFns[4]
+	for _, m := range methodFns {
 		m := m
 		name := "get" + strings.ToUpper(m.name[:1]) + m.name[1:]
 		if err := defineMethod(vm, proto, name, 0, func(call goja.FunctionCall) goja.Value {
@@ -303,7 +309,7 @@ func installLocale(vm *goja.Runtime, intl *goja.Object) error {
 			return err
 		}
 	}
-	return intl.DefineDataProperty("Locale", ctor, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	return intl.DefineDataProperty("Locale", ctor, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
 
 // likelyRegion is the tag's region, or its likely one.

@@ -83,3 +83,12 @@ func isNew[T any](call goja.ConstructorCall, proto *goja.Object, s *internalSlot
 	_, done := s.get(call.This)
 	return !done
 }
+
+// ctorPrototype returns a native constructor's prototype object, making
+// the property read-only as a built-in constructor's is (goja leaves it
+// writable).
+func ctorPrototype(vm *goja.Runtime, ctor *goja.Object) *goja.Object {
+	proto := ctor.Get("prototype").ToObject(vm)
+	_ = ctor.DefineDataProperty("prototype", proto, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	return proto
+}

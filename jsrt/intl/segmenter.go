@@ -117,8 +117,8 @@ func installSegmenter(vm *goja.Runtime, intl *goja.Object) error {
 		return call.This
 	}).ToObject(vm)
 	setNameLength(vm, ctor, "Segmenter", 0)
-	proto = ctor.Get("prototype").ToObject(vm)
-	if err := proto.DefineDataPropertySymbol(goja.SymToStringTag, vm.ToValue("Intl.Segmenter"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
+	proto = ctorPrototype(vm, ctor)
+	if err := proto.DefineDataPropertySymbol(goja.SymToStringTag, vm.ToValue("Intl.Segmenter"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
 		return err
 	}
 	if err := defineMethod(vm, proto, "resolvedOptions", 0, func(call goja.FunctionCall) goja.Value {
@@ -165,7 +165,7 @@ func installSegmenter(vm *goja.Runtime, intl *goja.Object) error {
 	if err := addSupportedLocalesOf(vm, ctor, func(base string) bool { return BestAvailable(base) != "" }); err != nil {
 		return err
 	}
-	return intl.DefineDataProperty("Segmenter", ctor, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	return intl.DefineDataProperty("Segmenter", ctor, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
 
 // makeSegmentsProto makes %SegmentsPrototype% and its iterators'
@@ -177,7 +177,7 @@ func makeSegmentsProto(vm *goja.Runtime, arrayValues goja.Callable) (*goja.Objec
 		return nil, err
 	}
 	iterProto := vm.CreateObject(arrayIter.ToObject(vm).Prototype().Prototype())
-	if err := iterProto.DefineDataPropertySymbol(goja.SymToStringTag, vm.ToValue("Segmenter String Iterator"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
+	if err := iterProto.DefineDataPropertySymbol(goja.SymToStringTag, vm.ToValue("Segmenter String Iterator"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
 		return nil, err
 	}
 	if err := defineMethod(vm, iterProto, "next", 0, func(call goja.FunctionCall) goja.Value {
@@ -216,7 +216,7 @@ func makeSegmentsProto(vm *goja.Runtime, arrayValues goja.Callable) (*goja.Objec
 		return it
 	}).ToObject(vm)
 	setNameLength(vm, iterFn, "[Symbol.iterator]", 0)
-	if err := segmentsProto.DefineDataPropertySymbol(goja.SymIterator, iterFn, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
+	if err := segmentsProto.DefineDataPropertySymbol(goja.SymIterator, iterFn, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
 		return nil, err
 	}
 	return segmentsProto, nil

@@ -194,3 +194,13 @@ Intl.Segmenter.supportedLocalesOf(["en", "xx", "ja"])
 (() => { const log = []; const locs = new Proxy(["de", "fr"], { get(t, k) { log.push(String(k)); return t[k] } }); Intl.getCanonicalLocales(locs); return log })()
 (() => { const log = []; const o = { toString() { log.push("this"); return "a" } }, t = { toString() { log.push("that"); return "b" } }; String.prototype.localeCompare.call(o, t); return log })()
 (() => { let n = 0; const o = { get sensitivity() { n++; return "base" } }; const c = new Intl.Collator("en", o); return [n, c.compare("a", "A")] })()
+// Property attributes
+["Collator", "Locale", "DisplayNames", "Segmenter", "getCanonicalLocales", "supportedValuesOf"].map(k => Object.getOwnPropertyDescriptor(Intl, k)).map(d => [d.writable, d.enumerable, d.configurable])
+[Intl.Collator, Intl.Locale, Intl.DisplayNames, Intl.Segmenter].map(c => [Object.getOwnPropertyDescriptor(c, "prototype"), Object.getOwnPropertyDescriptor(c.prototype, Symbol.toStringTag), Object.getOwnPropertyDescriptor(c.prototype, "constructor").enumerable, Object.getOwnPropertyDescriptor(c, "supportedLocalesOf") && Object.getOwnPropertyDescriptor(c, "supportedLocalesOf").enumerable].map(d => d && typeof d === "object" ? [d.writable, d.enumerable, d.configurable, typeof d.value === "string" ? d.value : typeof d.value] : d))
+[Intl.Collator, Intl.Locale, Intl.DisplayNames, Intl.Segmenter].map(c => Object.getOwnPropertyNames(c.prototype).map(k => { const d = Object.getOwnPropertyDescriptor(c.prototype, k); return [k, d.writable, d.enumerable, d.configurable, typeof d.get] }))
+[Intl.Collator, Intl.Locale, Intl.DisplayNames, Intl.Segmenter, Intl.getCanonicalLocales, Intl.supportedValuesOf, String.prototype.localeCompare].map(f => [Object.getOwnPropertyDescriptor(f, "name"), Object.getOwnPropertyDescriptor(f, "length")].map(d => [d.value, d.writable, d.enumerable, d.configurable]))
+(() => { const s = new Intl.Segmenter().segment("ab"); const p = Object.getPrototypeOf(s); const it = s[Symbol.iterator](); const ip = Object.getPrototypeOf(it); return [Object.getOwnPropertyDescriptor(p, Symbol.iterator), Object.getOwnPropertyDescriptor(p, "containing"), Object.getOwnPropertyDescriptor(ip, Symbol.toStringTag), Object.getOwnPropertyDescriptor(ip, "next")].map(d => [d.writable, d.enumerable, d.configurable, typeof d.value === "function" ? d.value.name : d.value]) })()
+Object.getOwnPropertyDescriptor(String.prototype, "localeCompare").enumerable
+Object.keys(new Intl.Segmenter("en", {granularity: "word"}).segment("a b").containing(0))
+Object.keys(new Intl.Locale("en").getWeekInfo())
+(() => { const d = Object.getOwnPropertyDescriptor(new Intl.Locale("en").getTextInfo(), "direction"); return [d.writable, d.enumerable, d.configurable] })()
