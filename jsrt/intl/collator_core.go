@@ -53,8 +53,8 @@ type comparer struct {
 
 // Bounds of a comparer's key cache; past them it starts afresh.
 const (
-	maxCachedKeys     = 1 << 16
-	maxCachedKeyBytes = 8 << 20
+	maxCachedKeys     = 1 << 15
+	maxCachedKeyBytes = 2 << 20
 )
 
 var (
