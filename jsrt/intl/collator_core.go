@@ -2,6 +2,7 @@ package intl
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -39,6 +40,9 @@ type comparer struct {
 	// those of GB 2312 by pinyin, among the others as x/text has them).
 	hanRank     map[rune]int
 	hanRankOnly bool // an ideograph with a rank sorts before one without
+	// hanWords are words read as a whole, with the rank of the first
+	// ideograph they sort before.
+	hanWords map[string]int
 	// primary compares at the primary level only; secondary at the
 	// primary and secondary levels (made when first needed).
 	primary, secondary *comparer
@@ -85,7 +89,7 @@ func getComparerLocked(k collKey) *comparer {
 		case k.locale == "ja" && k.collation == "default":
 			c.hanRank, c.hanRankOnly = jaKanjiRanks(), true
 		case strings.HasPrefix(k.locale, "zh") && collScript(k.locale) == "Hans" && k.collation == "default":
-			c.hanRank = zhHanziRanks()
+			c.hanRank, c.hanWords = zhHanziRanks(), zhWordRanks()
 		}
 		if strings.HasPrefix(k.locale, "ko") {
 			// Korean sorts Hanja by their Hangul reading, which x/text's
@@ -244,19 +248,21 @@ func (c *comparer) reorder(a, b string, r int) int {
 			return r
 		}
 		sa, sb := c.letterScript(ra), c.letterScript(rb)
-		if sa == "Hani" && sb == "Hani" && ra != rb && c.hanRank != nil {
-			ka, oka := c.hanRank[ra]
-			kb, okb := c.hanRank[rb]
-			if !oka && !okb || (!oka || !okb) && !c.hanRankOnly || !c.primaryEqual(a[:i+na-size(ra)], b[:j+nb-size(rb)]) {
-				return r
-			}
-			switch {
-			case !oka:
+		if sa == "Hani" && sb == "Hani" && c.hanRank != nil {
+			ka, oka := c.hanKey(a[i+na-size(ra):])
+			kb, okb := c.hanKey(b[j+nb-size(rb):])
+			if ka != kb || oka != okb || !oka && ra != rb {
+				if !oka && !okb || oka != okb && !c.hanRankOnly || !c.primaryEqual(a[:i+na-size(ra)], b[:j+nb-size(rb)]) {
+					return r
+				}
+				switch {
+				case !oka:
+					return 1
+				case !okb, ka < kb:
+					return -1
+				}
 				return 1
-			case !okb, ka < kb:
-				return -1
 			}
-			return 1
 		}
 		if sa != sb {
 			if sa == "" || sb == "" {
@@ -302,7 +308,32 @@ func (c *comparer) primaryEqual(a, b string) bool {
 	return p.raw(a, b) == 0
 }
 
+// hanKey is the rank of the ideograph s starts with, doubled, or the odd
+// rank of the word it starts if the locale reads that word as a whole
+// (重庆, Chóngqìng, though 重 alone is zhòng).
+func (c *comparer) hanKey(s string) (int, bool) {
+	r, _ := utf8.DecodeRuneInString(s)
+	if c.hanWords != nil {
+		for w, k := range c.hanWords {
+			if strings.HasPrefix(s, w) {
+				return 2*k - 1, true
+			}
+		}
+	}
+	k, ok := c.hanRank[r]
+	return 2 * k, ok
+}
+
 var (
+	zhWordRanks = sync.OnceValue(func() map[string]int {
+		m := map[string]int{}
+		for _, f := range strings.Fields(zhWords) {
+			w, k, _ := strings.Cut(f, ":")
+			n, _ := strconv.Atoi(k)
+			m[w] = n
+		}
+		return m
+	})
 	jaKanjiRanks = sync.OnceValue(func() map[rune]int { return runeRanks(jaKanji) })
 	zhHanziRanks = sync.OnceValue(func() map[rune]int { return runeRanks(zhHanzi) })
 )
