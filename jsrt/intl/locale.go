@@ -23,6 +23,10 @@ func IsStructurallyValidLanguageTag(tag string) bool {
 // CLDR's aliases of languages, scripts, regions and variants, sorted
 // variants, sorted and canonical -u- keywords without "true".
 func CanonicalizeTag(tag string) string {
+	if knownCanonical()[tag] {
+		// A common tag already canonical: no need for the alias data.
+		return tag
+	}
 	canonMu.Lock()
 	c, ok := canonCache[tag]
 	canonMu.Unlock()
@@ -43,6 +47,20 @@ func CanonicalizeTag(tag string) string {
 	canonMu.Unlock()
 	return c
 }
+
+// knownCanonical are tags known to be canonical (the data locales, ICU's
+// collation locales): CanonicalizeTag returns them as they are without
+// decoding CLDR's aliases (TestKnownCanonical checks them).
+var knownCanonical = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool, len(locales.Data)+len(collLocales))
+	for _, l := range locales.Data {
+		m[l] = true
+	}
+	for l := range collLocales {
+		m[l] = true
+	}
+	return m
+})
 
 // canonCache holds the canonical forms of the tags last canonicalized: a
 // program that passes a locale to every localeCompare canonicalizes the

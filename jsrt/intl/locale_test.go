@@ -83,3 +83,19 @@ func TestCanonicalizeTagRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownCanonical checks that the tags CanonicalizeTag takes as
+// canonical without looking are so.
+func TestKnownCanonical(t *testing.T) {
+	for tag := range knownCanonical() {
+		p, ok := parseTag(tag)
+		if !ok {
+			t.Errorf("%s: not a valid tag", tag)
+			continue
+		}
+		p.canonicalize()
+		if c := p.String(); c != tag {
+			t.Errorf("%s is canonically %s", tag, c)
+		}
+	}
+}
