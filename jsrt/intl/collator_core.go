@@ -38,11 +38,11 @@ type comparer struct {
 	// hanRank orders the ideographs the locale sorts otherwise than x/text
 	// (Japanese: the JIS kanji by reading, before all others; Chinese:
 	// those of GB 2312 by pinyin, among the others as x/text has them).
-	hanRank     map[rune]int
+	hanRank     func() map[rune]int // decoded on the first comparison of two ideographs
 	hanRankOnly bool // an ideograph with a rank sorts before one without
 	// hanWords are words read as a whole, with the rank of the first
 	// ideograph they sort before.
-	hanWords map[string]int
+	hanWords func() map[string]int
 	// primary compares at the primary level only; secondary at the
 	// primary and secondary levels (made when first needed).
 	primary, secondary *comparer
@@ -87,9 +87,9 @@ func getComparerLocked(k collKey) *comparer {
 		}
 		switch {
 		case k.locale == "ja" && k.collation == "default":
-			c.hanRank, c.hanRankOnly = jaKanjiRanks(), true
+			c.hanRank, c.hanRankOnly = jaKanjiRanks, true
 		case strings.HasPrefix(k.locale, "zh") && collScript(k.locale) == "Hans" && k.collation == "default":
-			c.hanRank, c.hanWords = zhHanziRanks(), zhWordRanks()
+			c.hanRank, c.hanWords = zhHanziRanks, zhWordRanks
 		}
 		if strings.HasPrefix(k.locale, "ko") {
 			// Korean sorts Hanja by their Hangul reading, which x/text's
@@ -314,13 +314,13 @@ func (c *comparer) primaryEqual(a, b string) bool {
 func (c *comparer) hanKey(s string) (int, bool) {
 	r, _ := utf8.DecodeRuneInString(s)
 	if c.hanWords != nil {
-		for w, k := range c.hanWords {
+		for w, k := range c.hanWords() {
 			if strings.HasPrefix(s, w) {
 				return 2*k - 1, true
 			}
 		}
 	}
-	k, ok := c.hanRank[r]
+	k, ok := c.hanRank()[r]
 	return 2 * k, ok
 }
 
