@@ -37,8 +37,12 @@ func CanonicalizeTag(tag string) string {
 	if !ok {
 		return tag
 	}
-	t.canonicalize()
-	c = t.String()
+	if cased := t.String(); knownCanonical()[cased] {
+		c = cased // EN-us: only the case was not canonical
+	} else {
+		t.canonicalize()
+		c = t.String()
+	}
 	canonMu.Lock()
 	if len(canonCache) >= 4096 {
 		canonCache = map[string]string{}
