@@ -15,6 +15,9 @@ var apiKnown = map[string]string{
 	`new Intl.Locale("de").getCollations()`:                         `["phonebk"]`,
 	`new Intl.Collator("es-u-co-trad").resolvedOptions().collation`: `"default"`,
 	`Intl.supportedValuesOf("collation")`:                           `["phonebk","pinyin","stroke"]`,
+	// With numeric, ICU counts only decimal digits (Nd) as numbers; x/text
+	// also the digits ½ expands to.
+	`["1", "01", "001", "1.0", "10", "9", "-1", "+1", "½", "١٠", "۱۰"].sort(new Intl.Collator("en", {numeric: true}).compare)`: `["-1","+1","½","1","01","001","1.0","9","10","١٠","۱۰"]`,
 	// ICU keeps und-Hant; UTS #35's algorithm gives zh-TW.
 	`new Intl.Locale("und-Hant").minimize().toString()`: `"zh-TW"`,
 }

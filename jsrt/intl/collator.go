@@ -312,7 +312,7 @@ func installCollator(vm *goja.Runtime, intl *goja.Object) error {
 		that := collString(vm, call.Argument(0))
 		locs, opts := call.Argument(1), call.Argument(2)
 		var c *comparer
-		switch tag, isStr := locs.Export().(string); {
+		switch tag, isStr := locs.String(), isString(locs); {
 		case goja.IsUndefined(locs) && goja.IsUndefined(opts):
 			c = defaultComparer()
 		case isStr && goja.IsUndefined(opts):

@@ -321,6 +321,12 @@ func languageName(n *localeNames, t *langTag, short, dialect bool) (string, bool
 	if len(rest) == 0 {
 		return name, ok
 	}
+	// ICU keeps the parentheses of the pattern unambiguous: a name's own
+	// become brackets (ドイツ語正書法[1996]).
+	brackets := strings.NewReplacer("(", "[", ")", "]", "（", "［", "）", "］")
+	for i := range rest {
+		rest[i] = brackets.Replace(rest[i])
+	}
 	list := rest[0]
 	for _, r := range rest[1:] {
 		list = strings.Replace(strings.Replace(n.Sep, "{0}", list, 1), "{1}", r, 1)

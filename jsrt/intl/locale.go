@@ -92,7 +92,7 @@ func CanonicalizeLocaleList(vm *goja.Runtime, locales goja.Value) []string {
 			tag = t
 		} else {
 			if _, isObj := k.(*goja.Object); !isObj {
-				if _, isStr := k.Export().(string); !isStr {
+				if !isString(k) {
 					panic(vm.NewTypeError("Language ID should be string or object."))
 				}
 			}
@@ -109,7 +109,7 @@ func CanonicalizeLocaleList(vm *goja.Runtime, locales goja.Value) []string {
 		}
 		seen = append(seen, tag)
 	}
-	if _, ok := locales.Export().(string); ok {
+	if isString(locales) {
 		add(locales)
 		return seen
 	}
@@ -347,4 +347,11 @@ func addSupportedLocalesOf(vm *goja.Runtime, ctor *goja.Object, has func(base st
 		}
 		return vm.NewArray(out...)
 	})
+}
+
+// isString reports whether v is a string primitive (a Symbol is not,
+// though goja exports its description as a Go string).
+func isString(v goja.Value) bool {
+	_, ok := v.(goja.String)
+	return ok
 }

@@ -70,7 +70,7 @@ func newLocaleSlots(vm *goja.Runtime, tagArg, optArg goja.Value) *localeSlots {
 		tagStr = s.str
 	} else {
 		_, isObj := tagArg.(*goja.Object)
-		_, isStr := tagArg.Export().(string)
+		isStr := isString(tagArg)
 		if tagArg == nil || !isObj && !isStr {
 			panic(vm.NewTypeError("First argument to Intl.Locale constructor can't be empty or missing"))
 		}

@@ -204,3 +204,24 @@ Object.getOwnPropertyDescriptor(String.prototype, "localeCompare").enumerable
 Object.keys(new Intl.Segmenter("en", {granularity: "word"}).segment("a b").containing(0))
 Object.keys(new Intl.Locale("en").getWeekInfo())
 (() => { const d = Object.getOwnPropertyDescriptor(new Intl.Locale("en").getTextInfo(), "direction"); return [d.writable, d.enumerable, d.configurable] })()
+// More
+["ja", "zh", "zh-Hant", "ar", "he", "ko", "fr", "de", "ru", "hi", "th"].map(l => [l, ...["en-GB", "zh-Hans-CN", "sr-Latn-RS", "de-CH-1996", "xx-YY", "es-419", "pt-PT"].map(c => new Intl.DisplayNames(l, {type: "language"}).of(c)), ...["en-GB", "zh-Hans-CN"].map(c => new Intl.DisplayNames(l, {type: "language", languageDisplay: "standard", style: "short"}).of(c))])
+["ja", "zh", "ar", "ko", "ru", "el", "fi", "tr", "pl", "cs", "uk", "vi", "id", "hu", "ro", "nb", "da"].map(l => [l, ...["US", "GB", "DE", "CN", "JP", "HK"].map(c => new Intl.DisplayNames(l, {type: "region", style: "short"}).of(c))])
+new Intl.Locale("en", {numeric: "false"}).toString()
+new Intl.Locale("en", {caseFirst: false}).toString()
+(() => { try { new Intl.Locale("en", {numberingSystem: "latn-"}) } catch (e) { return e.name } })()
+(() => { try { new Intl.Locale("en", {collation: "a b"}) } catch (e) { return e.name } })()
+new Intl.Locale("en", {numberingSystem: "LATN", calendar: "Gregory"}).toString()
+new Intl.Locale("en-u-ca-gregory-ca-buddhist").calendar
+new Intl.Locale("EN-LATN-US-U-CA-GREGORY").toString()
+new Intl.Locale("de-u-kn-true-kf-lower").toString()
+new Intl.Collator(["xx", "de", "fr"]).resolvedOptions().locale
+new Intl.Collator(["en-US", "en-US"]).resolvedOptions().locale
+(() => { try { new Intl.Collator([null]) } catch (e) { return e.name } })()
+new Intl.Collator({length: 1, 0: "sv"}).resolvedOptions().locale
+(() => { try { new Intl.Collator(Symbol()) } catch (e) { return e.name } })()
+new Intl.Collator("de", {numeric: "", caseFirst: "upper"}).resolvedOptions()
+["a", "B", "c", "D"].sort(new Intl.Collator("en", {caseFirst: "upper", sensitivity: "case"}).compare)
+["ä", "a", "A", "Ä", "b"].map(w => new Intl.Collator("de", {sensitivity: "case", caseFirst: "upper"}).compare("a", w))
+["résumé", "resume", "Resume", "RÉSUMÉ"].map(w => ["base", "accent", "case", "variant"].map(s => "resume".localeCompare(w, "fr", {sensitivity: s})))
+["1", "01", "001", "1.0", "10", "9", "-1", "+1", "½", "١٠", "۱۰"].sort(new Intl.Collator("en", {numeric: true}).compare)
