@@ -39,7 +39,7 @@ type comparer struct {
 	// (Japanese: the JIS kanji by reading, before all others; Chinese:
 	// those of GB 2312 by pinyin, among the others as x/text has them).
 	hanRank     func() map[rune]int // decoded on the first comparison of two ideographs
-	hanRankOnly bool // an ideograph with a rank sorts before one without
+	hanRankOnly bool                // an ideograph with a rank sorts before one without
 	// hanWords are words read as a whole, with the rank of the first
 	// ideograph they sort before.
 	hanWords func() map[string]int
