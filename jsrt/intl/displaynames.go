@@ -9,19 +9,19 @@ import (
 
 // Intl.DisplayNames, on CLDR's locale display names (data/names).
 
-// localeNames is one data locale's names (data/names/LOCALE.json.gz),
+// localeNames is one data locale's names (data/names/LOCALE.txt.gz),
 // merged with its parents'.
 type localeNames struct {
-	Language map[string]string    `json:"language"`
-	Region   map[string]string    `json:"region"`
-	Script   map[string]string    `json:"script"`
-	Variant  map[string]string    `json:"variant"`
-	Currency map[string]string    `json:"currency"`
-	Calendar map[string]string    `json:"calendar"`
-	Field    map[string][3]string `json:"field"`
-	Pattern  string               `json:"pattern"`
-	Sep      string               `json:"separator"`
-	Parent   string               `json:"parent"`
+	Language map[string]string
+	Region   map[string]string
+	Script   map[string]string
+	Variant  map[string]string
+	Currency map[string]string
+	Calendar map[string]string
+	Field    map[string][3]string
+	Pattern  string
+	Sep      string
+	Parent   string
 }
 
 var (
@@ -41,8 +41,39 @@ func namesForLocked(id string) *localeNames {
 	if n, ok := namesCache[id]; ok {
 		return n
 	}
-	n := &localeNames{}
-	if err := readNamesFile(id+".json.gz", n); err != nil {
+	n := &localeNames{Language: map[string]string{}, Region: map[string]string{}, Script: map[string]string{},
+		Variant: map[string]string{}, Currency: map[string]string{}, Calendar: map[string]string{}, Field: map[string][3]string{}}
+	err := readTextSections(id+".txt.gz", func(sec, k, v string) {
+		switch sec {
+		case "meta":
+			switch k {
+			case "pattern":
+				n.Pattern = v
+			case "separator":
+				n.Sep = v
+			case "parent":
+				n.Parent = v
+			}
+		case "language":
+			n.Language[k] = v
+		case "region":
+			n.Region[k] = v
+		case "script":
+			n.Script[k] = v
+		case "variant":
+			n.Variant[k] = v
+		case "currency":
+			n.Currency[k] = v
+		case "calendar":
+			n.Calendar[k] = v
+		case "field":
+			f := strings.SplitN(v, "\t", 3)
+			if len(f) == 3 {
+				n.Field[k] = [3]string{f[0], f[1], f[2]}
+			}
+		}
+	})
+	if err != nil {
 		panic("intl: display names of " + id + ": " + err.Error())
 	}
 	if n.Parent != "" {

@@ -195,9 +195,9 @@ func BestAvailable(base string) string {
 // available is the set of locales ICU has data for (CLDR's), to which a
 // requested tag is truncated for resolvedOptions().locale.
 var available = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
-	for _, l := range aliases().Available {
-		m[l] = true
+	m := make(map[string]bool, 1100)
+	if err := readTextSections("available.txt.gz", func(_, l, _ string) { m[l] = true }); err != nil {
+		panic("intl: " + err.Error())
 	}
 	return m
 })

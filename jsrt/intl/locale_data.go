@@ -65,7 +65,6 @@ func readTextSections(name string, each func(section, key, value string)) error 
 
 // aliasData is core.txt.gz: UTS #35's canonicalization data.
 type aliasData struct {
-	Available   []string
 	Language    map[string]string
 	Script      map[string]string
 	Region      map[string]string
@@ -79,8 +78,6 @@ var aliases = sync.OnceValue(func() *aliasData {
 		Variant: map[string]string{}, Subdivision: map[string]string{}, Type: map[string]map[string]string{}}
 	err := readTextSections("core.txt.gz", func(sec, k, v string) {
 		switch sec {
-		case "available":
-			a.Available = append(a.Available, k)
 		case "language":
 			a.Language[k] = v
 		case "script":

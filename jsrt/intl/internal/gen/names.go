@@ -15,12 +15,14 @@ import (
 
 // The names generator writes jsrt/intl/data/names:
 //
+//   - available.txt.gz: CLDR's locales (with default contents), to which
+//     a requested locale is truncated;
 //   - core.txt.gz: the canonicalization data of UTS #35 (CLDR aliases of
 //     languages, scripts, regions, variants, subdivisions, and the
 //     deprecated or long forms of Unicode extension types from cldr-bcp47);
 //   - likely.txt.gz: CLDR likelySubtags (Intl.Locale's maximize and
 //     minimize);
-//   - LOCALE.json.gz for each of locales.Data: what Intl.DisplayNames
+//   - LOCALE.txt.gz for each of locales.Data: what Intl.DisplayNames
 //     names (languages, regions, scripts, variants, currencies, calendars,
 //     date fields) and the patterns that compose a locale's name.
 func init() { generators["names"] = genNames }
@@ -80,6 +82,9 @@ func genNames(cldr, out string) error {
 	if err := namesWriteText(filepath.Join(dir, "core.txt.gz"), core.sections()); err != nil {
 		return err
 	}
+	if err := namesWriteText(filepath.Join(dir, "available.txt.gz"), []namesSection{{"available", nil, core.Available}}); err != nil {
+		return err
+	}
 	var likely struct {
 		Supplemental struct {
 			LikelySubtags map[string]string `json:"likelySubtags"`
@@ -114,11 +119,29 @@ func genNames(cldr, out string) error {
 			n = namesDiff(n, all[c[1]])
 			n.Parent = c[1]
 		}
-		if err := namesWriteGz(filepath.Join(dir, id+".json.gz"), n); err != nil {
+		if err := namesWriteText(filepath.Join(dir, id+".txt.gz"), n.sections()); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// sections are n as text: a section per kind of name, and one of the
+// patterns and the parent; a date field's names are "long\tshort\tnarrow".
+func (n *namesFile) sections() []namesSection {
+	fields := map[string]string{}
+	for k, v := range n.Field {
+		fields[k] = v[0] + "\t" + v[1] + "\t" + v[2]
+	}
+	meta := map[string]string{}
+	if n.Pattern != "" {
+		meta["pattern"], meta["separator"] = n.Pattern, n.Sep
+	}
+	if n.Parent != "" {
+		meta["parent"] = n.Parent
+	}
+	return []namesSection{{"meta", meta, nil}, {"language", n.Language, nil}, {"region", n.Region, nil}, {"script", n.Script, nil},
+		{"variant", n.Variant, nil}, {"currency", n.Currency, nil}, {"calendar", n.Calendar, nil}, {"field", fields, nil}}
 }
 
 // namesDiff returns what of n differs from p.
@@ -566,7 +589,7 @@ type namesSection struct {
 }
 
 func (c *coreFile) sections() []namesSection {
-	out := []namesSection{{"available", nil, c.Available}, {"language", c.Language, nil}, {"script", c.Script, nil},
+	out := []namesSection{{"language", c.Language, nil}, {"script", c.Script, nil},
 		{"region", c.Region, nil}, {"variant", c.Variant, nil}, {"subdivision", c.Subdivision, nil}}
 	keys := make([]string, 0, len(c.Type))
 	for k := range c.Type {
