@@ -33,15 +33,15 @@ func TestFirstUseCost(t *testing.T) {
 	t.Logf("first: %v CPU (%v wall); second: %v CPU (%v wall)", c1-c0, w1.Sub(w0), c2-c1, w2.Sub(w1))
 }
 
-func BenchmarkInstall(b *testing.B) {
+func BenchmarkIntlServicesInstall(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		newVM(b)
 	}
 }
 
-// BenchmarkInstallBare is Install with no service: the difference to
-// BenchmarkInstall is what the services cost every runtime.
-func BenchmarkInstallBare(b *testing.B) {
+// BenchmarkIntlServicesInstallBare is Install with no service: the difference to
+// BenchmarkIntlServicesInstall is what the services cost every runtime.
+func BenchmarkIntlServicesInstallBare(b *testing.B) {
 	saved := installers
 	installers = nil
 	defer func() { installers = saved }()
