@@ -39,8 +39,9 @@ func BenchmarkIntlServicesInstall(b *testing.B) {
 	}
 }
 
-// BenchmarkIntlServicesInstallBare is Install with no service: the difference to
-// BenchmarkIntlServicesInstall is what the services cost every runtime.
+// BenchmarkIntlServicesInstallBare is Install with no service: the
+// difference to BenchmarkIntlServicesInstall is what the services cost
+// every runtime.
 func BenchmarkIntlServicesInstallBare(b *testing.B) {
 	saved := installers
 	installers = nil
