@@ -103,3 +103,30 @@ func TestCollatorMatchesNode(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCollatorCompare checks that comparison is antisymmetric and
+// reflexive in every configuration that rewrites x/text's result.
+func FuzzCollatorCompare(f *testing.F) {
+	for _, s := range [][2]string{{"a", "B"}, {"東京", "大阪"}, {"重庆", "张"}, {"яблоко", "apple"}, {"a-b", "ab"}, {"Aa", "aA"}, {"ß", "ẞ"}, {"々", "佐"}} {
+		f.Add(s[0], s[1])
+	}
+	keys := []collKey{
+		{locale: "en", collation: "default", usage: "sort", sensitivity: "variant", caseFirst: "upper"},
+		{locale: "da", collation: "default", usage: "sort", sensitivity: "case", caseFirst: "upper", numeric: true},
+		{locale: "ja", collation: "default", usage: "sort", sensitivity: "variant", caseFirst: "false"},
+		{locale: "zh", collation: "default", usage: "sort", sensitivity: "base", caseFirst: "false", ignorePunct: true},
+		{locale: "ru", collation: "default", usage: "sort", sensitivity: "accent", caseFirst: "false"},
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		for _, k := range keys {
+			c := getComparer(k)
+			ab, ba := c.compare(a, b), c.compare(b, a)
+			if ab != -ba {
+				t.Fatalf("%v: compare(%q, %q) = %d, compare(%q, %q) = %d", k, a, b, ab, b, a, ba)
+			}
+			if c.compare(a, a) != 0 {
+				t.Fatalf("%v: compare(%q, %q) != 0", k, a, a)
+			}
+		}
+	})
+}

@@ -99,3 +99,23 @@ func TestKnownCanonical(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCanonicalizeTag checks that any string is either refused or
+// canonicalized to a valid tag that is its own canonical form.
+func FuzzCanonicalizeTag(f *testing.F) {
+	for _, s := range []string{"en-US", "iw", "sh-BA", "de-DE-1996-1901", "en-u-ca-islamicc-kn-true", "ja-Latn-hepburn-heploc", "en-t-zh-hani-m0-ungegn", "en-a-bbb-u-ccc-x-x", "und-SU", "zh-guoyu", "en-US-posix", "x-a", "en-u-rg-cn71"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !IsStructurallyValidLanguageTag(s) {
+			return
+		}
+		c := CanonicalizeTag(s)
+		if !IsStructurallyValidLanguageTag(c) {
+			t.Fatalf("%q canonicalized to invalid %q", s, c)
+		}
+		if cc := CanonicalizeTag(c); cc != c {
+			t.Fatalf("%q: %q then %q", s, c, cc)
+		}
+	})
+}
