@@ -1,66 +1,78 @@
 package intl
 
 import (
-	"regexp"
+	"sort"
 	"strings"
+	"sync"
 
 	"github.com/dop251/goja"
-	"golang.org/x/text/language"
 
 	"codexec/jsrt/intl/locales"
 )
 
-// languageTagRe is the structure of a Unicode BCP 47 locale identifier
-// (UTS #35): language, script, region, variants, extensions, private use.
-var languageTagRe = regexp.MustCompile(`(?i)^(?:[a-z]{2,3}|[a-z]{5,8})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|[0-9]{3}))?(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*(?:-[0-9a-wy-z](?:-[a-z0-9]{2,8})+)*(?:-x(?:-[a-z0-9]{1,8})+)?$`)
-
-// IsStructurallyValidLanguageTag is the specification's check.
+// IsStructurallyValidLanguageTag is the specification's check: a Unicode
+// BCP 47 locale identifier (UTS #35), with no repeated variant or
+// extension singleton.
 func IsStructurallyValidLanguageTag(tag string) bool {
-	if !languageTagRe.MatchString(tag) {
-		return false
-	}
-	// No duplicate variants or singletons.
-	seen := map[string]bool{}
-	for _, p := range strings.Split(strings.ToLower(tag), "-")[1:] {
-		if p == "x" {
-			break
-		}
-		if len(p) == 1 || len(p) >= 5 || len(p) == 4 && p[0] >= '0' && p[0] <= '9' {
-			if seen[p] {
-				return false
-			}
-			seen[p] = true
-		}
-	}
-	return true
+	_, ok := parseTag(tag)
+	return ok
 }
 
 // CanonicalizeTag returns the canonical form of a structurally valid tag
-// (case, aliases, the order of extension keys), as
-// Intl.getCanonicalLocales does.
+// (CanonicalizeUnicodeLocaleId, as Intl.getCanonicalLocales does): case,
+// CLDR's aliases of languages, scripts, regions and variants, sorted
+// variants, sorted and canonical -u- keywords without "true".
 func CanonicalizeTag(tag string) string {
-	t, err := language.Parse(tag)
-	if err != nil {
-		return canonicalCase(tag)
+	if knownCanonical()[tag] {
+		// A common tag already canonical: no need for the alias data.
+		return tag
 	}
-	return t.String()
+	canonMu.Lock()
+	c, ok := canonCache[tag]
+	canonMu.Unlock()
+	if ok {
+		return c
+	}
+	t, ok := parseTag(tag)
+	if !ok {
+		return tag
+	}
+	if cased := t.String(); knownCanonical()[cased] {
+		c = cased // EN-us: only the case was not canonical
+	} else {
+		t.canonicalize()
+		c = t.String()
+	}
+	canonMu.Lock()
+	if len(canonCache) >= 4096 {
+		canonCache = map[string]string{}
+	}
+	canonCache[tag] = c
+	canonMu.Unlock()
+	return c
 }
 
-// canonicalCase fixes only the case of each subtag.
-func canonicalCase(tag string) string {
-	parts := strings.Split(strings.ToLower(tag), "-")
-	for i := 1; i < len(parts); i++ {
-		switch p := parts[i]; {
-		case len(p) == 1:
-			return strings.Join(parts, "-")
-		case len(p) == 4 && p[0] >= 'a':
-			parts[i] = strings.ToUpper(p[:1]) + p[1:]
-		case len(p) == 2:
-			parts[i] = strings.ToUpper(p)
-		}
+// knownCanonical are tags known to be canonical (the data locales, ICU's
+// collation locales): CanonicalizeTag returns them as they are without
+// decoding CLDR's aliases (TestKnownCanonical checks them).
+var knownCanonical = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool, len(locales.Data)+len(collLocales))
+	for _, l := range locales.Data {
+		m[l] = true
 	}
-	return strings.Join(parts, "-")
-}
+	for l := range collLocales {
+		m[l] = true
+	}
+	return m
+})
+
+// canonCache holds the canonical forms of the tags last canonicalized: a
+// program that passes a locale to every localeCompare canonicalizes the
+// same tag again and again.
+var (
+	canonMu    sync.Mutex
+	canonCache = map[string]string{}
+)
 
 // localeOf returns the [[Locale]] of an Intl.Locale object, if v is one
 // (Intl.Locale's file sets it).
@@ -80,7 +92,7 @@ func CanonicalizeLocaleList(vm *goja.Runtime, locales goja.Value) []string {
 			tag = t
 		} else {
 			if _, isObj := k.(*goja.Object); !isObj {
-				if _, isStr := k.Export().(string); !isStr {
+				if !isString(k) {
 					panic(vm.NewTypeError("Language ID should be string or object."))
 				}
 			}
@@ -97,7 +109,7 @@ func CanonicalizeLocaleList(vm *goja.Runtime, locales goja.Value) []string {
 		}
 		seen = append(seen, tag)
 	}
-	if _, ok := locales.Export().(string); ok {
+	if isString(locales) {
 		add(locales)
 		return seen
 	}
@@ -149,50 +161,25 @@ type Resolved struct {
 	Base string
 }
 
-// baseAndExtensions splits a canonical tag into the tag without its
-// Unicode (-u-) extension and that extension's keywords.
+// baseAndExtensions splits a canonical tag into the tag without any
+// extension or private use (language, script, region, variants) and its
+// Unicode (-u-) keywords ("true" for a keyword without a type).
 func baseAndExtensions(tag string) (base string, kw map[string]string) {
 	kw = map[string]string{}
-	parts := strings.Split(tag, "-")
-	var b []string
-	inU := false
-	key := ""
-	for i := 0; i < len(parts); i++ {
-		p := parts[i]
-		if len(p) == 1 {
-			if p == "u" {
-				inU = true
-				continue
+	t, ok := parseTag(tag)
+	if !ok {
+		return tag, kw
+	}
+	for _, k := range t.kw {
+		if _, dup := kw[k.key]; !dup {
+			v := k.value
+			if v == "" {
+				v = "true"
 			}
-			if inU {
-				inU = false
-			}
-			b = append(b, parts[i:]...)
-			break
-		}
-		if !inU {
-			b = append(b, p)
-			continue
-		}
-		if len(p) == 2 {
-			key = p
-			kw[key] = "true"
-			continue
-		}
-		if key != "" {
-			if kw[key] == "true" {
-				kw[key] = p
-			} else {
-				kw[key] += "-" + p
-			}
+			kw[k.key] = v
 		}
 	}
-	base = strings.Join(b, "-")
-	// Drop other extensions and private use from the base for matching.
-	if i := strings.Index(base, "-x-"); i >= 0 {
-		base = base[:i]
-	}
-	return base, kw
+	return t.baseString(), kw
 }
 
 // BestAvailable returns the data locale for a tag without extensions, or
@@ -205,31 +192,60 @@ func BestAvailable(base string) string {
 	return c[0]
 }
 
+// available is the set of locales ICU has data for (CLDR's), to which a
+// requested tag is truncated for resolvedOptions().locale.
+var available = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool, 1100)
+	if err := readTextSections("available.txt.gz", func(_, l, _ string) { m[l] = true }); err != nil {
+		panic("intl: " + err.Error())
+	}
+	return m
+})
+
+// bestAvailableLocale is the specification's BestAvailableLocale over
+// CLDR's locales: the longest prefix of base ICU has, "" if none.
+func bestAvailableLocale(base string) string {
+	av := available()
+	for cand := base; cand != ""; {
+		if av[cand] {
+			return cand
+		}
+		i := strings.LastIndexByte(cand, '-')
+		if i < 0 {
+			break
+		}
+		cand = cand[:i]
+		if i >= 2 && cand[len(cand)-2] == '-' {
+			cand = cand[:len(cand)-2]
+		}
+	}
+	return ""
+}
+
 // ResolveLocale is the specification's operation (the lookup matcher, which
 // is also what "best fit" does here). relevant lists the extension keys
 // the service supports, and opts the values the options object gave for
 // them (empty: not given); supported reports whether a value is valid for a
-// key in the matched data locale.
+// key in the matched data locale (nil: any).
+//
+// The locale is the longest prefix of a requested tag that CLDR has a
+// locale for (de-LI stays de-LI, en-XX becomes en); its data is the best
+// of locales.Data for it. A keyword of the tag is kept in the locale when
+// its key is relevant and its value supported, unless an option gives the
+// key another supported value.
 func ResolveLocale(requested []string, relevant []string, opts map[string]string, supported func(data, key, value string) bool) Resolved {
-	base, data, kw := "", "", map[string]string{}
+	base, data := "", ""
+	var kw map[string]string
 	for _, r := range requested {
 		b, k := baseAndExtensions(r)
-		// Truncate the tag until a prefix is available (BestAvailableLocale).
-		for cand := b; cand != ""; {
-			if d := BestAvailable(cand); d != "" {
-				base, data, kw = cand, d, k
-				break
-			}
-			i := strings.LastIndexByte(cand, '-')
-			if i < 0 {
-				break
-			}
-			cand = cand[:i]
-			if i >= 2 && cand[len(cand)-2] == '-' {
-				cand = cand[:len(cand)-2]
-			}
+		if BestAvailable(b) == "" {
+			continue
 		}
-		if data != "" {
+		if a := bestAvailableLocale(b); a != "" {
+			b = a
+		}
+		if d := BestAvailable(b); d != "" {
+			base, data, kw = b, d, k
 			break
 		}
 	}
@@ -237,14 +253,11 @@ func ResolveLocale(requested []string, relevant []string, opts map[string]string
 		base, data, kw = locales.Default, BestAvailable(locales.Default), map[string]string{}
 	}
 	res := Resolved{Data: data, Ext: map[string]string{}, Base: base}
-	var ext []string
+	var ext []keyword
 	for _, key := range relevant {
 		value := ""
 		fromTag := false
 		if v, ok := kw[key]; ok {
-			if v == "true" {
-				v = "true"
-			}
 			if supported == nil || supported(data, key, v) {
 				value, fromTag = v, true
 			}
@@ -263,15 +276,23 @@ func ResolveLocale(requested []string, relevant []string, opts map[string]string
 		res.Ext[key] = value
 		if fromTag {
 			if value == "true" {
-				ext = append(ext, key)
+				ext = append(ext, keyword{key, ""})
 			} else {
-				ext = append(ext, key+"-"+value)
+				ext = append(ext, keyword{key, value})
 			}
 		}
 	}
 	res.Locale = base
 	if len(ext) > 0 {
-		res.Locale = insertUnicodeExtension(base, ext)
+		sort.Slice(ext, func(i, j int) bool { return ext[i].key < ext[j].key })
+		var kws []string
+		for _, k := range ext {
+			kws = append(kws, k.key)
+			if k.value != "" {
+				kws = append(kws, k.value)
+			}
+		}
+		res.Locale = insertUnicodeExtension(base, kws)
 	}
 	return res
 }
@@ -296,4 +317,41 @@ func SupportedLocales(requested []string) []string {
 		}
 	}
 	return out
+}
+
+// toStr is ToString: a Symbol is a TypeError.
+func toStr(vm *goja.Runtime, v goja.Value) string {
+	if v == nil {
+		return "undefined"
+	}
+	if _, ok := v.(*goja.Symbol); ok {
+		panic(vm.NewTypeError("Cannot convert a Symbol value to a string"))
+	}
+	return v.ToString().String()
+}
+
+// addSupportedLocalesOf puts supportedLocalesOf(locales, options) on a
+// constructor: the requested locales that has(base) accepts, base being
+// the tag without extensions.
+func addSupportedLocalesOf(vm *goja.Runtime, ctor *goja.Object, has func(base string) bool) error {
+	return defineMethod(vm, ctor, "supportedLocalesOf", 1, func(call goja.FunctionCall) goja.Value {
+		requested := CanonicalizeLocaleList(vm, call.Argument(0))
+		opts := CoerceOptionsToObject(vm, call.Argument(1))
+		GetStringOption(vm, opts, "localeMatcher", []string{"lookup", "best fit"}, "best fit")
+		out := []any{}
+		for _, r := range requested {
+			b, _ := baseAndExtensions(r)
+			if has(b) {
+				out = append(out, r)
+			}
+		}
+		return vm.NewArray(out...)
+	})
+}
+
+// isString reports whether v is a string primitive (a Symbol is not,
+// though goja exports its description as a Go string).
+func isString(v goja.Value) bool {
+	_, ok := v.(goja.String)
+	return ok
 }
