@@ -1,0 +1,145 @@
+package intl
+
+import (
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"encoding/json"
+	"io"
+	"sync"
+)
+
+// The number, plural, list and relative-time data of each locale of
+// locales.Data, written by jsrt/intl/internal/gen (numbers.go), one gzipped
+// JSON file per locale, decoded on first use.
+//
+//go:embed data/numbers/*.json.gz
+var numbersFS embed.FS
+
+type numSys struct {
+	Sym      map[string]string `json:"sym"`
+	Dec      string            `json:"dec"`
+	Pct      string            `json:"pct"`
+	Cur      string            `json:"cur"`
+	Acc      string            `json:"acc"`
+	CurAlpha string            `json:"curA"`
+	AccAlpha string            `json:"accA"`
+	Sci      string            `json:"sci"`
+	Short    map[string]string `json:"short"`
+	Long     map[string]string `json:"long"`
+	CurShort map[string]string `json:"curShort"`
+	Misc     map[string]string `json:"misc"`
+}
+
+type currencyNames struct {
+	Name    string            `json:"n"`
+	Symbol  string            `json:"s"`
+	Narrow  string            `json:"w"`
+	Counts  map[string]string `json:"c"`
+	Pattern string            `json:"p"`
+}
+
+type unitNames struct {
+	Name     string            `json:"n"`
+	Patterns map[string]string `json:"p"`
+	Per      string            `json:"per"`
+}
+
+type relField struct {
+	Rel    map[string]string `json:"rel"`
+	Future map[string]string `json:"f"`
+	Past   map[string]string `json:"p"`
+}
+
+type numberLocale struct {
+	NS        string                           `json:"ns"`
+	MinGroup  int                              `json:"mg"`
+	Sys       map[string]*numSys               `json:"sys"`
+	Spacing   [2]string                        `json:"csp"`
+	CurUnit   map[string]string                `json:"cup"`
+	Currency  map[string]*currencyNames        `json:"curr"`
+	Units     map[string]map[string]*unitNames `json:"units"`
+	Per       map[string]string                `json:"per"`
+	Lists     map[string][4]string             `json:"list"`
+	Relatives map[string]*relField             `json:"rt"`
+}
+
+type numberSupplemental struct {
+	Cardinal  map[string]map[string]string `json:"cardinal"`
+	Ordinal   map[string]map[string]string `json:"ordinal"`
+	Ranges    map[string]map[string]string `json:"ranges"`
+	Digits    map[string][2]int            `json:"curDigits"`
+	Systems   map[string]string            `json:"systems"`
+	NSSymbols map[string]map[string]string `json:"nsSymbols"`
+	NSDefault map[string]string            `json:"nsDefault"`
+}
+
+var numberData struct {
+	sync.Mutex
+	locales map[string]*numberLocale
+	sup     *numberSupplemental
+}
+
+func readGzJSON(name string, v any) {
+	b, err := numbersFS.ReadFile("data/numbers/" + name)
+	if err != nil {
+		panic("intl: missing data " + name)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		panic(err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		panic(err)
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		panic(err)
+	}
+}
+
+// numbersFor returns the decoded data of a data locale (one of
+// locales.Data), decoding it on first use.
+func numbersFor(id string) *numberLocale {
+	numberData.Lock()
+	defer numberData.Unlock()
+	if l := numberData.locales[id]; l != nil {
+		return l
+	}
+	if numberData.locales == nil {
+		numberData.locales = map[string]*numberLocale{}
+	}
+	l := &numberLocale{}
+	readGzJSON(id+".json.gz", l)
+	numberData.locales[id] = l
+	return l
+}
+
+// supplemental returns the locale-independent data.
+func supplemental() *numberSupplemental {
+	numberData.Lock()
+	defer numberData.Unlock()
+	if numberData.sup == nil {
+		s := &numberSupplemental{}
+		readGzJSON("supplemental.json.gz", s)
+		numberData.sup = s
+	}
+	return numberData.sup
+}
+
+// system returns the symbols and patterns for a numbering system, falling
+// back to latn (as ICU does for a system the locale has no data for).
+func (l *numberLocale) system(ns string) *numSys {
+	if s := l.Sys[ns]; s != nil {
+		return s
+	}
+	sym := supplemental().NSSymbols[ns]
+	if sym == nil {
+		return l.Sys["latn"]
+	}
+	// The latn patterns with the system's own symbols (ICU takes them from
+	// root, which has them from the locales that use the system).
+	s := *l.Sys["latn"]
+	s.Sym = sym
+	return &s
+}
