@@ -27,7 +27,7 @@ func register(order int, name string, fn func(vm *goja.Runtime, intl *goja.Objec
 // enumerable, as in Node) with every registered service.
 func Install(vm *goja.Runtime) error {
 	intl := vm.NewObject()
-	if err := intl.DefineDataPropertySymbol(goja.SymToStringTag, vm.ToValue("Intl"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
+	if err := intl.DefineDataPropertySymbol(goja.SymToStringTag, vm.ToValue("Intl"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
 		return err
 	}
 	for _, in := range installers {
@@ -42,12 +42,12 @@ func Install(vm *goja.Runtime) error {
 func defineMethod(vm *goja.Runtime, o *goja.Object, name string, length int, fn func(goja.FunctionCall) goja.Value) error {
 	f := vm.ToValue(fn).ToObject(vm)
 	setNameLength(vm, f, name, length)
-	return o.DefineDataProperty(name, f, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	return o.DefineDataProperty(name, f, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
 
 // setNameLength gives a native function the name and length a built-in of
 // that name has.
 func setNameLength(vm *goja.Runtime, f *goja.Object, name string, length int) {
-	_ = f.DefineDataProperty("name", vm.ToValue(name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-	_ = f.DefineDataProperty("length", vm.ToValue(length), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	_ = f.DefineDataProperty("name", vm.ToValue(name), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	_ = f.DefineDataProperty("length", vm.ToValue(length), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }

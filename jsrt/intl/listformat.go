@@ -206,20 +206,20 @@ func installListFormat(vm *goja.Runtime, intlObj *goja.Object) error {
 		}
 		return lf
 	}
+	if err := defineMethod(vm, proto, "resolvedOptions", 0, func(call goja.FunctionCall) goja.Value {
+		lf := this(call.This, "resolvedOptions")
+		return newPlainObject(vm, "locale", lf.locale, "type", lf.typ, "style", lf.style)
+	}); err != nil {
+		return err
+	}
 	if err := defineMethod(vm, proto, "format", 1, func(call goja.FunctionCall) goja.Value {
 		lf := this(call.This, "format")
 		return vm.ToValue(joinParts(lf.format(stringListFromIterable(vm, call.Argument(0)))))
 	}); err != nil {
 		return err
 	}
-	if err := defineMethod(vm, proto, "formatToParts", 1, func(call goja.FunctionCall) goja.Value {
+	return defineMethod(vm, proto, "formatToParts", 1, func(call goja.FunctionCall) goja.Value {
 		lf := this(call.This, "formatToParts")
 		return partsArray(vm, lf.format(stringListFromIterable(vm, call.Argument(0))), "", "")
-	}); err != nil {
-		return err
-	}
-	return defineMethod(vm, proto, "resolvedOptions", 0, func(call goja.FunctionCall) goja.Value {
-		lf := this(call.This, "resolvedOptions")
-		return newPlainObject(vm, "locale", lf.locale, "type", lf.typ, "style", lf.style)
 	})
 }

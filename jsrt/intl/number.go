@@ -204,9 +204,9 @@ func setDigitOptions(vm *goja.Runtime, f *numberFormatter, opts *goja.Object, mn
 	f.roundingMode = GetStringOption(vm, opts, "roundingMode", roundingModes, "halfExpand")
 	f.roundingPriority = GetStringOption(vm, opts, "roundingPriority", []string{"auto", "morePrecision", "lessPrecision"}, "auto")
 	f.trailingZeroDisplay = GetStringOption(vm, opts, "trailingZeroDisplay", []string{"auto", "stripIfInteger"}, "auto")
-	if f.roundingIncrement != 1 {
-		mxfdDefault = mnfdDefault
-	}
+	// (V8 does not make mxfdDefault mnfdDefault when roundingIncrement is
+	// given, as the specification does: {roundingIncrement: 5} alone is a
+	// RangeError in Node, and here.)
 	undef := func(v goja.Value) bool { return v == nil || goja.IsUndefined(v) }
 	hasSd := !undef(mnsd) || !undef(mxsd)
 	hasFd := !undef(mnfd) || !undef(mxfd)
@@ -270,6 +270,9 @@ func setDigitOptions(vm *goja.Runtime, f *numberFormatter, opts *goja.Object, mn
 func toIntlMathematicalValue(vm *goja.Runtime, v goja.Value) decimal {
 	if v == nil || goja.IsUndefined(v) {
 		return decimal{nan: true}
+	}
+	if _, ok := v.(*goja.Symbol); ok {
+		panic(vm.NewTypeError("Cannot convert a Symbol value to a number"))
 	}
 	if o, ok := v.(*goja.Object); ok {
 		// ToPrimitive(number): valueOf first.
@@ -478,7 +481,8 @@ func (f *numberFormatter) formatRange(x, y decimal) []part {
 	hasOuter := len(a.outerPre)+len(a.outerPost) > 0
 	midA, midB := joinParts(a.pre)+"\x00"+joinParts(a.post), joinParts(b.pre)+"\x00"+joinParts(b.post)
 	collapseMiddle := collapseOuter && midA == midB && len([]rune(midA))-1 > 1
-	repeat := !collapseMiddle && len([]rune(midA)) > 1 || hasOuter && !collapseOuter
+	repeat := !collapseMiddle && len([]rune(midA)) > 1 || hasOuter && !collapseOuter ||
+		f.notation == "scientific" || f.notation == "engineering" // the exponent is repeated
 	sep := strings.Replace(strings.Replace(rangePat, "{0}", "", 1), "{1}", "", 1)
 	if repeat {
 		if !strings.HasPrefix(sep, " ") {
@@ -532,7 +536,7 @@ func (f *numberFormatter) formatRange(x, y decimal) []part {
 	} else {
 		out = append(out, mark(b.outerPost, "endRange")...)
 	}
-	return out
+	return mergeLiterals(out)
 }
 
 // rewrap redoes the outer unit or currency name for a plural category.
@@ -571,6 +575,9 @@ func (f *numberFormatter) approximately(x decimal, fm *formatted) []part {
 	}
 	return out
 }
+
+// maxLocaleStringDepth bounds nested Array.prototype.toLocaleString calls.
+const maxLocaleStringDepth = 2000
 
 // installToLocaleString replaces Number.prototype.toLocaleString,
 // BigInt.prototype.toLocaleString and Array.prototype.toLocaleString with
@@ -622,8 +629,21 @@ func installToLocaleString(vm *goja.Runtime) error {
 		}
 	}
 	arrProto := vm.Get("Array").ToObject(vm).Get("prototype").ToObject(vm)
+	// The arrays being joined: a cycle gives "" (as V8 does), and nesting
+	// is bounded, since these calls do not count against goja's stack.
+	var joining []*goja.Object
 	return defineMethod(vm, arrProto, "toLocaleString", 0, func(call goja.FunctionCall) goja.Value {
 		o := call.This.ToObject(vm)
+		for _, j := range joining {
+			if j == o {
+				return vm.ToValue("")
+			}
+		}
+		if len(joining) >= maxLocaleStringDepth {
+			ThrowRangeError(vm, "Maximum call stack size exceeded")
+		}
+		joining = append(joining, o)
+		defer func() { joining = joining[:len(joining)-1] }()
 		n := toLength(o.Get("length"))
 		var b strings.Builder
 		for k := int64(0); k < n; k++ {

@@ -191,6 +191,20 @@ func (fm *formatted) parts() []part {
 	for _, p := range [][]part{fm.outerPre, fm.pre, fm.num, fm.post, fm.outerPost} {
 		out = append(out, p...)
 	}
+	return mergeLiterals(out)
+}
+
+// mergeLiterals joins adjacent literal parts of the same source, as ICU
+// reports them.
+func mergeLiterals(ps []part) []part {
+	out := ps[:0:0]
+	for _, p := range ps {
+		if n := len(out); n > 0 && p.typ == "literal" && out[n-1].typ == "literal" && out[n-1].src == p.src {
+			out[n-1].val += p.val
+			continue
+		}
+		out = append(out, p)
+	}
 	return out
 }
 

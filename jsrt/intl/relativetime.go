@@ -112,6 +112,12 @@ func installRelativeTimeFormat(vm *goja.Runtime, intlObj *goja.Object) error {
 		}
 		return rt
 	}
+	if err := defineMethod(vm, proto, "resolvedOptions", 0, func(call goja.FunctionCall) goja.Value {
+		rt := this(call.This, "resolvedOptions")
+		return newPlainObject(vm, "locale", rt.locale, "style", rt.style, "numeric", rt.numeric, "numberingSystem", rt.ns)
+	}); err != nil {
+		return err
+	}
 	if err := defineMethod(vm, proto, "format", 2, func(call goja.FunctionCall) goja.Value {
 		rt := this(call.This, "format")
 		var b strings.Builder
@@ -122,7 +128,7 @@ func installRelativeTimeFormat(vm *goja.Runtime, intlObj *goja.Object) error {
 	}); err != nil {
 		return err
 	}
-	if err := defineMethod(vm, proto, "formatToParts", 2, func(call goja.FunctionCall) goja.Value {
+	return defineMethod(vm, proto, "formatToParts", 2, func(call goja.FunctionCall) goja.Value {
 		rt := this(call.This, "formatToParts")
 		ps := rt.format(vm, call.Argument(0), call.Argument(1))
 		items := make([]goja.Value, len(ps))
@@ -134,11 +140,5 @@ func installRelativeTimeFormat(vm *goja.Runtime, intlObj *goja.Object) error {
 			items[i] = newPlainObject(vm, kv...)
 		}
 		return newArray(vm, items)
-	}); err != nil {
-		return err
-	}
-	return defineMethod(vm, proto, "resolvedOptions", 0, func(call goja.FunctionCall) goja.Value {
-		rt := this(call.This, "resolvedOptions")
-		return newPlainObject(vm, "locale", rt.locale, "style", rt.style, "numeric", rt.numeric, "numberingSystem", rt.ns)
 	})
 }
