@@ -127,6 +127,12 @@ func newNumberFormatter(vm *goja.Runtime, locales, options goja.Value) *numberFo
 	if f.style == "unit" && f.unit == "" {
 		panic(vm.NewTypeError("Invalid unit argument for Intl.NumberFormat() ''"))
 	}
+	switch f.style {
+	case "currency":
+		f.cur = f.data.currencies()[f.currency]
+	case "unit":
+		f.units = f.data.unitData()
+	}
 	f.notation = GetStringOption(vm, opts, "notation", []string{"standard", "scientific", "engineering", "compact"}, "standard")
 	mnfdDefault, mxfdDefault := 0, 3
 	switch {

@@ -57,11 +57,47 @@ type numberLocale struct {
 	Sys       map[string]*numSys               `json:"sys"`
 	Spacing   [2]string                        `json:"csp"`
 	CurUnit   map[string]string                `json:"cup"`
-	Currency  map[string]*currencyNames        `json:"curr"`
-	Units     map[string]map[string]*unitNames `json:"units"`
-	Per       map[string]string                `json:"per"`
 	Lists     map[string][4]string             `json:"list"`
 	Relatives map[string]*relField             `json:"rt"`
+
+	id       string
+	currency map[string]*currencyNames // decoded on first use
+	units    *unitData
+}
+
+type unitData struct {
+	Units map[string]map[string]*unitNames `json:"units"` // width → unit
+	Per   map[string]string                `json:"per"`   // width → "{0} per {1}"
+}
+
+// currencies returns the locale's currency names, decoding them on first
+// use.
+func (l *numberLocale) currencies() map[string]*currencyNames {
+	numberData.Lock()
+	c := l.currency
+	numberData.Unlock()
+	if c == nil {
+		readGzJSON(l.id+".currency.json.gz", &c)
+		numberData.Lock()
+		l.currency = c
+		numberData.Unlock()
+	}
+	return c
+}
+
+// unitNames returns the locale's unit patterns, decoding them on first use.
+func (l *numberLocale) unitData() *unitData {
+	numberData.Lock()
+	u := l.units
+	numberData.Unlock()
+	if u == nil {
+		u = &unitData{}
+		readGzJSON(l.id+".unit.json.gz", u)
+		numberData.Lock()
+		l.units = u
+		numberData.Unlock()
+	}
+	return u
 }
 
 type numberSupplemental struct {
@@ -109,7 +145,7 @@ func numbersFor(id string) *numberLocale {
 	if numberData.locales == nil {
 		numberData.locales = map[string]*numberLocale{}
 	}
-	l := &numberLocale{}
+	l := &numberLocale{id: id}
 	readGzJSON(id+".json.gz", l)
 	numberData.locales[id] = l
 	return l

@@ -36,6 +36,8 @@ type numberFormatter struct {
 	signDisplay                  string
 
 	plural *pluralSet
+	cur    *currencyNames // the currency's names (style currency)
+	units  *unitData      // the locale's units (style unit)
 }
 
 // part is one element of formatToParts.
@@ -234,7 +236,7 @@ func (f *numberFormatter) stylePattern() string {
 			return f.sys.Pct
 		}
 	case "currency":
-		if c := f.data.Currency[f.currency]; c != nil && c.Pattern != "" {
+		if c := f.cur; c != nil && c.Pattern != "" {
 			return c.Pattern // as ICU, whatever the display
 		}
 		if f.currencyDisplay == "name" {
@@ -557,7 +559,7 @@ func bidiSplit(typ, s string) []part {
 
 // currencySymbol is the text of ¤ for the currency display.
 func (f *numberFormatter) currencySymbol() string {
-	c := f.data.Currency[f.currency]
+	c := f.cur
 	switch f.currencyDisplay {
 	case "code":
 		return f.currency
@@ -576,7 +578,7 @@ func (f *numberFormatter) currencySymbol() string {
 
 // currencyName is the currency's plural name.
 func (f *numberFormatter) currencyName(cat string) string {
-	c := f.data.Currency[f.currency]
+	c := f.cur
 	if c == nil {
 		return f.currency
 	}
@@ -614,7 +616,7 @@ func (f *numberFormatter) currencySpacing(fm *formatted) {
 
 // unitPattern returns the "{0} unit" pattern of a simple or compound unit.
 func (f *numberFormatter) unitPattern(cat string) string {
-	units := f.data.Units[f.unitDisplay]
+	units := f.units.Units[f.unitDisplay]
 	pick := func(u *unitNames, cat string) string {
 		if p := u.Patterns[cat]; p != "" {
 			return p
@@ -635,7 +637,7 @@ func (f *numberFormatter) unitPattern(cat string) string {
 	}
 	dp := pick(du, "one")
 	dp = strings.TrimFunc(strings.Replace(dp, "{0}", "", 1), func(r rune) bool { return unicode.IsSpace(r) || r == 0xa0 || r == 0x202f })
-	cp := f.data.Per[f.unitDisplay]
+	cp := f.units.Per[f.unitDisplay]
 	if cp == "" {
 		cp = "{0}/{1}"
 	}

@@ -75,9 +75,9 @@ type genLocale struct {
 	Sys       map[string]*genNumSys          `json:"sys"`
 	Spacing   [2]string                      `json:"csp"` // insertBetween before, after the currency
 	CurUnit   map[string]string              `json:"cup"` // {0} {1} by plural category, for currencyDisplay name
-	Currency  map[string]*genCurrency        `json:"curr"`
-	Units     map[string]map[string]*genUnit `json:"units"` // width → unit
-	Per       map[string]string              `json:"per"`   // width → compound "per" pattern
+	Currency  map[string]*genCurrency        `json:"curr,omitempty"`
+	Units     map[string]map[string]*genUnit `json:"units,omitempty"` // width → unit
+	Per       map[string]string              `json:"per,omitempty"`   // width → compound "per" pattern
 	Lists     map[string][4]string           `json:"list"`  // type[-width] → start, middle, end, 2
 	Relatives map[string]*genRel             `json:"rt"`    // field[-width]
 }
@@ -171,6 +171,15 @@ func genNumbers(cldr, out string) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", id, err)
 		}
+		// Currency names and units are the bulk: they are files of their
+		// own, decoded only when a currency or unit formatter needs them.
+		if err := writeGz(filepath.Join(dir, id+".currency.json.gz"), loc.Currency); err != nil {
+			return err
+		}
+		if err := writeGz(filepath.Join(dir, id+".unit.json.gz"), map[string]any{"units": loc.Units, "per": loc.Per}); err != nil {
+			return err
+		}
+		loc.Currency, loc.Units, loc.Per = nil, nil, nil
 		if err := writeGz(filepath.Join(dir, id+".json.gz"), loc); err != nil {
 			return err
 		}
