@@ -52,13 +52,13 @@ type relField struct {
 }
 
 type numberLocale struct {
-	NS        string                           `json:"ns"`
-	MinGroup  int                              `json:"mg"`
-	Sys       map[string]*numSys               `json:"sys"`
-	Spacing   [2]string                        `json:"csp"`
-	CurUnit   map[string]string                `json:"cup"`
-	Lists     map[string][4]string             `json:"list"`
-	Relatives map[string]*relField             `json:"rt"`
+	NS        string               `json:"ns"`
+	MinGroup  int                  `json:"mg"`
+	Sys       map[string]*numSys   `json:"sys"`
+	Spacing   [2]string            `json:"csp"`
+	CurUnit   map[string]string    `json:"cup"`
+	Lists     map[string][4]string `json:"list"`
+	Relatives map[string]*relField `json:"rt"`
 
 	id       string
 	currency map[string]*currencyNames // decoded on first use

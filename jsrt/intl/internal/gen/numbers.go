@@ -78,8 +78,8 @@ type genLocale struct {
 	Currency  map[string]*genCurrency        `json:"curr,omitempty"`
 	Units     map[string]map[string]*genUnit `json:"units,omitempty"` // width → unit
 	Per       map[string]string              `json:"per,omitempty"`   // width → compound "per" pattern
-	Lists     map[string][4]string           `json:"list"`  // type[-width] → start, middle, end, 2
-	Relatives map[string]*genRel             `json:"rt"`    // field[-width]
+	Lists     map[string][4]string           `json:"list"`            // type[-width] → start, middle, end, 2
+	Relatives map[string]*genRel             `json:"rt"`              // field[-width]
 }
 
 // icuOverrides are where ICU 78's data (what Node formats with) differs
