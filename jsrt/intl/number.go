@@ -51,7 +51,7 @@ func numberingSystemDigits(ns string) []string {
 	if ns == "latn" {
 		return nil
 	}
-	s, ok := supplemental().Systems[ns]
+	s, ok := supplemental("systems").Systems[ns]
 	if !ok {
 		return nil
 	}
@@ -63,7 +63,7 @@ func numberingSystemDigits(ns string) []string {
 }
 
 func validNumberingSystem(ns string) bool {
-	_, ok := supplemental().Systems[ns]
+	_, ok := supplemental("systems").Systems[ns]
 	return ok
 }
 
@@ -85,7 +85,7 @@ func resolveNumberLocale(vm *goja.Runtime, locales goja.Value, opts *goja.Object
 	ns := res.Ext["nu"]
 	if ns == "" {
 		ns = numbersFor(res.Data).NS
-		if d, ok := supplemental().NSDefault[res.Base]; ok {
+		if d, ok := supplemental("nsDefault").NSDefault[res.Base]; ok {
 			ns = d // ar-EG: arab, though ar is latn
 		}
 	}
@@ -100,7 +100,6 @@ func newNumberFormatter(vm *goja.Runtime, locales, options goja.Value) *numberFo
 	f := &numberFormatter{locale: res.Locale, dataID: res.Data, data: numbersFor(res.Data), ns: ns}
 	f.sys = f.data.system(ns)
 	f.digits = numberingSystemDigits(ns)
-	f.plural = pluralRulesFor(res.Data, false)
 
 	f.style = GetStringOption(vm, opts, "style", []string{"decimal", "percent", "currency", "unit"}, "decimal")
 	cur := opts.Get("currency")
@@ -129,7 +128,7 @@ func newNumberFormatter(vm *goja.Runtime, locales, options goja.Value) *numberFo
 	}
 	switch f.style {
 	case "currency":
-		f.cur = f.data.currencies()[f.currency]
+		f.cur = f.data.currencyNamesOf(f.currency)
 	case "unit":
 		f.units = f.data.unitData()
 	}
@@ -138,9 +137,9 @@ func newNumberFormatter(vm *goja.Runtime, locales, options goja.Value) *numberFo
 	switch {
 	case f.style == "currency" && f.notation == "standard":
 		d := 2
-		if cd, ok := supplemental().Digits[f.currency]; ok {
+		if cd, ok := supplemental("curDigits").Digits[f.currency]; ok {
 			d = cd[0]
-		} else if cd, ok := supplemental().Digits["DEFAULT"]; ok {
+		} else if cd, ok := supplemental("curDigits").Digits["DEFAULT"]; ok {
 			d = cd[0]
 		}
 		mnfdDefault, mxfdDefault = d, d

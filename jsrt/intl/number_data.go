@@ -6,6 +6,7 @@ import (
 	"embed"
 	"encoding/json"
 	"io"
+	"strings"
 	"sync"
 )
 
@@ -13,7 +14,7 @@ import (
 // locales.Data, written by jsrt/intl/internal/gen (numbers.go), one gzipped
 // JSON file per locale, decoded on first use.
 //
-//go:embed data/numbers/*.json.gz
+//go:embed data/numbers/*.gz
 var numbersFS embed.FS
 
 type numSys struct {
@@ -61,7 +62,7 @@ type numberLocale struct {
 	Relatives map[string]*relField `json:"rt"`
 
 	id       string
-	currency map[string]*currencyNames // decoded on first use
+	currency []byte // the currency lines, decompressed on first use
 	units    *unitData
 }
 
@@ -70,17 +71,43 @@ type unitData struct {
 	Per   map[string]string                `json:"per"`   // width → "{0} per {1}"
 }
 
-// currencies returns the locale's currency names, decoding them on first
-// use.
-func (l *numberLocale) currencies() map[string]*currencyNames {
+// currencyNamesOf returns a currency's names in the locale (nil when CLDR
+// has none), reading its line from the locale's currency file (see the
+// generator's writeCurrencies), decompressed on first use.
+func (l *numberLocale) currencyNamesOf(code string) *currencyNames {
 	numberData.Lock()
-	c := l.currency
+	lines := l.currency
 	numberData.Unlock()
-	if c == nil {
-		readGzJSON(l.id+".currency.json.gz", &c)
+	if lines == nil {
+		lines = readGz(l.id + ".currency.txt.gz")
 		numberData.Lock()
-		l.currency = c
+		l.currency = lines
 		numberData.Unlock()
+	}
+	key := []byte(code + "\t")
+	i := 0
+	if !bytes.HasPrefix(lines, key) {
+		i = bytes.Index(lines, append([]byte{'\n'}, key...))
+		if i < 0 {
+			return nil
+		}
+		i++
+	}
+	line := lines[i:]
+	if j := bytes.IndexByte(line, '\n'); j >= 0 {
+		line = line[:j]
+	}
+	f := strings.Split(string(line), "\t")
+	if len(f) != 6 {
+		return nil
+	}
+	c := &currencyNames{Name: f[1], Symbol: f[2], Narrow: f[3], Pattern: f[4], Counts: map[string]string{}}
+	if f[5] != "" {
+		for _, kv := range strings.Split(f[5], "\x1f") {
+			if k, v, ok := strings.Cut(kv, "="); ok {
+				c.Counts[k] = v
+			}
+		}
 	}
 	return c
 }
@@ -112,11 +139,13 @@ type numberSupplemental struct {
 
 var numberData struct {
 	sync.Mutex
-	locales map[string]*numberLocale
-	sup     *numberSupplemental
+	locales  map[string]*numberLocale
+	sup      *numberSupplemental
+	supParts map[string]bool
 }
 
-func readGzJSON(name string, v any) {
+// readGz returns an embedded file, decompressed.
+func readGz(name string) []byte {
 	b, err := numbersFS.ReadFile("data/numbers/" + name)
 	if err != nil {
 		panic("intl: missing data " + name)
@@ -129,7 +158,11 @@ func readGzJSON(name string, v any) {
 	if err != nil {
 		panic(err)
 	}
-	if err := json.Unmarshal(raw, v); err != nil {
+	return raw
+}
+
+func readGzJSON(name string, v any) {
+	if err := json.Unmarshal(readGz(name), v); err != nil {
 		panic(err)
 	}
 }
@@ -151,14 +184,19 @@ func numbersFor(id string) *numberLocale {
 	return l
 }
 
-// supplemental returns the locale-independent data.
-func supplemental() *numberSupplemental {
+// supplemental returns the locale-independent data with part (its JSON
+// name: cardinal, ordinal, ranges, curDigits, systems, nsSymbols,
+// nsDefault) decoded; each part is a file, decoded on first use.
+func supplemental(part string) *numberSupplemental {
 	numberData.Lock()
 	defer numberData.Unlock()
 	if numberData.sup == nil {
-		s := &numberSupplemental{}
-		readGzJSON("supplemental.json.gz", s)
-		numberData.sup = s
+		numberData.sup = &numberSupplemental{}
+		numberData.supParts = map[string]bool{}
+	}
+	if !numberData.supParts[part] {
+		readGzJSON("sup-"+part+".json.gz", numberData.sup)
+		numberData.supParts[part] = true
 	}
 	return numberData.sup
 }
@@ -169,7 +207,7 @@ func (l *numberLocale) system(ns string) *numSys {
 	if s := l.Sys[ns]; s != nil {
 		return s
 	}
-	sym := supplemental().NSSymbols[ns]
+	sym := supplemental("nsSymbols").NSSymbols[ns]
 	if sym == nil {
 		return l.Sys["latn"]
 	}

@@ -35,9 +35,10 @@ type numberFormatter struct {
 	useGrouping                  string // always, auto, min2, or "" for false
 	signDisplay                  string
 
-	plural *pluralSet
-	cur    *currencyNames // the currency's names (style currency)
-	units  *unitData      // the locale's units (style unit)
+	plural     *pluralSet     // decoded on first use
+	wantPlural bool           // format finds the plural category (RelativeTimeFormat)
+	cur        *currencyNames // the currency's names (style currency)
+	units      *unitData      // the locale's units (style unit)
 }
 
 // part is one element of formatToParts.
@@ -223,6 +224,9 @@ func (f *numberFormatter) pluralOf(r rounded) string {
 	if r.special {
 		return "other"
 	}
+	if f.plural == nil {
+		f.plural = pluralRulesFor(f.dataID, false)
+	}
 	return f.plural.category(operandsOf(strings.TrimLeft(r.ip, "0"), r.fp, r.exp))
 }
 
@@ -326,7 +330,10 @@ func (f *numberFormatter) format(x decimal) *formatted {
 		r = f.roundNumber(x)
 	}
 	fm.rounded = r
-	fm.plural = f.pluralOf(r)
+	fm.plural = "other"
+	if f.style == "unit" || f.style == "currency" && f.currencyDisplay == "name" || compact != "" || f.wantPlural {
+		fm.plural = f.pluralOf(r)
+	}
 
 	// The number itself.
 	pat := parsePattern(f.stylePattern())

@@ -165,7 +165,11 @@ func pluralRulesFor(dataID string, ordinal bool) *pluralSet {
 	if ordinal {
 		key += "/o"
 	}
-	sup := supplemental()
+	part := "cardinal"
+	if ordinal {
+		part = "ordinal"
+	}
+	sup := supplemental(part)
 	src := sup.Cardinal[lang]
 	if ordinal {
 		src = sup.Ordinal[lang]
@@ -207,7 +211,7 @@ func (s *pluralSet) category(op pluralOperands) string {
 // pluralRange is CLDR's plural of a range from start to end categories.
 func pluralRange(dataID, start, end string) string {
 	lang := strings.SplitN(dataID, "-", 2)[0]
-	if r, ok := supplemental().Ranges[lang][start+"-"+end]; ok {
+	if r, ok := supplemental("ranges").Ranges[lang][start+"-"+end]; ok {
 		return r
 	}
 	return "other" // as ICU, for a pair CLDR does not list

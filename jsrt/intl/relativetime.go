@@ -35,7 +35,7 @@ func newRelativeTimeFormat(vm *goja.Runtime, locales, options goja.Value) *relat
 		trailingZeroDisplay: "auto", useGrouping: "auto", signDisplay: "never"}
 	f.sys = rt.data.system(ns)
 	f.digits = numberingSystemDigits(ns)
-	f.plural = pluralRulesFor(res.Data, false)
+	f.wantPlural = true
 	rt.f = f
 	return rt
 }

@@ -173,7 +173,7 @@ func genNumbers(cldr, out string) error {
 		}
 		// Currency names and units are the bulk: they are files of their
 		// own, decoded only when a currency or unit formatter needs them.
-		if err := writeGz(filepath.Join(dir, id+".currency.json.gz"), loc.Currency); err != nil {
+		if err := writeCurrencies(filepath.Join(dir, id+".currency.txt.gz"), loc.Currency); err != nil {
 			return err
 		}
 		if err := writeGz(filepath.Join(dir, id+".unit.json.gz"), map[string]any{"units": loc.Units, "per": loc.Per}); err != nil {
@@ -188,7 +188,55 @@ func genNumbers(cldr, out string) error {
 	if err != nil {
 		return err
 	}
-	return writeGz(filepath.Join(dir, "supplemental.json.gz"), sup)
+	// One file per part, each decoded when first needed.
+	b, err := json.Marshal(sup)
+	if err != nil {
+		return err
+	}
+	var parts map[string]json.RawMessage
+	if err := json.Unmarshal(b, &parts); err != nil {
+		return err
+	}
+	for k, v := range parts {
+		if err := writeGz(filepath.Join(dir, "sup-"+k+".json.gz"), map[string]json.RawMessage{k: v}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeCurrencies writes one line per currency, so that the runtime finds
+// the one it needs without decoding the others:
+//
+//	CODE\tname\tsymbol\tnarrow symbol\tpattern\tcategory=name\x1fcategory=name…
+func writeCurrencies(path string, cur map[string]*genCurrency) error {
+	codes := make([]string, 0, len(cur))
+	for c := range cur {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes)
+	var b strings.Builder
+	for _, code := range codes {
+		c := cur[code]
+		var counts []string
+		for _, cat := range []string{"zero", "one", "two", "few", "many", "other"} {
+			if n, ok := c.Counts[cat]; ok {
+				counts = append(counts, cat+"="+n)
+			}
+		}
+		line := strings.Join([]string{code, c.Name, c.Symbol, c.Narrow, c.Pattern, strings.Join(counts, "\x1f")}, "\t")
+		if strings.ContainsAny(line[4:], "\n") || strings.Count(line, "\t") != 5 {
+			return fmt.Errorf("currency %s: a name holds a tab or newline", code)
+		}
+		b.WriteString(line + "\n")
+	}
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw.Write([]byte(b.String()))
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return os.WriteFile(path, buf.Bytes(), 0o644)
 }
 
 func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, error) {
