@@ -461,8 +461,10 @@ func (f *numberFormatter) roundingOptions() []any {
 // formatRange is PartitionNumberRangePattern, collapsing as ICU does.
 func (f *numberFormatter) formatRange(x, y decimal) []part {
 	a, b := f.format(x), f.format(y)
-	sa, sb := joinParts(a.parts()), joinParts(b.parts())
-	if sa == sb {
+	// Ends equal after rounding (the numbers, not their text: -5 and 5
+	// shown without signs are a range) are "approximately".
+	if a.rounded.special == b.rounded.special && a.rounded.d.cmp(b.rounded.d) == 0 && a.rounded.d.neg == b.rounded.d.neg &&
+		a.rounded.exp == b.rounded.exp && joinParts(a.parts()) == joinParts(b.parts()) {
 		return f.approximately(x, a)
 	}
 	rangePat := f.sys.Misc["range"]
@@ -559,20 +561,78 @@ func (f *numberFormatter) rewrap(fm *formatted) *formatted {
 // approximately formats a range whose ends look the same: the number with
 // the approximately sign where its sign goes.
 func (f *numberFormatter) approximately(x decimal, fm *formatted) []part {
-	pat := parsePattern(f.stylePattern())
-	sign := byte('~')
-	var signPart []part
-	if x.neg && f.signDisplay != "never" && !(f.signDisplay == "negative" || f.signDisplay == "exceptZero") || x.neg && !fm.rounded.d.isZero() && f.signDisplay != "never" {
-		signPart = []part{{typ: "minusSign", val: f.sys.Sym["minusSign"]}}
-	}
-	af := f.affixes(pat, sign)
 	c := *fm
-	if f.notation == "compact" || f.style == "unit" || f.style == "currency" && f.currencyDisplay == "name" {
-		c.pre = append([]part{{typ: "approximatelySign", val: f.sys.Sym["approximatelySign"]}}, c.pre...)
-	} else {
-		c.pre = append(af[0], signPart...)
-		c.post = af[1]
-		f.currencySpacing(&c)
+	c.pre = append([]part(nil), fm.pre...)
+	c.post = append([]part(nil), fm.post...)
+	approx := bidiSplit("approximatelySign", f.sys.Sym["approximatelySign"])
+	// A sign shown: the approximately sign goes before it (and before the
+	// bidi mark that goes with it).
+	inserted := false
+	for _, side := range []*[]part{&c.pre, &c.post} {
+		for i, p := range *side {
+			if p.typ == "minusSign" || p.typ == "plusSign" {
+				if i > 0 && (*side)[i-1].typ == "literal" && strings.Trim((*side)[i-1].val, "\u200e\u200f\u061c") == "" {
+					i--
+				}
+				*side = append((*side)[:i:i], append(append([]part(nil), approx...), (*side)[i:]...)...)
+				inserted = true
+				break
+			}
+		}
+		if inserted {
+			break
+		}
+	}
+	if !inserted && fm.sign == '-' {
+		// A negative pattern without a minus sign ("($3.00)") has no
+		// place for it: ICU shows the number as it is.
+		inserted = true
+	}
+	if !inserted {
+		// Where the pattern puts a sign: the parts the "~" affixes have
+		// and the sign-less ones lack.
+		pat := parsePattern(f.stylePattern(!fm.rounded.special))
+		tilde, plain := f.affixes(pat, '~'), f.affixes(pat, 0)
+		hasMinus := false
+		for _, side := range pat.neg {
+			for _, t := range side {
+				hasMinus = hasMinus || t.kind == '-'
+			}
+		}
+		if pat.hasNeg && hasMinus {
+			// The negative subpattern with "~" for "-" ("¤-#" → "£≈3").
+			if len(c.pre) >= len(plain[0]) && len(c.post) >= len(plain[1]) {
+				c.pre = append(append([]part(nil), tilde[0]...), c.pre[len(plain[0]):]...)
+				c.post = append(c.post[:len(c.post)-len(plain[1]):len(c.post)-len(plain[1])], tilde[1]...)
+				inserted = true
+			}
+		}
+		for side, dst := range []*[]part{&c.pre, &c.post} {
+			if inserted {
+				break
+			}
+			n := len(tilde[side]) - len(plain[side])
+			if n <= 0 {
+				continue
+			}
+			k := 0
+			for k < len(plain[side]) && tilde[side][k] == plain[side][k] {
+				k++
+			}
+			at := k
+			if side == 1 {
+				at = len(*dst) - len(plain[side]) + k
+			}
+			if at < 0 || at > len(*dst) {
+				at = 0
+			}
+			*dst = append((*dst)[:at:at], append(append([]part(nil), tilde[side][k:k+n]...), (*dst)[at:]...)...)
+			inserted = true
+			break
+		}
+		if !inserted {
+			c.pre = append(append([]part(nil), approx...), c.pre...)
+		}
 	}
 	out := c.parts()
 	for i := range out {

@@ -132,6 +132,9 @@ func (f *numberFormatter) groupingMin() int {
 	case "always":
 		return 1
 	case "auto":
+		if f.notation == "compact" {
+			return 2 // ICU: compact notation's automatic grouping is min2
+		}
 		return max(1, f.data.MinGroup)
 	case "min2":
 		return 2
@@ -187,6 +190,7 @@ type formatted struct {
 	outerPre, pre, num, post, outerPost []part
 	rounded                             rounded
 	plural                              string
+	sign                                byte // the sign shown: '-', '+' or 0
 }
 
 func (fm *formatted) parts() []part {
@@ -219,7 +223,8 @@ func joinParts(ps []part) string {
 	return b.String()
 }
 
-// pluralOf is the plural category of a rounded number.
+// pluralOf is the plural category of a rounded number as shown (for
+// compact notation, of the number before its compact suffix: "2 millions").
 func (f *numberFormatter) pluralOf(r rounded) string {
 	if r.special {
 		return "other"
@@ -227,16 +232,61 @@ func (f *numberFormatter) pluralOf(r rounded) string {
 	if f.plural == nil {
 		f.plural = pluralRulesFor(f.dataID, false)
 	}
-	return f.plural.category(operandsOf(strings.TrimLeft(r.ip, "0"), r.fp, r.exp))
+	return f.plural.category(operandsOf(strings.TrimLeft(r.ip, "0"), r.fp, 0))
 }
 
-// stylePattern is the pattern for the style, before compact notation.
-func (f *numberFormatter) stylePattern() string {
+// pluralOfValue is the plural category of the whole value a rounded
+// number stands for, which chooses a unit's or currency's form (as ICU:
+// "1K days", "1E-4 jours"); scientific notation gives its exponent as the
+// operand e.
+func (f *numberFormatter) pluralOfValue(r rounded) string {
+	if r.special || r.exp == 0 {
+		return f.pluralOf(r)
+	}
+	if f.plural == nil {
+		f.plural = pluralRulesFor(f.dataID, false)
+	}
+	ip, fp := strings.TrimLeft(r.ip, "0"), r.fp
+	if r.exp > 0 {
+		for k := 0; k < r.exp; k++ {
+			if fp != "" {
+				ip, fp = ip+fp[:1], fp[1:]
+			} else {
+				ip += "0"
+			}
+		}
+	} else {
+		for k := 0; k < -r.exp; k++ {
+			if ip != "" {
+				ip, fp = ip[:len(ip)-1], ip[len(ip)-1:]+fp
+			} else {
+				fp = "0" + fp
+			}
+		}
+	}
+	e := 0
+	if f.notation == "scientific" || f.notation == "engineering" {
+		e = r.exp
+	} else {
+		// Compact: the whole integer, but the fraction digits shown
+		// ("98,8 тис. чилійського песо", as ICU).
+		fp = r.fp
+	}
+	return f.plural.category(operandsOf(strings.TrimLeft(ip, "0"), fp, e))
+}
+
+// stylePattern is the pattern for the style, before compact notation;
+// finite is false for NaN and infinity (no alphabetic symbol is next to a
+// digit then).
+func (f *numberFormatter) stylePattern(finite bool) string {
 	switch f.style {
 	case "percent":
+		if f.notation == "compact" {
+			return f.sys.Dec // the percent sign comes as a unit (below)
+		}
 		return f.sys.Pct
 	case "unit":
-		if f.unit == "percent" && f.unitDisplay != "long" {
+		if f.unit == "percent" && f.unitDisplay != "long" && f.notation != "compact" {
 			return f.sys.Pct
 		}
 	case "currency":
@@ -246,7 +296,7 @@ func (f *numberFormatter) stylePattern() string {
 		if f.currencyDisplay == "name" {
 			return f.sys.Dec
 		}
-		alpha := f.alphaSymbol()
+		alpha := finite && f.alphaSymbol()
 		if f.currencySign == "accounting" && f.sys.Acc != "" {
 			if alpha && f.sys.AccAlpha != "" {
 				return f.sys.AccAlpha
@@ -287,24 +337,31 @@ func (f *numberFormatter) compactPatterns() map[string]string {
 	return f.sys.Short
 }
 
-// compactPattern finds the pattern for a magnitude and plural category;
-// it returns "" when the number is not compacted.
-func (f *numberFormatter) compactPattern(mag int, cat string) (string, int) {
+// compactPattern finds the pattern for a magnitude and the first of cats
+// (plural categories, or "1" for CLDR's explicit form of exactly one) it
+// has, else other; it returns "" when the number is not compacted.
+func (f *numberFormatter) compactPattern(mag int, cats ...string) (string, int) {
 	pats := f.compactPatterns()
 	if mag < 3 || pats == nil {
 		return "", 0
 	}
 	for m := mag; m >= 3; m-- {
 		key := "1" + strings.Repeat("0", m)
-		p, ok := pats[key+"-count-"+cat]
-		if !ok {
-			p, ok = pats[key+"-count-other"]
+		var p string
+		ok := false
+		for _, cat := range append(cats, "other") {
+			if p, ok = pats[key+"-count-"+cat]; ok {
+				break
+			}
 		}
 		if ok {
 			if p == "0" {
 				return "", 0
 			}
 			zeros := strings.Count(p, "0")
+			if zeros == 0 {
+				return p, m // the word is the number (French "mille")
+			}
 			return p, m - zeros + 1
 		}
 	}
@@ -332,11 +389,11 @@ func (f *numberFormatter) format(x decimal) *formatted {
 	fm.rounded = r
 	fm.plural = "other"
 	if f.style == "unit" || f.style == "currency" && f.currencyDisplay == "name" || compact != "" || f.wantPlural {
-		fm.plural = f.pluralOf(r)
+		fm.plural = f.pluralOfValue(r)
 	}
 
 	// The number itself.
-	pat := parsePattern(f.stylePattern())
+	pat := parsePattern(f.stylePattern(!r.special))
 	switch {
 	case x.nan:
 		fm.num = []part{{typ: "nan", val: f.sys.Sym["nan"]}}
@@ -348,7 +405,7 @@ func (f *numberFormatter) format(x decimal) *formatted {
 			fm.num = append(fm.num, part{typ: "exponentSeparator", val: f.sys.Sym["exponential"]})
 			e := r.exp
 			if e < 0 {
-				fm.num = append(fm.num, part{typ: "exponentMinusSign", val: f.sys.Sym["minusSign"]})
+				fm.num = append(fm.num, bidiSplit("exponentMinusSign", f.sys.Sym["minusSign"])...)
 				e = -e
 			}
 			fm.num = append(fm.num, part{typ: "exponentInteger", val: f.localDigits(strconv.Itoa(e))})
@@ -384,18 +441,22 @@ func (f *numberFormatter) format(x decimal) *formatted {
 	if x.nan && sign == '-' {
 		sign = 0
 	}
+	fm.sign = sign
 	affix := f.affixes(pat, sign)
 
 	// Compact affixes go inside the style's.
 	var cpre, cpost []part
 	if compact != "" {
 		cp := parsePattern(compact)
+		if cp.zeros == 0 {
+			fm.num = nil // the pattern is a word for the number ("mille")
+		}
 		for i, toks := range cp.pos {
 			var ps []part
 			for _, t := range toks {
 				switch t.kind {
 				case '¤':
-					ps = append(ps, part{typ: "currency", val: f.currencySymbol()})
+					ps = append(ps, bidiSplit("currency", f.currencySymbol())...)
 				case 'l':
 					ps = append(ps, splitSpace(t.text, "compact")...)
 				}
@@ -418,7 +479,20 @@ func (f *numberFormatter) format(x decimal) *formatted {
 
 	// Units and currency names wrap the whole.
 	switch {
-	case f.style == "unit" && (f.unit != "percent" || f.unitDisplay == "long"):
+	case f.style == "percent" && f.notation == "compact":
+		// ICU formats a compact percentage with the unit "percent"
+		// ("100 tusind pct.").
+		if f.units == nil {
+			f.units = f.data.unitData()
+		}
+		p := "{0}%"
+		if u := f.units.Units["short"]["percent"]; u != nil {
+			if p = u.Patterns[fm.plural]; p == "" {
+				p = u.Patterns["other"]
+			}
+		}
+		fm.outerPre, fm.outerPost = wrapPattern(p, "", "unit", "")
+	case f.style == "unit" && (f.unit != "percent" || f.unitDisplay == "long" || f.notation == "compact"):
 		f.wrapUnit(fm)
 	case f.style == "currency" && f.currencyDisplay == "name":
 		name := f.currencyName(fm.plural)
@@ -488,13 +562,13 @@ func (f *numberFormatter) affixes(pat *numPattern, sign byte) [2][]part {
 	toks := pat.pos
 	signTok := affixTok{}
 	switch sign {
-	case '-', '~':
+	case '-':
 		if pat.hasNeg {
 			toks = pat.neg
 		} else {
 			signTok = affixTok{kind: '-'}
 		}
-	case '+':
+	case '+', '~':
 		hasMinus := false
 		for _, side := range pat.neg {
 			for _, t := range side {
@@ -517,7 +591,7 @@ func (f *numberFormatter) affixes(pat *numPattern, sign byte) [2][]part {
 		case 'l':
 			out[side] = append(out[side], part{typ: "literal", val: t.text})
 		case '¤':
-			out[side] = append(out[side], part{typ: "currency", val: f.currencySymbol()})
+			out[side] = append(out[side], bidiSplit("currency", f.currencySymbol())...)
 		case '%':
 			out[side] = append(out[side], bidiSplit(percentType, f.sys.Sym["percentSign"])...)
 		case 'm':
@@ -684,7 +758,11 @@ func (f *numberFormatter) roundCompact(x decimal) (rounded, string) {
 		r.exp = div
 		if p != "" {
 			cat := f.pluralOf(r)
-			p, _ = f.compactPattern(mag, cat)
+			if strings.TrimLeft(r.ip, "0") == "1" && r.fp == "" {
+				p, _ = f.compactPattern(mag, "1", cat)
+			} else {
+				p, _ = f.compactPattern(mag, cat)
+			}
 		}
 		return r, p
 	}

@@ -195,18 +195,22 @@ func pluralRulesFor(dataID string, ordinal bool) *pluralSet {
 	return s
 }
 
-// category returns the first category whose rule holds (other last).
+// category returns the first category whose rule holds, trying them in
+// the order ICU does (its resource keys are sorted: few, many, one, two,
+// zero; other last). The order matters where rules overlap: with an
+// exponent, French "many" (e != 0..5) and "one" (i = 0,1) both hold.
 func (s *pluralSet) category(op pluralOperands) string {
-	for i, c := range s.cats {
-		if c == "other" {
-			continue
-		}
-		if s.rules[i].matches(op) {
-			return c
+	for _, c := range icuCategoryOrder {
+		for i, sc := range s.cats {
+			if sc == c && s.rules[i].matches(op) {
+				return c
+			}
 		}
 	}
 	return "other"
 }
+
+var icuCategoryOrder = []string{"few", "many", "one", "two", "zero"}
 
 // pluralRange is CLDR's plural of a range from start to end categories.
 func pluralRange(dataID, start, end string) string {
