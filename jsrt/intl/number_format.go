@@ -267,10 +267,6 @@ func (f *numberFormatter) pluralOfValue(r rounded) string {
 	e := 0
 	if f.notation == "scientific" || f.notation == "engineering" {
 		e = r.exp
-	} else {
-		// Compact: the whole integer, but the fraction digits shown
-		// ("98,8 тис. чилійського песо", as ICU).
-		fp = r.fp
 	}
 	return f.plural.category(operandsOf(strings.TrimLeft(ip, "0"), fp, e))
 }

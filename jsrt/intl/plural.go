@@ -33,16 +33,14 @@ func operandsOf(ip, fp string, e int) pluralOperands {
 	return op
 }
 
-// satUint parses decimal digits, keeping only the last 18 (enough for any
-// modulus a rule uses; larger values only need to stay large).
+// satUint parses decimal digits, keeping only the last 18, as ICU does
+// (1e21 has i = 0 for its rules).
 func satUint(s string) uint64 {
 	if s == "" {
 		return 0
 	}
 	if len(s) > 18 {
-		// Keep the remainder modulo 10^18 but make it "large": rules
-		// compare n only with small values, so a large flag suffices.
-		s = "1" + s[len(s)-17:]
+		s = s[len(s)-18:]
 	}
 	n, _ := strconv.ParseUint(s, 10, 64)
 	return n

@@ -87,9 +87,8 @@ func installPluralRules(vm *goja.Runtime, intlObj *goja.Object) error {
 			ThrowRangeError(vm, "Invalid range: start or end is NaN")
 		}
 		s, e := pr.selectDecimal(decimalFromFloat(x)), pr.selectDecimal(decimalFromFloat(y))
-		if pr.typ == "ordinal" {
-			return vm.ToValue(e)
-		}
+		// Ordinals too go through the language's (cardinal) range data,
+		// as in ICU.
 		return vm.ToValue(pluralRange(pr.f.dataID, s, e))
 	})
 }

@@ -380,6 +380,83 @@ const edge = [
 ];
 exprs.push(...edge);
 
+// Random combinations of options, inputs and locales (a fixed seed, so
+// the table is the same each time).
+let seed = 20260;
+function randomNumberFormat(n) {
+const rnd = () => { seed |= 0; seed = seed + 0x6D2B79F5 | 0; let t = Math.imul(seed ^ seed >>> 15, 1 | seed); t = t + Math.imul(t ^ t >>> 7, 61 | t) ^ t; return ((t ^ t >>> 14) >>> 0) / 4294967296; };
+const pick = a => a[Math.floor(rnd() * a.length)];
+const locs = ['en','en-GB','en-IN','de','de-CH','de-AT','fr','fr-CA','fr-CH','es','es-MX','it','pt','pt-PT','nl','sv','pl','ru','tr','ar','ar-EG','hi','ja','ko','zh','zh-TW','da','fi','nb','cs','uk','he','id','th','vi','el','hu','ro','en-ZA','es-419'];
+const vals = ['0','-0','1','-1','0.5','1.005','999.95','1234.5678','-98765.4321','1e21','1e-7','123456789','0.000999','99999.5','-0.0001','2.5','Infinity','NaN','"1234.5"','12345n','-7n'];
+const units = ['kilometer','meter','mile','hour','minute','second','day','week','month','year','byte','kilobyte','megabyte','gigabyte','celsius','fahrenheit','percent','liter','kilogram','pound','inch','foot','kilometer-per-hour','mile-per-hour','meter-per-second','liter-per-kilometer','mile-per-gallon','gigabyte-per-second','kilogram-per-meter'];
+const curs = ['USD','EUR','JPY','GBP','INR','CHF','CNY','KRW','BRL','RUB','SAR','ILS','THB','VND','TRY','PLN','CZK','HUF','SEK','XYZ','KWD','CLP'];
+const out = [];
+for (let i = 0; i < n; i++) {
+  const o = {};
+  const st = pick(['decimal','percent','currency','unit','decimal']);
+  if (st !== 'decimal') o.style = st;
+  if (st === 'currency') { o.currency = pick(curs); if (rnd() < .5) o.currencyDisplay = pick(['code','symbol','narrowSymbol','name']); if (rnd() < .3) o.currencySign = 'accounting'; }
+  if (st === 'unit') { o.unit = pick(units); if (rnd() < .7) o.unitDisplay = pick(['short','long','narrow']); }
+  if (rnd() < .3) o.notation = pick(['compact','scientific','engineering','standard']);
+  if (o.notation === 'compact' && rnd() < .5) o.compactDisplay = 'long';
+  if (rnd() < .25) o.signDisplay = pick(['always','exceptZero','never','negative']);
+  if (rnd() < .2) o.useGrouping = pick([false,'always','min2','auto']);
+  if (rnd() < .2) o.maximumFractionDigits = pick([0,1,2,4]);
+  if (rnd() < .1) o.minimumFractionDigits = pick([0,1,2]);
+  if (rnd() < .15) o.maximumSignificantDigits = pick([1,2,3,5]);
+  if (rnd() < .1) o.roundingMode = pick(['ceil','floor','expand','trunc','halfCeil','halfFloor','halfTrunc','halfEven']);
+  if (rnd() < .05) o.minimumIntegerDigits = pick([2,4]);
+  if (o.minimumFractionDigits !== undefined && o.maximumFractionDigits !== undefined && o.minimumFractionDigits > o.maximumFractionDigits) delete o.minimumFractionDigits;
+  const L = JSON.stringify(pick(locs));
+  const m = rnd();
+  if (m < .6) out.push(`new Intl.NumberFormat(${L}, ${JSON.stringify(o)}).format(${pick(vals)})`);
+  else if (m < .8) out.push(`new Intl.NumberFormat(${L}, ${JSON.stringify(o)}).formatToParts(${pick(vals)})`);
+  else if (m < .95) { const a = pick(['1','3','-5','0.5','1000','2.9','1234.5']); const b = pick(['5','3.1','10','1000000','-2','3']); out.push(`new Intl.NumberFormat(${L}, ${JSON.stringify(o)}).formatRange(${a}, ${b})`); }
+  else out.push(`new Intl.NumberFormat(${L}, ${JSON.stringify(o)}).resolvedOptions()`);
+}
+return out;
+
+}
+function randomOthers(n) {
+const rnd2 = () => { seed |= 0; seed = seed + 0x6D2B79F5 | 0; let t = Math.imul(seed ^ seed >>> 15, 1 | seed); t = t + Math.imul(t ^ t >>> 7, 61 | t) ^ t; return ((t ^ t >>> 14) >>> 0) / 4294967296; };
+const pick = a => a[Math.floor(rnd2() * a.length)];
+const locs = ['en','en-GB','en-IN','de','de-CH','fr','fr-CA','es','es-MX','it','pt','pt-PT','nl','sv','pl','ru','tr','ar','ar-EG','hi','ja','ko','zh','zh-TW','da','fi','nb','cs','uk','he','id','th','vi','el','hu','ro','zh-Hant-HK','en-AU'];
+const out = [];
+for (let i = 0; i < n; i++) {
+  const L = JSON.stringify(pick(locs));
+  const m = rnd2();
+  if (m < .4) {
+    const o = {};
+    if (rnd2() < .5) o.style = pick(['long','short','narrow']);
+    if (rnd2() < .5) o.numeric = pick(['auto','always']);
+    if (rnd2() < .1) o.numberingSystem = pick(['arab','deva','latn']);
+    const v = pick(['-2','-1','0','-0','1','2','3','-5','1.5','-0.5','10','-21','100','1000','-1234.5','22','11','0.1']);
+    const u = pick(['second','seconds','minute','minutes','hour','hours','day','days','week','weeks','month','months','quarter','quarters','year','years']);
+    out.push(`new Intl.RelativeTimeFormat(${L}, ${JSON.stringify(o)}).${pick(['format','formatToParts','format'])}(${v}, '${u}')`);
+  } else if (m < .7) {
+    const o = {};
+    if (rnd2() < .4) o.type = 'ordinal';
+    if (rnd2() < .2) o.minimumFractionDigits = pick([0,1,2]);
+    if (rnd2() < .1) o.maximumSignificantDigits = pick([1,2,3]);
+    if (rnd2() < .1) o.roundingMode = pick(['floor','ceil']);
+    const v = pick(['0','1','2','3','4','5','6','7','8','10','11','12','13','21','22','23','101','111','1000000','1.5','0.5','1.0','2.5','0.01','1e6','-1','-2']);
+    if (rnd2() < .8) out.push(`new Intl.PluralRules(${L}, ${JSON.stringify(o)}).select(${v})`);
+    else out.push(`new Intl.PluralRules(${L}, ${JSON.stringify(o)}).selectRange(${pick(['0','1','2','5','1.5'])}, ${pick(['1','2','5','10','21','1.5'])})`);
+  } else {
+    const o = {};
+    if (rnd2() < .6) o.type = pick(['conjunction','disjunction','unit']);
+    if (rnd2() < .6) o.style = pick(['long','short','narrow']);
+    const words = ['apple','Ice','hielo','hijo','ocho','oro','11','8','Iglesia','אבא','Bob','רותי','猫','x'];
+    const n = Math.floor(rnd2() * 5);
+    const items = Array.from({length: n}, () => pick(words));
+    out.push(`new Intl.ListFormat(${L}, ${JSON.stringify(o)}).${pick(['format','formatToParts','format'])}(${JSON.stringify(items)})`);
+  }
+}
+return out;
+
+}
+exprs.push(...new Set(randomNumberFormat(2000)), ...new Set(randomOthers(1200)));
+
 const out = [];
 for (const expr of exprs) {
   let result;

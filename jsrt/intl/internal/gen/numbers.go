@@ -95,8 +95,10 @@ type genSupplemental struct {
 	Ranges   map[string]map[string]string `json:"ranges"` // language → "start-end" → category
 	Digits   map[string][2]int            `json:"curDigits"`
 	Systems  map[string]string            `json:"systems"` // numbering system → its ten digits
-	// NSSymbols are the symbols of a numbering system for a locale that
-	// has none of its own (en-u-nu-arab), from a locale using it by default.
+	// NSSymbols are the symbols of arab and arabext for a locale that has
+	// none of its own (en-u-nu-arab): ICU's root has them (from the locales
+	// using them by default); any other system takes the locale's latn
+	// symbols.
 	NSSymbols map[string]map[string]string `json:"nsSymbols"`
 	// NSDefault is the default numbering system of locales (ar-EG) that
 	// differ from the data locale serving them (ar).
@@ -556,13 +558,18 @@ func genNumberingDefaults(cldr string, sup *genSupplemental) error {
 		n := nf.Main[id].Numbers
 		ns := str(n, "defaultNumberingSystem")
 		defaults[id] = ns
-		if ns != "latn" && sup.NSSymbols[ns] == nil {
+		if (ns == "arab" || ns == "arabext") && sup.NSSymbols[ns] == nil {
 			if sym := strMap(n["symbols-numberSystem-"+ns]); len(sym) > 0 {
 				delete(sym, "list")
 				delete(sym, "timeSeparator")
 				sup.NSSymbols[ns] = sym
 			}
 		}
+	}
+	// Root's own arab symbols (what a locale without arab data uses)
+	// differ from Arabic's in these two.
+	if s := sup.NSSymbols["arab"]; s != nil {
+		s["nan"], s["exponential"] = "NaN", "اس"
 	}
 	for id, ns := range defaults {
 		if !langs[strings.SplitN(id, "-", 2)[0]] {
