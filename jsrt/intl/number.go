@@ -648,6 +648,30 @@ const maxLocaleStringDepth = 2000
 // BigInt.prototype.toLocaleString and Array.prototype.toLocaleString with
 // the locale-aware versions.
 func installToLocaleString(vm *goja.Runtime) error {
+	// x.toLocaleString() and x.toLocaleString('de-DE') in a loop make the
+	// same formatter each time: those without options (whose resolution
+	// nothing user code does can change) are kept, a few per runtime.
+	cache := map[string]*numberFormatter{}
+	cachedFormatter := func(locales, options goja.Value) *numberFormatter {
+		key, ok := "", goja.IsUndefined(options)
+		if ok && !goja.IsUndefined(locales) {
+			if s, isStr := locales.Export().(string); isStr {
+				key = "s:" + s
+			} else {
+				ok = false
+			}
+		}
+		if ok {
+			if f := cache[key]; f != nil {
+				return f
+			}
+		}
+		f := newNumberFormatter(vm, locales, options)
+		if ok && len(cache) < 16 {
+			cache[key] = f
+		}
+		return f
+	}
 	numProto := vm.Get("Number").ToObject(vm).Get("prototype").ToObject(vm)
 	if err := defineMethod(vm, numProto, "toLocaleString", 0, func(call goja.FunctionCall) goja.Value {
 		var x float64
@@ -672,7 +696,7 @@ func installToLocaleString(vm *goja.Runtime) error {
 			}
 			x = t.ToFloat()
 		}
-		f := newNumberFormatter(vm, call.Argument(0), call.Argument(1))
+		f := cachedFormatter(call.Argument(0), call.Argument(1))
 		if math.IsNaN(x) {
 			return vm.ToValue(joinParts(f.format(decimal{nan: true}).parts()))
 		}
@@ -687,7 +711,7 @@ func installToLocaleString(vm *goja.Runtime) error {
 			if !ok {
 				panic(vm.NewTypeError("BigInt.prototype.toLocaleString requires that 'this' be a BigInt"))
 			}
-			f := newNumberFormatter(vm, call.Argument(0), call.Argument(1))
+			f := cachedFormatter(call.Argument(0), call.Argument(1))
 			return vm.ToValue(joinParts(f.format(decimalFromBig(b)).parts()))
 		}); err != nil {
 			return err
