@@ -280,7 +280,17 @@ func toIntlMathematicalValue(vm *goja.Runtime, v goja.Value) decimal {
 		panic(vm.NewTypeError("Cannot convert a Symbol value to a number"))
 	}
 	if o, ok := v.(*goja.Object); ok {
-		// ToPrimitive(number): valueOf first.
+		// ToPrimitive(number): @@toPrimitive, else valueOf, else toString.
+		if tp, ok := goja.AssertFunction(o.GetSymbol(goja.SymToPrimitive)); ok {
+			p, err := tp(o, vm.ToValue("number"))
+			if err != nil {
+				panic(err)
+			}
+			if _, isObj := p.(*goja.Object); isObj {
+				panic(vm.NewTypeError("Cannot convert object to primitive value"))
+			}
+			return toIntlMathematicalValue(vm, p)
+		}
 		if vo, ok := goja.AssertFunction(o.Get("valueOf")); ok {
 			if p, err := vo(o); err == nil {
 				if _, isObj := p.(*goja.Object); !isObj {

@@ -442,6 +442,13 @@ const edge = [
   "Intl.RelativeTimeFormat.supportedLocalesOf(['en', 'tlh'])",
   "Intl.ListFormat.supportedLocalesOf('de')",
   "Intl.PluralRules.supportedLocalesOf(['ja-JP'])",
+  "new Intl.NumberFormat('en').format({[Symbol.toPrimitive](h) { return h === 'number' ? 12345678901234567890n : 'x' }})",
+  "new Intl.NumberFormat('en').format({[Symbol.toPrimitive](h) { return '1234.5' }})",
+  "new Intl.NumberFormat('en').format(new Date(86400000))",
+  "new Intl.NumberFormat('en').format({valueOf() { return '77.5' }})",
+  "new Intl.NumberFormat('en').format({toString() { return '99' }})",
+  "new Intl.NumberFormat('en').format(Object(5n))",
+  "new Intl.NumberFormat('en').format({[Symbol.toPrimitive]() { return {} }})",
 ];
 exprs.push(...edge);
 
