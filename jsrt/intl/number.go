@@ -154,6 +154,11 @@ func newNumberFormatter(vm *goja.Runtime, locales, options goja.Value) *numberFo
 	}
 	f.useGrouping = getGroupingOption(vm, opts, defGrouping)
 	f.signDisplay = GetStringOption(vm, opts, "signDisplay", []string{"auto", "never", "always", "exceptZero", "negative"}, "auto")
+	if f.signDisplay == "never" {
+		// V8 asks ICU for sign-never, which has no accounting variant: the
+		// standard pattern is used and resolvedOptions says "standard".
+		f.currencySign = "standard"
+	}
 	return f
 }
 
@@ -497,8 +502,15 @@ func (f *numberFormatter) formatRange(x, y decimal) []part {
 	}
 	hasOuter := len(a.outerPre)+len(a.outerPost) > 0
 	midA, midB := joinParts(a.pre)+"\x00"+joinParts(a.post), joinParts(b.pre)+"\x00"+joinParts(b.post)
-	collapseMiddle := collapseOuter && midA == midB && len([]rune(midA))-1 > 1
-	repeat := !collapseMiddle && len([]rune(midA)) > 1 || hasOuter && !collapseOuter ||
+	// ICU counts the pattern's characters, not the currency spacing.
+	patternLen := 0
+	for _, p := range append(append([]part(nil), a.pre...), a.post...) {
+		if !p.spacing {
+			patternLen += len([]rune(p.val))
+		}
+	}
+	collapseMiddle := collapseOuter && midA == midB && patternLen > 1
+	repeat := !collapseMiddle && patternLen > 0 || hasOuter && !collapseOuter ||
 		f.notation == "scientific" || f.notation == "engineering" // the exponent is repeated
 	sep := strings.Replace(strings.Replace(rangePat, "{0}", "", 1), "{1}", "", 1)
 	if repeat {
@@ -563,7 +575,11 @@ func (f *numberFormatter) rewrap(fm *formatted) *formatted {
 	case "unit":
 		f.wrapUnit(&c)
 	case "currency":
-		c.outerPre, c.outerPost = wrapPattern(f.data.CurUnit[c.plural], f.currencyName(c.plural), "currency", "1")
+		p := f.data.CurUnit[c.plural]
+		if p == "" {
+			p = f.data.CurUnit["other"]
+		}
+		c.outerPre, c.outerPost = wrapPattern(p, f.currencyName(c.plural), "currency", "1")
 	}
 	return &c
 }
@@ -601,7 +617,7 @@ func (f *numberFormatter) approximately(x decimal, fm *formatted) []part {
 	if !inserted {
 		// Where the pattern puts a sign: the parts the "~" affixes have
 		// and the sign-less ones lack.
-		pat := parsePattern(f.stylePattern(!fm.rounded.special))
+		pat := parsePattern(f.stylePattern())
 		tilde, plain := f.affixes(pat, '~'), f.affixes(pat, 0)
 		hasMinus := false
 		for _, side := range pat.neg {

@@ -23,8 +23,6 @@ type numSys struct {
 	Pct      string            `json:"pct"`
 	Cur      string            `json:"cur"`
 	Acc      string            `json:"acc"`
-	CurAlpha string            `json:"curA"`
-	AccAlpha string            `json:"accA"`
 	Sci      string            `json:"sci"`
 	Short    map[string]string `json:"short"`
 	Long     map[string]string `json:"long"`

@@ -45,6 +45,7 @@ type numberFormatter struct {
 type part struct {
 	typ, val string
 	src      string // formatRangeToParts: startRange, endRange, shared
+	spacing  bool   // inserted by currency spacing, not from the pattern
 }
 
 // rounded is a number after the digit options: what to show.
@@ -271,10 +272,8 @@ func (f *numberFormatter) pluralOfValue(r rounded) string {
 	return f.plural.category(operandsOf(strings.TrimLeft(ip, "0"), fp, e))
 }
 
-// stylePattern is the pattern for the style, before compact notation;
-// finite is false for NaN and infinity (no alphabetic symbol is next to a
-// digit then).
-func (f *numberFormatter) stylePattern(finite bool) string {
+// stylePattern is the pattern for the style, before compact notation.
+func (f *numberFormatter) stylePattern() string {
 	switch f.style {
 	case "percent":
 		if f.notation == "compact" {
@@ -292,32 +291,14 @@ func (f *numberFormatter) stylePattern(finite bool) string {
 		if f.currencyDisplay == "name" {
 			return f.sys.Dec
 		}
-		alpha := finite && f.alphaSymbol()
+		// (ICU 78 does not use CLDR's alphaNextToNumber patterns: currency
+		// spacing puts a space between a letter and a digit.)
 		if f.currencySign == "accounting" && f.sys.Acc != "" {
-			if alpha && f.sys.AccAlpha != "" {
-				return f.sys.AccAlpha
-			}
 			return f.sys.Acc
-		}
-		if alpha && f.sys.CurAlpha != "" {
-			return f.sys.CurAlpha
 		}
 		return f.sys.Cur
 	}
 	return f.sys.Dec
-}
-
-// alphaSymbol reports whether the currency symbol starts or ends with a
-// letter (CLDR's alphaNextToNumber patterns are for those).
-func (f *numberFormatter) alphaSymbol() bool {
-	s := f.currencySymbol()
-	r, _ := utf8.DecodeRuneInString(s) // next to a number after it
-	for _, t := range parsePattern(f.sys.Cur).pos[0] {
-		if t.kind == '¤' {
-			r, _ = utf8.DecodeLastRuneInString(s) // before it
-		}
-	}
-	return unicode.IsLetter(r)
 }
 
 // compactPatterns returns the compact patterns in use.
@@ -389,7 +370,7 @@ func (f *numberFormatter) format(x decimal) *formatted {
 	}
 
 	// The number itself.
-	pat := parsePattern(f.stylePattern(!r.special))
+	pat := parsePattern(f.stylePattern())
 	switch {
 	case x.nan:
 		fm.num = []part{{typ: "nan", val: f.sys.Sym["nan"]}}
@@ -504,7 +485,9 @@ func (f *numberFormatter) format(x decimal) *formatted {
 // splitSpace turns affix text into parts: white space at the edges is a
 // literal, the rest of type typ.
 func splitSpace(s, typ string) []part {
-	isSp := func(r rune) bool { return unicode.IsSpace(r) || r == 0xa0 || r == 0x202f }
+	isSp := func(r rune) bool {
+		return unicode.IsSpace(r) || r == 0xa0 || r == 0x202f || r == 0x200e || r == 0x200f || r == 0x61c
+	}
 	core := strings.TrimFunc(s, isSp)
 	if core == "" {
 		return []part{{typ: "literal", val: s}}
@@ -680,13 +663,13 @@ func (f *numberFormatter) currencySpacing(fm *formatted) {
 	if n := len(fm.pre); n > 0 && fm.pre[n-1].typ == "currency" {
 		r, _ := utf8.DecodeLastRuneInString(fm.pre[n-1].val)
 		if isCurrencyMatch(r) {
-			fm.pre = append(fm.pre, part{typ: "literal", val: f.data.Spacing[0]})
+			fm.pre = append(fm.pre, part{typ: "literal", val: f.data.Spacing[0], spacing: true})
 		}
 	}
 	if len(fm.post) > 0 && fm.post[0].typ == "currency" {
 		r, _ := utf8.DecodeRuneInString(fm.post[0].val)
 		if isCurrencyMatch(r) {
-			fm.post = append([]part{{typ: "literal", val: f.data.Spacing[1]}}, fm.post...)
+			fm.post = append([]part{{typ: "literal", val: f.data.Spacing[1], spacing: true}}, fm.post...)
 		}
 	}
 }

@@ -14,6 +14,7 @@ var pluralCategoryOrder = []string{"zero", "one", "two", "few", "many", "other"}
 // trailing zeros), f/t (those digits as integers), e/c (compact exponent).
 // Large values saturate: rules only compare small numbers and moduli.
 type pluralOperands struct {
+	big  bool // the integer part has more than 18 digits (n is huge)
 	i    uint64
 	v, w int
 	f, t uint64
@@ -23,7 +24,7 @@ type pluralOperands struct {
 // operandsOf reads the operands of a number as formatted: integer digits,
 // fraction digits as shown (trailing zeros count for v and f).
 func operandsOf(ip, fp string, e int) pluralOperands {
-	op := pluralOperands{e: e}
+	op := pluralOperands{e: e, big: len(strings.TrimLeft(ip, "0")) > 18}
 	op.i = satUint(ip)
 	op.v = len(fp)
 	op.f = satUint(fp)
@@ -119,6 +120,9 @@ func (rel pluralRelation) holds(op pluralOperands) bool {
 	switch rel.operand {
 	case 'n':
 		x, integral = op.i, op.t == 0
+		if op.big && rel.mod == 0 {
+			x = ^uint64(0) // n itself is not truncated: no small value equals it
+		}
 	case 'i':
 		x = op.i
 	case 'v':

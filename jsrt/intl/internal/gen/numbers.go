@@ -39,8 +39,6 @@ type genNumSys struct {
 	Pct      string            `json:"pct"`
 	Cur      string            `json:"cur"`
 	Acc      string            `json:"acc"`
-	CurAlpha string            `json:"curA,omitempty"` // when the symbol is alphabetic
-	AccAlpha string            `json:"accA,omitempty"`
 	Sci      string            `json:"sci"`
 	Short    map[string]string `json:"short,omitempty"`
 	Long     map[string]string `json:"long,omitempty"`
@@ -281,12 +279,6 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 		cur, _ := n["currencyFormats-numberSystem-"+ns].(map[string]any)
 		sys.Cur = str(cur, "standard")
 		sys.Acc = str(cur, "accounting")
-		if a := str(cur, "standard-alphaNextToNumber"); a != sys.Cur {
-			sys.CurAlpha = a
-		}
-		if a := str(cur, "accounting-alphaNextToNumber"); a != sys.Acc {
-			sys.AccAlpha = a
-		}
 		if o, ok := icuOverrides[id+"/"+ns]; ok {
 			o(sys)
 		}
