@@ -74,9 +74,12 @@ func resolveNumberLocale(vm *goja.Runtime, locales goja.Value, opts *goja.Object
 	GetStringOption(vm, opts, "localeMatcher", []string{"lookup", "best fit"}, "best fit")
 	optNu := ""
 	if readNu {
-		optNu = GetStringOption(vm, opts, "numberingSystem", nil, "")
-		if v := opts.Get("numberingSystem"); v != nil && !goja.IsUndefined(v) && !unicodeType(optNu) {
-			ThrowRangeError(vm, "Invalid numberingSystem : "+optNu)
+		// Read once (a getter runs once, as in the specification).
+		if v := opts.Get("numberingSystem"); v != nil && !goja.IsUndefined(v) {
+			optNu = v.String()
+			if !unicodeType(optNu) {
+				ThrowRangeError(vm, "Invalid numberingSystem : "+optNu)
+			}
 		}
 	}
 	res := ResolveLocale(req, []string{"nu"}, map[string]string{"nu": optNu}, func(data, key, value string) bool {

@@ -449,6 +449,14 @@ const edge = [
   "new Intl.NumberFormat('en').format({toString() { return '99' }})",
   "new Intl.NumberFormat('en').format(Object(5n))",
   "new Intl.NumberFormat('en').format({[Symbol.toPrimitive]() { return {} }})",
+  // The order in which options are read.
+  "(() => { const log = []; const o = new Proxy({style: 'currency', currency: 'EUR', notation: 'compact'}, {get(t, k) { log.push(String(k)); return t[k] }}); new Intl.NumberFormat('en', o); return log.join() })()",
+  "(() => { const log = []; const o = new Proxy({style: 'unit', unit: 'meter'}, {get(t, k) { log.push(String(k)); return t[k] }}); new Intl.NumberFormat('en', o); return log.join() })()",
+  "(() => { const log = []; const o = new Proxy({}, {get(t, k) { log.push(String(k)); return t[k] }}); new Intl.PluralRules('en', o); return log.join() })()",
+  "(() => { const log = []; const o = new Proxy({}, {get(t, k) { log.push(String(k)); return t[k] }}); new Intl.RelativeTimeFormat('en', o); return log.join() })()",
+  "(() => { const log = []; const o = new Proxy({}, {get(t, k) { log.push(String(k)); return t[k] }}); new Intl.ListFormat('en', o); return log.join() })()",
+  "(() => { const log = []; const o = new Proxy({}, {get(t, k) { log.push(String(k)); return t[k] }}); (5).toLocaleString('en', o); return log.join() })()",
+  "(() => { const log = []; const o = new Proxy({}, {get(t, k) { log.push(String(k)); return t[k] }}); Intl.NumberFormat.supportedLocalesOf('en', o); return log.join() })()",
 ];
 exprs.push(...edge);
 
