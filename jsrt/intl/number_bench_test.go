@@ -104,3 +104,19 @@ func BenchmarkNewRuntime(b *testing.B) {
 func BenchmarkFirstCurrency(b *testing.B) {
 	benchFirstUse(b, "", "new Intl.NumberFormat('en-US', {style: 'currency', currency: 'USD'}).format(1)")
 }
+
+// BenchmarkToLocaleStringOptions is toLocaleString with options in a loop
+// (a formatter resolved per call).
+func BenchmarkToLocaleStringOptions(b *testing.B) {
+	vm := goja.New()
+	if err := Install(vm); err != nil {
+		b.Fatal(err)
+	}
+	prg := goja.MustCompile("", "(1234.5).toLocaleString('en-US', {style: 'currency', currency: 'USD'})", false)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := vm.RunProgram(prg); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

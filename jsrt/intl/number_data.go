@@ -60,7 +60,8 @@ type numberLocale struct {
 	Relatives map[string]*relField `json:"rt"`
 
 	id       string
-	currency []byte // the currency lines, decompressed on first use
+	currency []byte                    // the currency lines, decompressed on first use
+	curNames map[string]*currencyNames // the lines read so far
 	units    *unitData
 }
 
@@ -75,6 +76,10 @@ type unitData struct {
 func (l *numberLocale) currencyNamesOf(code string) *currencyNames {
 	numberData.Lock()
 	lines := l.currency
+	if c, ok := l.curNames[code]; ok {
+		numberData.Unlock()
+		return c
+	}
 	numberData.Unlock()
 	if lines == nil {
 		lines = readGz(l.id + ".currency.txt.gz")
@@ -85,17 +90,30 @@ func (l *numberLocale) currencyNamesOf(code string) *currencyNames {
 	key := []byte(code + "\t")
 	i := 0
 	if !bytes.HasPrefix(lines, key) {
-		i = bytes.Index(lines, append([]byte{'\n'}, key...))
-		if i < 0 {
-			return nil
+		if i = bytes.Index(lines, append([]byte{'\n'}, key...)); i >= 0 {
+			i++
 		}
-		i++
 	}
-	line := lines[i:]
-	if j := bytes.IndexByte(line, '\n'); j >= 0 {
-		line = line[:j]
+	var c *currencyNames // nil: CLDR has no names for it (XYZ)
+	if i >= 0 {
+		line := lines[i:]
+		if j := bytes.IndexByte(line, '\n'); j >= 0 {
+			line = line[:j]
+		}
+		c = parseCurrencyLine(string(line))
 	}
-	f := strings.Split(string(line), "\t")
+	numberData.Lock()
+	if l.curNames == nil {
+		l.curNames = map[string]*currencyNames{}
+	}
+	l.curNames[code] = c
+	numberData.Unlock()
+	return c
+}
+
+// parseCurrencyLine reads a line of a currency file.
+func parseCurrencyLine(line string) *currencyNames {
+	f := strings.Split(line, "\t")
 	if len(f) != 6 {
 		return nil
 	}
