@@ -1,8 +1,10 @@
 package intl
 
 import (
+	"runtime"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/dop251/goja"
 )
@@ -182,4 +184,30 @@ func TestParallelRuntimes(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestSlotsGoWithTheirObjects checks that the internal slots of
+// collected instances are dropped (the table's keys are weak).
+func TestSlotsGoWithTheirObjects(t *testing.T) {
+	vm := newTestRuntime(t)
+	run(t, vm, "for (let i = 0; i < 2000; i++) new Intl.NumberFormat('en').format(i)")
+	size := func() int {
+		numberFormats.mu.Lock()
+		defer numberFormats.mu.Unlock()
+		return len(numberFormats.m)
+	}
+	for i := 0; i < 50 && size() > 100; i++ {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := size(); n > 100 {
+		t.Fatalf("%d NumberFormat slots still held after collection", n)
+	}
+	// A live one keeps its slots.
+	run(t, vm, "var keep = new Intl.NumberFormat('de')")
+	runtime.GC()
+	runtime.GC()
+	if got := run(t, vm, "keep.format(1234.5)"); got != "1.234,5" {
+		t.Fatalf("kept formatter: %s", got)
+	}
 }
