@@ -49,7 +49,6 @@ func (s *slots[T]) get(v goja.Value) *T {
 // (NumberFormat, DateTimeFormat), else it is a TypeError.
 func makeClass(vm *goja.Runtime, intlObj *goja.Object, name string, length int, callable bool,
 	construct func(this *goja.Object, args []goja.Value)) (ctor, proto *goja.Object) {
-	proto = vm.NewObject()
 	// goja does not tell a native constructor whether it was called with
 	// new: new (and super()) give a fresh object inheriting from the
 	// prototype; a plain call gives its receiver (Intl, for
@@ -67,9 +66,11 @@ func makeClass(vm *goja.Runtime, intlObj *goja.Object, name string, length int, 
 		return this
 	}).(*goja.Object)
 	setNameLength(vm, ctor, name, length)
+	// goja made the prototype, with its constructor property; a built-in's
+	// prototype property is not writable. (DefineDataProperty's flags are
+	// writable, configurable, enumerable.)
+	proto = ctor.Get("prototype").(*goja.Object)
 	_ = ctor.DefineDataProperty("prototype", proto, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
-	// DefineDataProperty's flags are writable, configurable, enumerable.
-	_ = proto.DefineDataProperty("constructor", ctor, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	_ = proto.DefineDataPropertySymbol(goja.SymToStringTag, vm.ToValue("Intl."+name), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	_ = intlObj.DefineDataProperty(name, ctor, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	return ctor, proto

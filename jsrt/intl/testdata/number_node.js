@@ -457,6 +457,10 @@ const edge = [
   "(() => { const log = []; const o = new Proxy({}, {get(t, k) { log.push(String(k)); return t[k] }}); new Intl.ListFormat('en', o); return log.join() })()",
   "(() => { const log = []; const o = new Proxy({}, {get(t, k) { log.push(String(k)); return t[k] }}); (5).toLocaleString('en', o); return log.join() })()",
   "(() => { const log = []; const o = new Proxy({}, {get(t, k) { log.push(String(k)); return t[k] }}); Intl.NumberFormat.supportedLocalesOf('en', o); return log.join() })()",
+  "Object.getOwnPropertyDescriptor(Intl.NumberFormat.prototype, \"constructor\")",
+  "Object.getOwnPropertyDescriptor(Intl.PluralRules, \"prototype\")",
+  "Object.getOwnPropertyNames(Intl.ListFormat.prototype)",
+  "Object.getOwnPropertyNames(Intl.NumberFormat)",
 ];
 exprs.push(...edge);
 
