@@ -144,13 +144,14 @@ func (l *numberLocale) unitData() *unitData {
 }
 
 type numberSupplemental struct {
-	Cardinal  map[string]map[string]string `json:"cardinal"`
-	Ordinal   map[string]map[string]string `json:"ordinal"`
-	Ranges    map[string]map[string]string `json:"ranges"`
-	Digits    map[string][2]int            `json:"curDigits"`
-	Systems   map[string]string            `json:"systems"`
-	NSSymbols map[string]map[string]string `json:"nsSymbols"`
-	NSDefault map[string]string            `json:"nsDefault"`
+	Cardinal   map[string]map[string]string `json:"cardinal"`
+	Ordinal    map[string]map[string]string `json:"ordinal"`
+	Ranges     map[string]map[string]string `json:"ranges"`
+	Digits     map[string][2]int            `json:"curDigits"`
+	Systems    map[string]string            `json:"systems"`
+	NSSymbols  map[string]map[string]string `json:"nsSymbols"`
+	NSPatterns map[string]map[string]string `json:"nsPatterns"`
+	NSDefault  map[string]string            `json:"nsDefault"`
 }
 
 var numberData struct {
@@ -231,5 +232,15 @@ func (l *numberLocale) system(ns string) *numSys {
 	// root, which has them from the locales that use the system).
 	s := *l.Sys["latn"]
 	s.Sym = sym
+	for k, p := range supplemental("nsPatterns").NSPatterns[ns] {
+		switch k {
+		case "pct":
+			s.Pct = p
+		case "cur":
+			s.Cur = p
+		case "acc":
+			s.Acc = p
+		}
+	}
 	return &s
 }

@@ -98,6 +98,9 @@ type genSupplemental struct {
 	// using them by default); any other system takes the locale's latn
 	// symbols.
 	NSSymbols map[string]map[string]string `json:"nsSymbols"`
+	// NSPatterns are root's own patterns for such a system (the others
+	// come from the locale's latn patterns).
+	NSPatterns map[string]map[string]string `json:"nsPatterns"`
 	// NSDefault is the default numbering system of locales (ar-EG) that
 	// differ from the data locale serving them (ar).
 	NSDefault map[string]string `json:"nsDefault"`
@@ -424,7 +427,10 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 func genNumbersSupplemental(cldr string) (*genSupplemental, error) {
 	sup := &genSupplemental{Cardinal: map[string]map[string]string{}, Ordinal: map[string]map[string]string{},
 		Ranges: map[string]map[string]string{}, Digits: map[string][2]int{}, Systems: map[string]string{},
-		NSSymbols: map[string]map[string]string{}, NSDefault: map[string]string{}}
+		NSSymbols: map[string]map[string]string{}, NSDefault: map[string]string{},
+		// ICU's root has these for arab (not in cldr-json's und); found by
+		// comparing de-u-nu-arab and en-u-nu-arab with Node.
+		NSPatterns: map[string]map[string]string{"arab": {"pct": "#,##0%", "cur": "#,##0.00\u00a0¤", "acc": "#,##0.00\u00a0¤"}}}
 	langs := map[string]bool{}
 	for _, id := range locales.Data {
 		langs[strings.SplitN(id, "-", 2)[0]] = true
