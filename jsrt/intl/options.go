@@ -26,7 +26,7 @@ func ThrowRangeError(vm *goja.Runtime, msg string) {
 // object, an object is itself, anything else a TypeError.
 func GetOptionsObject(vm *goja.Runtime, v goja.Value) *goja.Object {
 	if v == nil || goja.IsUndefined(v) {
-		return vm.NewObject()
+		return emptyOptions(vm)
 	}
 	if o, ok := v.(*goja.Object); ok {
 		return o
@@ -34,11 +34,20 @@ func GetOptionsObject(vm *goja.Runtime, v goja.Value) *goja.Object {
 	panic(vm.NewTypeError("Options must be an object"))
 }
 
+// emptyOptions is the options object of undefined: with a null prototype
+// (OrdinaryObjectCreate(null)), so that nothing user code put on
+// Object.prototype is read as an option.
+func emptyOptions(vm *goja.Runtime) *goja.Object {
+	o := vm.NewObject()
+	_ = o.SetPrototype(nil)
+	return o
+}
+
 // CoerceOptionsToObject is the older operation most constructors use:
 // undefined is an empty object, anything else ToObject.
 func CoerceOptionsToObject(vm *goja.Runtime, v goja.Value) *goja.Object {
 	if v == nil || goja.IsUndefined(v) {
-		return vm.NewObject()
+		return emptyOptions(vm)
 	}
 	if goja.IsNull(v) {
 		panic(vm.NewTypeError("Cannot convert undefined or null to object"))
