@@ -122,6 +122,8 @@ func knownDifference(parts []json.RawMessage) string {
 	return ""
 }
 
+// run evaluates a script and returns its value as a string, failing the
+// test on an exception.
 func run(t *testing.T, vm *goja.Runtime, src string) string {
 	t.Helper()
 	v, err := vm.RunString(src)

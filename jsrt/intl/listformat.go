@@ -220,6 +220,6 @@ func installListFormat(vm *goja.Runtime, intlObj *goja.Object) error {
 	}
 	return defineMethod(vm, proto, "formatToParts", 1, func(call goja.FunctionCall) goja.Value {
 		lf := this(call.This, "formatToParts")
-		return partsArray(vm, lf.format(stringListFromIterable(vm, call.Argument(0))), "", "")
+		return numPartsArray(vm, lf.format(stringListFromIterable(vm, call.Argument(0))), "", "")
 	})
 }

@@ -381,7 +381,7 @@ func installNumberFormat(vm *goja.Runtime, intlObj *goja.Object) error {
 	}
 	if err := defineMethod(vm, proto, "formatToParts", 1, func(call goja.FunctionCall) goja.Value {
 		nf := thisNumberFormat(vm, call.This, "formatToParts")
-		return partsArray(vm, nf.f.format(toIntlMathematicalValue(vm, call.Argument(0))).parts(), "", "")
+		return numPartsArray(vm, nf.f.format(toIntlMathematicalValue(vm, call.Argument(0))).parts(), "", "")
 	}); err != nil {
 		return err
 	}
@@ -429,7 +429,7 @@ func installNumberFormat(vm *goja.Runtime, intlObj *goja.Object) error {
 	}
 	if err := defineMethod(vm, proto, "formatRangeToParts", 2, func(call goja.FunctionCall) goja.Value {
 		nf, x, y := rangeArgs(call, "formatRangeToParts")
-		return partsArray(vm, nf.f.formatRange(x, y), "", "")
+		return numPartsArray(vm, nf.f.formatRange(x, y), "", "")
 	}); err != nil {
 		return err
 	}
@@ -568,7 +568,7 @@ func (f *numberFormatter) formatRange(x, y decimal) []part {
 	} else {
 		out = append(out, mark(b.outerPost, "endRange")...)
 	}
-	return mergeLiterals(out)
+	return numMergeLiterals(out)
 }
 
 // rewrap redoes the outer unit or currency name for a plural category.
@@ -620,7 +620,7 @@ func (f *numberFormatter) approximately(x decimal, fm *formatted) []part {
 	if !inserted {
 		// Where the pattern puts a sign: the parts the "~" affixes have
 		// and the sign-less ones lack.
-		pat := parsePattern(f.stylePattern())
+		pat := numParsePattern(f.stylePattern())
 		tilde, plain := f.affixes(pat, '~'), f.affixes(pat, 0)
 		hasMinus := false
 		for _, side := range pat.neg {

@@ -135,7 +135,7 @@ func (l *numberLocale) unitData() *unitData {
 	numberData.Unlock()
 	if u == nil {
 		u = &unitData{}
-		readGzJSON(l.id+".unit.json.gz", u)
+		numReadGzJSON(l.id+".unit.json.gz", u)
 		numberData.Lock()
 		l.units = u
 		numberData.Unlock()
@@ -178,7 +178,7 @@ func readGz(name string) []byte {
 	return raw
 }
 
-func readGzJSON(name string, v any) {
+func numReadGzJSON(name string, v any) {
 	if err := json.Unmarshal(readGz(name), v); err != nil {
 		panic(err)
 	}
@@ -196,7 +196,7 @@ func numbersFor(id string) *numberLocale {
 		numberData.locales = map[string]*numberLocale{}
 	}
 	l := &numberLocale{id: id}
-	readGzJSON(id+".json.gz", l)
+	numReadGzJSON(id+".json.gz", l)
 	numberData.locales[id] = l
 	return l
 }
@@ -212,7 +212,7 @@ func supplemental(part string) *numberSupplemental {
 		numberData.supParts = map[string]bool{}
 	}
 	if !numberData.supParts[part] {
-		readGzJSON("sup-"+part+".json.gz", numberData.sup)
+		numReadGzJSON("sup-"+part+".json.gz", numberData.sup)
 		numberData.supParts[part] = true
 	}
 	return numberData.sup

@@ -199,12 +199,12 @@ func (fm *formatted) parts() []part {
 	for _, p := range [][]part{fm.outerPre, fm.pre, fm.num, fm.post, fm.outerPost} {
 		out = append(out, p...)
 	}
-	return mergeLiterals(out)
+	return numMergeLiterals(out)
 }
 
-// mergeLiterals joins adjacent literal parts of the same source, as ICU
+// numMergeLiterals joins adjacent literal parts of the same source, as ICU
 // reports them.
-func mergeLiterals(ps []part) []part {
+func numMergeLiterals(ps []part) []part {
 	out := ps[:0:0]
 	for _, p := range ps {
 		if n := len(out); n > 0 && p.typ == "literal" && out[n-1].typ == "literal" && out[n-1].src == p.src {
@@ -370,7 +370,7 @@ func (f *numberFormatter) format(x decimal) *formatted {
 	}
 
 	// The number itself.
-	pat := parsePattern(f.stylePattern())
+	pat := numParsePattern(f.stylePattern())
 	switch {
 	case x.nan:
 		fm.num = []part{{typ: "nan", val: f.sys.Sym["nan"]}}
@@ -424,7 +424,7 @@ func (f *numberFormatter) format(x decimal) *formatted {
 	// Compact affixes go inside the style's.
 	var cpre, cpost []part
 	if compact != "" {
-		cp := parsePattern(compact)
+		cp := numParsePattern(compact)
 		if cp.zeros == 0 {
 			fm.num = nil // the pattern is a word for the number ("mille")
 		}
@@ -447,7 +447,7 @@ func (f *numberFormatter) format(x decimal) *formatted {
 		if f.style == "currency" && f.currencyDisplay != "name" && f.sys.CurShort != nil {
 			// The currency compact pattern has its own ¤: drop the
 			// style's currency affix.
-			affix = f.affixes(parsePattern(strings.ReplaceAll(f.sys.Dec, "¤", "")), sign)
+			affix = f.affixes(numParsePattern(strings.ReplaceAll(f.sys.Dec, "¤", "")), sign)
 		}
 	}
 	fm.pre = append(affix[0], cpre...)

@@ -23,8 +23,8 @@ type numPattern struct {
 
 var patternCache = map[string]*numPattern{}
 
-// parsePattern parses a pattern (cached; patterns are few).
-func parsePattern(p string) *numPattern {
+// numParsePattern parses a pattern (cached; patterns are few).
+func numParsePattern(p string) *numPattern {
 	numberData.Lock()
 	np := patternCache[p]
 	numberData.Unlock()

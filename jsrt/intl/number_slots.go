@@ -128,8 +128,8 @@ func itoa(i int) string {
 	return itoa(i/10) + string(rune('0'+i%10))
 }
 
-// partsArray is formatToParts' result: [{type, value[, unit/source]}].
-func partsArray(vm *goja.Runtime, ps []part, extraKey, extraVal string) *goja.Object {
+// numPartsArray is formatToParts' result: [{type, value[, unit/source]}].
+func numPartsArray(vm *goja.Runtime, ps []part, extraKey, extraVal string) *goja.Object {
 	items := make([]goja.Value, len(ps))
 	for i, p := range ps {
 		kv := []any{"type", p.typ, "value", p.val}

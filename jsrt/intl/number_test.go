@@ -9,17 +9,6 @@ import (
 	"github.com/dop251/goja"
 )
 
-// run evaluates a script and returns its value as a string, failing the
-// test on an exception.
-func run(t *testing.T, vm *goja.Runtime, src string) string {
-	t.Helper()
-	v, err := vm.RunString(src)
-	if err != nil {
-		t.Fatalf("%s: %v", src, err)
-	}
-	return v.String()
-}
-
 func TestInstallDecodesNothing(t *testing.T) {
 	resetNumberData()
 	vm := newTestRuntime(t)
@@ -188,7 +177,7 @@ func TestParallelRuntimes(t *testing.T) {
 
 // TestSlotsGoWithTheirObjects checks that the internal slots of
 // collected instances are dropped (the table's keys are weak).
-func TestSlotsGoWithTheirObjects(t *testing.T) {
+func TestNumberSlotsGoWithTheirObjects(t *testing.T) {
 	vm := newTestRuntime(t)
 	run(t, vm, "for (let i = 0; i < 2000; i++) new Intl.NumberFormat('en').format(i)")
 	size := func() int {

@@ -87,7 +87,7 @@ var icuOverrides = map[string]func(*genNumSys){
 	"fr-CH/latn": func(s *genNumSys) { s.Sym["group"] = "'" },
 }
 
-type genSupplemental struct {
+type numGenSupplemental struct {
 	Cardinal map[string]map[string]string `json:"cardinal"` // language → category → rule
 	Ordinal  map[string]map[string]string `json:"ordinal"`
 	Ranges   map[string]map[string]string `json:"ranges"` // language → "start-end" → category
@@ -106,7 +106,7 @@ type genSupplemental struct {
 	NSDefault map[string]string `json:"nsDefault"`
 }
 
-func readJSON(path string, v any) error {
+func numReadJSON(path string, v any) error {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return err
@@ -114,7 +114,7 @@ func readJSON(path string, v any) error {
 	return json.Unmarshal(b, v)
 }
 
-func writeGz(path string, v any) error {
+func numWriteGz(path string, v any) error {
 	var raw bytes.Buffer
 	enc := json.NewEncoder(&raw)
 	enc.SetEscapeHTML(false)
@@ -135,7 +135,7 @@ func str(m map[string]any, k string) string {
 	return s
 }
 
-func strMap(v any) map[string]string {
+func numStrMap(v any) map[string]string {
 	m, _ := v.(map[string]any)
 	out := map[string]string{}
 	for k, x := range m {
@@ -148,7 +148,7 @@ func strMap(v any) map[string]string {
 
 // compactPatterns keeps the "1000-count-one" keys, dropping alternates.
 func compactPatterns(v any) map[string]string {
-	m := strMap(v)
+	m := numStrMap(v)
 	for k := range m {
 		if strings.Contains(k, "-alt-") {
 			delete(m, k)
@@ -179,11 +179,11 @@ func genNumbers(cldr, out string) error {
 		if err := writeCurrencies(filepath.Join(dir, id+".currency.txt.gz"), loc.Currency); err != nil {
 			return err
 		}
-		if err := writeGz(filepath.Join(dir, id+".unit.json.gz"), map[string]any{"units": loc.Units, "per": loc.Per}); err != nil {
+		if err := numWriteGz(filepath.Join(dir, id+".unit.json.gz"), map[string]any{"units": loc.Units, "per": loc.Per}); err != nil {
 			return err
 		}
 		loc.Currency, loc.Units, loc.Per = nil, nil, nil
-		if err := writeGz(filepath.Join(dir, id+".json.gz"), loc); err != nil {
+		if err := numWriteGz(filepath.Join(dir, id+".json.gz"), loc); err != nil {
 			return err
 		}
 	}
@@ -201,7 +201,7 @@ func genNumbers(cldr, out string) error {
 		return err
 	}
 	for k, v := range parts {
-		if err := writeGz(filepath.Join(dir, "sup-"+k+".json.gz"), map[string]json.RawMessage{k: v}); err != nil {
+		if err := numWriteGz(filepath.Join(dir, "sup-"+k+".json.gz"), map[string]json.RawMessage{k: v}); err != nil {
 			return err
 		}
 	}
@@ -252,7 +252,7 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 			Numbers map[string]any `json:"numbers"`
 		} `json:"main"`
 	}
-	if err := readJSON(filepath.Join(cldr, "cldr-numbers-full/main", id, "numbers.json"), &nf); err != nil {
+	if err := numReadJSON(filepath.Join(cldr, "cldr-numbers-full/main", id, "numbers.json"), &nf); err != nil {
 		return nil, err
 	}
 	n := nf.Main[id].Numbers
@@ -264,7 +264,7 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 			continue
 		}
 		ns := k[len(p):]
-		sys := &genNumSys{Sym: strMap(v)}
+		sys := &genNumSys{Sym: numStrMap(v)}
 		delete(sys.Sym, "list")
 		delete(sys.Sym, "timeSeparator")
 		dec, _ := n["decimalFormats-numberSystem-"+ns].(map[string]any)
@@ -300,7 +300,7 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 				}
 			}
 		}
-		sys.Misc = strMap(n["miscPatterns-numberSystem-"+ns])
+		sys.Misc = numStrMap(n["miscPatterns-numberSystem-"+ns])
 		loc.Sys[ns] = sys
 	}
 
@@ -311,7 +311,7 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 			} `json:"numbers"`
 		} `json:"main"`
 	}
-	if err := readJSON(filepath.Join(cldr, "cldr-numbers-full/main", id, "currencies.json"), &cf); err != nil {
+	if err := numReadJSON(filepath.Join(cldr, "cldr-numbers-full/main", id, "currencies.json"), &cf); err != nil {
 		return nil, err
 	}
 	for code, c := range cf.Main[id].Numbers.Currencies {
@@ -341,7 +341,7 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 			Units map[string]any `json:"units"`
 		} `json:"main"`
 	}
-	if err := readJSON(filepath.Join(cldr, "cldr-units-full/main", id, "units.json"), &uf); err != nil {
+	if err := numReadJSON(filepath.Join(cldr, "cldr-units-full/main", id, "units.json"), &uf); err != nil {
 		return nil, err
 	}
 	for _, width := range []string{"long", "short", "narrow"} {
@@ -379,7 +379,7 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 			ListPatterns map[string]map[string]string `json:"listPatterns"`
 		} `json:"main"`
 	}
-	if err := readJSON(filepath.Join(cldr, "cldr-misc-full/main", id, "listPatterns.json"), &lf); err != nil {
+	if err := numReadJSON(filepath.Join(cldr, "cldr-misc-full/main", id, "listPatterns.json"), &lf); err != nil {
 		return nil, err
 	}
 	for k, p := range lf.Main[id].ListPatterns {
@@ -394,7 +394,7 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 			} `json:"dates"`
 		} `json:"main"`
 	}
-	if err := readJSON(filepath.Join(cldr, "cldr-dates-full/main", id, "dateFields.json"), &df); err != nil {
+	if err := numReadJSON(filepath.Join(cldr, "cldr-dates-full/main", id, "dateFields.json"), &df); err != nil {
 		return nil, err
 	}
 	for _, f := range []string{"year", "quarter", "month", "week", "day", "hour", "minute", "second"} {
@@ -409,10 +409,10 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 					r.Rel[off] = v.(string)
 				}
 			}
-			for k, v := range strMap(fd["relativeTime-type-future"]) {
+			for k, v := range numStrMap(fd["relativeTime-type-future"]) {
 				r.Future[strings.TrimPrefix(k, "relativeTimePattern-count-")] = v
 			}
-			for k, v := range strMap(fd["relativeTime-type-past"]) {
+			for k, v := range numStrMap(fd["relativeTime-type-past"]) {
 				r.Past[strings.TrimPrefix(k, "relativeTimePattern-count-")] = v
 			}
 			if len(r.Rel) == 0 {
@@ -424,8 +424,8 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 	return loc, nil
 }
 
-func genNumbersSupplemental(cldr string) (*genSupplemental, error) {
-	sup := &genSupplemental{Cardinal: map[string]map[string]string{}, Ordinal: map[string]map[string]string{},
+func genNumbersSupplemental(cldr string) (*numGenSupplemental, error) {
+	sup := &numGenSupplemental{Cardinal: map[string]map[string]string{}, Ordinal: map[string]map[string]string{},
 		Ranges: map[string]map[string]string{}, Digits: map[string][2]int{}, Systems: map[string]string{},
 		NSSymbols: map[string]map[string]string{}, NSDefault: map[string]string{},
 		// ICU's root has these for arab (not in cldr-json's und); found by
@@ -443,7 +443,7 @@ func genNumbersSupplemental(cldr string) (*genSupplemental, error) {
 		var f struct {
 			Supplemental map[string]json.RawMessage `json:"supplemental"`
 		}
-		if err := readJSON(filepath.Join(cldr, "cldr-core/supplemental", file), &f); err != nil {
+		if err := numReadJSON(filepath.Join(cldr, "cldr-core/supplemental", file), &f); err != nil {
 			return err
 		}
 		var all map[string]map[string]string
@@ -478,7 +478,7 @@ func genNumbersSupplemental(cldr string) (*genSupplemental, error) {
 			Plurals map[string]map[string]string `json:"plurals"`
 		} `json:"supplemental"`
 	}
-	if err := readJSON(filepath.Join(cldr, "cldr-core/supplemental/pluralRanges.json"), &pr); err != nil {
+	if err := numReadJSON(filepath.Join(cldr, "cldr-core/supplemental/pluralRanges.json"), &pr); err != nil {
 		return nil, err
 	}
 	for lang, rs := range pr.Supplemental.Plurals {
@@ -500,7 +500,7 @@ func genNumbersSupplemental(cldr string) (*genSupplemental, error) {
 			} `json:"currencyData"`
 		} `json:"supplemental"`
 	}
-	if err := readJSON(filepath.Join(cldr, "cldr-core/supplemental/currencyData.json"), &cd); err != nil {
+	if err := numReadJSON(filepath.Join(cldr, "cldr-core/supplemental/currencyData.json"), &cd); err != nil {
 		return nil, err
 	}
 	for code, f := range cd.Supplemental.CurrencyData.Fractions {
@@ -514,7 +514,7 @@ func genNumbersSupplemental(cldr string) (*genSupplemental, error) {
 			NumberingSystems map[string]map[string]string `json:"numberingSystems"`
 		} `json:"supplemental"`
 	}
-	if err := readJSON(filepath.Join(cldr, "cldr-core/supplemental/numberingSystems.json"), &ns); err != nil {
+	if err := numReadJSON(filepath.Join(cldr, "cldr-core/supplemental/numberingSystems.json"), &ns); err != nil {
 		return nil, err
 	}
 	var names []string
@@ -532,7 +532,7 @@ func genNumbersSupplemental(cldr string) (*genSupplemental, error) {
 
 // genNumberingDefaults fills NSSymbols and NSDefault from every CLDR
 // locale's numbers.
-func genNumberingDefaults(cldr string, sup *genSupplemental) error {
+func genNumberingDefaults(cldr string, sup *numGenSupplemental) error {
 	dir := filepath.Join(cldr, "cldr-numbers-full/main")
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -550,14 +550,14 @@ func genNumberingDefaults(cldr string, sup *genSupplemental) error {
 				Numbers map[string]any `json:"numbers"`
 			} `json:"main"`
 		}
-		if err := readJSON(filepath.Join(dir, id, "numbers.json"), &nf); err != nil {
+		if err := numReadJSON(filepath.Join(dir, id, "numbers.json"), &nf); err != nil {
 			return err
 		}
 		n := nf.Main[id].Numbers
 		ns := str(n, "defaultNumberingSystem")
 		defaults[id] = ns
 		if (ns == "arab" || ns == "arabext") && sup.NSSymbols[ns] == nil {
-			if sym := strMap(n["symbols-numberSystem-"+ns]); len(sym) > 0 {
+			if sym := numStrMap(n["symbols-numberSystem-"+ns]); len(sym) > 0 {
 				delete(sym, "list")
 				delete(sym, "timeSeparator")
 				sup.NSSymbols[ns] = sym
