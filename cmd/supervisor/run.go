@@ -198,6 +198,9 @@ func printResult(st *State, res result.Result, asJSON bool) error {
 	if asJSON {
 		enc := json.NewEncoder(st.Stdout)
 		enc.SetIndent("", "  ")
+		// The value as JSON.stringify wrote it: no \u0026 for &, as the
+		// socket API.
+		enc.SetEscapeHTML(false)
 		if err := enc.Encode(res); err != nil {
 			return &exitError{code: 70, err: err}
 		}

@@ -199,3 +199,14 @@ func TestRunConfig(t *testing.T) {
 		t.Errorf("a bad configuration: exit %d (%s), want 2", code, errs)
 	}
 }
+
+// --json prints the value as JSON.stringify wrote it: &, < and > stay.
+func TestRunJSONKeepsHTMLCharacters(t *testing.T) {
+	code, out, errs := cli(t, "return 'a & b <c>'", "run", "-", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, `"output": "a & b <c>"`) {
+		t.Errorf("output: %s", out)
+	}
+}

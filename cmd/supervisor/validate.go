@@ -90,6 +90,7 @@ func runValidate(st *State, file string, f validateFlags, lim config.Limits) err
 	if f.json {
 		enc := json.NewEncoder(st.Stdout)
 		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
 		if err := enc.Encode(out); err != nil {
 			return &exitError{code: 70, err: fmt.Errorf("write the verdict: %w", err)}
 		}
