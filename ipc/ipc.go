@@ -109,13 +109,25 @@ func (e *FrameTooLargeError) Error() string {
 	return fmt.Sprintf("ipc: frame of %d bytes is over the %d-byte cap", e.Size, e.Max)
 }
 
+// marshal is json.Marshal without HTML escaping: a value's JSON crosses
+// the pipe as JSON.stringify wrote it (& stays &, not \u0026).
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
 // Encode returns the wire form of one message.
 func Encode(t Type, arg any) ([]byte, error) {
-	a, err := json.Marshal(arg)
+	a, err := marshal(arg)
 	if err != nil {
 		return nil, fmt.Errorf("ipc: encode %s: %w", t, err)
 	}
-	payload, err := json.Marshal(Frame{Type: t, Arg: a})
+	payload, err := marshal(Frame{Type: t, Arg: a})
 	if err != nil {
 		return nil, fmt.Errorf("ipc: encode %s: %w", t, err)
 	}

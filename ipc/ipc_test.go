@@ -132,3 +132,14 @@ func FuzzReadFrame(f *testing.F) {
 		}
 	})
 }
+
+// A result's value crosses the pipe as JSON.stringify wrote it.
+func TestEncodeKeepsHTMLCharacters(t *testing.T) {
+	b, err := Encode(TypeResult, Result{Status: "ok", Output: json.RawMessage(`"a & b <c>"`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(`"a & b <c>"`)) {
+		t.Errorf("frame: %s", b[4:])
+	}
+}
