@@ -2,4 +2,210 @@
 // (util, url, path, querystring, buffer, events, assert, string_decoder,
 // crypto) a job may load when the request allows built-in modules. None of
 // them reaches files, processes or the network.
+//
+// Each module is a minified bundle in js/ (written by
+// `go run ./jsrt/modules/internal/bundle` from npm packages and Node's own
+// sources), embedded in the binary and compiled on its first require: a job
+// pays only for the modules it loads, and a job that loads none pays nothing
+// but the creation of the require function. The hashes of crypto are Go's.
 package modules
+
+import (
+	"embed"
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/dop251/goja"
+	"github.com/dop251/goja/parser"
+)
+
+//go:embed js/*.js
+var bundles embed.FS
+
+// names are the modules require may load, sorted. detect's allowedModules
+// must be the same list (a test checks it).
+var names = []string{"assert", "buffer", "crypto", "events", "path", "querystring", "string_decoder", "url", "util"}
+
+// Names returns the modules require may load, sorted.
+func Names() []string { return append([]string(nil), names...) }
+
+// Source returns the bundle of module name (for tests and measurements).
+func Source(name string) (string, bool) {
+	b, err := bundles.ReadFile("js/" + name + ".js")
+	if err != nil {
+		return "", false
+	}
+	return string(b), true
+}
+
+// Enable defines require on vm's global object: writable, configurable and
+// not enumerable, as Node's. Nothing is compiled until the first require.
+func Enable(vm *goja.Runtime, parserOptions ...parser.Option) error {
+	l := &loader{vm: vm, cache: map[string]goja.Value{}, loading: map[string]bool{}, parserOptions: parserOptions}
+	fn := vm.ToValue(l.require).(*goja.Object)
+	if err := fn.DefineDataProperty("name", vm.ToValue("require"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
+		return err
+	}
+	return vm.GlobalObject().DefineDataProperty("require", fn, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+}
+
+type loader struct {
+	vm            *goja.Runtime
+	cache         map[string]goja.Value // module.exports of each loaded module
+	loading       map[string]bool
+	parserOptions []parser.Option
+	host          *goja.Object // the natives the bundles use; made on first require
+	process       *goja.Object
+	noFunction    goja.Value
+}
+
+func (l *loader) require(call goja.FunctionCall) goja.Value {
+	arg := call.Argument(0)
+	if _, ok := arg.Export().(string); !ok {
+		panic(l.nodeError("TypeError", "ERR_INVALID_ARG_TYPE", `The "id" argument must be of type string.`+received(arg)))
+	}
+	id := arg.String()
+	if id == "" {
+		panic(l.nodeError("TypeError", "ERR_INVALID_ARG_VALUE", "The argument 'id' must be a non-empty string. Received ''"))
+	}
+	return l.load(strings.TrimPrefix(id, "node:"), id)
+}
+
+func (l *loader) load(name, asked string) goja.Value {
+	if v, ok := l.cache[name]; ok {
+		return v
+	}
+	if !known(name) {
+		panic(l.nodeError("Error", "MODULE_NOT_FOUND", fmt.Sprintf(
+			"Cannot find module '%s': this sandbox has no files and no packages; require() loads only the built-in modules %s",
+			asked, strings.Join(names, ", "))))
+	}
+	if l.loading[name] {
+		panic(l.vm.NewGoError(fmt.Errorf("modules: %s requires itself while loading", name)))
+	}
+	l.loading[name] = true
+	defer delete(l.loading, name)
+	src, _ := Source(name)
+	prg, err := goja.Parse(name+".js", src, l.parserOptions...)
+	if err != nil {
+		panic(l.vm.NewGoError(fmt.Errorf("modules: %s: %w", name, err)))
+	}
+	compiled, err := goja.CompileAST(prg, true)
+	if err != nil {
+		panic(l.vm.NewGoError(fmt.Errorf("modules: %s: %w", name, err)))
+	}
+	fnVal, err := l.vm.RunProgram(compiled)
+	if err != nil {
+		panic(err)
+	}
+	fn, ok := goja.AssertFunction(fnVal)
+	if !ok {
+		panic(l.vm.NewGoError(fmt.Errorf("modules: %s is not a function", name)))
+	}
+	if l.host == nil {
+		l.init()
+	}
+	module := l.vm.NewObject()
+	exports := l.vm.NewObject()
+	if err := module.Set("exports", exports); err != nil {
+		panic(err)
+	}
+	internalRequire := l.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		n := call.Argument(0).String()
+		return l.load(n, n)
+	})
+	if _, err := fn(goja.Undefined(), internalRequire, module, exports, l.host, l.process, l.noFunction); err != nil {
+		panic(err)
+	}
+	v := module.Get("exports")
+	l.cache[name] = v
+	return v
+}
+
+func known(name string) bool {
+	for _, n := range names {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// init makes what every bundle receives besides require, module and
+// exports: the natives (host), a process with nothing of the host in it,
+// and a Function that only throws (the sandbox has none; some npm helpers
+// name it).
+func (l *loader) init() {
+	vm := l.vm
+	l.host = vm.NewObject()
+	l.installNatives(l.host)
+	v, err := vm.RunString(`(function () {
+		const proto = Object.getPrototypeOf(function () {});
+		function Function() {
+			throw new TypeError("dynamic code evaluation is disabled in this sandbox (Function constructor)");
+		}
+		Object.defineProperty(Function, "prototype", { value: proto, writable: false });
+		const env = Object.create(null);
+		const process = Object.create(null);
+		Object.defineProperties(process, {
+			env: { value: env },
+			platform: { value: "linux" },
+			cwd: { value: function cwd() { return "/"; } },
+			emitWarning: { value: function emitWarning() {} },
+		});
+		return [Function, process];
+	})()`)
+	if err != nil {
+		panic(err)
+	}
+	pair := v.ToObject(vm)
+	l.noFunction = pair.Get("0")
+	l.process = pair.Get("1").ToObject(vm)
+}
+
+// nodeError is an error of the named constructor with Node's code property.
+func (l *loader) nodeError(ctor, code, message string) *goja.Object {
+	c, _ := goja.AssertConstructor(l.vm.Get(ctor))
+	e, err := c(nil, l.vm.ToValue(message))
+	if err != nil {
+		panic(err)
+	}
+	_ = e.Set("code", code)
+	return e
+}
+
+// received is the end of Node's ERR_INVALID_ARG_TYPE message.
+func received(v goja.Value) string {
+	switch {
+	case v == nil || goja.IsUndefined(v):
+		return " Received undefined"
+	case goja.IsNull(v):
+		return " Received null"
+	}
+	if o, ok := v.(*goja.Object); ok {
+		if _, fn := goja.AssertFunction(o); fn {
+			name := o.Get("name")
+			if name == nil || name.String() == "" {
+				return " Received function <anonymous>"
+			}
+			return " Received function " + name.String()
+		}
+		if c, ok := o.Get("constructor").(*goja.Object); ok {
+			if n := c.Get("name"); n != nil && n.String() != "" {
+				return " Received an instance of " + n.String()
+			}
+		}
+		return " Received [Object: null prototype]"
+	}
+	typ, shown := "number", v.String()
+	switch v.Export().(type) {
+	case bool:
+		typ = "boolean"
+	case *big.Int:
+		typ, shown = "bigint", shown+"n"
+	case *goja.Symbol:
+		typ = "symbol"
+	}
+	return fmt.Sprintf(" Received type %s (%s)", typ, shown)
+}
