@@ -55,7 +55,7 @@ type patch struct {
 
 var patches = []patch{
 	// The extracted inspect cannot see a promise's state; the runtime can.
-	{"node-inspect-extracted/dist/inspect.js", "getPromiseDetails:()=>[g,void 0]", "getPromiseDetails:t=>host.promiseDetails(t)"},
+	{"node-inspect-extracted/dist/inspect.js", "getPromiseDetails:()=>[g,void 0]", "getPromiseDetails:t=>host.promiseDetails(t,g,h)"},
 	// ... nor a proxy's target and handler (null: not a proxy).
 	{"node-inspect-extracted/dist/inspect.js", "getProxyDetails:y.getProxyDetails", "getProxyDetails:(t,e)=>host.proxyDetails(t,e)"},
 	// Its primordials copy eval, which the sandbox does not have.
@@ -91,6 +91,10 @@ func main() {
 }
 
 func run(dir, out string) error {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
 	if _, err := os.Stat(filepath.Join(dir, "node_modules")); err != nil {
 		return fmt.Errorf("no node_modules: run (cd %s && npm ci --ignore-scripts) first", dir)
 	}

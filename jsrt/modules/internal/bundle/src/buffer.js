@@ -40,7 +40,13 @@ for (const name of ['write', 'fill', 'indexOf', 'lastIndexOf', 'includes']) defi
 const toString = proto.toString;
 define(proto, 'toString', function (encoding, start, end) {
   if (isBase64url(encoding)) return toBase64url(ReflectApply(toString, this, ['base64', start, end]));
-  return ReflectApply(toString, this, arguments);
+  try {
+    return ReflectApply(toString, this, arguments);
+  } catch (e) {
+    // Node's code for it.
+    if (e instanceof TypeError && /^Unknown encoding/.test(e.message)) e.code = 'ERR_UNKNOWN_ENCODING';
+    throw e;
+  }
 });
 proto.toLocaleString = proto.toString;
 

@@ -12,6 +12,12 @@ const dataViewByteLength = Object.getOwnPropertyDescriptor(DataView.prototype, '
 const sharedByteLength = typeof SharedArrayBuffer === 'function'
   ? Object.getOwnPropertyDescriptor(SharedArrayBuffer.prototype, 'byteLength').get : undefined;
 const isView = ArrayBuffer.isView;
+const mapSize = Object.getOwnPropertyDescriptor(Map.prototype, 'size').get;
+const setSize = Object.getOwnPropertyDescriptor(Set.prototype, 'size').get;
+const weakMapHas = WeakMap.prototype.has;
+const weakSetHas = WeakSet.prototype.has;
+const MapIteratorPrototype = getPrototypeOf(new Map().keys());
+const SetIteratorPrototype = getPrototypeOf(new Set().keys());
 const AsyncFunctionPrototype = getPrototypeOf(async function () {});
 const GeneratorFunctionPrototype = getPrototypeOf(function* () {});
 
@@ -46,13 +52,13 @@ const types = {
   isTypedArray: (v) => tag(v) !== undefined,
   isDate: classIs('Date'),
   isRegExp: classIs('RegExp'),
-  isMap: classIs('Map'),
-  isSet: classIs('Set'),
-  isWeakMap: classIs('WeakMap'),
-  isWeakSet: classIs('WeakSet'),
+  isMap: (v) => works(mapSize, v),
+  isSet: (v) => works(setSize, v),
+  isWeakMap: (v) => works(function () { ReflectApply(weakMapHas, this, [{}]); }, v),
+  isWeakSet: (v) => works(function () { ReflectApply(weakSetHas, this, [{}]); }, v),
   isPromise: classIs('Promise'),
-  isMapIterator: classIs('Map Iterator'),
-  isSetIterator: classIs('Set Iterator'),
+  isMapIterator: (v) => isObjectLike(v) && (classOf(v) === 'Map Iterator' || getPrototypeOf(v) === MapIteratorPrototype),
+  isSetIterator: (v) => isObjectLike(v) && (classOf(v) === 'Set Iterator' || getPrototypeOf(v) === SetIteratorPrototype),
   isGeneratorObject: classIs('Generator'),
   isArgumentsObject: classIs('Arguments'),
   isNativeError: (v) => isObjectLike(v) && (classOf(v) === 'Error' || classOf(v) === 'AggregateError'),

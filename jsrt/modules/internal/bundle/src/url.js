@@ -67,6 +67,10 @@ function pathToFileURL(filepath, options) {
 function domainToASCII(domain) {
   if (arguments.length < 1) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "domain" argument must be specified');
   try {
+    // A label that claims to be punycode must be ASCII and decode.
+    for (const label of String(domain).split('.')) {
+      if (/^xn--/i.test(label) && (!/^[\x00-\x7f]*$/.test(label) || punycode.toUnicode(label) === label)) return '';
+    }
     const ascii = punycode.toASCII(String(domain).toLowerCase());
     return /^[a-z0-9.-]*$/.test(ascii) ? ascii : '';
   } catch {

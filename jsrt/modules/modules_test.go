@@ -1,0 +1,189 @@
+package modules_test
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"codexec/detect"
+	"codexec/ipc"
+	"codexec/jsrt"
+	"codexec/jsrt/modules"
+	"codexec/result"
+)
+
+// run runs code in a fresh runtime, with require when modules is set.
+func run(t *testing.T, code string, allow bool) (ipc.Result, []string) {
+	t.Helper()
+	rt, err := jsrt.New(jsrt.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs []string
+	res := rt.Run(ipc.Job{Code: code, TimeoutMs: 10000, MaxOutputBytes: 1 << 20, MaxLogLines: 1000,
+		MaxLogBytes: 1 << 20, CaptureConsole: true, AllowBuiltinModules: allow},
+		func(_, m string) error { logs = append(logs, m); return nil })
+	return res, logs
+}
+
+// wrap is testdata/wrap.js's wrap, run by Node for the reference.
+func wrap(t *testing.T, code string) string {
+	t.Helper()
+	return "try {\n  const v = await (async () => {\n" + code + "\n})();\n  return JSON.stringify(v === undefined ? null : v);\n" +
+		"} catch (e) {\n  return '!! ' + (e && e.name) + ' ' + (e && e.code) + ': ' + (e && e.message);\n}"
+}
+
+// knownDifferences are the cases whose result is not Node's, with the
+// runtime's result and why.
+var knownDifferences = map[string]struct{ got, reason string }{
+	"assert/ok-fail": {`["AssertionError","ERR_ASSERTION","false == true"]`,
+		"Node quotes the failing call from the source file (\"The expression evaluated to a falsy value: ok(false)\"); commonjs-assert cannot"},
+	"assert/AssertionError": {`["AssertionError","ERR_ASSERTION","m",true]`,
+		"Node 24 appends a diff of actual and expected to an explicit message given to new AssertionError"},
+}
+
+// TestAgainstNode runs every case of testdata/cases.js and compares its
+// result with what Node 24 gave (testdata/expected.json, by record.cjs).
+func TestAgainstNode(t *testing.T) {
+	var expected map[string]string
+	b, err := os.ReadFile("testdata/expected.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &expected); err != nil {
+		t.Fatal(err)
+	}
+	cases := loadCases(t)
+	if len(cases) != len(expected) {
+		t.Fatalf("%d cases, %d expected results: run testdata/record.cjs", len(cases), len(expected))
+	}
+	names := make([]string, 0, len(cases))
+	for n := range cases {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			res, _ := run(t, wrap(t, cases[name]), true)
+			if res.Status != result.OK {
+				t.Fatalf("status %s: %+v", res.Status, res.Error)
+			}
+			var got string
+			if err := json.Unmarshal(res.Output, &got); err != nil {
+				t.Fatalf("output %s: %v", res.Output, err)
+			}
+			if diff, ok := knownDifferences[name]; ok {
+				// Still checked: the runtime's own answer must not drift.
+				if got != diff.got {
+					t.Errorf("known difference changed (%s):\n got: %s\nwas: %s\nnode: %s", diff.reason, got, diff.got, expected[name])
+				}
+				return
+			}
+			if want := expected[name]; got != want {
+				t.Errorf("\n got: %s\nwant: %s", got, want)
+			}
+		})
+	}
+}
+
+// loadCases reads testdata/cases.js: a module.exports of name → code, in
+// a form simple enough to read without a JavaScript engine's help: the
+// runtime itself evaluates it.
+func loadCases(t *testing.T) map[string]string {
+	t.Helper()
+	src, err := os.ReadFile("testdata/cases.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := "const module = {exports: {}};\n" + string(src) + "\nreturn module.exports;"
+	res, _ := run(t, code, false)
+	if res.Status != result.OK {
+		t.Fatalf("cases.js: %+v", res.Error)
+	}
+	var cases map[string]string
+	if err := json.Unmarshal(res.Output, &cases); err != nil {
+		t.Fatal(err)
+	}
+	return cases
+}
+
+func TestRequireOnlyWhenAllowed(t *testing.T) {
+	res, _ := run(t, `return [typeof require, Object.keys(globalThis).includes('require')]`, false)
+	if string(res.Output) != `["undefined",false]` {
+		t.Errorf("without allowBuiltinModules: %s %+v", res.Output, res.Error)
+	}
+	res, _ = run(t, `return [typeof require, Object.keys(globalThis).includes('require'), require.name]`, true)
+	if string(res.Output) != `["function",false,"require"]` {
+		t.Errorf("with allowBuiltinModules: %s %+v", res.Output, res.Error)
+	}
+}
+
+func TestUnknownModuleListsTheAllowed(t *testing.T) {
+	res, _ := run(t, `try { require('http') } catch (e) { return [e instanceof Error, e.code, e.message] }`, true)
+	var got []any
+	if err := json.Unmarshal(res.Output, &got); err != nil {
+		t.Fatalf("%s %+v", res.Output, res.Error)
+	}
+	msg, _ := got[2].(string)
+	if got[0] != true || got[1] != "MODULE_NOT_FOUND" || !strings.Contains(msg, "'http'") ||
+		!strings.Contains(msg, strings.Join(modules.Names(), ", ")) {
+		t.Errorf("got %v", got)
+	}
+	for _, bad := range []string{`require(1)`, `require()`, `require('')`, `require('./util')`, `require('util/')`, `require('node:')`} {
+		res, _ := run(t, `try { `+bad+`; return 'loaded' } catch (e) { return e.name + ' ' + e.code }`, true)
+		if s := string(res.Output); !strings.Contains(s, "Error") {
+			t.Errorf("%s: %s", bad, s)
+		}
+	}
+}
+
+// TestValidationAgrees: validation passes require() of exactly the modules
+// the runtime provides.
+func TestValidationAgrees(t *testing.T) {
+	if got, want := detect.AllowedBuiltinModules(), modules.Names(); !reflect.DeepEqual(got, want) {
+		t.Errorf("detect allows %v, the runtime has %v", got, want)
+	}
+	for _, n := range modules.Names() {
+		if _, ok := modules.Source(n); !ok {
+			t.Errorf("no bundle for %s", n)
+		}
+		res, _ := run(t, `const m = require('`+n+`'); return m === require('node:`+n+`') && (typeof m === 'object' || typeof m === 'function')`, true)
+		if string(res.Output) != "true" {
+			t.Errorf("%s: %s %+v", n, res.Output, res.Error)
+		}
+	}
+}
+
+// TestNothingOfTheHost: no module reaches the host's process, files or
+// dynamic code.
+func TestNothingOfTheHost(t *testing.T) {
+	res, _ := run(t, `for (const n of ['util','url','path','querystring','buffer','events','assert','string_decoder','crypto']) require(n);
+		return [typeof process, typeof Function, typeof eval, require('path').resolve('x')]`, true)
+	if string(res.Output) != `["undefined","undefined","undefined","/x"]` {
+		t.Errorf("got %s %+v", res.Output, res.Error)
+	}
+}
+
+// TestBundlesAreGenerated: js/ is what the generator writes from src/ and
+// the pinned packages (when they are installed).
+func TestBundlesAreGenerated(t *testing.T) {
+	if _, err := os.Stat("internal/bundle/node_modules"); err != nil {
+		t.Skip("npm packages not installed: (cd internal/bundle && npm ci --ignore-scripts)")
+	}
+	dir := t.TempDir()
+	cmd := exec.Command("go", "run", "./internal/bundle", "-dir", "internal/bundle", "-out", dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, n := range modules.Names() {
+		want, _ := modules.Source(n)
+		got, err := os.ReadFile(dir + "/" + n + ".js")
+		if err != nil || string(got) != want {
+			t.Errorf("js/%s.js is not what the generator writes: run go run ./jsrt/modules/internal/bundle", n)
+		}
+	}
+}
