@@ -1,42 +1,53 @@
-// Node's primordials (lib/internal/per_context/primordials.js), built the
-// same way from this realm's intrinsics when a module loads: the vendored
-// Node files below read only these.
+// Node's primordials (lib/internal/per_context/primordials.js), looked up
+// on demand from this realm's intrinsics: the vendored Node files below
+// destructure a few dozen of them, so building all of Node's thousands at
+// load would cost more than the files themselves.
+'use strict';
 const ReflectApply = Reflect.apply;
 const uncurryThis = (fn) => (thisArg, ...args) => ReflectApply(fn, thisArg, args);
-const p = Object.create(null);
+const FunctionPrototype = Object.getPrototypeOf(function () {});
+const owners = {
+  __proto__: null,
+  decodeURI, decodeURIComponent, encodeURI, encodeURIComponent,
+  JSON, Math, Reflect,
+  Array, ArrayBuffer, BigInt, Boolean, DataView, Date, Error, Int8Array, Map, Number, Object, Promise,
+  RangeError, RegExp, Set, String, Symbol, TypeError, Uint8Array, URIError, WeakMap, WeakSet,
+  Function: { prototype: FunctionPrototype },
+};
+const lower = (s) => s[0].toLowerCase() + s.slice(1);
 
-function name(key) {
-  if (typeof key === 'symbol') {
-    const d = key.description;
-    return 'Symbol' + d[7].toUpperCase() + d.slice(8);
-  }
-  return key[0].toUpperCase() + key.slice(1);
-}
-
-function copy(src, prefix, uncurry) {
-  for (const key of Reflect.ownKeys(src)) {
-    if (typeof key === 'symbol' && !(key.description || '').startsWith('Symbol.')) continue;
-    const desc = Reflect.getOwnPropertyDescriptor(src, key);
-    const n = prefix + name(key);
-    if ('get' in desc) {
-      if (desc.get) p[prefix + 'Get' + name(key)] = uncurry ? uncurryThis(desc.get) : desc.get;
+function lookup(name) {
+  for (let i = name.length; i > 0; i--) {
+    const owner = name.slice(0, i);
+    if (!(owner in owners)) continue;
+    const C = owners[owner];
+    const rest = name.slice(i);
+    if (rest === '') return C;
+    if (rest.startsWith('Prototype')) {
+      const key = rest.slice(9);
+      const proto = C.prototype;
+      if (key === '') return proto;
+      if (key.startsWith('Get')) {
+        const d = Object.getOwnPropertyDescriptor(proto, lower(key.slice(3)));
+        if (d && d.get) return uncurryThis(d.get);
+      }
+      if (key.startsWith('Symbol')) return uncurryThis(proto[Symbol[lower(key.slice(6))]]);
+      const m = proto[lower(key)];
+      if (typeof m === 'function') return uncurryThis(m);
       continue;
     }
-    p[n] = uncurry && typeof desc.value === 'function' ? uncurryThis(desc.value) : desc.value;
+    if (rest.startsWith('Symbol') && C === Symbol) return Symbol[lower(rest.slice(6))];
+    const v = C[lower(rest)];
+    if (v !== undefined) return v;
   }
+  throw new TypeError('primordial ' + name + ' is not provided');
 }
 
-for (const n of ['decodeURI', 'decodeURIComponent', 'encodeURI', 'encodeURIComponent']) p[n] = globalThis[n];
-for (const n of ['JSON', 'Math', 'Reflect']) copy(globalThis[n], n, false);
-for (const n of ['Array', 'ArrayBuffer', 'BigInt', 'Boolean', 'DataView', 'Date', 'Error', 'Int8Array', 'Map',
-  'Number', 'Object', 'Promise', 'RangeError', 'RegExp', 'Set', 'String', 'Symbol', 'TypeError', 'Uint8Array',
-  'URIError', 'WeakMap', 'WeakSet']) {
-  const C = globalThis[n];
-  p[n] = C;
-  copy(C, n, false);
-  copy(C.prototype, n + 'Prototype', true);
-}
-const FunctionPrototype = Object.getPrototypeOf(function () {});
-copy(FunctionPrototype, 'FunctionPrototype', true);
-
-module.exports = p;
+const cache = Object.create(null);
+module.exports = new Proxy(cache, {
+  get(target, name) {
+    if (typeof name !== 'string') return undefined;
+    if (!(name in target)) target[name] = lookup(name);
+    return target[name];
+  },
+});
