@@ -106,9 +106,11 @@ func (l *loader) load(name, asked string) goja.Value {
 	if l.host == nil {
 		l.init()
 	}
-	module := l.vm.NewObject()
+	// Own data properties, defined: nothing user code planted on
+	// Object.prototype sees them.
+	module := l.nullObject()
 	exports := l.vm.NewObject()
-	if err := module.Set("exports", exports); err != nil {
+	if err := module.DefineDataProperty("exports", exports, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE); err != nil {
 		panic(err)
 	}
 	internalRequire := l.vm.ToValue(func(call goja.FunctionCall) goja.Value {
@@ -138,7 +140,7 @@ func known(name string) bool {
 // name it).
 func (l *loader) init() {
 	vm := l.vm
-	l.host = vm.NewObject()
+	l.host = l.nullObject()
 	l.installNatives(l.host)
 	v, err := vm.RunString(`(function () {
 		const proto = Object.getPrototypeOf(function () {});
@@ -164,6 +166,15 @@ func (l *loader) init() {
 	l.process = pair.Get("1").ToObject(vm)
 }
 
+// nullObject is a new object without a prototype.
+func (l *loader) nullObject() *goja.Object {
+	o := l.vm.NewObject()
+	if err := o.SetPrototype(nil); err != nil {
+		panic(err)
+	}
+	return o
+}
+
 // nodeError is an error of the named constructor with Node's code property.
 func (l *loader) nodeError(ctor, code, message string) *goja.Object {
 	c, _ := goja.AssertConstructor(l.vm.Get(ctor))
@@ -171,7 +182,9 @@ func (l *loader) nodeError(ctor, code, message string) *goja.Object {
 	if err != nil {
 		panic(err)
 	}
-	_ = e.Set("code", code)
+	if err := e.DefineDataProperty("code", l.vm.ToValue(code), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE); err != nil {
+		panic(err)
+	}
 	return e
 }
 

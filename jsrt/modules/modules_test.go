@@ -187,3 +187,24 @@ func TestBundlesAreGenerated(t *testing.T) {
 		}
 	}
 }
+
+// TestPlantedAccessorsSeeNothing: setters user code plants on
+// Object.prototype before the first require see none of the loader's own
+// objects (module, exports, the natives, a hash's state). The bundled
+// libraries themselves assign to their own objects as they do in Node
+// (buffer's Buffer.prototype.copy = ... reaches a planted setter): they
+// are user-level code and hold nothing privileged.
+func TestPlantedAccessorsSeeNothing(t *testing.T) {
+	res, _ := run(t, `const seen = [];
+for (const k of ['exports', 'classOf', 'hashNew', 'update', 'sum', 'code', 'env', 'cwd', 'randomFill', 'promiseDetails']) {
+  Object.defineProperty(Object.prototype, k, { set(v) { seen.push(k); }, get() { return undefined; }, configurable: true });
+}
+const h = require('crypto').createHash('sha1').update('x').digest('hex');
+require('util').inspect(Promise.resolve(1));
+require('path').join('a', 'b');
+try { require('fs'); } catch (e) {}
+return [seen, h.length];`, true)
+	if string(res.Output) != `[[],40]` {
+		t.Errorf("got %s %+v", res.Output, res.Error)
+	}
+}

@@ -80,7 +80,7 @@ func sortNodeOrder(s []string) {
 func (l *loader) installNatives(host *goja.Object) {
 	vm := l.vm
 	set := func(name string, fn func(goja.FunctionCall) goja.Value) {
-		_ = host.Set(name, fn)
+		_ = host.DefineDataProperty(name, vm.ToValue(fn), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
 	}
 	set("classOf", func(c goja.FunctionCall) goja.Value {
 		if o, ok := c.Argument(0).(*goja.Object); ok {
@@ -201,15 +201,18 @@ func (l *loader) bytes(v goja.Value) []byte {
 // ArrayBuffer, copy().
 func (l *loader) hashObject(h hash.Hash) goja.Value {
 	vm := l.vm
-	o := vm.NewObject()
-	_ = o.Set("update", func(c goja.FunctionCall) goja.Value {
+	o := l.nullObject()
+	def := func(name string, fn func(goja.FunctionCall) goja.Value) {
+		_ = o.DefineDataProperty(name, vm.ToValue(fn), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	}
+	def("update", func(c goja.FunctionCall) goja.Value {
 		h.Write(l.bytes(c.Argument(0)))
 		return goja.Undefined()
 	})
-	_ = o.Set("sum", func(goja.FunctionCall) goja.Value {
+	def("sum", func(goja.FunctionCall) goja.Value {
 		return vm.ToValue(vm.NewArrayBuffer(h.Sum(nil)))
 	})
-	_ = o.Set("copy", func(goja.FunctionCall) goja.Value {
+	def("copy", func(goja.FunctionCall) goja.Value {
 		c, ok := cloneHash(h)
 		if !ok {
 			panic(vm.NewTypeError("this hash cannot be copied"))
