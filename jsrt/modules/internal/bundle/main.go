@@ -72,10 +72,75 @@ var patches = []patch{
 	{"node-inspect-extracted/dist/inspect.js", "e.SafeFinalizationRegistry=k(b,class extends b{}),e.SafeWeakRef=k(O,class extends O{}),", ""},
 	// URL is a global only when the runtime has one.
 	{"node-inspect-extracted/dist/inspect.js", "878(t){t.exports=URL}", "878(t){t.exports=typeof URL==\"function\"?URL:function(){}}"},
+	// An error's stack as V8 writes it ("    at"), so that inspect shows the
+	// error's first line as Node does rather than bracketing it all.
+	{"node-inspect-extracted/dist/inspect.js", `if("string"==typeof n)return n;`, `if("string"==typeof n)return n.replace(/\n\tat /g,"\n    at ");`},
+	// assert's messages as Node 24 words them: a diff ends with a newline,
+	// ...
+	{"assert/build/internal/assert/assertion_error.js", "concat(other).concat(end).concat(indicator);", `concat(other).concat(end).concat(indicator, "\n");`},
+	{"assert/build/internal/assert/assertion_error.js", "'Values identical but not reference-equal:'", "'Values have same structure but are not reference-equal:'"},
+	{"assert/build/internal/assert/assertion_error.js", `.concat(_res, "\n\nshould equal\n\n")`, `.concat(_res, operator === 'deepEqual' ? "\n\nshould loosely deep-equal\n\n" : "\n\nshould equal\n\n")`},
+	// ... and a message given to strictEqual or deepStrictEqual heads the
+	// diff instead of replacing it.
+	{"assert/build/internal/assert/assertion_error.js", "function createErrDiff(actual, expected, operator) {", "function createErrDiff(actual, expected, operator, header) {"},
+	{"assert/build/internal/assert/assertion_error.js", `return "".concat(kReadableOperator[operator], "\n\n") + "".concat(actualLines[0], " !== ")`, `return "".concat(header || kReadableOperator[operator], "\n\n") + "".concat(actualLines[0], " !== ")`},
+	{"assert/build/internal/assert/assertion_error.js", "var msg = kReadableOperator[operator] + ", "var msg = (header || kReadableOperator[operator]) + "},
+	{"assert/build/internal/assert/assertion_error.js", "    if (message != null) {\n      _this = _super.call(this, String(message));", "    if (message != null && (message instanceof Error || (operator !== 'deepStrictEqual' && operator !== 'strictEqual'))) {\n      _this = _super.call(this, String(message));\n    } else if (message != null) {\n      _this = _super.call(this, createErrDiff(actual, expected, operator, String(message)));"},
+	// buffer's range errors as Node's: class, code and message.
+	{"buffer/index.js", "const base64 = require('base64-js')", bufferErrors + "const base64 = require('base64-js')"},
+	{"buffer/index.js", "  if ((offset % 1) !== 0 || offset < 0) throw new RangeError('offset is not uint')\n  if (offset + ext > length) throw new RangeError('Trying to access beyond buffer length')",
+		"  nodeCheckBounds(offset, ext, length)"},
+	{"buffer/index.js", "  if (value > max || value < min) throw new RangeError('\"value\" argument is out of bounds')\n  if (offset + ext > buf.length) throw new RangeError('Index out of range')",
+		"  if (value > max || value < min) throw nodeRangeError('value', nodeIntRange(min, max, ext), value)\n  nodeCheckBounds(offset, ext, buf.length)"},
+	// string_decoder's unknown encoding as Node's.
+	{"string_decoder/lib/string_decoder.js", "throw new Error('Unknown encoding: ' + enc);",
+		"throw Object.defineProperty(new TypeError('Unknown encoding: ' + enc), 'code', { value: 'ERR_UNKNOWN_ENCODING', writable: true, enumerable: true, configurable: true });"},
+	// assert.throws/rejects with an Error class the error is not an
+	// instance of: Node 24 fails the assertion rather than rethrowing.
+	{"assert/build/assert.js", "  if (Error.isPrototypeOf(expected)) {\n    return false;\n  }", `  if (Error.isPrototypeOf(expected)) {
+    if (actual instanceof Error) {
+      var m = 'The error is expected to be an instance of "' + expected.name + '". Received ';
+      var name = actual.constructor && actual.constructor.name || actual.name;
+      m += expected.name === name ? 'an error with identical name but a different prototype.' : '"' + name + '"';
+      if (actual.message) m += '\n\nError message:\n\n' + actual.message;
+      var err = new AssertionError({ actual: actual, expected: expected, message: m, operator: fn.name, stackStartFn: fn });
+      err.generatedMessage = !msg;
+      throw err;
+    }
+    return false;
+  }`},
 	// Node sends the max-listeners warning to the process's stderr, which
 	// a job does not have, not to its console.
 	{"events/events.js", "if (console && console.warn) console.warn(warning);", ""},
 }
+
+// bufferErrors are the helpers the buffer patches call: Node's
+// ERR_OUT_OF_RANGE and ERR_BUFFER_OUT_OF_BOUNDS (lib/internal/buffer.js).
+const bufferErrors = `function nodeRangeError (name, range, value) {
+  let shown = typeof value === 'bigint' ? String(value) + 'n' : String(value)
+  if (Number.isInteger(value) && Math.abs(value) > 2 ** 32) shown = shown.replace(/\B(?=(\d{3})+(?!\d))/g, '_')
+  const e = new RangeError('The value of "' + name + '" is out of range. It must be ' + range + '. Received ' + shown)
+  e.code = 'ERR_OUT_OF_RANGE'
+  return e
+}
+function nodeIntRange (min, max, byteLength) {
+  if (byteLength > 3) {
+    if (min === 0) return '>= 0 and < 2 ** ' + byteLength * 8
+    return '>= -(2 ** ' + (byteLength * 8 - 1) + ') and < 2 ** ' + (byteLength * 8 - 1)
+  }
+  return '>= ' + min + ' and <= ' + max
+}
+function nodeCheckBounds (offset, byteLength, length) {
+  if (offset + byteLength > length) {
+    if (length - byteLength < 0) {
+      const e = new RangeError('Attempt to access memory outside buffer bounds')
+      e.code = 'ERR_BUFFER_OUT_OF_BOUNDS'
+      throw e
+    }
+    throw nodeRangeError('offset', '>= 0 and <= ' + (length - byteLength), offset)
+  }
+}
+`
 
 const header = "// Code generated by go run ./jsrt/modules/internal/bundle; DO NOT EDIT.\n"
 

@@ -33,6 +33,21 @@ function toBase64url(s) {
 const define = (o, name, value) => Object.defineProperty(o, name, { value, writable: true, enumerable: true, configurable: true });
 
 for (const name of ['from', 'byteLength', 'alloc']) define(Buffer, name, mapEncodingArgs(Buffer[name], 1));
+
+// Node's argument errors where feross's differ.
+const from = Buffer.from;
+define(Buffer, 'from', function (value, encodingOrOffset, length) {
+  if (value === null || (typeof value !== 'string' && typeof value !== 'object' && typeof value !== 'function')) {
+    throw invalidArgType('first argument', 'of type string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object', value);
+  }
+  return ReflectApply(from, this, arguments);
+});
+const compare = Buffer.compare;
+define(Buffer, 'compare', function (buf1, buf2) {
+  if (!(buf1 instanceof Uint8Array)) throw invalidArgType('buf1', 'an instance of Buffer or Uint8Array', buf1);
+  if (!(buf2 instanceof Uint8Array)) throw invalidArgType('buf2', 'an instance of Buffer or Uint8Array', buf2);
+  return compare(buf1, buf2);
+});
 const isEncoding = Buffer.isEncoding;
 define(Buffer, 'isEncoding', (e) => isBase64url(e) || isEncoding(e));
 const proto = Buffer.prototype;

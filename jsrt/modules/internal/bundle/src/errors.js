@@ -42,7 +42,7 @@ function nodeError(Base, code, message) {
 
 // invalidArgType: The "name" argument must be of type T. Received ...
 function invalidArgType(name, expected, actual) {
-  const what = name.endsWith(' argument') ? name : (name.includes('.') ? 'The "' + name + '" property' : 'The "' + name + '" argument');
+  const what = name.endsWith(' argument') ? 'The ' + name : (name.includes('.') ? 'The "' + name + '" property' : 'The "' + name + '" argument');
   return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', what + ' must be ' + expected + '.' + received(actual));
 }
 

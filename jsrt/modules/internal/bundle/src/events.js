@@ -54,6 +54,16 @@ function getMaxListeners(emitter) {
   return emitter.getMaxListeners();
 }
 
+// Node's own per-emitter state, which inspect shows.
+const kShapeMode = Symbol('shapeMode');
+const kCapture = Symbol('kCapture');
+const init = EventEmitter.init;
+define(EventEmitter, 'init', function (opts) {
+  ReflectApply(init, this, [opts]);
+  if (!Object.prototype.hasOwnProperty.call(this, kShapeMode)) define(this, kShapeMode, false);
+  define(this, kCapture, false);
+});
+
 define(EventEmitter, 'errorMonitor', errorMonitor);
 define(EventEmitter, 'getEventListeners', getEventListeners);
 define(EventEmitter, 'setMaxListeners', setMaxListeners);
