@@ -40,6 +40,7 @@ var Modules = []string{"assert", "buffer", "crypto", "events", "path", "querystr
 // shims replace helper packages, for every importer.
 var shims = map[string]string{
 	"qs":                     "shim_qs.js",
+	"codexec-primordials":    "node/primordials.js",
 	"object.assign/polyfill": "shim_object_assign.js",
 	"object-is/polyfill":     "shim_object_is.js",
 	"call-bind/callBound":    "shim_callbound.js",
@@ -51,53 +52,51 @@ var shims = map[string]string{
 type patch struct {
 	file     string // path under node_modules
 	old, new string
+	until    string // if set, old is where the replaced text starts and until where it ends (included)
 }
+
+// replace is a patch of the text old.
+func replace(file, old, new string) patch { return patch{file: file, old: old, new: new} }
 
 var patches = []patch{
 	// The extracted inspect cannot see a promise's state; the runtime can.
-	{"node-inspect-extracted/dist/inspect.js", "getPromiseDetails:()=>[g,void 0]", "getPromiseDetails:t=>host.promiseDetails(t,g,h)"},
+	replace("node-inspect-extracted/dist/inspect.js", "getPromiseDetails:()=>[g,void 0]", "getPromiseDetails:t=>host.promiseDetails(t,g,h)"),
 	// ... nor a proxy's target and handler (null: not a proxy).
-	{"node-inspect-extracted/dist/inspect.js", "getProxyDetails:y.getProxyDetails", "getProxyDetails:(t,e)=>host.proxyDetails(t,e)"},
-	// Its primordials copy eval, which the sandbox does not have.
-	{"node-inspect-extracted/dist/inspect.js", "[escape,eval,unescape]", "[escape,unescape]"},
-	// ... and Atomics, which goja does not have ...
-	{"node-inspect-extracted/dist/inspect.js", `["Atomics","JSON","Math","Proxy","Reflect"]`, `["JSON","Math","Proxy","Reflect"]`},
-	// ... and the global Function, which is gone: the bundle's stand-in
-	// has the real Function.prototype.
-	{"node-inspect-extracted/dist/inspect.js", "const n=globalThis[t];n&&", `const n="Function"===t?Function:globalThis[t];n&&`},
-	// goja has no async generators: their two prototypes are left out.
-	{"node-inspect-extracted/dist/inspect.js", `{name:"AsyncGeneratorFunctionPrototype",original:Reflect.getPrototypeOf(async function*(){})},{name:"AsyncIteratorPrototype",original:Reflect.getPrototypeOf(Reflect.getPrototypeOf(async function*(){}).prototype)},`, ""},
-	// ... nor (unless the runtime adds them) FinalizationRegistry and
-	// WeakRef, whose safe copies inspect never uses.
-	{"node-inspect-extracted/dist/inspect.js", "e.SafeFinalizationRegistry=k(b,class extends b{}),e.SafeWeakRef=k(O,class extends O{}),", ""},
+	replace("node-inspect-extracted/dist/inspect.js", "getProxyDetails:y.getProxyDetails", "getProxyDetails:(t,e)=>host.proxyDetails(t,e)"),
+	// Its primordials (module 683) build all of Node's thousands eagerly,
+	// and copy eval, Atomics, Function and async generators, which the
+	// sandbox or goja do not have: they are src/node/primordials.js, which
+	// makes the few used on demand.
+	{file: "node-inspect-extracted/dist/inspect.js", old: "683(t){const e={__proto__:null}", until: "x(e,null),S(e),t.exports=e}",
+		new: `683(t){t.exports=require("codexec-primordials")}`},
 	// URL is a global only when the runtime has one.
-	{"node-inspect-extracted/dist/inspect.js", "878(t){t.exports=URL}", "878(t){t.exports=typeof URL==\"function\"?URL:function(){}}"},
+	replace("node-inspect-extracted/dist/inspect.js", "878(t){t.exports=URL}", "878(t){t.exports=typeof URL==\"function\"?URL:function(){}}"),
 	// An error's stack as V8 writes it ("    at"), so that inspect shows the
 	// error's first line as Node does rather than bracketing it all.
-	{"node-inspect-extracted/dist/inspect.js", `if("string"==typeof n)return n;`, `if("string"==typeof n)return n.replace(/\n\tat /g,"\n    at ");`},
+	replace("node-inspect-extracted/dist/inspect.js", `if("string"==typeof n)return n;`, `if("string"==typeof n)return n.replace(/\n\tat /g,"\n    at ");`),
 	// assert's messages as Node 24 words them: a diff ends with a newline,
 	// ...
-	{"assert/build/internal/assert/assertion_error.js", "concat(other).concat(end).concat(indicator);", `concat(other).concat(end).concat(indicator, "\n");`},
-	{"assert/build/internal/assert/assertion_error.js", "'Values identical but not reference-equal:'", "'Values have same structure but are not reference-equal:'"},
-	{"assert/build/internal/assert/assertion_error.js", `.concat(_res, "\n\nshould equal\n\n")`, `.concat(_res, operator === 'deepEqual' ? "\n\nshould loosely deep-equal\n\n" : "\n\nshould equal\n\n")`},
+	replace("assert/build/internal/assert/assertion_error.js", "concat(other).concat(end).concat(indicator);", `concat(other).concat(end).concat(indicator, "\n");`),
+	replace("assert/build/internal/assert/assertion_error.js", "'Values identical but not reference-equal:'", "'Values have same structure but are not reference-equal:'"),
+	replace("assert/build/internal/assert/assertion_error.js", `.concat(_res, "\n\nshould equal\n\n")`, `.concat(_res, operator === 'deepEqual' ? "\n\nshould loosely deep-equal\n\n" : "\n\nshould equal\n\n")`),
 	// ... and a message given to strictEqual or deepStrictEqual heads the
 	// diff instead of replacing it.
-	{"assert/build/internal/assert/assertion_error.js", "function createErrDiff(actual, expected, operator) {", "function createErrDiff(actual, expected, operator, header) {"},
-	{"assert/build/internal/assert/assertion_error.js", `return "".concat(kReadableOperator[operator], "\n\n") + "".concat(actualLines[0], " !== ")`, `return "".concat(header || kReadableOperator[operator], "\n\n") + "".concat(actualLines[0], " !== ")`},
-	{"assert/build/internal/assert/assertion_error.js", "var msg = kReadableOperator[operator] + ", "var msg = (header || kReadableOperator[operator]) + "},
-	{"assert/build/internal/assert/assertion_error.js", "    if (message != null) {\n      _this = _super.call(this, String(message));", "    if (message != null && (message instanceof Error || (operator !== 'deepStrictEqual' && operator !== 'strictEqual'))) {\n      _this = _super.call(this, String(message));\n    } else if (message != null) {\n      _this = _super.call(this, createErrDiff(actual, expected, operator, String(message)));"},
+	replace("assert/build/internal/assert/assertion_error.js", "function createErrDiff(actual, expected, operator) {", "function createErrDiff(actual, expected, operator, header) {"),
+	replace("assert/build/internal/assert/assertion_error.js", `return "".concat(kReadableOperator[operator], "\n\n") + "".concat(actualLines[0], " !== ")`, `return "".concat(header || kReadableOperator[operator], "\n\n") + "".concat(actualLines[0], " !== ")`),
+	replace("assert/build/internal/assert/assertion_error.js", "var msg = kReadableOperator[operator] + ", "var msg = (header || kReadableOperator[operator]) + "),
+	replace("assert/build/internal/assert/assertion_error.js", "    if (message != null) {\n      _this = _super.call(this, String(message));", "    if (message != null && (message instanceof Error || (operator !== 'deepStrictEqual' && operator !== 'strictEqual'))) {\n      _this = _super.call(this, String(message));\n    } else if (message != null) {\n      _this = _super.call(this, createErrDiff(actual, expected, operator, String(message)));"),
 	// buffer's range errors as Node's: class, code and message.
-	{"buffer/index.js", "const base64 = require('base64-js')", bufferErrors + "const base64 = require('base64-js')"},
-	{"buffer/index.js", "  if ((offset % 1) !== 0 || offset < 0) throw new RangeError('offset is not uint')\n  if (offset + ext > length) throw new RangeError('Trying to access beyond buffer length')",
-		"  nodeCheckBounds(offset, ext, length)"},
-	{"buffer/index.js", "  if (value > max || value < min) throw new RangeError('\"value\" argument is out of bounds')\n  if (offset + ext > buf.length) throw new RangeError('Index out of range')",
-		"  if (value > max || value < min) throw nodeRangeError('value', nodeIntRange(min, max, ext), value)\n  nodeCheckBounds(offset, ext, buf.length)"},
+	replace("buffer/index.js", "const base64 = require('base64-js')", bufferErrors+"const base64 = require('base64-js')"),
+	replace("buffer/index.js", "  if ((offset % 1) !== 0 || offset < 0) throw new RangeError('offset is not uint')\n  if (offset + ext > length) throw new RangeError('Trying to access beyond buffer length')",
+		"  nodeCheckBounds(offset, ext, length)"),
+	replace("buffer/index.js", "  if (value > max || value < min) throw new RangeError('\"value\" argument is out of bounds')\n  if (offset + ext > buf.length) throw new RangeError('Index out of range')",
+		"  if (value > max || value < min) throw nodeRangeError('value', nodeIntRange(min, max, ext), value)\n  nodeCheckBounds(offset, ext, buf.length)"),
 	// string_decoder's unknown encoding as Node's.
-	{"string_decoder/lib/string_decoder.js", "throw new Error('Unknown encoding: ' + enc);",
-		"throw Object.defineProperty(new TypeError('Unknown encoding: ' + enc), 'code', { value: 'ERR_UNKNOWN_ENCODING', writable: true, enumerable: true, configurable: true });"},
+	replace("string_decoder/lib/string_decoder.js", "throw new Error('Unknown encoding: ' + enc);",
+		"throw Object.defineProperty(new TypeError('Unknown encoding: ' + enc), 'code', { value: 'ERR_UNKNOWN_ENCODING', writable: true, enumerable: true, configurable: true });"),
 	// assert.throws/rejects with an Error class the error is not an
 	// instance of: Node 24 fails the assertion rather than rethrowing.
-	{"assert/build/assert.js", "  if (Error.isPrototypeOf(expected)) {\n    return false;\n  }", `  if (Error.isPrototypeOf(expected)) {
+	replace("assert/build/assert.js", "  if (Error.isPrototypeOf(expected)) {\n    return false;\n  }", `  if (Error.isPrototypeOf(expected)) {
     if (actual instanceof Error) {
       var m = 'The error is expected to be an instance of "' + expected.name + '". Received ';
       var name = actual.constructor && actual.constructor.name || actual.name;
@@ -108,10 +107,10 @@ var patches = []patch{
       throw err;
     }
     return false;
-  }`},
+  }`),
 	// Node sends the max-listeners warning to the process's stderr, which
 	// a job does not have, not to its console.
-	{"events/events.js", "if (console && console.warn) console.warn(warning);", ""},
+	replace("events/events.js", "if (console && console.warn) console.warn(warning);", ""),
 }
 
 // bufferErrors are the helpers the buffer patches call: Node's
@@ -237,7 +236,16 @@ func build(dir, name string) (string, error) {
 					if n := strings.Count(text, p.old); n != 1 {
 						return api.OnLoadResult{}, fmt.Errorf("patch of %s: %q occurs %d times, not once", p.file, p.old, n)
 					}
-					text = strings.Replace(text, p.old, p.new, 1)
+					if p.until == "" {
+						text = strings.Replace(text, p.old, p.new, 1)
+						continue
+					}
+					i := strings.Index(text, p.old)
+					j := strings.Index(text[i:], p.until)
+					if j < 0 || strings.Count(text[i:], p.until) != 1 {
+						return api.OnLoadResult{}, fmt.Errorf("patch of %s: %q does not end once after %q", p.file, p.until, p.old)
+					}
+					text = text[:i] + p.new + text[i+j+len(p.until):]
 				}
 				return api.OnLoadResult{Contents: &text, ResolveDir: filepath.Dir(a.Path), Loader: api.LoaderJS}, nil
 			})

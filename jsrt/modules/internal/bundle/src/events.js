@@ -4,7 +4,6 @@
 // getEventListeners and the static setMaxListeners/getMaxListeners.
 
 const EventEmitter = require('events/');
-const { inspect } = require('util');
 const { nodeError, invalidArgType } = require('./errors');
 
 const ReflectApply = Reflect.apply;
@@ -25,7 +24,8 @@ define(proto, 'emit', function (type, ...args) {
       if (er instanceof Error) throw er;
       let shown;
       try {
-        shown = inspect(er);
+        // util only when it is needed: loading it costs more than events.
+        shown = require('util').inspect(er);
       } catch {
         shown = '[Unknown]';
       }
@@ -44,7 +44,7 @@ function getEventListeners(target, type) {
 
 function setMaxListeners(n = EventEmitter.defaultMaxListeners, ...targets) {
   if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
-    throw nodeError(RangeError, 'ERR_OUT_OF_RANGE', 'The value of "n" is out of range. It must be a non-negative number. Received ' + inspect(n));
+    throw nodeError(RangeError, 'ERR_OUT_OF_RANGE', 'The value of "n" is out of range. It must be a non-negative number. Received ' + require('util').inspect(n));
   }
   if (targets.length === 0) EventEmitter.defaultMaxListeners = n;
   else for (const t of targets) t.setMaxListeners(n);

@@ -1,46 +1,127 @@
 // Node's primordials (lib/internal/per_context/primordials.js), looked up
-// on demand from this realm's intrinsics: the vendored Node files below
-// destructure a few dozen of them, so building all of Node's thousands at
-// load would cost more than the files themselves.
+// on demand from this realm's intrinsics: Node's vendored files and
+// node-inspect-extracted destructure a hundred or so of them, and building
+// all of Node's thousands when a module loads would cost more than the
+// module itself.
+//
+//   Name              the intrinsic (a constructor, a namespace, a function)
+//   NameKey           a static member (Promise's are bound to Promise)
+//   NamePrototypeKey  a prototype method, uncurried: (self, ...args)
+//   NamePrototypeGetKey, NamePrototypeGetSymbolKey   a getter, uncurried
+//   ...Symbol<Name>   the member keyed by Symbol.<name>
+//   ...Apply          the method, called with an array of arguments
 'use strict';
 const ReflectApply = Reflect.apply;
-const uncurryThis = (fn) => (thisArg, ...args) => ReflectApply(fn, thisArg, args);
-const FunctionPrototype = Object.getPrototypeOf(function () {});
-const owners = {
+const getPrototypeOf = Object.getPrototypeOf;
+const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+const uncurryThis = (fn) => (self, ...args) => ReflectApply(fn, self, args);
+const applyBind = (fn, self) => (selfOrArgs, args) => (self === undefined ? ReflectApply(fn, selfOrArgs, args) : ReflectApply(fn, self, selfOrArgs));
+
+const TypedArray = getPrototypeOf(Uint8Array);
+// Function is the bundle's stand-in (the sandbox has none): it throws when
+// called, and its prototype is the real Function.prototype.
+const owners = { __proto__: null, TypedArray, Function };
+for (const n of ['AggregateError', 'Array', 'ArrayBuffer', 'BigInt', 'BigInt64Array', 'BigUint64Array', 'Boolean',
+  'DataView', 'Date', 'Error', 'EvalError', 'FinalizationRegistry', 'Float32Array', 'Float64Array', 'Int16Array',
+  'Int32Array', 'Int8Array', 'JSON', 'Map', 'Math', 'Number', 'Object', 'Promise', 'Proxy', 'RangeError',
+  'ReferenceError', 'Reflect', 'RegExp', 'Set', 'String', 'Symbol', 'SyntaxError', 'TypeError', 'URIError',
+  'Uint16Array', 'Uint32Array', 'Uint8Array', 'Uint8ClampedArray', 'WeakMap', 'WeakRef', 'WeakSet']) {
+  if (globalThis[n] !== undefined) owners[n] = globalThis[n];
+}
+// Prototypes that have no constructor of their own: their methods are
+// uncurried, as Node's are.
+const protoOwners = {
   __proto__: null,
-  decodeURI, decodeURIComponent, encodeURI, encodeURIComponent,
-  JSON, Math, Reflect,
-  Array, ArrayBuffer, BigInt, Boolean, DataView, Date, Error, Int8Array, Map, Number, Object, Promise,
-  RangeError, RegExp, Set, String, Symbol, TypeError, Uint8Array, URIError, WeakMap, WeakSet,
-  Function: { prototype: FunctionPrototype },
+  ArrayIteratorPrototype: getPrototypeOf([][Symbol.iterator]()),
+  AsyncFunctionPrototype: getPrototypeOf(async function () {}),
+  GeneratorFunctionPrototype: getPrototypeOf(function* () {}),
+  MapIteratorPrototype: getPrototypeOf(new Map()[Symbol.iterator]()),
+  SetIteratorPrototype: getPrototypeOf(new Set()[Symbol.iterator]()),
+  StringIteratorPrototype: getPrototypeOf(''[Symbol.iterator]()),
+  RegExpStringIteratorPrototype: getPrototypeOf(/a/[Symbol.matchAll]('')),
 };
 const lower = (s) => s[0].toLowerCase() + s.slice(1);
+const keyOf = (s) => (s.startsWith('Symbol') && s.length > 6 ? Symbol[lower(s.slice(6))] : lower(s));
+
+// member finds key (already split from its owner) on o: a getter, a method
+// (uncurried if asked), or a value.
+function member(o, key, uncurry, self) {
+  if (key.startsWith('Get')) {
+    const d = getOwnPropertyDescriptor(o, keyOf(key.slice(3)));
+    if (d && d.get) return uncurry ? uncurryThis(d.get) : d.get;
+  }
+  let apply = false;
+  let v = o[keyOf(key)];
+  if (v === undefined && key.endsWith('Apply')) {
+    v = o[keyOf(key.slice(0, -5))];
+    apply = true;
+  }
+  if (typeof v !== 'function') return v;
+  if (apply) return uncurry ? applyBind(v) : applyBind(v, self);
+  if (uncurry) return uncurryThis(v);
+  return self === Promise ? v.bind(Promise) : v;
+}
+
+class SafeMap extends Map {}
+class SafeSet extends Set {}
+class SafeWeakMap extends WeakMap {}
+class SafeWeakSet extends WeakSet {}
+function safeIterator(iterate) {
+  return class {
+    constructor(v) {
+      this._iterator = ReflectApply(iterate, v, []);
+    }
+
+    next() {
+      return this._iterator.next();
+    }
+
+    [Symbol.iterator]() {
+      return this;
+    }
+  };
+}
+
+const special = {
+  __proto__: null,
+  globalThis,
+  uncurryThis,
+  applyBind,
+  decodeURI,
+  decodeURIComponent,
+  encodeURI,
+  encodeURIComponent,
+  escape,
+  unescape,
+  SafeMap,
+  SafeSet,
+  SafeWeakMap,
+  SafeWeakSet,
+  SafeArrayIterator: safeIterator(Array.prototype[Symbol.iterator]),
+  SafeStringIterator: safeIterator(String.prototype[Symbol.iterator]),
+  makeSafe: (unsafe, safe) => safe,
+  internalBinding(name) {
+    if (name === 'config') return { hasIntl: false };
+    throw new Error(`unknown module: "${name}"`);
+  },
+};
 
 function lookup(name) {
+  if (name in special) return special[name];
   for (let i = name.length; i > 0; i--) {
     const owner = name.slice(0, i);
+    const rest = name.slice(i);
+    if (owner in protoOwners) return rest === '' ? protoOwners[owner] : member(protoOwners[owner], rest, true);
     if (!(owner in owners)) continue;
     const C = owners[owner];
-    const rest = name.slice(i);
     if (rest === '') return C;
     if (rest.startsWith('Prototype')) {
       const key = rest.slice(9);
-      const proto = C.prototype;
-      if (key === '') return proto;
-      if (key.startsWith('Get')) {
-        const d = Object.getOwnPropertyDescriptor(proto, lower(key.slice(3)));
-        if (d && d.get) return uncurryThis(d.get);
-      }
-      if (key.startsWith('Symbol')) return uncurryThis(proto[Symbol[lower(key.slice(6))]]);
-      const m = proto[lower(key)];
-      if (typeof m === 'function') return uncurryThis(m);
-      continue;
+      return key === '' ? C.prototype : member(C.prototype, key, true);
     }
-    if (rest.startsWith('Symbol') && C === Symbol) return Symbol[lower(rest.slice(6))];
-    const v = C[lower(rest)];
-    if (v !== undefined) return v;
+    return member(C, rest, false, C);
   }
-  throw new TypeError('primordial ' + name + ' is not provided');
+  return undefined;
 }
 
 const cache = Object.create(null);
