@@ -69,7 +69,7 @@ func (rt *Runtime) Run(job ipc.Job, sink Sink) ipc.Result {
 func (rt *Runtime) run() ipc.Result {
 	if rt.job.AllowBuiltinModules {
 		// Defined now, not in New: the runtime is made before its job.
-		if err := modules.Enable(rt.vm, ParserOptions...); err != nil {
+		if err := modules.New(rt.vm, ParserOptions...).Enable(); err != nil {
 			return internal("define require: " + err.Error())
 		}
 	}

@@ -39,11 +39,36 @@ func Source(name string) (string, bool) {
 	return string(b), true
 }
 
-// Enable defines require on vm's global object: writable, configurable and
-// not enumerable, as Node's. Nothing is compiled until the first require.
-func Enable(vm *goja.Runtime, parserOptions ...parser.Option) error {
-	l := &loader{vm: vm, cache: map[string]goja.Value{}, loading: map[string]bool{}, parserOptions: parserOptions}
-	fn := vm.ToValue(l.require).(*goja.Object)
+// Loader loads the modules into one runtime, each once. Making one costs
+// nothing: a module is compiled on its first load.
+type Loader struct{ l *loader }
+
+// New returns the loader of vm's modules.
+func New(vm *goja.Runtime, parserOptions ...parser.Option) *Loader {
+	return &Loader{&loader{vm: vm, cache: map[string]goja.Value{}, loading: map[string]bool{}, parserOptions: parserOptions}}
+}
+
+// Require returns module name's exports (loading it on first use), as
+// require(name) does: for the runtime's own use (console could format with
+// util.inspect), with or without a global require.
+func (m *Loader) Require(name string) (v goja.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if e, ok := r.(error); ok {
+				err = e
+				return
+			}
+			err = fmt.Errorf("modules: %v", r)
+		}
+	}()
+	return m.l.load(strings.TrimPrefix(name, "node:"), name), nil
+}
+
+// Enable defines require on the runtime's global object: writable,
+// configurable and not enumerable, as Node's.
+func (m *Loader) Enable() error {
+	vm := m.l.vm
+	fn := vm.ToValue(m.l.require).(*goja.Object)
 	if err := fn.DefineDataProperty("name", vm.ToValue("require"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
 		return err
 	}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dop251/goja"
+
 	"codexec/detect"
 	"codexec/ipc"
 	"codexec/jsrt"
@@ -206,5 +208,37 @@ try { require('fs'); } catch (e) {}
 return [seen, h.length];`, true)
 	if string(res.Output) != `[[],40]` {
 		t.Errorf("got %s %+v", res.Output, res.Error)
+	}
+}
+
+// TestLoaderRequire: the runtime's own code can load a module without a
+// global require (console could format with util.inspect).
+func TestLoaderRequire(t *testing.T) {
+	vm := goja.New()
+	l := modules.New(vm)
+	u, err := l.Require("node:util")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inspect, ok := goja.AssertFunction(u.ToObject(vm).Get("inspect"))
+	if !ok {
+		t.Fatal("util.inspect is not a function")
+	}
+	v, err := vm.RunString(`({a: [1, {b: new Map([[1, 2]])}]})`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := inspect(goja.Undefined(), v)
+	if err != nil || s.String() != "{ a: [ 1, { b: [Map] } ] }" {
+		t.Errorf("inspect = %v, %v", s, err)
+	}
+	if again, _ := l.Require("util"); again != u {
+		t.Error("a second Require loaded util again")
+	}
+	if _, err := l.Require("fs"); err == nil {
+		t.Error("Require(fs) did not fail")
+	}
+	if g := vm.Get("require"); g != nil {
+		t.Errorf("Require defined a global require: %v", g)
 	}
 }
