@@ -69,6 +69,12 @@ var patches = []patch{
 	// makes the few used on demand.
 	{file: "node-inspect-extracted/dist/inspect.js", old: "683(t){const e={__proto__:null}", until: "x(e,null),S(e),t.exports=e}",
 		new: `683(t){t.exports=require("codexec-primordials")}`},
+	// Node 24 shows a proxy as its target (newer Node wraps it in Proxy()).
+	replace("node-inspect-extracted/dist/inspect.js", "if(0!==s)for(let e=0;e<s;e++)u=", "if(0!==s&&!1)for(let e=0;e<s;e++)u="),
+	// The constructors of async and generator functions, which the sandbox
+	// hides, name those functions as Node does ([AsyncFunction: f]).
+	replace("node-inspect-extracted/dist/inspect.js", `.set(F,{name:"Function",constructor:N})`,
+		`.set(F,{name:"Function",constructor:N}).set(r.AsyncFunction.prototype,{name:"AsyncFunction",constructor:r.AsyncFunction}).set(r.GeneratorFunction.prototype,{name:"GeneratorFunction",constructor:r.GeneratorFunction})`),
 	// URL is a global only when the runtime has one.
 	replace("node-inspect-extracted/dist/inspect.js", "878(t){t.exports=URL}", "878(t){t.exports=typeof URL==\"function\"?URL:function(){}}"),
 	// An error's stack as V8 writes it ("    at"), so that inspect shows the

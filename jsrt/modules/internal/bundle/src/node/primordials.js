@@ -62,6 +62,18 @@ function member(o, key, uncurry, self) {
   return self === Promise ? v.bind(Promise) : v;
 }
 
+// Stand-ins for the constructors the sandbox hides: they throw when called,
+// and their prototypes are the real ones.
+function standIn(name, prototype) {
+  const f = {
+    [name]() {
+      throw new TypeError('dynamic code evaluation is disabled in this sandbox (Function constructor)');
+    },
+  }[name];
+  Object.defineProperty(f, 'prototype', { value: prototype, writable: false });
+  return f;
+}
+
 class SafeMap extends Map {}
 class SafeSet extends Set {}
 class SafeWeakMap extends WeakMap {}
@@ -100,6 +112,8 @@ const special = {
   SafeArrayIterator: safeIterator(Array.prototype[Symbol.iterator]),
   SafeStringIterator: safeIterator(String.prototype[Symbol.iterator]),
   makeSafe: (unsafe, safe) => safe,
+  AsyncFunction: standIn('AsyncFunction', protoOwners.AsyncFunctionPrototype),
+  GeneratorFunction: standIn('GeneratorFunction', protoOwners.GeneratorFunctionPrototype),
   internalBinding(name) {
     if (name === 'config') return { hasIntl: false };
     throw new Error(`unknown module: "${name}"`);
