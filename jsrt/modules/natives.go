@@ -137,6 +137,18 @@ func (l *loader) installNatives(host *goja.Object) {
 	set("isUtf8", func(c goja.FunctionCall) goja.Value {
 		return vm.ToValue(utf8.Valid(l.bytes(c.Argument(0))))
 	})
+	// utf8Decode(bytes, start, end): the text, as TextDecoder and Node
+	// decode it.
+	set("utf8Decode", func(c goja.FunctionCall) goja.Value {
+		b := l.bytes(c.Argument(0))
+		start, end := int(c.Argument(1).ToInteger()), len(b)
+		if e := c.Argument(2); !goja.IsUndefined(e) {
+			end = int(e.ToInteger())
+		}
+		start = max(0, min(start, len(b)))
+		end = max(start, min(end, len(b)))
+		return vm.ToValue(decodeUTF8(b[start:end]))
+	})
 	set("utf8Bytes", func(c goja.FunctionCall) goja.Value {
 		b := []byte(c.Argument(0).String())
 		out := make([]any, len(b))
@@ -230,4 +242,63 @@ func cloneHash(h hash.Hash) (hash.Hash, bool) {
 		return d, err == nil
 	}
 	return nil, false
+}
+
+// decodeUTF8 decodes b as the WHATWG Encoding standard's UTF-8 decoder does:
+// each maximal subpart of an ill-formed sequence becomes one U+FFFD.
+func decodeUTF8(b []byte) string {
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	var sb strings.Builder
+	sb.Grow(len(b) + 8)
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < 0x80 {
+			sb.WriteByte(c)
+			i++
+			continue
+		}
+		need, lo, hi := 0, byte(0x80), byte(0xBF)
+		switch {
+		case c >= 0xC2 && c <= 0xDF:
+			need = 1
+		case c >= 0xE0 && c <= 0xEF:
+			need = 2
+			if c == 0xE0 {
+				lo = 0xA0
+			} else if c == 0xED {
+				hi = 0x9F
+			}
+		case c >= 0xF0 && c <= 0xF4:
+			need = 3
+			if c == 0xF0 {
+				lo = 0x90
+			} else if c == 0xF4 {
+				hi = 0x8F
+			}
+		default:
+			sb.WriteRune(utf8.RuneError)
+			i++
+			continue
+		}
+		j := i + 1
+		ok := true
+		for k := 0; k < need; k++ {
+			if j >= len(b) || b[j] < lo || b[j] > hi {
+				ok = false
+				break
+			}
+			lo, hi = 0x80, 0xBF
+			j++
+		}
+		if !ok {
+			sb.WriteRune(utf8.RuneError)
+			i = j
+			continue
+		}
+		sb.Write(b[i:j])
+		i = j
+	}
+	return sb.String()
 }

@@ -97,6 +97,9 @@ var patches = []patch{
 		"  nodeCheckBounds(offset, ext, length)"),
 	replace("buffer/index.js", "  if (value > max || value < min) throw new RangeError('\"value\" argument is out of bounds')\n  if (offset + ext > buf.length) throw new RangeError('Index out of range')",
 		"  if (value > max || value < min) throw nodeRangeError('value', nodeIntRange(min, max, ext), value)\n  nodeCheckBounds(offset, ext, buf.length)"),
+	// UTF-8 decoded by the runtime, as WHATWG (and Node) do: one U+FFFD
+	// for each maximal invalid subsequence.
+	replace("buffer/index.js", "function utf8Slice (buf, start, end) {", "function utf8Slice (buf, start, end) {\n  return host.utf8Decode(buf, start, end)\n}\nfunction utf8SliceJS (buf, start, end) {"),
 	// string_decoder's unknown encoding as Node's.
 	replace("string_decoder/lib/string_decoder.js", "throw new Error('Unknown encoding: ' + enc);",
 		"throw Object.defineProperty(new TypeError('Unknown encoding: ' + enc), 'code', { value: 'ERR_UNKNOWN_ENCODING', writable: true, enumerable: true, configurable: true });"),

@@ -64,6 +64,7 @@ define(proto, 'toString', function (encoding, start, end) {
   }
 });
 proto.toLocaleString = proto.toString;
+Buffer.poolSize = 65536; // Node 24's (Buffer does not pool here)
 
 // Node's inspect form: <Buffer 68 69 ... 12 more bytes>.
 const customInspect = Symbol.for('nodejs.util.inspect.custom');

@@ -56,7 +56,7 @@ class Hmac {
     if (typeof algorithm !== 'string') throw invalidArgType('hmac', 'of type string', algorithm);
     const k = toBytes(key, 'utf8', 'key', 'ArrayBuffer, Buffer, TypedArray, DataView, KeyObject, or CryptoKey');
     const h = host.hmacNew(algorithm, k);
-    if (h === null) throw new Error('Invalid digest: ' + algorithm);
+    if (h === null) throw new TypeError('Invalid digest: ' + algorithm);
     this[kHandle] = h;
     this[kFinal] = false;
   }
