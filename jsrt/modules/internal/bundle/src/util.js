@@ -18,8 +18,21 @@ const nextTick = (fn, ...args) => queueMicrotask(() => ReflectApply(fn, undefine
 
 const kCustomPromisified = Symbol.for('nodejs.util.promisify.custom');
 
+// Node's setTimeout and setImmediate carry a promisified form (timers/promises);
+// the runtime's timers are natives without it.
+const setTimeoutFn = typeof setTimeout === 'function' ? setTimeout : undefined;
+const setImmediateFn = typeof setImmediate === 'function' ? setImmediate : undefined;
+const promisifiedSetTimeout = (delay, value) => new PromiseCtor((resolve) => setTimeoutFn(resolve, delay, value));
+const promisifiedSetImmediate = (value) => new PromiseCtor((resolve) => setImmediateFn(resolve, value));
+
 function promisify(original) {
   validateFunction(original, 'original');
+  if (original === setTimeoutFn && original[kCustomPromisified] === undefined) {
+    return promisifiedSetTimeout;
+  }
+  if (original === setImmediateFn && original[kCustomPromisified] === undefined) {
+    return promisifiedSetImmediate;
+  }
   if (original[kCustomPromisified]) {
     const fn = original[kCustomPromisified];
     validateFunction(fn, 'util.promisify.custom');
