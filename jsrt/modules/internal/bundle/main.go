@@ -41,6 +41,7 @@ var Modules = []string{"assert", "buffer", "crypto", "events", "path", "querystr
 var shims = map[string]string{
 	"qs":                     "shim_qs.js",
 	"codexec-primordials":    "node/primordials.js",
+	"punycode/":              "shim_punycode.js",
 	"object.assign/polyfill": "shim_object_assign.js",
 	"object-is/polyfill":     "shim_object_is.js",
 	"call-bind/callBound":    "shim_callbound.js",
