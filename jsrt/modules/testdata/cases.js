@@ -247,4 +247,6 @@ module.exports = {
   'string_decoder/ucs2-surrogates-across-chunks': `const {StringDecoder} = require('string_decoder'); const {Buffer} = require('buffer'); const d = new StringDecoder('ucs2'); return [d.write(Buffer.from([0x3d, 0xd8])), d.write(Buffer.from([0x00, 0xde])), d.end()].map((s) => [...s].map((c) => c.codePointAt(0).toString(16)).join(' '));`,
   'string_decoder/base64url': `const {StringDecoder} = require('string_decoder'); const {Buffer} = require('buffer'); const d = new StringDecoder('base64url'); return [d.write(Buffer.from('hello')), d.end()];`,
   'string_decoder/strings-and-utf-8-alias': `const {StringDecoder} = require('string_decoder'); const d = new StringDecoder('utf-8'); return [d.encoding, d.write('str'), d.end('x')];`,
+  'require/bad-ids': `const out = []; for (const id of [1, undefined, '', null, {}]) { try { require(id); } catch (e) { out.push([e.name, e.code, e.message]); } } return out;`,
+  'require/same-object': `return [require('node:crypto') === require('crypto'), require('buffer').Buffer === require('node:buffer').Buffer, typeof require, require.name];`,
 };
