@@ -43,9 +43,13 @@ func Source(name string) (string, bool) {
 // nothing: a module is compiled on its first load.
 type Loader struct{ l *loader }
 
-// New returns the loader of vm's modules.
+// New returns the loader of vm's modules. Make it before user code runs: it
+// captures the error constructors it throws with.
 func New(vm *goja.Runtime, parserOptions ...parser.Option) *Loader {
-	return &Loader{&loader{vm: vm, cache: map[string]goja.Value{}, loading: map[string]bool{}, parserOptions: parserOptions}}
+	l := &loader{vm: vm, cache: map[string]goja.Value{}, loading: map[string]bool{}, parserOptions: parserOptions}
+	l.errorCtor, _ = goja.AssertConstructor(vm.Get("Error"))
+	l.typeErrorCtor, _ = goja.AssertConstructor(vm.Get("TypeError"))
+	return &Loader{l}
 }
 
 // Require returns module name's exports (loading it on first use), as
@@ -83,16 +87,18 @@ type loader struct {
 	host          *goja.Object // the natives the bundles use; made on first require
 	process       *goja.Object
 	noFunction    goja.Value
+	errorCtor     goja.Constructor
+	typeErrorCtor goja.Constructor
 }
 
 func (l *loader) require(call goja.FunctionCall) goja.Value {
 	arg := call.Argument(0)
 	if _, ok := arg.Export().(string); !ok {
-		panic(l.nodeError("TypeError", "ERR_INVALID_ARG_TYPE", `The "id" argument must be of type string.`+received(arg)))
+		panic(l.nodeError(l.typeErrorCtor, "ERR_INVALID_ARG_TYPE", `The "id" argument must be of type string.`+received(arg)))
 	}
 	id := arg.String()
 	if id == "" {
-		panic(l.nodeError("TypeError", "ERR_INVALID_ARG_VALUE", "The argument 'id' must be a non-empty string. Received ''"))
+		panic(l.nodeError(l.typeErrorCtor, "ERR_INVALID_ARG_VALUE", "The argument 'id' must be a non-empty string. Received ''"))
 	}
 	return l.load(strings.TrimPrefix(id, "node:"), id)
 }
@@ -102,7 +108,7 @@ func (l *loader) load(name, asked string) goja.Value {
 		return v
 	}
 	if !known(name) {
-		panic(l.nodeError("Error", "MODULE_NOT_FOUND", fmt.Sprintf(
+		panic(l.nodeError(l.errorCtor, "MODULE_NOT_FOUND", fmt.Sprintf(
 			"Cannot find module '%s': this sandbox has no files and no packages; require() loads only the built-in modules %s",
 			asked, strings.Join(names, ", "))))
 	}
@@ -162,33 +168,37 @@ func known(name string) bool {
 // init makes what every bundle receives besides require, module and
 // exports: the natives (host), a process with nothing of the host in it,
 // and a Function that only throws (the sandbox has none; some npm helpers
-// name it).
+// name it). All in Go: nothing user code may have replaced takes part.
 func (l *loader) init() {
 	vm := l.vm
 	l.host = l.nullObject()
 	l.installNatives(l.host)
-	v, err := vm.RunString(`(function () {
-		const proto = Object.getPrototypeOf(function () {});
-		function Function() {
-			throw new TypeError("dynamic code evaluation is disabled in this sandbox (Function constructor)");
-		}
-		Object.defineProperty(Function, "prototype", { value: proto, writable: false });
-		const env = Object.create(null);
-		const process = Object.create(null);
-		Object.defineProperties(process, {
-			env: { value: env },
-			platform: { value: "linux" },
-			cwd: { value: function cwd() { return "/"; } },
-			emitWarning: { value: function emitWarning() {} },
-		});
-		return [Function, process];
-	})()`)
-	if err != nil {
+
+	thrower := vm.ToValue(func(goja.FunctionCall) goja.Value {
+		panic(l.newError(l.typeErrorCtor, "dynamic code evaluation is disabled in this sandbox (Function constructor)"))
+	}).(*goja.Object)
+	// Its prototype is the real Function.prototype, so that instanceof
+	// Function works in the libraries.
+	if err := thrower.DefineDataProperty("prototype", thrower.Prototype(), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE); err != nil {
 		panic(err)
 	}
-	pair := v.ToObject(vm)
-	l.noFunction = pair.Get("0")
-	l.process = pair.Get("1").ToObject(vm)
+	if err := thrower.DefineDataProperty("name", vm.ToValue("Function"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
+		panic(err)
+	}
+	l.noFunction = thrower
+
+	p := l.nullObject()
+	for name, v := range map[string]any{
+		"env":         l.nullObject(),
+		"platform":    "linux",
+		"cwd":         func(goja.FunctionCall) goja.Value { return vm.ToValue("/") },
+		"emitWarning": func(goja.FunctionCall) goja.Value { return goja.Undefined() },
+	} {
+		if err := p.DefineDataProperty(name, vm.ToValue(v), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE); err != nil {
+			panic(err)
+		}
+	}
+	l.process = p
 }
 
 // nullObject is a new object without a prototype.
@@ -200,13 +210,19 @@ func (l *loader) nullObject() *goja.Object {
 	return o
 }
 
-// nodeError is an error of the named constructor with Node's code property.
-func (l *loader) nodeError(ctor, code, message string) *goja.Object {
-	c, _ := goja.AssertConstructor(l.vm.Get(ctor))
+// newError is an error made by constructor c (captured when the loader
+// was made, before any user code ran).
+func (l *loader) newError(c goja.Constructor, message string) *goja.Object {
 	e, err := c(nil, l.vm.ToValue(message))
 	if err != nil {
 		panic(err)
 	}
+	return e
+}
+
+// nodeError is an error of constructor c with Node's code property.
+func (l *loader) nodeError(c goja.Constructor, code, message string) *goja.Object {
+	e := l.newError(c, message)
 	if err := e.DefineDataProperty("code", l.vm.ToValue(code), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE); err != nil {
 		panic(err)
 	}

@@ -242,3 +242,21 @@ func TestLoaderRequire(t *testing.T) {
 		t.Errorf("Require defined a global require: %v", g)
 	}
 }
+
+// TestReplacedGlobalsUnused: require's own errors and the bundles' stand-ins
+// do not go through globals user code replaced before its first require.
+func TestReplacedGlobalsUnused(t *testing.T) {
+	res, _ := run(t, `const seen = [];
+const RealError = Error;
+globalThis.Error = function () { seen.push('Error'); return {}; };
+globalThis.TypeError = function () { seen.push('TypeError'); return {}; };
+Object.defineProperties = function () { seen.push('defineProperties'); };
+Object.create = function () { seen.push('create'); return {}; };
+const out = [];
+try { require('fs'); } catch (e) { out.push(e instanceof RealError, e.code); }
+try { require(1); } catch (e) { out.push(e.code); }
+return [seen, out];`, true)
+	if string(res.Output) != `[[],[true,"MODULE_NOT_FOUND","ERR_INVALID_ARG_TYPE"]]` {
+		t.Errorf("got %s %+v", res.Output, res.Error)
+	}
+}
