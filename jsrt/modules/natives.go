@@ -11,6 +11,7 @@ import (
 	"crypto/subtle"
 	"hash"
 	mathrand "math/rand/v2"
+	"reflect"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -75,6 +76,11 @@ func sortNodeOrder(s []string) {
 	}
 }
 
+var (
+	typePromise = reflect.TypeOf((*goja.Promise)(nil))
+	typeProxy   = reflect.TypeOf(goja.Proxy{})
+)
+
 // installNatives puts on host the functions the bundles call. Each is pure:
 // nothing reachable from them touches the host system.
 func (l *loader) installNatives(host *goja.Object) {
@@ -82,20 +88,27 @@ func (l *loader) installNatives(host *goja.Object) {
 	set := func(name string, fn func(goja.FunctionCall) goja.Value) {
 		_ = host.DefineDataProperty(name, vm.ToValue(fn), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
 	}
+	// classOf(v): the engine's class of an object ("" for a primitive, and
+	// "Proxy" for a proxy, which has none of its target's internal slots).
+	// By type, never by exporting: exporting copies an array.
 	set("classOf", func(c goja.FunctionCall) goja.Value {
-		if o, ok := c.Argument(0).(*goja.Object); ok {
-			if _, ok := o.Export().(*goja.Promise); ok {
-				return vm.ToValue("Promise")
-			}
-			return vm.ToValue(o.ClassName())
+		o, ok := c.Argument(0).(*goja.Object)
+		if !ok {
+			return vm.ToValue("")
 		}
-		return vm.ToValue("")
+		switch o.ExportType() {
+		case typePromise:
+			return vm.ToValue("Promise")
+		case typeProxy:
+			return vm.ToValue("Proxy")
+		}
+		return vm.ToValue(o.ClassName())
 	})
 	// promiseDetails(p, kPending, kRejected): [state, result] as V8 gives
 	// them to Node's inspect.
 	set("promiseDetails", func(c goja.FunctionCall) goja.Value {
 		o, ok := c.Argument(0).(*goja.Object)
-		if !ok {
+		if !ok || o.ExportType() != typePromise {
 			return goja.Undefined()
 		}
 		p, ok := o.Export().(*goja.Promise)
@@ -115,7 +128,7 @@ func (l *loader) installNatives(host *goja.Object) {
 	// handler] (both) or the target.
 	set("proxyDetails", func(c goja.FunctionCall) goja.Value {
 		o, ok := c.Argument(0).(*goja.Object)
-		if !ok {
+		if !ok || o.ExportType() != typeProxy {
 			return goja.Undefined()
 		}
 		p, ok := o.Export().(goja.Proxy)
@@ -133,6 +146,27 @@ func (l *loader) installNatives(host *goja.Object) {
 			return vm.NewArray(target, handler)
 		}
 		return target
+	})
+	// ownNonIndexNames(o, onlyEnumerable): o's own string keys that are not
+	// array indices, in property order.
+	set("ownNonIndexNames", func(c goja.FunctionCall) goja.Value {
+		o, ok := c.Argument(0).(*goja.Object)
+		if !ok {
+			return vm.NewArray()
+		}
+		var keys []string
+		if c.Argument(1).ToBoolean() {
+			keys = o.Keys()
+		} else {
+			keys = o.GetOwnPropertyNames()
+		}
+		out := make([]any, 0, 4)
+		for _, k := range keys {
+			if !isArrayIndex(k) {
+				out = append(out, k)
+			}
+		}
+		return vm.NewArray(out...)
 	})
 	set("isUtf8", func(c goja.FunctionCall) goja.Value {
 		return vm.ToValue(utf8.Valid(l.bytes(c.Argument(0))))
@@ -301,4 +335,20 @@ func decodeUTF8(b []byte) string {
 		i = j
 	}
 	return sb.String()
+}
+
+// isArrayIndex reports whether k is the canonical form of an integer in
+// [0, 2^32-2].
+func isArrayIndex(k string) bool {
+	if k == "" || len(k) > 10 || (len(k) > 1 && k[0] == '0') {
+		return false
+	}
+	n := uint64(0)
+	for i := 0; i < len(k); i++ {
+		if k[i] < '0' || k[i] > '9' {
+			return false
+		}
+		n = n*10 + uint64(k[i]-'0')
+	}
+	return n < 1<<32-1
 }

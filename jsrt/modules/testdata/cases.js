@@ -249,4 +249,6 @@ module.exports = {
   'string_decoder/strings-and-utf-8-alias': `const {StringDecoder} = require('string_decoder'); const d = new StringDecoder('utf-8'); return [d.encoding, d.write('str'), d.end('x')];`,
   'require/bad-ids': `const out = []; for (const id of [1, undefined, '', null, {}]) { try { require(id); } catch (e) { out.push([e.name, e.code, e.message]); } } return out;`,
   'require/same-object': `return [require('node:crypto') === require('crypto'), require('buffer').Buffer === require('node:buffer').Buffer, typeof require, require.name];`,
+  'util/inspect-big-array-fast': `const u = require('util'); const big = Array.from({length: 200000}, (_, i) => i); const s = u.inspect({big, nested: [big, big]}); return [s.length, u.types.isDate(big), u.types.isProxy(big)];`,
+  'util/types-proxy': `const t = require('util').types; const p = new Proxy(new Date(), {}); const {proxy, revoke} = Proxy.revocable({}, {}); revoke(); return [t.isProxy(p), t.isDate(p), t.isProxy(proxy), t.isMap(new Proxy(new Map(), {})), require('util').inspect(proxy)];`,
 };
