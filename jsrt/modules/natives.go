@@ -168,20 +168,9 @@ func (l *loader) installNatives(host *goja.Object) {
 		}
 		return vm.NewArray(out...)
 	})
+	l.installBufferNatives(set)
 	set("isUtf8", func(c goja.FunctionCall) goja.Value {
 		return vm.ToValue(utf8.Valid(l.bytes(c.Argument(0))))
-	})
-	// utf8Decode(bytes, start, end): the text, as TextDecoder and Node
-	// decode it.
-	set("utf8Decode", func(c goja.FunctionCall) goja.Value {
-		b := l.bytes(c.Argument(0))
-		start, end := int(c.Argument(1).ToInteger()), len(b)
-		if e := c.Argument(2); !goja.IsUndefined(e) {
-			end = int(e.ToInteger())
-		}
-		start = max(0, min(start, len(b)))
-		end = max(start, min(end, len(b)))
-		return vm.ToValue(decodeUTF8(b[start:end]))
 	})
 	set("utf8Bytes", func(c goja.FunctionCall) goja.Value {
 		b := []byte(c.Argument(0).String())

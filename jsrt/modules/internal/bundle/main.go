@@ -102,9 +102,24 @@ var patches = []patch{
 		"  nodeCheckBounds(offset, ext, length)"),
 	replace("buffer/index.js", "  if (value > max || value < min) throw new RangeError('\"value\" argument is out of bounds')\n  if (offset + ext > buf.length) throw new RangeError('Index out of range')",
 		"  if (value > max || value < min) throw nodeRangeError('value', nodeIntRange(min, max, ext), value)\n  nodeCheckBounds(offset, ext, buf.length)"),
-	// UTF-8 decoded by the runtime, as WHATWG (and Node) do: one U+FFFD
-	// for each maximal invalid subsequence.
-	replace("buffer/index.js", "function utf8Slice (buf, start, end) {", "function utf8Slice (buf, start, end) {\n  return host.utf8Decode(buf, start, end)\n}\nfunction utf8SliceJS (buf, start, end) {"),
+	// Buffer's encodings done by the runtime (buffer_natives.go): in
+	// JavaScript they concatenate a string a character at a time, which
+	// goja makes quadratic. UTF-8 is decoded as WHATWG (and Node) do: one
+	// U+FFFD for each maximal invalid subsequence.
+	replace("buffer/index.js", "function utf8Slice (buf, start, end) {", "function utf8Slice (buf, start, end) {\n  return host.bufDecode(buf, start, end, 'utf8')\n}\nfunction utf8SliceJS (buf, start, end) {"),
+	replace("buffer/index.js", "function hexSlice (buf, start, end) {", "function hexSlice (buf, start, end) {\n  return host.bufDecode(buf, start, end, 'hex')\n}\nfunction hexSliceJS (buf, start, end) {"),
+	replace("buffer/index.js", "function asciiSlice (buf, start, end) {", "function asciiSlice (buf, start, end) {\n  return host.bufDecode(buf, start, end, 'ascii')\n}\nfunction asciiSliceJS (buf, start, end) {"),
+	replace("buffer/index.js", "function latin1Slice (buf, start, end) {", "function latin1Slice (buf, start, end) {\n  return host.bufDecode(buf, start, end, 'latin1')\n}\nfunction latin1SliceJS (buf, start, end) {"),
+	replace("buffer/index.js", "function base64Slice (buf, start, end) {", "function base64Slice (buf, start, end) {\n  return host.bufDecode(buf, start, end, 'base64')\n}\nfunction base64SliceJS (buf, start, end) {"),
+	replace("buffer/index.js", "function utf16leSlice (buf, start, end) {", "function utf16leSlice (buf, start, end) {\n  return host.bufDecode(buf, start, end, 'utf16le')\n}\nfunction utf16leSliceJS (buf, start, end) {"),
+	replace("buffer/index.js", "function utf8Write (buf, string, offset, length) {", "function utf8Write (buf, string, offset, length) {\n  return host.bufWrite(buf, string, offset, length, 'utf8')\n}\nfunction utf8WriteJS (buf, string, offset, length) {"),
+	replace("buffer/index.js", "function hexWrite (buf, string, offset, length) {", "function hexWrite (buf, string, offset, length) {\n  return host.bufWrite(buf, string, offset, length, 'hex')\n}\nfunction hexWriteJS (buf, string, offset, length) {"),
+	replace("buffer/index.js", "function asciiWrite (buf, string, offset, length) {", "function asciiWrite (buf, string, offset, length) {\n  return host.bufWrite(buf, string, offset, length, 'latin1')\n}\nfunction asciiWriteJS (buf, string, offset, length) {"),
+	replace("buffer/index.js", "function base64Write (buf, string, offset, length) {", "function base64Write (buf, string, offset, length) {\n  return host.bufWrite(buf, string, offset, length, 'base64')\n}\nfunction base64WriteJS (buf, string, offset, length) {"),
+	replace("buffer/index.js", "function ucs2Write (buf, string, offset, length) {", "function ucs2Write (buf, string, offset, length) {\n  return host.bufWrite(buf, string, offset, length, 'utf16le')\n}\nfunction ucs2WriteJS (buf, string, offset, length) {"),
+	replace("buffer/index.js", "        return utf8ToBytes(string).length\n", "        return host.byteLength(string, 'utf8')\n"),
+	replace("buffer/index.js", "        return base64ToBytes(string).length", "        return host.byteLength(string, 'base64')"),
+	replace("buffer/index.js", "return mustMatch ? -1 : utf8ToBytes(string).length // assume utf8", "return mustMatch ? -1 : host.byteLength(string, 'utf8') // assume utf8"),
 	// string_decoder's unknown encoding as Node's.
 	replace("string_decoder/lib/string_decoder.js", "throw new Error('Unknown encoding: ' + enc);",
 		"throw Object.defineProperty(new TypeError('Unknown encoding: ' + enc), 'code', { value: 'ERR_UNKNOWN_ENCODING', writable: true, enumerable: true, configurable: true });"),
