@@ -14,7 +14,12 @@
 const ReflectApply = Reflect.apply;
 const getPrototypeOf = Object.getPrototypeOf;
 const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
-const uncurryThis = (fn) => (self, ...args) => ReflectApply(fn, self, args);
+// As Node's: call bound to fn, (self, ...args) => fn.call(self, ...args),
+// which goja runs several times faster than a rest parameter and apply.
+// Function is the bundle's stand-in; its prototype is the real one.
+const FunctionPrototypeCall = Function.prototype.call;
+const FunctionPrototypeBind = Function.prototype.bind;
+const uncurryThis = (fn) => ReflectApply(FunctionPrototypeBind, FunctionPrototypeCall, [fn]);
 const applyBind = (fn, self) => (selfOrArgs, args) => (self === undefined ? ReflectApply(fn, selfOrArgs, args) : ReflectApply(fn, self, selfOrArgs));
 
 const TypedArray = getPrototypeOf(Uint8Array);
