@@ -20,7 +20,8 @@
 //	                                            exit 0
 //
 // allowBuiltinModules (omitted when false) makes the runner define require()
-// for this job, loading only the pure built-in modules of jsrt/modules: it
+// (and, as in Node, the global Buffer) for this job, loading only the pure
+// built-in modules of jsrt/modules: it
 // is the request's allowBuiltinModules setting, which validation applied
 // too. The runtime exists before its job (warm pool), so require is defined
 // when the job arrives, never before.

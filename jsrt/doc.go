@@ -9,8 +9,8 @@
 // btoa. There is no eval, no Function constructor on any path (ordinary,
 // async or generator functions), no process and no host object, and no
 // require unless the job allows built-in modules: then require() loads the
-// pure modules of package modules (util, path, crypto, ...), defined when
-// the job starts.
+// pure modules of package modules (util, path, crypto, ...), and Buffer is a
+// global as in Node, both defined when the job starts.
 // Time zone is UTC.
 //
 // The run ends, as in Node, when the returned promise has settled and no

@@ -68,15 +68,43 @@ func (m *Loader) Require(name string) (v goja.Value, err error) {
 	return m.l.load(strings.TrimPrefix(name, "node:"), name), nil
 }
 
-// Enable defines require on the runtime's global object: writable,
-// configurable and not enumerable, as Node's.
+// Enable defines require on the runtime's global object (writable,
+// configurable and not enumerable, as Node's) and, as in Node, the global
+// Buffer, which loads the buffer module on first use.
 func (m *Loader) Enable() error {
 	vm := m.l.vm
 	fn := vm.ToValue(m.l.require).(*goja.Object)
 	if err := fn.DefineDataProperty("name", vm.ToValue("require"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
 		return err
 	}
-	return vm.GlobalObject().DefineDataProperty("require", fn, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	global := vm.GlobalObject()
+	if err := global.DefineDataProperty("require", fn, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
+		return err
+	}
+	return m.lazyGlobal("Buffer", "buffer", "Buffer")
+}
+
+// lazyGlobal defines global name as an accessor that, on first use, loads
+// module and becomes an ordinary data property holding its export (or the
+// value assigned to it first).
+func (m *Loader) lazyGlobal(name, module, export string) error {
+	vm := m.l.vm
+	global := vm.GlobalObject()
+	settle := func(v goja.Value) {
+		if err := global.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
+			panic(err)
+		}
+	}
+	get := vm.ToValue(func(goja.FunctionCall) goja.Value {
+		v := m.l.load(module, module).ToObject(vm).Get(export)
+		settle(v)
+		return v
+	})
+	set := vm.ToValue(func(c goja.FunctionCall) goja.Value {
+		settle(c.Argument(0))
+		return goja.Undefined()
+	})
+	return global.DefineAccessorProperty(name, get, set, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
 
 type loader struct {

@@ -260,3 +260,24 @@ return [seen, out];`, true)
 		t.Errorf("got %s %+v", res.Output, res.Error)
 	}
 }
+
+// TestGlobalBuffer: with modules allowed, Buffer is a global as in Node,
+// loaded on first use; without, there is none.
+func TestGlobalBuffer(t *testing.T) {
+	res, _ := run(t, `return typeof Buffer`, false)
+	if string(res.Output) != `"undefined"` {
+		t.Errorf("without modules: %s %+v", res.Output, res.Error)
+	}
+	res, _ = run(t, `const d = Object.getOwnPropertyDescriptor(globalThis, 'Buffer');
+const before = [typeof d.get, d.enumerable];
+const b = Buffer.from('aGk=', 'base64').toString();
+const after = Object.getOwnPropertyDescriptor(globalThis, 'Buffer');
+return [before, b, Buffer === require('buffer').Buffer, 'value' in after, after.writable, after.enumerable, Object.keys(globalThis).includes('Buffer')];`, true)
+	if string(res.Output) != `[["function",false],"hi",true,true,true,false,false]` {
+		t.Errorf("with modules: %s %+v", res.Output, res.Error)
+	}
+	res, _ = run(t, `Buffer = 5; return [Buffer, typeof require('buffer').Buffer]`, true)
+	if string(res.Output) != `[5,"function"]` {
+		t.Errorf("assigned first: %s %+v", res.Output, res.Error)
+	}
+}
