@@ -3,7 +3,6 @@ package modules
 import (
 	"crypto/hmac"
 	"crypto/md5"
-	"crypto/rand"
 	"crypto/sha1"
 	"crypto/sha256"
 	"crypto/sha3"
@@ -12,6 +11,7 @@ import (
 	"hash"
 	mathrand "math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -28,19 +28,14 @@ var (
 )
 
 func init() {
-	var seed [32]byte
-	_, _ = rand.Read(seed[:])
-	rng = mathrand.NewChaCha8(seed)
+	rng = mathrand.NewChaCha8(systemSeed())
 }
 
-// hashes maps each name Node accepts (lower case) for the algorithms Go's
-// standard library has to the algorithm.
-var hashes = map[string]func() hash.Hash{}
-
-// hashNames are the names getHashes reports, in Node's order.
-var hashNames []string
-
-func init() {
+// hashTable maps each name Node accepts (lower case) for the algorithms
+// Go's standard library has to the algorithm, and lists the names as
+// getHashes reports them (sorted by byte, as OpenSSL's list). Made on first
+// use: nothing at process start.
+var hashTable = sync.OnceValues(func() (map[string]func() hash.Hash, []string) {
 	algs := []struct {
 		new   func() hash.Hash
 		names []string
@@ -58,23 +53,17 @@ func init() {
 		{func() hash.Hash { return sha3.New384() }, []string{"RSA-SHA3-384", "id-rsassa-pkcs1-v1_5-with-sha3-384", "sha3-384"}},
 		{func() hash.Hash { return sha3.New512() }, []string{"RSA-SHA3-512", "id-rsassa-pkcs1-v1_5-with-sha3-512", "sha3-512"}},
 	}
+	byName := map[string]func() hash.Hash{}
+	var names []string
 	for _, a := range algs {
 		for _, n := range a.names {
-			hashes[strings.ToLower(n)] = a.new
-			hashNames = append(hashNames, n)
+			byName[strings.ToLower(n)] = a.new
+			names = append(names, n)
 		}
 	}
-	sortNodeOrder(hashNames)
-}
-
-// sortNodeOrder sorts as OpenSSL lists them: by byte value.
-func sortNodeOrder(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
-}
+	slices.Sort(names)
+	return byName, names
+})
 
 var (
 	typePromise = reflect.TypeOf((*goja.Promise)(nil))
@@ -181,22 +170,25 @@ func (l *loader) installNatives(host *goja.Object) {
 		return vm.NewArray(out...)
 	})
 	set("hashNew", func(c goja.FunctionCall) goja.Value {
-		newHash, ok := hashes[strings.ToLower(c.Argument(0).String())]
+		byName, _ := hashTable()
+		newHash, ok := byName[strings.ToLower(c.Argument(0).String())]
 		if !ok {
 			return goja.Null()
 		}
 		return l.hashObject(newHash())
 	})
 	set("hmacNew", func(c goja.FunctionCall) goja.Value {
-		newHash, ok := hashes[strings.ToLower(c.Argument(0).String())]
+		byName, _ := hashTable()
+		newHash, ok := byName[strings.ToLower(c.Argument(0).String())]
 		if !ok {
 			return goja.Null()
 		}
 		return l.hashObject(hmac.New(newHash, l.bytes(c.Argument(1))))
 	})
 	set("hashNames", func(goja.FunctionCall) goja.Value {
-		out := make([]any, len(hashNames))
-		for i, n := range hashNames {
+		_, names := hashTable()
+		out := make([]any, len(names))
+		for i, n := range names {
 			out[i] = n
 		}
 		return vm.NewArray(out...)
