@@ -188,6 +188,10 @@ func TestBundlesAreGenerated(t *testing.T) {
 			t.Errorf("js/%s.js is not what the generator writes: run go run ./jsrt/modules/internal/bundle", n)
 		}
 	}
+	want, err := os.ReadFile("js/LICENSES.txt")
+	if got, err2 := os.ReadFile(dir + "/LICENSES.txt"); err != nil || err2 != nil || string(got) != string(want) {
+		t.Errorf("js/LICENSES.txt is not what the generator writes: run go run ./jsrt/modules/internal/bundle")
+	}
 }
 
 // TestPlantedAccessorsSeeNothing: setters user code plants on

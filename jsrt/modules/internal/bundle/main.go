@@ -23,11 +23,13 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -194,8 +196,9 @@ func run(dir, out string) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
+	packages := map[string]bool{}
 	for _, name := range Modules {
-		code, err := build(dir, name)
+		code, err := build(dir, name, packages)
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
@@ -205,10 +208,10 @@ func run(dir, out string) error {
 		}
 		fmt.Printf("%-15s %6d bytes\n", name, len(wrapped))
 	}
-	return nil
+	return writeNotices(dir, out, packages)
 }
 
-func build(dir, name string) (string, error) {
+func build(dir, name string, packages map[string]bool) (string, error) {
 	src := filepath.Join(dir, "src")
 	public := regexp.MustCompile(`^(` + strings.Join(Modules, "|") + `)(/?)$`)
 	plugin := api.Plugin{
@@ -299,6 +302,7 @@ func build(dir, name string) (string, error) {
 		Charset:           api.CharsetUTF8,
 		Define:            map[string]string{"global": "globalThis"},
 		Plugins:           []api.Plugin{plugin},
+		Metafile:          true,
 		LogLevel:          api.LogLevelSilent,
 	})
 	if len(res.Errors) > 0 {
@@ -308,5 +312,71 @@ func build(dir, name string) (string, error) {
 	if len(res.OutputFiles) != 1 {
 		return "", fmt.Errorf("%d output files", len(res.OutputFiles))
 	}
+	// The npm packages whose code went in, for the licence notices.
+	var meta struct {
+		Inputs map[string]json.RawMessage `json:"inputs"`
+	}
+	if err := json.Unmarshal([]byte(res.Metafile), &meta); err != nil {
+		return "", err
+	}
+	for in := range meta.Inputs {
+		if i := strings.LastIndex(in, "node_modules/"); i >= 0 {
+			rest := strings.SplitN(in[i+len("node_modules/"):], "/", 3)
+			pkg := rest[0]
+			if strings.HasPrefix(pkg, "@") && len(rest) > 1 {
+				pkg += "/" + rest[1]
+			}
+			abs, err := filepath.Abs(in[:i+len("node_modules/")] + pkg)
+			if err != nil {
+				return "", err
+			}
+			packages[abs] = true
+		}
+	}
 	return strings.TrimSpace(string(res.OutputFiles[0].Contents)), nil
+}
+
+// writeNotices writes the licences of the npm packages in the bundles
+// (packages: their directories) and
+// of Node's own files (from their headers) to out/LICENSES.txt.
+func writeNotices(dir, out string, packages map[string]bool) error {
+	var b strings.Builder
+	b.WriteString("The bundles in this directory contain code from these projects, under these licences.\n")
+	dirs := make([]string, 0, len(packages))
+	for p := range packages {
+		dirs = append(dirs, p)
+	}
+	sort.Strings(dirs)
+	for _, p := range dirs {
+		pdir := p
+		var pkg struct{ Name, Version, License string }
+		if raw, err := os.ReadFile(filepath.Join(pdir, "package.json")); err != nil {
+			return err
+		} else if err := json.Unmarshal(raw, &pkg); err != nil {
+			return fmt.Errorf("%s: %w", p, err)
+		}
+		files, _ := filepath.Glob(filepath.Join(pdir, "LICEN[CS]E*"))
+		if len(files) == 0 {
+			return fmt.Errorf("%s@%s: no licence file", pkg.Name, pkg.Version)
+		}
+		text, err := os.ReadFile(files[0])
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "\n==== %s %s (%s)\n\n%s\n", pkg.Name, pkg.Version, pkg.License, strings.TrimSpace(string(text)))
+	}
+	// Node's files carry their licence in their header comment.
+	head, err := os.ReadFile(filepath.Join(dir, "src", "node", "path.js"))
+	if err != nil {
+		return err
+	}
+	var lines []string
+	for _, l := range strings.Split(string(head), "\n") {
+		if !strings.HasPrefix(l, "//") {
+			break
+		}
+		lines = append(lines, strings.TrimSpace(strings.TrimPrefix(l, "//")))
+	}
+	fmt.Fprintf(&b, "\n==== Node.js v24.22.3: lib/path.js, lib/querystring.js, lib/internal/querystring.js (MIT)\n\n%s\n", strings.Join(lines, "\n"))
+	return os.WriteFile(filepath.Join(out, "LICENSES.txt"), []byte(b.String()), 0o644)
 }
