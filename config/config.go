@@ -25,7 +25,7 @@ type Limits struct {
 	MinMemoryLimitMiB   int     `json:"minMemoryLimit"`      // smallest memory limit a request may ask for, MiB (32)
 	MaxMemoryLimitMiB   int     `json:"maxMemoryLimit"`      // largest memory limit a request may ask for, MiB (1024)
 	CaptureConsole      bool    `json:"captureConsole"`      // forward console output (true)
-	AllowBuiltinModules bool    `json:"allowBuiltinModules"` // let validation pass require() of allow-listed built-ins (false)
+	AllowBuiltinModules bool    `json:"allowBuiltinModules"` // require() of the pure built-in modules (jsrt/modules), for validation and runtime (false)
 	MaxCodeBytes        int     `json:"maxCodeBytes"`        // code size cap, bytes (256 KiB)
 	MaxContextBytes     int     `json:"maxContextBytes"`     // context JSON size cap, bytes (1 MiB)
 	MaxOutputBytes      int     `json:"maxOutputBytes"`      // cap on the JSON of the returned value, bytes (1 MiB)

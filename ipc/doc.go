@@ -13,10 +13,18 @@
 //	supervisor                                  runner
 //	                                            lock down, create the JS runtime
 //	                      <-- ready  {proto, pid}
-//	job {id, code, context, limits} -->         (exactly one job; the job pipe is then closed)
+//	job {id, code, context, limits,             (exactly one job; the job pipe is then closed)
+//	     allowBuiltinModules} -->
 //	                      <-- log    {level, message}   zero or more, as they happen
 //	                      <-- result {status, output, error, cpuMs, runMs}
 //	                                            exit 0
+//
+// allowBuiltinModules (omitted when false) makes the runner define require()
+// (and, as in Node, the global Buffer) for this job, loading only the pure
+// built-in modules of jsrt/modules: it
+// is the request's allowBuiltinModules setting, which validation applied
+// too. The runtime exists before its job (warm pool), so require is defined
+// when the job arrives, never before.
 //
 // Every read names the message it expects and rejects anything else (see
 // [Expect]). A malformed, oversized or unexpected frame, or the end of the

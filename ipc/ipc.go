@@ -61,6 +61,9 @@ type Job struct {
 	MaxLogBytes    int             `json:"maxLogBytes"`    // cap on the bytes of all console lines together
 	CaptureConsole bool            `json:"captureConsole"` // false: console calls are accepted and dropped
 	HeapLimitBytes int64           `json:"heapLimitBytes"` // soft heap limit for the runner's watchdog; 0 = none
+	// AllowBuiltinModules defines require() for the job: the pure built-in
+	// modules of jsrt/modules (the allowBuiltinModules setting).
+	AllowBuiltinModules bool `json:"allowBuiltinModules,omitempty"`
 }
 
 // Log is one console line.

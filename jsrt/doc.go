@@ -7,7 +7,10 @@
 // error, debug and Node's other common methods), setTimeout, setInterval,
 // clearTimeout, clearInterval, queueMicrotask, structuredClone, atob and
 // btoa. There is no eval, no Function constructor on any path (ordinary,
-// async or generator functions), no require, no process and no host object.
+// async or generator functions), no process and no host object, and no
+// require unless the job allows built-in modules: then require() loads the
+// pure modules of package modules (util, path, crypto, ...), and Buffer is a
+// global as in Node, both defined when the job starts.
 // Time zone is UTC.
 //
 // The run ends, as in Node, when the returned promise has settled and no

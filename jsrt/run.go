@@ -16,6 +16,7 @@ import (
 	"github.com/dop251/goja/parser"
 
 	"codexec/ipc"
+	"codexec/jsrt/modules"
 	"codexec/result"
 )
 
@@ -66,6 +67,12 @@ func (rt *Runtime) Run(job ipc.Job, sink Sink) ipc.Result {
 }
 
 func (rt *Runtime) run() ipc.Result {
+	if rt.job.AllowBuiltinModules {
+		// Defined now, not in New: the runtime is made before its job.
+		if err := modules.New(rt.vm, ParserOptions...).Enable(); err != nil {
+			return internal("define require: " + err.Error())
+		}
+	}
 	prg, perr := CompileBody(rt.job.Code)
 	if perr != nil {
 		return ipc.Result{Status: result.Error, Error: perr}

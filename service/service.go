@@ -335,6 +335,8 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 		MaxLogLines:    lim.MaxLogLines,
 		MaxLogBytes:    lim.MaxLogBytes,
 		CaptureConsole: lim.CaptureConsole,
+		// The same setting validation applied (detect.OptionsFrom(lim)).
+		AllowBuiltinModules: lim.AllowBuiltinModules,
 	}, memBytes, onLog)
 	if !warm {
 		s.opts.Metrics.Spawn(out.SpawnToReady)

@@ -39,6 +39,7 @@ type runFlags struct {
 	audit   auditFlags
 	socket  string
 	config  string
+	modules bool
 	// tsExperimental: --ts-experimental-decorators
 	tsExperimental bool
 }
@@ -65,7 +66,12 @@ Exit codes: 0 ok, 1 error, 2 usage, 3 blocked or invalid, 4 timeout,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runRun(cmd.Context(), st, args[0], f)
+			if cmd.Flags().Changed("allow-builtin-modules") && f.socket == "" {
+				// A daemon runs with its own configuration: a run that
+				// sets this per-execution option runs here.
+				f.socket = "off"
+			}
+			return runRun(cmd.Context(), st, args[0], f, cmd.Flags().Changed("allow-builtin-modules"))
 		},
 	}
 	fl := cmd.Flags()
@@ -81,6 +87,7 @@ Exit codes: 0 ok, 1 error, 2 usage, 3 blocked or invalid, 4 timeout,
 	addAuditFlags(fl, &f.audit)
 	addSocketFlag(fl, &f.socket)
 	fl.StringVar(&f.config, "config", "", "JSON configuration file to take the limits from (see supervisor serve)")
+	fl.BoolVar(&f.modules, "allow-builtin-modules", false, "let the code require() the pure built-in modules (util, path, crypto, ...; default: the configuration's); the run happens in this process, not through a daemon")
 	addExperimentalDecoratorsFlag(cmd, &f.tsExperimental)
 	return cmd
 }
@@ -92,7 +99,7 @@ func addExperimentalDecoratorsFlag(cmd *cobra.Command, v *bool) {
 		"TypeScript only: TypeScript's experimental decorators (parameter decorators, legacy semantics) instead of the TC39 standard ones")
 }
 
-func runRun(ctx context.Context, st *State, file string, f runFlags) error {
+func runRun(ctx context.Context, st *State, file string, f runFlags, modulesSet bool) error {
 	lim := config.DefaultLimits()
 	if f.config != "" {
 		cf, err := config.LoadFile(f.config)
@@ -100,6 +107,9 @@ func runRun(ctx context.Context, st *State, file string, f runFlags) error {
 			return usageError("%v", err)
 		}
 		lim = cf.Limits
+	}
+	if modulesSet {
+		lim.AllowBuiltinModules = f.modules
 	}
 	code, err := readCode(st, file, lim.MaxCodeBytes)
 	if err != nil {
@@ -123,6 +133,9 @@ func runRun(ctx context.Context, st *State, file string, f runFlags) error {
 	if c, err := st.daemon(ctx, f.socket); err != nil {
 		return err
 	} else if c != nil {
+		if modulesSet {
+			return usageError("--allow-builtin-modules does not apply to a run through a daemon: the daemon's configuration decides (allowBuiltinModules, PATCH /v1/config); drop --socket to run here")
+		}
 		// A daemon is running: it runs the code, with its limits, pool,
 		// audit trail and events.
 		res, err := c.Execute(ctx, wire.ExecuteRequest{Code: code, Language: lang, Context: ctxJSON,

@@ -210,3 +210,26 @@ func TestRunJSONKeepsHTMLCharacters(t *testing.T) {
 		t.Errorf("output: %s", out)
 	}
 }
+
+// --allow-builtin-modules lets the code require() the built-in modules, for
+// this run, over the configuration's setting; a daemon keeps its own.
+func TestRunAllowBuiltinModules(t *testing.T) {
+	code := `const path = require('node:path'); return path.join('/a', 'b')`
+	if c, out, errs := cli(t, code, "run", "-", "--allow-builtin-modules", "--json"); c != 0 || !strings.Contains(out, `"/a/b"`) {
+		t.Errorf("with the flag: exit %d\n%s\n%s", c, out, errs)
+	}
+	if c, out, _ := cli(t, code, "run", "-", "--json"); c != 3 || !strings.Contains(out, "allowBuiltinModules is off") {
+		t.Errorf("without it: exit %d, want 3 (blocked)\n%s", c, out)
+	}
+	cfg := writeFile(t, "c.json", `{"limits": {"allowBuiltinModules": true}}`)
+	if c, out, _ := cli(t, code, "run", "-", "--config", cfg); c != 0 || !strings.Contains(out, "/a/b") {
+		t.Errorf("from --config: exit %d\n%s", c, out)
+	}
+	if c, _, _ := cli(t, code, "run", "-", "--config", cfg, "--allow-builtin-modules=false"); c != 3 {
+		t.Errorf("--allow-builtin-modules=false over the configuration: exit %d, want 3", c)
+	}
+	sock, _ := startDaemon(t, t.TempDir())
+	if c, _, errs := cli(t, code, "run", "-", "--allow-builtin-modules", "--socket", sock); c != 2 || !strings.Contains(errs, "daemon") {
+		t.Errorf("through a daemon: exit %d (%s), want 2", c, errs)
+	}
+}

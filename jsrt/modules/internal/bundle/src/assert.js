@@ -1,0 +1,3 @@
+'use strict';
+// assert: commonjs-assert (Node's assert for browsers).
+module.exports = require('assert/');
