@@ -132,12 +132,18 @@ func (w *web) lazyGlobal(global *goja.Object, name string, make func() goja.Valu
 			panic(err)
 		}
 	}
-	get := func(goja.FunctionCall) goja.Value {
+	get := func(call goja.FunctionCall) goja.Value {
+		if call.This != global {
+			panic(w.typeError("Illegal invocation"))
+		}
 		v := make()
 		settle(v)
 		return v
 	}
 	set := func(call goja.FunctionCall) goja.Value {
+		if call.This != global {
+			panic(w.typeError("Illegal invocation"))
+		}
 		settle(call.Argument(0))
 		return goja.Undefined()
 	}
