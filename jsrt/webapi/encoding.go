@@ -167,7 +167,7 @@ func (w *web) textDecoderClass() *class {
 			b, ok := w.bytesOf(v, false)
 			if !ok {
 				panic(w.nodeError(w.typeErrorCtor, "ERR_INVALID_ARG_TYPE",
-					`The "input" argument must be an instance of ArrayBuffer or ArrayBufferView.`+receivedInstance(v)))
+					`The "list" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.`))
 			}
 			in = b
 		}

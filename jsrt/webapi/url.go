@@ -312,7 +312,9 @@ func (w *web) searchParamsClass() *class {
 		if !found {
 			out = append(out, pair{name, value})
 		}
-		clear(sp.list[len(out):])
+		if len(out) < len(sp.list) {
+			clear(sp.list[len(out):])
+		}
 		sp.list = out
 		sp.update()
 		return goja.Undefined()

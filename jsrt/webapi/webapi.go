@@ -123,21 +123,28 @@ func Install(vm *goja.Runtime, host Host) (*Globals, error) {
 	return &Globals{w: w}, nil
 }
 
-// lazyGlobal defines name on global as an accessor pair that becomes a data
-// property on first use.
+// lazyGlobal defines name on global as an accessor pair. A class becomes a
+// data property on first use (writable, configurable, not enumerable, as in
+// Node); crypto and performance stay enumerable accessors, as Node's are.
+// Assigning replaces either with a data property.
 func (w *web) lazyGlobal(global *goja.Object, name string, make func() goja.Value) error {
 	vm := w.vm
+	accessor := name == "crypto" || name == "performance"
 	settle := func(v goja.Value) {
-		if err := global.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
-			panic(err)
+		enumerable := goja.FLAG_FALSE
+		if accessor {
+			enumerable = goja.FLAG_TRUE
 		}
+		must(global.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, enumerable))
 	}
 	get := func(call goja.FunctionCall) goja.Value {
 		if call.This != global {
 			panic(w.typeError("Illegal invocation"))
 		}
 		v := make()
-		settle(v)
+		if !accessor {
+			settle(v)
+		}
 		return v
 	}
 	set := func(call goja.FunctionCall) goja.Value {
@@ -147,7 +154,11 @@ func (w *web) lazyGlobal(global *goja.Object, name string, make func() goja.Valu
 		settle(call.Argument(0))
 		return goja.Undefined()
 	}
-	return global.DefineAccessorProperty(name, vm.ToValue(get), vm.ToValue(set), goja.FLAG_TRUE, goja.FLAG_FALSE)
+	enumerable := goja.FLAG_FALSE
+	if accessor {
+		enumerable = goja.FLAG_TRUE
+	}
+	return global.DefineAccessorProperty(name, vm.ToValue(get), vm.ToValue(set), goja.FLAG_TRUE, enumerable)
 }
 
 // bind records st as the Go state of o.
