@@ -124,41 +124,58 @@ func Install(vm *goja.Runtime, host Host) (*Globals, error) {
 }
 
 // lazyGlobal defines name on global as an accessor pair. A class becomes a
-// data property on first use (writable, configurable, not enumerable, as in
-// Node); crypto and performance stay enumerable accessors, as Node's are.
-// Assigning replaces either with a data property.
+// data property on first use (writable, configurable, as in Node), and an
+// assignment replaces it. crypto and performance stay accessors, as Node's
+// are: crypto has no setter (an assignment does nothing, or throws in
+// strict code), and performance's setter changes what its getter returns.
+// None is enumerable: Node makes crypto and performance enumerable, but no
+// global of this runtime is (Object.keys(globalThis) is empty).
 func (w *web) lazyGlobal(global *goja.Object, name string, make func() goja.Value) error {
 	vm := w.vm
-	accessor := name == "crypto" || name == "performance"
 	settle := func(v goja.Value) {
-		enumerable := goja.FLAG_FALSE
-		if accessor {
-			enumerable = goja.FLAG_TRUE
-		}
-		must(global.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, enumerable))
+		must(global.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE))
 	}
-	get := func(call goja.FunctionCall) goja.Value {
+	check := func(call goja.FunctionCall) {
 		if call.This != global {
 			panic(w.typeError("Illegal invocation"))
 		}
-		v := make()
-		if !accessor {
+	}
+	var get, set func(call goja.FunctionCall) goja.Value
+	switch name {
+	case "crypto":
+		get = func(call goja.FunctionCall) goja.Value { check(call); return make() }
+	case "performance":
+		var replaced goja.Value
+		get = func(call goja.FunctionCall) goja.Value {
+			check(call)
+			if replaced != nil {
+				return replaced
+			}
+			return make()
+		}
+		set = func(call goja.FunctionCall) goja.Value {
+			check(call)
+			replaced = call.Argument(0)
+			return goja.Undefined()
+		}
+	default:
+		get = func(call goja.FunctionCall) goja.Value {
+			check(call)
+			v := make()
 			settle(v)
+			return v
 		}
-		return v
-	}
-	set := func(call goja.FunctionCall) goja.Value {
-		if call.This != global {
-			panic(w.typeError("Illegal invocation"))
+		set = func(call goja.FunctionCall) goja.Value {
+			check(call)
+			settle(call.Argument(0))
+			return goja.Undefined()
 		}
-		settle(call.Argument(0))
-		return goja.Undefined()
 	}
-	enumerable := goja.FLAG_FALSE
-	if accessor {
-		enumerable = goja.FLAG_TRUE
+	var setter goja.Value
+	if set != nil {
+		setter = vm.ToValue(set)
 	}
-	return global.DefineAccessorProperty(name, vm.ToValue(get), vm.ToValue(set), goja.FLAG_TRUE, enumerable)
+	return global.DefineAccessorProperty(name, vm.ToValue(get), setter, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
 
 // bind records st as the Go state of o.

@@ -16,8 +16,8 @@ const expressions = [
   `typeof URL`, `URL.name`, `URL.length`, `Object.keys(new URL('http://a/'))`,
   `Object.getOwnPropertyDescriptor(globalThis, 'URL').enumerable`,
   `(() => { URL; return Object.getOwnPropertyDescriptor(globalThis, 'URL').writable })()`,
-  `Object.getOwnPropertyDescriptor(globalThis, 'performance').enumerable`,
-  `Object.getOwnPropertyDescriptor(globalThis, 'crypto').enumerable`,
+  `(() => { performance.now(); return typeof Object.getOwnPropertyDescriptor(globalThis, 'performance').get })()`,
+  `typeof Object.getOwnPropertyDescriptor(globalThis, 'crypto').get`,
   `Object.keys(URL.prototype)`,
   `typeof Object.getOwnPropertyDescriptor(URL.prototype, 'href').set`,
   `typeof Object.getOwnPropertyDescriptor(URL.prototype, 'origin').set`,
@@ -159,6 +159,10 @@ const expressions = [
   `(() => { const a = performance.now(), b = performance.now(); return b >= a })()`,
   `Object.prototype.toString.call(performance)`,
   `typeof performance.toJSON().timeOrigin`,
+  // Last: these replace globals, and Node shares one global object across the list.
+  `(() => { globalThis.crypto = 5; return [crypto, Object.getOwnPropertyDescriptor(globalThis, 'crypto').writable] })()`,
+  `(() => { URL = 'replaced'; return URL })()`,
+  `(() => { performance = 'mine'; return [performance, typeof Object.getOwnPropertyDescriptor(globalThis, 'performance').get] })()`,
 ];
 
 (async () => {
