@@ -7,70 +7,97 @@ import (
 	"github.com/dop251/goja"
 )
 
-// bufferIntrinsics are the getters that tell typed arrays and DataViews
-// apart, captured at Install so that user code cannot redefine them.
+// bufferIntrinsics are DataView's getters, looked up on the first
+// DataView a method receives (goja builds DataView on first use, which
+// costs more than all the rest of Install). Reading them late is safe: they
+// are only ever called with the caller's own object, and what they return
+// is bounds-checked.
 type bufferIntrinsics struct {
-	typedArrayTag              goja.Callable // %TypedArray%.prototype[@@toStringTag]
-	dvBuffer, dvOffset, dvSize goja.Callable // DataView.prototype.buffer/byteOffset/byteLength
+	dvBuffer, dvOffset, dvSize goja.Callable
 }
 
-func (w *web) captureBufferIntrinsics() error {
+func (w *web) dataViewGetters() *bufferIntrinsics {
+	if w.buf != nil {
+		return w.buf
+	}
 	vm := w.vm
+	b := &bufferIntrinsics{}
+	w.buf = b
+	dv, ok := vm.Get("DataView").(*goja.Object)
+	if !ok {
+		return b
+	}
 	gopd, ok := goja.AssertFunction(vm.Get("Object").ToObject(vm).Get("getOwnPropertyDescriptor"))
 	if !ok {
-		return errNotFunction("Object.getOwnPropertyDescriptor")
+		return b
 	}
-	getter := func(o *goja.Object, key goja.Value, name string) (goja.Callable, error) {
-		d, err := gopd(goja.Undefined(), o, key)
+	proto, ok := dv.Get("prototype").(*goja.Object)
+	if !ok {
+		return b
+	}
+	getter := func(name string) goja.Callable {
+		d, err := gopd(goja.Undefined(), proto, vm.ToValue(name))
 		if err != nil {
-			return nil, err
+			return nil
 		}
-		f, ok := goja.AssertFunction(d.ToObject(vm).Get("get"))
+		do, ok := d.(*goja.Object)
 		if !ok {
-			return nil, errNotFunction(name)
+			return nil
 		}
-		return f, nil
+		f, _ := goja.AssertFunction(do.Get("get"))
+		return f
 	}
-	taProto := w.uint8ArrayCtor.Get("prototype").ToObject(vm).Prototype()
-	dvProto := vm.Get("DataView").ToObject(vm).Get("prototype").ToObject(vm)
-	var err error
-	if w.buf.typedArrayTag, err = getter(taProto, goja.SymToStringTag, "%TypedArray%.prototype[@@toStringTag]"); err != nil {
-		return err
-	}
-	if w.buf.dvBuffer, err = getter(dvProto, vm.ToValue("buffer"), "DataView.prototype.buffer"); err != nil {
-		return err
-	}
-	if w.buf.dvOffset, err = getter(dvProto, vm.ToValue("byteOffset"), "DataView.prototype.byteOffset"); err != nil {
-		return err
-	}
-	w.buf.dvSize, err = getter(dvProto, vm.ToValue("byteLength"), "DataView.prototype.byteLength")
-	return err
+	b.dvBuffer, b.dvOffset, b.dvSize = getter("buffer"), getter("byteOffset"), getter("byteLength")
+	return b
 }
 
-// typedArrayName is the typed array's constructor name ("Uint8Array"), or
-// "" when o is no typed array.
-func (w *web) typedArrayName(o *goja.Object) string {
-	v, err := w.buf.typedArrayTag(o)
-	if err != nil || goja.IsUndefined(v) {
-		return ""
+// iteratorPrototype is %IteratorPrototype%, the prototype of the iterators
+// made here.
+func (w *web) iteratorPrototype() *goja.Object {
+	if w.iteratorProto == nil {
+		it, err := w.arrayValues(w.vm.NewArray())
+		if err != nil {
+			panic(err)
+		}
+		w.iteratorProto = it.ToObject(w.vm).Prototype().Prototype()
 	}
-	return v.String()
+	return w.iteratorProto
 }
 
-func (w *web) isUint8Array(o *goja.Object) bool { return w.typedArrayName(o) == "Uint8Array" }
+var (
+	uint8sType      = reflect.TypeOf([]uint8(nil))
+	arrayBufferType = reflect.TypeOf(goja.ArrayBuffer{})
+)
 
-var arrayBufferType = reflect.TypeOf(goja.ArrayBuffer{})
+// typedArrays are the types goja exports typed arrays as, and whether they
+// hold integers. Nothing else a program can make exports as one of these
+// (a JavaScript array exports as []any).
+var typedArrays = map[reflect.Type]bool{
+	reflect.TypeOf([]int8(nil)): true, uint8sType: true,
+	reflect.TypeOf([]int16(nil)): true, reflect.TypeOf([]uint16(nil)): true,
+	reflect.TypeOf([]int32(nil)): true, reflect.TypeOf([]uint32(nil)): true,
+	reflect.TypeOf([]int64(nil)): true, reflect.TypeOf([]uint64(nil)): true,
+	reflect.TypeOf([]float32(nil)): false, reflect.TypeOf([]float64(nil)): false,
+}
+
+// typedArray tells whether o is a typed array, and whether of integers,
+// without calling anything user code could have replaced. Uint8Array and
+// Uint8ClampedArray look alike here.
+func typedArray(o *goja.Object) (isTyped, integers bool) {
+	integers, isTyped = typedArrays[o.ExportType()]
+	return isTyped, integers
+}
 
 // bytesOf returns the bytes a BufferSource (ArrayBuffer, typed array or
 // DataView) views, sharing its memory. uint8Only accepts only a
-// Uint8Array.
+// Uint8Array (or Uint8ClampedArray).
 func (w *web) bytesOf(v goja.Value, uint8Only bool) ([]byte, bool) {
 	o, ok := v.(*goja.Object)
 	if !ok {
 		return nil, false
 	}
-	if name := w.typedArrayName(o); name != "" {
-		if uint8Only && name != "Uint8Array" {
+	if isTyped, _ := typedArray(o); isTyped {
+		if uint8Only && o.ExportType() != uint8sType {
 			return nil, false
 		}
 		return sliceBytes(o.Export())
@@ -81,7 +108,11 @@ func (w *web) bytesOf(v goja.Value, uint8Only bool) ([]byte, bool) {
 	if o.ExportType() == arrayBufferType {
 		return o.Export().(goja.ArrayBuffer).Bytes(), true
 	}
-	buf, err := w.buf.dvBuffer(o)
+	g := w.dataViewGetters()
+	if g.dvBuffer == nil || g.dvOffset == nil || g.dvSize == nil {
+		return nil, false
+	}
+	buf, err := g.dvBuffer(o)
 	if err != nil {
 		return nil, false // not a DataView
 	}
@@ -89,8 +120,8 @@ func (w *web) bytesOf(v goja.Value, uint8Only bool) ([]byte, bool) {
 	if !ok {
 		return nil, false
 	}
-	off, err1 := w.buf.dvOffset(o)
-	n, err2 := w.buf.dvSize(o)
+	off, err1 := g.dvOffset(o)
+	n, err2 := g.dvSize(o)
 	if err1 != nil || err2 != nil {
 		return nil, false
 	}

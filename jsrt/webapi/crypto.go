@@ -36,16 +36,13 @@ func (w *web) crypto() *goja.Object {
 	}
 	w.method(proto, "getRandomValues", 1, func(call goja.FunctionCall) goja.Value {
 		check(call.This)
-		v := call.Argument(0)
-		o, ok := v.(*goja.Object)
-		var name string
+		o, ok := call.Argument(0).(*goja.Object)
 		if ok {
-			name = w.typedArrayName(o)
+			if isTyped, integers := typedArray(o); !isTyped || !integers {
+				ok = false
+			}
 		}
-		switch name {
-		case "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array",
-			"Int32Array", "Uint32Array", "BigInt64Array", "BigUint64Array":
-		default:
+		if !ok {
 			panic(w.newDOMException(nil, "TypeMismatchError", "The data argument must be an integer-type TypedArray", nil))
 		}
 		b, _ := w.bytesOf(o, false)

@@ -456,7 +456,7 @@ func (w *web) paramsIterClass() *class {
 		return w.searchParamsIter
 	}
 	vm := w.vm
-	proto := vm.CreateObject(w.iteratorProto)
+	proto := vm.CreateObject(w.iteratorPrototype())
 	w.method(proto, "next", 0, func(call goja.FunctionCall) goja.Value {
 		it, ok := w.stateOf(call.This).(*paramsIter)
 		if !ok {

@@ -47,8 +47,9 @@ type web struct {
 	// Intrinsics captured at Install, before any user code ran.
 	objectProto, errorCtor, typeErrorCtor, rangeErrorCtor *goja.Object
 	uint8ArrayCtor, arrayBufferCtor                       *goja.Object
-	iteratorProto                                         *goja.Object
-	buf                                                   bufferIntrinsics
+	arrayValues                                           goja.Callable     // Array.prototype[Symbol.iterator]
+	iteratorProto                                         *goja.Object      // made on first use
+	buf                                                   *bufferIntrinsics // made on first use
 
 	// The Go state behind each object the globals created, by identity;
 	// an entry goes when its object is collected.
@@ -85,18 +86,11 @@ func Install(vm *goja.Runtime, host Host) (*Globals, error) {
 	w.rangeErrorCtor = get("RangeError")
 	w.uint8ArrayCtor = get("Uint8Array")
 	w.arrayBufferCtor = get("ArrayBuffer")
-	// %IteratorPrototype%, the prototype of the iterators made here.
-	values, ok := goja.AssertFunction(get("Array").Get("prototype").ToObject(vm).GetSymbol(goja.SymIterator))
-	if !ok {
-		return nil, errors.New("webapi: Array.prototype[Symbol.iterator] is not a function")
-	}
-	arrayIter, err := values(vm.NewArray())
-	if err != nil {
-		return nil, err
-	}
-	w.iteratorProto = arrayIter.ToObject(vm).Prototype().Prototype()
-	if err := w.captureBufferIntrinsics(); err != nil {
-		return nil, err
+	// Array.prototype[Symbol.iterator], to reach %IteratorPrototype% when
+	// the first iterator is made.
+	var ok bool
+	if w.arrayValues, ok = goja.AssertFunction(get("Array").Get("prototype").ToObject(vm).GetSymbol(goja.SymIterator)); !ok {
+		return nil, errNotFunction("Array.prototype[Symbol.iterator]")
 	}
 
 	global := vm.GlobalObject()
@@ -123,59 +117,53 @@ func Install(vm *goja.Runtime, host Host) (*Globals, error) {
 	return &Globals{w: w}, nil
 }
 
-// lazyGlobal defines name on global as an accessor pair. A class becomes a
-// data property on first use (writable, configurable, as in Node), and an
-// assignment replaces it. crypto and performance stay accessors, as Node's
-// are: crypto has no setter (an assignment does nothing, or throws in
-// strict code), and performance's setter changes what its getter returns.
-// None is enumerable: Node makes crypto and performance enumerable, but no
-// global of this runtime is (Object.keys(globalThis) is empty).
+// lazyGlobal defines name on global as an accessor whose first read
+// builds the value. A class then becomes a data property (writable,
+// configurable, as in Node), and an assignment replaces it. crypto and
+// performance stay accessors, as Node's are: crypto has no setter (an
+// assignment does nothing, or throws in strict code), and performance's
+// setter changes what its getter returns. None is enumerable: Node makes
+// crypto and performance enumerable, but no global of this runtime is
+// (Object.keys(globalThis) is empty).
+//
+// One native function is both getter and setter (a getter is called with
+// no argument, a setter with one): a native function is most of what
+// Install costs.
 func (w *web) lazyGlobal(global *goja.Object, name string, make func() goja.Value) error {
 	vm := w.vm
 	settle := func(v goja.Value) {
 		must(global.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE))
 	}
-	check := func(call goja.FunctionCall) {
+	var replaced goja.Value // performance's, once assigned
+	f := vm.ToValue(func(call goja.FunctionCall) goja.Value {
 		if call.This != global {
 			panic(w.typeError("Illegal invocation"))
 		}
-	}
-	var get, set func(call goja.FunctionCall) goja.Value
-	switch name {
-	case "crypto":
-		get = func(call goja.FunctionCall) goja.Value { check(call); return make() }
-	case "performance":
-		var replaced goja.Value
-		get = func(call goja.FunctionCall) goja.Value {
-			check(call)
-			if replaced != nil {
+		if len(call.Arguments) == 0 { // get
+			switch {
+			case replaced != nil:
 				return replaced
+			case name == "crypto" || name == "performance":
+				return make()
 			}
-			return make()
-		}
-		set = func(call goja.FunctionCall) goja.Value {
-			check(call)
-			replaced = call.Argument(0)
-			return goja.Undefined()
-		}
-	default:
-		get = func(call goja.FunctionCall) goja.Value {
-			check(call)
 			v := make()
 			settle(v)
 			return v
 		}
-		set = func(call goja.FunctionCall) goja.Value {
-			check(call)
-			settle(call.Argument(0))
-			return goja.Undefined()
+		switch name { // set
+		case "crypto":
+		case "performance":
+			replaced = call.Arguments[0]
+		default:
+			settle(call.Arguments[0])
 		}
+		return goja.Undefined()
+	})
+	var set goja.Value
+	if name != "crypto" {
+		set = f
 	}
-	var setter goja.Value
-	if set != nil {
-		setter = vm.ToValue(set)
-	}
-	return global.DefineAccessorProperty(name, vm.ToValue(get), setter, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	return global.DefineAccessorProperty(name, f, set, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
 
 // bind records st as the Go state of o.
