@@ -30,15 +30,63 @@ func parseURL(input string, base *string) (u *wurl.Url, ok bool) {
 	var b *wurl.Url
 	if base != nil {
 		var err error
-		if b, err = urlParser.Parse(*base); err != nil {
+		if b, err = urlParser.Parse(opaquePathSpace(*base)); err != nil {
 			return nil, false
 		}
 	}
-	u, err := urlParser.BasicParser(input, b, nil, wurl.NoState)
+	u, err := urlParser.BasicParser(opaquePathSpace(input), b, nil, wurl.NoState)
 	if err != nil || u == nil {
 		return nil, false
 	}
 	return u, true
+}
+
+// opaquePathSpace applies a 2025 change of the standard that the library
+// predates and Node follows: in an opaque path (sc:a b), a space right
+// before the query or fragment is percent-encoded (sc:a %20?q), so that
+// removing the query or fragment later cannot leave a trailing space.
+// It cleans the input as the parser would (trims C0 controls and spaces,
+// drops tabs and newlines), finds an opaque path, and encodes that space.
+func opaquePathSpace(input string) string {
+	s := strings.TrimFunc(input, func(r rune) bool { return r <= 0x20 })
+	if strings.ContainsAny(s, "\t\n\r") {
+		s = strings.Map(func(r rune) rune {
+			if r == '\t' || r == '\n' || r == '\r' {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	colon := strings.IndexByte(s, ':')
+	if colon < 1 || !isScheme(s[:colon]) {
+		return input
+	}
+	switch strings.ToLower(s[:colon]) {
+	case "http", "https", "ws", "wss", "ftp", "file":
+		return input
+	}
+	rest := s[colon+1:]
+	if strings.HasPrefix(rest, "/") {
+		return input
+	}
+	end := strings.IndexAny(rest, "?#")
+	if end < 1 || rest[end-1] != ' ' {
+		return input
+	}
+	return s[:colon+1] + rest[:end-1] + "%20" + rest[end:]
+}
+
+func isScheme(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+		case i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
+		default:
+			return false
+		}
+	}
+	return len(s) > 0
 }
 
 // origin serialises a URL's origin as the standard defines it.

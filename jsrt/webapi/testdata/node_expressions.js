@@ -35,6 +35,8 @@ const expressions = [
   `(() => { const u = new URL('http://a/?b=2&a=1&b=1'); u.searchParams.sort(); return u.href })()`,
   `(() => { const u = new URL('http://a/p'); u.pathname = 'x y/ü'; u.hash = 'f g'; u.port = '8080'; u.username = 'me'; return u.href })()`,
   `(() => { const u = new URL('http://a/'); u.protocol = 'foo'; return u.protocol })()`,
+  `(() => { const u = new URL('sc:a  ?q=1#f'); u.searchParams.delete('q'); return [u.href, u.pathname] })()`,
+  `(() => { const u = new URL('mailto:a@b.c'); u.searchParams.set('subject', 'hi there'); return u.href })()`,
   `(() => { try { new URL('http://a/').href = 'nope' } catch (e) { return (${err})(e) } })()`,
   `(() => { try { new URL('nope') } catch (e) { return [(${err})(e), e.input, 'base' in e, Object.keys(e)] } })()`,
   `(() => { try { new URL('nope', 'also nope') } catch (e) { return [e.input, e.base, Object.keys(e)] } })()`,

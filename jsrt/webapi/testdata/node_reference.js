@@ -79,6 +79,7 @@ for (const x of [
   'http://u:p@[::1]:1/', 'non-spec:/.//p', 'non-spec:/..//p', 'web+demo:/.//not-a-host/', 'sc://ñ', 'sc://%/',
   'sc://@/', 'sc://te@s:t@/', 'sc://:/', 'sc://:12/', 'sc://a\u0000b/', 'sc:\\../', 'http://a:b@c:29/d',
   'http::@c:29', 'http://&a:foo(b]c@d:2/', 'http://::@c@d:2', 'http://example.com/foo/%2e%2', 'http://www.google.com/foo?bar=baz# »',
+  'sc:a  ?q', 'data:x  #f', 'sc:a  ?q#f', 'sc:a%20 ?q', ' sc:a \t ?q ', 'sc:a\t ?q', 'data:text/plain,a b  #frag',
   'https://x/\u00a0', 'https://fa\u00adß.de/', 'http://\u0130.com/', 'https://a.b.c.XN--pokxncvks', 'http://١٢٣.com',
 ]) add(x);
 
@@ -106,7 +107,7 @@ const parseOut = parse.map(([input, base]) => {
 
 // ---- URL setters: [href, property, value] ----
 const setters = [];
-const setHref = ['https://user:pw@example.com:8080/a/b?x=1#h', 'foo://h/p?q#f', 'sc:opaque?q#f', 'file:///C:/x', 'http://[::1]/', 'data:space  x'];
+const setHref = ['https://user:pw@example.com:8080/a/b?x=1#h', 'foo://h/p?q#f', 'sc:opaque?q#f', 'file:///C:/x', 'http://[::1]/', 'data:space  x', 'sc:a  ?q#f', 'data:x  #f'];
 const setValues = {
   protocol: ['http', 'https:', 'ws', 'foo', 'file', 'HTTP', '1x', 'a b', 'ftp://ignored', ''],
   username: ['', 'me', 'a b', 'a:b@c', 'ü'],
