@@ -276,8 +276,8 @@ type signalState struct {
 	dependents []*dependent
 }
 
-// dependent is a signal made by AbortSignal.any: held weakly in spirit (by
-// its state, not its object), aborted with its source.
+// dependent is a signal made by AbortSignal.any, aborted with its source
+// (held strongly: a runtime runs one job).
 type dependent struct {
 	st  *signalState
 	obj *goja.Object
