@@ -1,11 +1,16 @@
 package webapi
 
 import (
+	"errors"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/dop251/goja"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/transform"
 )
 
 // ---- TextEncoder ----
@@ -89,6 +94,7 @@ const (
 	encUTF16LE
 	encUTF16BE
 	encWindows1252
+	encLegacy // any other encoding of the Encoding Standard, through x/text
 )
 
 var encodingNames = [...]string{"utf-8", "utf-16le", "utf-16be", "windows-1252"}
@@ -112,6 +118,10 @@ func init() {
 
 type decState struct {
 	enc              int
+	name             string                // the encoding's name
+	legacy           encoding.Encoding     // encLegacy's
+	tr               transform.Transformer // encLegacy's decoder, kept while streaming
+	table            *[256]rune            // a single-byte encoding's, -1 where a byte is not mapped
 	fatal, ignoreBOM bool
 	pending          []byte // bytes of an incomplete sequence, between stream calls
 	bomSeen          bool   // the stream's start is behind us
@@ -127,11 +137,10 @@ func (w *web) textDecoderClass() *class {
 		if v := call.Argument(0); !goja.IsUndefined(v) {
 			label = w.str(v)
 		}
-		enc, ok := encodingLabels[strings.ToLower(strings.Trim(label, "\t\n\f\r "))]
-		if !ok {
-			panic(w.nodeError(w.rangeErrorCtor, "ERR_ENCODING_NOT_SUPPORTED", `The "`+label+`" encoding is not supported`))
+		st, err := newDecState(label)
+		if err != nil {
+			panic(w.nodeError(w.rangeErrorCtor, "ERR_ENCODING_NOT_SUPPORTED", `The "`+err.Error()+`" encoding is not supported`))
 		}
-		st := &decState{enc: enc}
 		if v := call.Argument(1); !goja.IsUndefined(v) && !goja.IsNull(v) {
 			o, ok := v.(*goja.Object)
 			if !ok {
@@ -152,7 +161,7 @@ func (w *web) textDecoderClass() *class {
 		return st
 	}
 	w.accessor(c.proto, "encoding", func(call goja.FunctionCall) goja.Value {
-		return vm.ToValue(encodingNames[stateOf(call.This).enc])
+		return vm.ToValue(stateOf(call.This).name)
 	}, nil)
 	w.accessor(c.proto, "fatal", func(call goja.FunctionCall) goja.Value {
 		return vm.ToValue(stateOf(call.This).fatal)
@@ -181,11 +190,98 @@ func (w *web) textDecoderClass() *class {
 		}
 		s, ok := st.decode(in, stream)
 		if !ok {
-			panic(w.nodeError(w.typeErrorCtor, "ERR_ENCODING_INVALID_ENCODED_DATA", "The encoded data was not valid for encoding "+encodingNames[st.enc]))
+			panic(w.nodeError(w.typeErrorCtor, "ERR_ENCODING_INVALID_ENCODED_DATA", "The encoded data was not valid for encoding "+st.name))
 		}
 		return vm.ToValue(s)
 	})
 	return c
+}
+
+// newDecState finds the encoding of a label as the Encoding Standard does;
+// the error's text is what Node names in its RangeError.
+func newDecState(label string) (*decState, error) {
+	key := strings.ToLower(strings.Trim(label, "\t\n\f\r "))
+	if enc, ok := encodingLabels[key]; ok {
+		return &decState{enc: enc, name: encodingNames[enc]}, nil
+	}
+	e, err := htmlindex.Get(key)
+	if err != nil {
+		return nil, errors.New(label)
+	}
+	name, err := htmlindex.Name(e)
+	if err != nil || name == "replacement" || name == "utf-8" || strings.HasPrefix(name, "utf-16") {
+		return nil, errors.New("replacement")
+	}
+	st := &decState{enc: encLegacy, name: name, legacy: e}
+	cm, ok := e.(*charmap.Charmap)
+	if name == "iso-8859-8-i" { // the same characters as iso-8859-8
+		cm, ok = charmap.ISO8859_8, true
+	}
+	if ok {
+		// x/text's tables leave out the C1 controls, which the Encoding
+		// Standard's indexes (and Node) map from bytes 0x80–0x9F wherever
+		// no other character is there.
+		st.table = new([256]rune)
+		for b := range 256 {
+			r := cm.DecodeByte(byte(b))
+			if r == utf8.RuneError {
+				r = -1
+				if b >= 0x80 && b <= 0x9F {
+					r = rune(b)
+				}
+			}
+			st.table[b] = r
+		}
+	}
+	return st, nil
+}
+
+// decodeLegacy decodes with x/text's decoder, which writes U+FFFD for
+// malformed input (no legacy encoding can encode U+FFFD itself).
+func (st *decState) decodeLegacy(buf []byte, stream bool) (out string, rest []byte, bad bool) {
+	if st.table != nil {
+		r := make([]rune, len(buf))
+		for i, b := range buf {
+			if r[i] = st.table[b]; r[i] < 0 {
+				if st.fatal {
+					return "", nil, true
+				}
+				r[i] = utf8.RuneError
+			}
+		}
+		return string(r), nil, false
+	}
+	if st.tr == nil {
+		st.tr = st.legacy.NewDecoder()
+	}
+	dst := make([]byte, 3*len(buf)+16)
+	var n int
+	src := buf
+	for {
+		nDst, nSrc, err := st.tr.Transform(dst[n:], src, !stream)
+		n += nDst
+		src = src[nSrc:]
+		if errors.Is(err, transform.ErrShortDst) {
+			dst = append(dst, make([]byte, len(dst))...)
+			continue
+		}
+		if err != nil && !errors.Is(err, transform.ErrShortSrc) {
+			src = nil // cannot happen with these decoders: malformed input is U+FFFD
+		}
+		break
+	}
+	out = string(dst[:n])
+	if st.fatal && strings.ContainsRune(out, utf8.RuneError) {
+		return "", nil, true
+	}
+	if !stream {
+		st.tr.Reset()
+		if len(src) > 0 {
+			out += "\uFFFD"
+		}
+		return out, nil, false
+	}
+	return out, src, false
 }
 
 // decode decodes in after any bytes pending from a streaming call; ok is
@@ -195,6 +291,18 @@ func (st *decState) decode(in []byte, stream bool) (string, bool) {
 	if len(st.pending) > 0 {
 		buf = append(append([]byte(nil), st.pending...), in...)
 		st.pending = nil
+	}
+	if st.enc == encLegacy {
+		out, rest, bad := st.decodeLegacy(buf, stream)
+		if bad {
+			st.pending = nil
+			if st.tr != nil {
+				st.tr.Reset()
+			}
+			return "", false
+		}
+		st.pending = rest
+		return out, true
 	}
 	var out []rune
 	var rest []byte

@@ -49,6 +49,11 @@ type reference struct {
 	Labels []struct {
 		Label, Encoding, Error, Code, Message string
 	}
+	SingleByte []struct {
+		Label   string
+		Text    string
+		Refused []int
+	}
 }
 
 type urlParts struct {
@@ -278,6 +283,47 @@ func TestTextDecoderMatchesNode(t *testing.T) {
 		}
 		if got.Encoding != c.Encoding || got.Error != c.Error || got.Code != c.Code || got.Message != c.Message {
 			t.Errorf("TextDecoder(%q): got %+v, Node %+v", c.Label, got, c)
+		}
+	}
+}
+
+func TestSingleByteEncodingsMatchNode(t *testing.T) {
+	ref := loadReference(t)
+	vm := newVM(t)
+	f, _ := goja.AssertFunction(run(t, vm, `(label) => {
+		const all = new Uint8Array(256);
+		for (let i = 0; i < 256; i++) all[i] = i;
+		const refused = [];
+		for (let b = 0; b < 256; b++) {
+			try { new TextDecoder(label, {fatal: true}).decode(new Uint8Array([b])) } catch { refused.push(b) }
+		}
+		return JSON.stringify({text: new TextDecoder(label).decode(all), refused});
+	}`))
+	if len(ref.SingleByte) < 25 {
+		t.Fatalf("only %d single-byte encodings", len(ref.SingleByte))
+	}
+	for _, c := range ref.SingleByte {
+		v, err := f(goja.Undefined(), vm.ToValue(c.Label))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got struct {
+			Text    string
+			Refused []int
+		}
+		if err := json.Unmarshal([]byte(v.String()), &got); err != nil {
+			t.Fatal(err)
+		}
+		if got.Text != c.Text {
+			g, n := []rune(got.Text), []rune(c.Text)
+			for i := range min(len(g), len(n)) {
+				if g[i] != n[i] {
+					t.Errorf("%s: byte %#x is %U, Node %U", c.Label, i, g[i], n[i])
+				}
+			}
+		}
+		if !reflect.DeepEqual(got.Refused, c.Refused) && (len(got.Refused) > 0 || len(c.Refused) > 0) {
+			t.Errorf("%s: fatal refuses %v, Node %v", c.Label, got.Refused, c.Refused)
 		}
 	}
 }

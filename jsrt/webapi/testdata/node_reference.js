@@ -159,6 +159,22 @@ const decodeCases = [
   ['latin1', [0x41, 0x80, 0x81, 0x8d, 0x9f, 0xa0, 0xe9, 0xff]],
   ['ascii', [0x48, 0x69, 0x93, 0x94]],
   ['windows-1252', [0x80, 0x99]],
+  ['shift_jis', [0x82, 0xa0, 0x93, 0xfa, 0x96, 0x7b, 0x41, 0xb1, 0x82]],
+  ['euc-jp', [0xa4, 0xa2, 0xc6, 0xfc, 0x41, 0x8e, 0xb1, 0xa4]],
+  ['iso-2022-jp', [0x1b, 0x24, 0x42, 0x24, 0x22, 0x1b, 0x28, 0x42, 0x41]],
+  ['gbk', [0xc4, 0xe3, 0xba, 0xc3, 0x41, 0x80, 0xff]],
+  ['gb18030', [0xc4, 0xe3, 0x81, 0x30, 0x81, 0x30, 0x41]],
+  ['big5', [0xa4, 0xa4, 0xa4, 0xe5, 0x41, 0xa4]],
+  ['euc-kr', [0xc7, 0xd1, 0xb1, 0xdb, 0x41, 0xff]],
+  ['iso-8859-2', [0x41, 0xa1, 0xb1, 0xe8, 0xff]],
+  ['iso-8859-7', [0xc1, 0xe1, 0xae, 0xd2]],
+  ['koi8-r', [0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4]],
+  ['windows-1251', [0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x98]],
+  ['windows-1250', [0x8a, 0x9a, 0x81]],
+  ['ibm866', [0x8f, 0xe0, 0xa8, 0xa2, 0xa5, 0xe2]],
+  ['macintosh', [0x80, 0xa5, 0xd0]],
+  ['x-user-defined', [0x41, 0x80, 0xff]],
+  ['windows-874', [0xa1, 0xdb, 0xdf]],
 ];
 const decodeOut = decodeCases.map(([label, bytes]) => {
   const d = new TextDecoder(label);
@@ -176,14 +192,17 @@ const decodeOut = decodeCases.map(([label, bytes]) => {
   };
 });
 // Streaming: the bytes fed one at a time.
-const streamOut = decodeCases.filter(([label]) => label.startsWith('utf')).map(([label, bytes]) => {
+const streamOut = decodeCases.map(([label, bytes]) => {
   const d = new TextDecoder(label);
   let s = '';
   for (const b of bytes) s += d.decode(new Uint8Array([b]), { stream: true });
   s += d.decode();
   return { label, bytes, text: s };
 });
-const labels = ['utf8', ' UTF-8 ', 'unicode-1-1-utf-8', 'utf-16', 'UTF-16LE', 'ucs-2', 'utf-16be', 'latin1', 'iso-8859-1', 'us-ascii', 'cp1252', 'x-cp1252', 'foo', 'utf-32', 'replacement', ''];
+const labels = ['utf8', ' UTF-8 ', 'unicode-1-1-utf-8', 'utf-16', 'UTF-16LE', 'ucs-2', 'utf-16be', 'latin1', 'iso-8859-1', 'us-ascii', 'cp1252', 'x-cp1252', 'foo', 'utf-32', 'replacement', '',
+  'shift_jis', 'sjis', 'ms_kanji', 'windows-31j', 'euc-jp', 'iso-2022-jp', 'gbk', 'gb2312', 'chinese', 'gb18030', 'big5', 'big5-hkscs', 'euc-kr', 'ks_c_5601-1987',
+  'iso-8859-2', 'latin2', 'iso-8859-8-i', 'iso-8859-8', 'iso-8859-15', 'latin9', 'koi8-r', 'koi8-u', 'koi', 'cp1251', 'windows-1258', 'ibm866', 'cp866', 'mac', 'x-mac-cyrillic',
+  'x-user-defined', 'tis-620', 'iso-2022-kr', 'hz-gb-2312', 'iso-8859-11', 'ebcdic', 'utf-7'];
 const labelOut = labels.map((label) => {
   try {
     return { label, encoding: new TextDecoder(label).encoding };
@@ -192,4 +211,19 @@ const labelOut = labels.map((label) => {
   }
 });
 
-process.stdout.write(JSON.stringify({ parse: parseOut, setters: setterOut, params: paramsOut, decode: decodeOut, stream: streamOut, labels: labelOut }, null, 1) + '\n');
+// Every byte of every single-byte encoding: the text, and which bytes a
+// fatal decoder refuses.
+const singleByte = ['ibm866', 'iso-8859-2', 'iso-8859-3', 'iso-8859-4', 'iso-8859-5', 'iso-8859-6', 'iso-8859-7', 'iso-8859-8',
+  'iso-8859-8-i', 'iso-8859-10', 'iso-8859-13', 'iso-8859-14', 'iso-8859-15', 'iso-8859-16', 'koi8-r', 'koi8-u', 'macintosh',
+  'windows-874', 'windows-1250', 'windows-1251', 'windows-1252', 'windows-1253', 'windows-1254', 'windows-1255', 'windows-1256',
+  'windows-1257', 'windows-1258', 'x-mac-cyrillic', 'x-user-defined'];
+const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+const singleOut = singleByte.map((label) => {
+  const refused = [];
+  for (let b = 0; b < 256; b++) {
+    try { new TextDecoder(label, { fatal: true }).decode(new Uint8Array([b])); } catch { refused.push(b); }
+  }
+  return { label, text: new TextDecoder(label).decode(all), refused };
+});
+
+process.stdout.write(JSON.stringify({ parse: parseOut, setters: setterOut, params: paramsOut, decode: decodeOut, stream: streamOut, labels: labelOut, singleByte: singleOut }, null, 1) + '\n');
