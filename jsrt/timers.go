@@ -133,6 +133,9 @@ func (rt *Runtime) schedule(call goja.FunctionCall, repeat bool) goja.Value {
 // setNativeTimeout runs fn after d on the event loop, for the web globals
 // (AbortSignal.timeout); an unref'd timer does not keep the job alive.
 func (rt *Runtime) setNativeTimeout(fn func(), d time.Duration, unref bool) (cancel func()) {
+	if rt.timers.Len() >= MaxTimers {
+		panic(rt.rangeError("too many pending timers (the limit is 10000)"))
+	}
 	cb, _ := goja.AssertFunction(rt.vm.ToValue(func(goja.FunctionCall) goja.Value {
 		fn()
 		return goja.Undefined()

@@ -37,6 +37,12 @@ func TestWebGlobalsHooks(t *testing.T) {
 			t.Fatalf("got %s %+v %v", res.Status, res.Error, logs)
 		}
 	})
+	t.Run("native timers count against the timer limit", func(t *testing.T) {
+		res, _ := runCode(t, `for (let i = 0; i < 10001; i++) AbortSignal.timeout(100000)`)
+		if res.Status != result.Error || !strings.Contains(res.Error.Message, "too many pending timers") {
+			t.Fatalf("got %s %+v", res.Status, res.Error)
+		}
+	})
 	t.Run("a listener's exception is uncaught", func(t *testing.T) {
 		res, logs := runCode(t, `const c = new AbortController();
 			c.signal.addEventListener('abort', () => { throw new RangeError('in listener') });
