@@ -47,6 +47,7 @@ type web struct {
 	// Intrinsics captured at Install, before any user code ran.
 	objectProto, errorCtor, typeErrorCtor, rangeErrorCtor *goja.Object
 	uint8ArrayCtor, arrayBufferCtor                       *goja.Object
+	structuredClone                                       goja.Value        // the runtime's, if any
 	arrayValues                                           goja.Callable     // Array.prototype[Symbol.iterator]
 	iteratorProto                                         *goja.Object      // made on first use
 	buf                                                   *bufferIntrinsics // made on first use
@@ -85,6 +86,7 @@ func Install(vm *goja.Runtime, host Host) (*Globals, error) {
 	w.typeErrorCtor = get("TypeError")
 	w.rangeErrorCtor = get("RangeError")
 	w.uint8ArrayCtor = get("Uint8Array")
+	w.structuredClone = vm.Get("structuredClone")
 	w.arrayBufferCtor = get("ArrayBuffer")
 	// Array.prototype[Symbol.iterator], to reach %IteratorPrototype% when
 	// the first iterator is made.

@@ -161,6 +161,26 @@ const expressions = [
   `(() => { const a = performance.now(), b = performance.now(); return b >= a })()`,
   `Object.prototype.toString.call(performance)`,
   `typeof performance.toJSON().timeOrigin`,
+  `(() => { performance.clearMarks(); performance.clearMeasures();
+     const m = performance.mark('a', {startTime: 10, detail: {k: 1}}); performance.mark('b', {startTime: 25});
+     const ms = performance.measure('m', 'a', 'b');
+     return [Object.prototype.toString.call(m), m.constructor.name, Object.keys(m), m.toJSON(), ms.toJSON(), ms.constructor.name,
+       performance.measure('m2', {start: 5, end: 7, detail: 'd'}).toJSON(), performance.measure('m3', {start: 'a', duration: 3}).toJSON(),
+       performance.measure('m4', {end: 'b', duration: 5}).startTime, performance.measure('m5', 7, 'b').duration,
+       performance.getEntriesByName('a').map(e => e.toJSON()), performance.getEntries().map(x => x.name + ':' + x.entryType),
+       performance.getEntriesByType('measure').length, performance.getEntriesByName('m', 'mark').length, performance.getEntriesByName('m', 'measure').length] })()`,
+  `(() => { performance.clearMarks(); performance.clearMeasures(); performance.mark('x', {startTime: 1}); performance.mark('x', {startTime: 3}); performance.mark('y', {startTime: 2});
+     const d = performance.measure('d', 'x').startTime; performance.clearMarks('x'); const left = performance.getEntries().map(e => e.name);
+     performance.clearMarks(); performance.clearMeasures(); return [d, left, performance.getEntries().length] })()`,
+  `(() => { try { performance.measure('x', 'nope') } catch (e) { return (${err})(e) } })()`,
+  `(() => { try { performance.mark() } catch (e) { return (${err})(e) } })()`,
+  `(() => { try { performance.mark('z', {startTime: -1}) } catch (e) { return (${err})(e) } })()`,
+  `(() => { try { performance.measure('x', {start: 1, end: 2, duration: 1}) } catch (e) { return (${err})(e) } })()`,
+  `(() => { try { performance.measure('x', {start: 1}, 'a') } catch (e) { return (${err})(e) } })()`,
+  `(() => { const m = performance.measure('x', {duration: 1, detail: [1]}); return [m.startTime, m.detail] })()`,
+  `(() => { performance.mark('b', {startTime: 25}); return [7, true, null, '7'].map(s => { try { const m = performance.measure('x', s, 'b'); return [m.startTime, m.duration] } catch (e) { return e.name } }) })()`,
+  `(() => { performance.clearMeasures(); const m = performance.measure('fromOrigin'); return [m.startTime, typeof m.duration, m.duration >= 0, m.detail] })()`,
+  `(() => { const m = performance.mark('now'); return [typeof m.startTime, m.duration, m.detail, m.entryType] })()`,
   // Last: these replace globals, and Node shares one global object across the list.
   `(() => { globalThis.crypto = 5; return [crypto, Object.getOwnPropertyDescriptor(globalThis, 'crypto').writable] })()`,
   `(() => { URL = 'replaced'; return URL })()`,
