@@ -183,11 +183,33 @@ func (w *web) subtleCrypto() *goja.Object {
 		}
 		return vm.ToValue(vm.NewArrayBuffer(append([]byte(nil), k.secret...)))
 	}))
+	w.method(proto, "generateKey", 3, promised("generateKey", func(call goja.FunctionCall) goja.Value {
+		alg := call.Argument(0)
+		if !strings.EqualFold(w.algorithmName(alg), "HMAC") {
+			panic(w.notSupported("generateKey: algorithms other than HMAC"))
+		}
+		o := alg.(*goja.Object) // algorithmName accepted a string "HMAC": no hash
+		h := o.Get("hash")
+		if h == nil || goja.IsUndefined(h) {
+			panic(w.nodeError(w.typeErrorCtor, "ERR_MISSING_OPTION", "HmacKeyGenParams: hash: Missing required property"))
+		}
+		hashAlg := w.hashName(h)
+		bits := hashes[hashAlg]().BlockSize() * 8 // the standard's default: the hash's block size
+		if l := o.Get("length"); l != nil && !goja.IsUndefined(l) {
+			if bits = int(l.ToInteger()); bits <= 0 || bits%8 != 0 {
+				panic(w.notSupported("generateKey: an HMAC length that is not a positive multiple of 8"))
+			}
+		}
+		usages := w.usages(call.Argument(2))
+		secret := make([]byte, bits/8)
+		w.randomBytes(secret)
+		return w.newCryptoKey(&cryptoKey{hash: hashAlg, secret: secret, extractable: call.Argument(1).ToBoolean(), usages: usages})
+	}))
 	for _, m := range []struct {
 		name   string
 		length int
 	}{
-		{"encrypt", 3}, {"decrypt", 3}, {"generateKey", 3}, {"deriveKey", 5},
+		{"encrypt", 3}, {"decrypt", 3}, {"deriveKey", 5},
 		{"deriveBits", 3}, {"wrapKey", 4}, {"unwrapKey", 7},
 	} {
 		name := m.name

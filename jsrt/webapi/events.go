@@ -19,6 +19,7 @@ type eventState struct {
 	phase                         int
 	target, current               goja.Value
 	timeStamp                     float64
+	detail                        goja.Value // a CustomEvent's (nil for an Event)
 }
 
 func (w *web) eventOf(v goja.Value) *eventState {
@@ -96,6 +97,40 @@ func (w *web) eventClass() *class {
 		w.constant(c.ctor, k, i)
 		w.constant(p, k, i)
 	}
+	return c
+}
+
+// customEventClass is CustomEvent: an Event with a detail.
+func (w *web) customEventClass() *class {
+	if w.customEvent != nil {
+		return w.customEvent
+	}
+	parent := w.eventClass()
+	c := w.newClass("CustomEvent", 1, parent, func(call goja.ConstructorCall) *goja.Object {
+		if len(call.Arguments) == 0 {
+			panic(w.missingArgs(`"type" argument`))
+		}
+		st := &eventState{typ: w.str(call.Argument(0)), timeStamp: w.now()}
+		detail := goja.Null()
+		if o, ok := call.Argument(1).(*goja.Object); ok {
+			flag := func(name string) bool { v := o.Get(name); return v != nil && v.ToBoolean() }
+			st.bubbles, st.cancelable, st.composed = flag("bubbles"), flag("cancelable"), flag("composed")
+			if d := o.Get("detail"); d != nil && !goja.IsUndefined(d) {
+				detail = d
+			}
+		}
+		st.detail = detail
+		w.bind(call.This, st)
+		return nil
+	})
+	w.customEvent = c
+	w.accessor(c.proto, "detail", func(call goja.FunctionCall) goja.Value {
+		st := w.eventOf(call.This)
+		if st.detail == nil {
+			panic(w.invalidThis("CustomEvent"))
+		}
+		return st.detail
+	}, nil)
 	return c
 }
 

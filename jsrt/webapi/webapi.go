@@ -1,6 +1,7 @@
 // Package webapi adds the web platform globals agent code reaches for
 // (URL, URLSearchParams, TextEncoder, TextDecoder, crypto, performance,
-// DOMException, EventTarget, Event, AbortController, AbortSignal), built
+// DOMException, EventTarget, Event, CustomEvent, AbortController,
+// AbortSignal), built
 // lazily: a program that uses none of them pays for none of them.
 //
 // Install defines each global as an accessor pair on the global object; the
@@ -61,6 +62,7 @@ type web struct {
 	domException, url, searchParams, searchParamsIter *class
 	textEncoder, textDecoder                          *class
 	eventTarget, event, abortController, abortSignal  *class
+	customEvent                                       *class
 	cryptoObj, performanceObj                         *goja.Object
 	subtle                                            *goja.Object
 }
@@ -109,6 +111,7 @@ func Install(vm *goja.Runtime, host Host) (*Globals, error) {
 		{"DOMException", func() goja.Value { return w.domExceptionClass().ctor }},
 		{"EventTarget", func() goja.Value { return w.eventTargetClass().ctor }},
 		{"Event", func() goja.Value { return w.eventClass().ctor }},
+		{"CustomEvent", func() goja.Value { return w.customEventClass().ctor }},
 		{"AbortController", func() goja.Value { return w.abortControllerClass().ctor }},
 		{"AbortSignal", func() goja.Value { return w.abortSignalClass().ctor }},
 	} {

@@ -124,6 +124,12 @@ const expressions = [
        await crypto.subtle.verify('HMAC', k, new Uint8Array(20), new Uint8Array([1]))])`,
   `crypto.subtle.importKey('raw', new Uint8Array(4), {name: 'HMAC', hash: 'SHA-256'}, false, ['verify'])
      .then(k => crypto.subtle.sign('HMAC', k, new Uint8Array(1))).catch(${err})`,
+  `crypto.subtle.generateKey({name: 'HMAC', hash: 'SHA-256'}, true, ['sign', 'verify'])
+     .then(async k => [k.type, k.algorithm, k.extractable, k.usages, (await crypto.subtle.exportKey('raw', k)).byteLength])`,
+  `crypto.subtle.generateKey({name: 'HMAC', hash: 'SHA-512', length: 128}, false, ['sign']).then(k => k.algorithm)`,
+  `crypto.subtle.generateKey({name: 'HMAC', hash: 'SHA-384'}, false, ['sign']).then(k => k.algorithm)`,
+  `crypto.subtle.generateKey({name: 'HMAC', hash: 'SHA-256'}, false, []).catch(${err})`,
+  `crypto.subtle.generateKey({name: 'HMAC', hash: 'SHA-256'}, false, ['sign']).then(k => crypto.subtle.exportKey('raw', k)).catch(${err})`,
   // DOMException
   `typeof DOMException`, `DOMException.length`, `DOMException.ABORT_ERR`, `DOMException.prototype.DATA_CLONE_ERR`,
   `(() => { const e = new DOMException('m', 'AbortError'); return [e.name, e.message, e.code, e instanceof Error, e instanceof DOMException, String(e), Object.keys(e)] })()`,
@@ -134,6 +140,9 @@ const expressions = [
   `Object.keys(DOMException.prototype).length`,
   `(() => { class E extends DOMException {} const e = new E('m', 'NotFoundError'); return [e.name, e.code, e instanceof E] })()`,
   // Events and abort
+  `(() => { const e = new CustomEvent('x', {detail: {a: 1}, cancelable: true}); return [e.detail, e.type, e.cancelable, Object.getPrototypeOf(CustomEvent) === Event, CustomEvent.length, new CustomEvent('y').detail, Object.prototype.toString.call(e), e instanceof Event] })()`,
+  `(() => { const t = new EventTarget(); let got; t.addEventListener('job', (e) => { got = e.detail }); t.dispatchEvent(new CustomEvent('job', {detail: [1, 2]})); return got })()`,
+  `(() => { try { Object.getOwnPropertyDescriptor(CustomEvent.prototype, 'detail').get.call(new Event('x')) } catch (e) { return e.name } })()`,
   `(() => { const e = new Event('x'); return [e.type, e.bubbles, e.cancelable, e.defaultPrevented, e.isTrusted, e.eventPhase, e.target] })()`,
   `(() => { const e = new Event('x', {cancelable: true}); e.preventDefault(); return [e.defaultPrevented, e.returnValue] })()`,
   `(() => { const t = new EventTarget(); const log = []; const f = (e) => log.push(e.type, e.target === t, e.currentTarget === t, e.eventPhase);
