@@ -1,7 +1,7 @@
 // Package webapi adds the web platform globals agent code reaches for
 // (URL, URLSearchParams, TextEncoder, TextDecoder, crypto, performance,
 // DOMException, EventTarget, Event, CustomEvent, AbortController,
-// AbortSignal), built
+// AbortSignal, Blob), built
 // lazily: a program that uses none of them pays for none of them.
 //
 // Install defines each global as an accessor pair on the global object; the
@@ -62,7 +62,7 @@ type web struct {
 	domException, url, searchParams, searchParamsIter *class
 	textEncoder, textDecoder                          *class
 	eventTarget, event, abortController, abortSignal  *class
-	customEvent                                       *class
+	customEvent, blob                                 *class
 	cryptoObj, performanceObj                         *goja.Object
 	subtle                                            *goja.Object
 }
@@ -106,6 +106,7 @@ func Install(vm *goja.Runtime, host Host) (*Globals, error) {
 		{"URLSearchParams", func() goja.Value { return w.searchParamsClass().ctor }},
 		{"TextEncoder", func() goja.Value { return w.textEncoderClass().ctor }},
 		{"TextDecoder", func() goja.Value { return w.textDecoderClass().ctor }},
+		{"Blob", func() goja.Value { return w.blobClass().ctor }},
 		{"crypto", func() goja.Value { return w.crypto() }},
 		{"performance", func() goja.Value { return w.performance() }},
 		{"DOMException", func() goja.Value { return w.domExceptionClass().ctor }},

@@ -96,6 +96,19 @@ const expressions = [
   `(() => { const d = new TextDecoder(); return [d.decode(new Uint8Array([0xef, 0xbb, 0xbf, 0x41])), d.decode(new Uint8Array([0xef, 0xbb, 0xbf, 0x42]))] })()`,
   `(() => { const d = new TextDecoder('utf-8', {fatal: true}); try { d.decode(new Uint8Array([0xe2]), {stream: true}); d.decode() } catch (e) { return [e.name, d.decode(new Uint8Array([0x41]))] } })()`,
   `new TextDecoder().decode(new TextEncoder().encode('round ✓ trip 😀'))`,
+  // Blob
+  `(async () => { const b = new Blob(['héllo ', new Uint8Array([0x77, 0x6f]), new Blob(['rld']), new Uint16Array([0x4241]).buffer], {type: 'Text/Plain;Charset=UTF-8'});
+     return [b.size, b.type, await b.text(), Object.prototype.toString.call(b), Blob.length, await b.slice(1, 4).text(), b.slice(-3).size, b.slice(2, 1).size,
+       b.slice(0, 100, 'X/Y').type, b.slice().type, (await b.arrayBuffer()).byteLength, Array.from(await b.slice(0, 2).bytes())] })()`,
+  `[new Blob().size, new Blob([]).type, new Blob(['a'], {type: 'bad\u0001type'}).type, new Blob(['a'], {type: 'ü'}).type, new Blob(['😀']).size]`,
+  `(() => { try { new Blob('abc') } catch (e) { return (${err})(e) } })()`,
+  `new Blob([1, {}, null, undefined, true]).text()`,
+  `(() => { try { new Blob(['a'], {endings: 'weird'}) } catch (e) { return (${err})(e) } })()`,
+  `(() => { const nl = 'a' + String.fromCharCode(10) + 'b'; return [new Blob([nl], {endings: 'native'}).size, new Blob([nl], {endings: 'transparent'}).size] })()`,
+  `new Blob([new Uint8Array([0xff, 0x61])]).text()`,
+  `(async () => { const b = new Blob(['abcdef']); const s = b.slice(1, -1); return [await s.text(), await s.slice(1, 2).text(), s.size] })()`,
+  `Blob.prototype.text.call({}).catch(${err})`,
+  `(() => { try { Blob.prototype.slice.call({}) } catch (e) { return (${err})(e) } })()`,
   // crypto
   `typeof crypto`, `Object.prototype.toString.call(crypto)`, `Object.prototype.toString.call(crypto.subtle)`,
   `crypto.subtle === crypto.subtle`,
