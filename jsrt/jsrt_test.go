@@ -258,8 +258,10 @@ const dynamicCodeWalker = `
 			seen.add(v);
 			if (typeof v === 'function') {
 				let compiled = false;
-				try { if (typeof v('return 7') === 'function') compiled = true; } catch (e) {}
-				try { if (typeof new v('return 7') === 'function') compiled = true; } catch (e) {}
+				// (A rejected promise is a result too, as Blob.prototype.text's.)
+				const settle = (r) => { if (r instanceof Promise) r.then(undefined, () => {}); return r; };
+				try { if (typeof settle(v('return 7')) === 'function') compiled = true; } catch (e) {}
+				try { if (typeof settle(new v('return 7')) === 'function') compiled = true; } catch (e) {}
 				if (compiled) found.push(path);
 			}
 			let keys = [];
