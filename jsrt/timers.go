@@ -31,6 +31,8 @@ type timerQueue struct {
 	nextID int64
 	seq    uint64
 	unref  int // how many of the pending timers are unref'd
+
+	nextNative int64 // the last id given to a native timer (negative)
 }
 
 func (q *timerQueue) Len() int { return len(q.items) }
@@ -140,8 +142,9 @@ func (rt *Runtime) setNativeTimeout(fn func(), d time.Duration, unref bool) (can
 		fn()
 		return goja.Undefined()
 	}))
-	rt.timers.nextID++
-	t := &timer{id: rt.timers.nextID, due: time.Now().Add(d), fn: cb, interval: d, unref: unref}
+	// Negative ids: clearTimeout (which takes positive ones) cannot reach it.
+	rt.timers.nextNative--
+	t := &timer{id: rt.timers.nextNative, due: time.Now().Add(d), fn: cb, interval: d, unref: unref}
 	rt.timers.add(t)
 	return func() { rt.timers.remove(t.id) }
 }
@@ -151,9 +154,9 @@ func (rt *Runtime) setInterval(call goja.FunctionCall) goja.Value { return rt.sc
 
 func (rt *Runtime) clearTimer(call goja.FunctionCall) goja.Value {
 	v := call.Argument(0)
-	if n, ok := v.Export().(int64); ok {
+	if n, ok := v.Export().(int64); ok && n > 0 {
 		rt.timers.remove(n)
-	} else if f, ok := v.Export().(float64); ok && f == math.Trunc(f) {
+	} else if f, ok := v.Export().(float64); ok && f == math.Trunc(f) && f > 0 {
 		rt.timers.remove(int64(f))
 	}
 	return goja.Undefined()

@@ -37,6 +37,15 @@ func TestWebGlobalsHooks(t *testing.T) {
 			t.Fatalf("got %s %+v %v", res.Status, res.Error, logs)
 		}
 	})
+	t.Run("clearTimeout cannot cancel a native timer", func(t *testing.T) {
+		res, _ := runCode(t, `const s = AbortSignal.timeout(10);
+			for (let id = -5; id < 5; id++) clearTimeout(id);
+			await new Promise(r => setTimeout(r, 40));
+			return s.aborted`)
+		if res.Status != result.OK || string(res.Output) != `true` {
+			t.Fatalf("got %s %s %+v", res.Status, res.Output, res.Error)
+		}
+	})
 	t.Run("native timers count against the timer limit", func(t *testing.T) {
 		res, _ := runCode(t, `for (let i = 0; i < 10001; i++) AbortSignal.timeout(100000)`)
 		if res.Status != result.Error || !strings.Contains(res.Error.Message, "too many pending timers") {
