@@ -56,12 +56,18 @@ type perfEntry struct {
 	name, entryType     string
 	startTime, duration float64
 	detail              goja.Value
-	obj                 *goja.Object
+}
+
+// buffered is an entry in the performance timeline's buffer, which holds
+// its object (the entry's own state must not: that would keep it for good).
+type buffered struct {
+	*perfEntry
+	obj *goja.Object
 }
 
 func (w *web) userTiming(proto *goja.Object, check func(goja.Value)) {
 	vm := w.vm
-	var entries []*perfEntry
+	var entries []buffered
 	base := w.newClass("PerformanceEntry", 0, nil, func(goja.ConstructorCall) *goja.Object {
 		panic(w.nodeError(w.typeErrorCtor, "ERR_ILLEGAL_CONSTRUCTOR", "Illegal constructor"))
 	})
@@ -103,17 +109,17 @@ func (w *web) userTiming(proto *goja.Object, check func(goja.Value)) {
 		return c
 	}
 	add := func(e *perfEntry, c *class) goja.Value {
-		e.obj = vm.CreateObject(c.proto)
-		w.bind(e.obj, e)
+		obj := vm.CreateObject(c.proto)
+		w.bind(obj, e)
 		// Sorted by start time; a later entry goes after equal ones.
-		i, _ := slices.BinarySearchFunc(entries, e.startTime, func(x *perfEntry, t float64) int {
+		i, _ := slices.BinarySearchFunc(entries, e.startTime, func(x buffered, t float64) int {
 			if x.startTime <= t {
 				return -1
 			}
 			return 1
 		})
-		entries = slices.Insert(entries, i, e)
-		return e.obj
+		entries = slices.Insert(entries, i, buffered{e, obj})
+		return obj
 	}
 	timestamp := func(v goja.Value) float64 {
 		t := v.ToFloat()
@@ -215,7 +221,7 @@ func (w *web) userTiming(proto *goja.Object, check func(goja.Value)) {
 	list := func(keep func(*perfEntry) bool) goja.Value {
 		var out []any
 		for _, e := range entries {
-			if keep(e) {
+			if keep(e.perfEntry) {
 				out = append(out, e.obj)
 			}
 		}
@@ -247,7 +253,7 @@ func (w *web) userTiming(proto *goja.Object, check func(goja.Value)) {
 			if !all {
 				name = w.str(call.Argument(0))
 			}
-			entries = slices.DeleteFunc(entries, func(e *perfEntry) bool {
+			entries = slices.DeleteFunc(entries, func(e buffered) bool {
 				return e.entryType == typ && (all || e.name == name)
 			})
 			return goja.Undefined()

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf16"
+	"weak"
 
 	"github.com/dop251/goja"
 	wurl "github.com/nlnwa/whatwg-url/url"
@@ -202,7 +203,7 @@ func (w *web) urlClass() *class {
 		st := w.urlStateOf(call.This)
 		if st.params == nil {
 			sc := w.searchParamsClass()
-			st.sp = &paramsState{url: st}
+			st.sp = &paramsState{url: weak.Make(call.This.(*goja.Object)), hasURL: true}
 			st.sp.list = parseForm(st.u.Query())
 			st.params = vm.CreateObject(sc.proto)
 			w.bind(st.params, st.sp)
@@ -245,15 +246,21 @@ type pair struct{ name, value string }
 
 type paramsState struct {
 	list []pair
-	url  *urlState // the URL this object belongs to, or nil
+	// The URL this object belongs to, held weakly: the URL's state holds
+	// this object, and a strong pointer back would keep both alive for good.
+	url    weak.Pointer[goja.Object]
+	hasURL bool
 }
 
-// update writes the list back to the URL it belongs to.
-func (sp *paramsState) update() {
-	if sp.url == nil {
+// update writes the list back to the URL it belongs to, if that URL is
+// still alive (if not, nobody can see its query).
+func (w *web) update(sp *paramsState) {
+	if !sp.hasURL {
 		return
 	}
-	sp.url.u.SetSearch(serializeForm(sp.list))
+	if st, ok := w.stateOf(sp.url.Value()).(*urlState); ok {
+		st.u.SetSearch(serializeForm(sp.list))
+	}
 }
 
 func (w *web) paramsOf(v goja.Value) *paramsState {
@@ -286,7 +293,7 @@ func (w *web) searchParamsClass() *class {
 		sp := w.paramsOf(call.This)
 		args(call, 2, `"name" and "value" arguments`)
 		sp.list = append(sp.list, pair{w.str(call.Argument(0)), w.str(call.Argument(1))})
-		sp.update()
+		w.update(sp)
 		return goja.Undefined()
 	})
 	w.method(p, "delete", 1, func(call goja.FunctionCall) goja.Value {
@@ -299,7 +306,7 @@ func (w *web) searchParamsClass() *class {
 		} else {
 			sp.list = slices.DeleteFunc(sp.list, func(p pair) bool { return p.name == name })
 		}
-		sp.update()
+		w.update(sp)
 		return goja.Undefined()
 	})
 	w.method(p, "get", 1, func(call goja.FunctionCall) goja.Value {
@@ -364,13 +371,13 @@ func (w *web) searchParamsClass() *class {
 			clear(sp.list[len(out):])
 		}
 		sp.list = out
-		sp.update()
+		w.update(sp)
 		return goja.Undefined()
 	})
 	w.method(p, "sort", 0, func(call goja.FunctionCall) goja.Value {
 		sp := w.paramsOf(call.This)
 		slices.SortStableFunc(sp.list, func(a, b pair) int { return compareUTF16(a.name, b.name) })
-		sp.update()
+		w.update(sp)
 		return goja.Undefined()
 	})
 	w.method(p, "forEach", 1, func(call goja.FunctionCall) goja.Value {
