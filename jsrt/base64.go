@@ -79,13 +79,7 @@ func utf16ToRunes(u []uint16) []rune {
 	return r
 }
 
-// domException builds an Error whose name is a DOMException name, the
-// closest a runtime without DOMException gets to the web's errors.
+// domException is a DOMException, the web's error for atob and btoa.
 func (rt *Runtime) domException(name, message string) *goja.Object {
-	e, err := rt.vm.New(rt.errorCtor, rt.vm.ToValue(message))
-	if err != nil {
-		panic(err)
-	}
-	_ = e.DefineDataProperty("name", rt.vm.ToValue(name), goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-	return e
+	return rt.web.DOMException(name, message)
 }

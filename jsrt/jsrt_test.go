@@ -258,7 +258,7 @@ const dynamicCodeWalker = `
 			seen.add(v);
 			if (typeof v === 'function') {
 				let compiled = false;
-				// a compiled function shows its source (a getter returning a built-in does not); a rejection is caught
+				// a compiled function shows its source (a getter returning a built-in does not); a rejection (Blob.prototype.text's) is caught
 				const made = (r) => { if (r instanceof Promise) r.catch(() => {}); return typeof r === 'function' && String(r).includes('return 7'); };
 				try { if (made(v('return 7'))) compiled = true; } catch (e) {}
 				try { if (made(new v('return 7'))) compiled = true; } catch (e) {}

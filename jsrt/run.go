@@ -133,7 +133,7 @@ func (rt *Runtime) loop(p *goja.Promise) ipc.Result {
 		if r, ok := rt.unhandledRejection(); ok {
 			return r
 		}
-		if rt.timers.Len() == 0 {
+		if !rt.timers.refd() {
 			break
 		}
 		t := rt.timers.items[0]
@@ -153,7 +153,7 @@ func (rt *Runtime) loop(p *goja.Promise) ipc.Result {
 			t.seq = rt.timers.seq
 			heap.Push(&rt.timers, t)
 		} else {
-			delete(rt.timers.byID, t.id)
+			rt.timers.done(t)
 		}
 		if _, err := t.fn(goja.Undefined(), t.args...); err != nil {
 			var ex *goja.Exception

@@ -69,6 +69,8 @@ type Runtime struct {
 	ran         bool
 	mainPromise *goja.Promise
 	deadline    time.Time // zero: none
+
+	web *webapi.Globals
 }
 
 // stop is why a job was halted from outside its own control flow.
@@ -103,9 +105,11 @@ func New(opts Options) (*Runtime, error) {
 	if err := intl.Install(vm); err != nil {
 		return nil, fmt.Errorf("jsrt: %w", err)
 	}
-	if err := webapi.Install(vm); err != nil {
+	web, err := webapi.Install(vm, webapi.Host{SetTimeout: rt.setNativeTimeout, ReportError: rt.setUncaught})
+	if err != nil {
 		return nil, fmt.Errorf("jsrt: web globals: %w", err)
 	}
+	rt.web = web
 	if err := rt.harden(); err != nil {
 		return nil, fmt.Errorf("jsrt: harden: %w", err)
 	}

@@ -20,6 +20,7 @@ type timer struct {
 	args     []goja.Value
 	interval time.Duration
 	repeat   bool
+	unref    bool // does not keep the job alive (AbortSignal.timeout)
 	index    int
 }
 
@@ -29,6 +30,9 @@ type timerQueue struct {
 	byID   map[int64]*timer
 	nextID int64
 	seq    uint64
+	unref  int // how many of the pending timers are unref'd
+
+	nextNative int64 // the last id given to a native timer (negative)
 }
 
 func (q *timerQueue) Len() int { return len(q.items) }
@@ -65,8 +69,22 @@ func (q *timerQueue) add(t *timer) {
 	q.seq++
 	t.seq = q.seq
 	q.byID[t.id] = t
+	if t.unref {
+		q.unref++
+	}
 	heap.Push(q, t)
 }
+
+// done forgets a timer that was popped to run and will not repeat.
+func (q *timerQueue) done(t *timer) {
+	delete(q.byID, t.id)
+	if t.unref {
+		q.unref--
+	}
+}
+
+// refd tells whether any pending timer keeps the job alive.
+func (q *timerQueue) refd() bool { return q.Len() > q.unref }
 
 func (q *timerQueue) remove(id int64) {
 	t, ok := q.byID[id]
@@ -74,6 +92,9 @@ func (q *timerQueue) remove(id int64) {
 		return
 	}
 	delete(q.byID, id)
+	if t.unref {
+		q.unref--
+	}
 	if t.index >= 0 {
 		heap.Remove(q, t.index)
 	}
@@ -111,14 +132,31 @@ func (rt *Runtime) schedule(call goja.FunctionCall, repeat bool) goja.Value {
 	return rt.vm.ToValue(t.id)
 }
 
+// setNativeTimeout runs fn after d on the event loop, for the web globals
+// (AbortSignal.timeout); an unref'd timer does not keep the job alive.
+func (rt *Runtime) setNativeTimeout(fn func(), d time.Duration, unref bool) (cancel func()) {
+	if rt.timers.Len() >= MaxTimers {
+		panic(rt.rangeError("too many pending timers (the limit is 10000)"))
+	}
+	cb, _ := goja.AssertFunction(rt.vm.ToValue(func(goja.FunctionCall) goja.Value {
+		fn()
+		return goja.Undefined()
+	}))
+	// Negative ids: clearTimeout (which takes positive ones) cannot reach it.
+	rt.timers.nextNative--
+	t := &timer{id: rt.timers.nextNative, due: time.Now().Add(d), fn: cb, interval: d, unref: unref}
+	rt.timers.add(t)
+	return func() { rt.timers.remove(t.id) }
+}
+
 func (rt *Runtime) setTimeout(call goja.FunctionCall) goja.Value  { return rt.schedule(call, false) }
 func (rt *Runtime) setInterval(call goja.FunctionCall) goja.Value { return rt.schedule(call, true) }
 
 func (rt *Runtime) clearTimer(call goja.FunctionCall) goja.Value {
 	v := call.Argument(0)
-	if n, ok := v.Export().(int64); ok {
+	if n, ok := v.Export().(int64); ok && n > 0 {
 		rt.timers.remove(n)
-	} else if f, ok := v.Export().(float64); ok && f == math.Trunc(f) {
+	} else if f, ok := v.Export().(float64); ok && f == math.Trunc(f) && f > 0 {
 		rt.timers.remove(int64(f))
 	}
 	return goja.Undefined()

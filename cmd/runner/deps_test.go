@@ -23,6 +23,9 @@ var allowedModules = []string{
 	"github.com/landlock-lsm/go-landlock",           // landlock
 	"github.com/elastic/go-seccomp-bpf",             // seccomp
 	"kernel.org/pub/linux/libs/security/libcap/psx", // go-landlock's all-thread syscalls
+	"github.com/nlnwa/whatwg-url",                   // WHATWG URL parser behind URL (jsrt/webapi)
+	"github.com/bits-and-blooms/bitset",             // whatwg-url's percent-encode sets
+	"golang.org/x/net/idna",                         // UTS #46 for URL host names (x/net: idna only)
 }
 
 var forbidden = map[string]string{
