@@ -17,113 +17,14 @@
   const hrnow = host.now; // (): milliseconds on a monotonic clock, sub-millisecond
   const callStack = host.stack; // (): "\n    at …" lines of the code's call stack
 
-  const apply = Reflect.apply;
-  const ownKeys = Reflect.ownKeys;
-  const keys = Object.keys;
-  const getProto = Object.getPrototypeOf;
-  const getOwnDesc = Object.getOwnPropertyDescriptor;
-  const defineProp = Object.defineProperty;
-  const create = Object.create;
-  const freeze = Object.freeze;
-  const isArray = Array.isArray;
-  const objToString = Object.prototype.toString;
-  const hasOwn = Object.prototype.hasOwnProperty;
-  const isFiniteNum = Number.isFinite;
-  const StringCtor = String;
-  const NumberCtor = Number;
-  const SymbolToString = Symbol.prototype.toString;
-  const SymbolToStringTag = Symbol.toStringTag;
-  const errorToString = Error.prototype.toString;
-  const dateToISO = Date.prototype.toISOString;
-  const dateGetTime = Date.prototype.getTime;
-  const regexpToString = RegExp.prototype.toString;
-  const regexpSource = getOwnDesc(RegExp.prototype, 'source').get;
-  const regexpFlags = getOwnDesc(RegExp.prototype, 'flags').get;
-  const MapCtor = Map;
-  const SetCtor = Set;
-  const mapSize = getOwnDesc(Map.prototype, 'size').get;
-  const mapEntries = Map.prototype.entries;
-  const mapGet = Map.prototype.get;
-  const mapSet = Map.prototype.set;
-  const mapHas = Map.prototype.has;
-  const mapDelete = Map.prototype.delete;
-  const setSize = getOwnDesc(Set.prototype, 'size').get;
-  const setValues = Set.prototype.values;
-  const setAdd = Set.prototype.add;
-  const setHas = Set.prototype.has;
-  const setDelete = Set.prototype.delete;
-  const arrayBufferSlice = ArrayBuffer.prototype.slice;
-  const arrayJoin = Array.prototype.join;
-  const stringSlice = String.prototype.slice;
-  const arrayBufferByteLength = getOwnDesc(ArrayBuffer.prototype, 'byteLength').get;
-  const typedArrayProto = getProto(Uint8Array.prototype);
-  const typedArrayTag = getOwnDesc(typedArrayProto, SymbolToStringTag).get;
-  const typedArrayLength = getOwnDesc(typedArrayProto, 'length').get;
-  const typedArrayBuffer = getOwnDesc(typedArrayProto, 'buffer').get;
-  const typedArrayByteOffset = getOwnDesc(typedArrayProto, 'byteOffset').get;
-  const typedArrays = {
-    Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array,
-    Int32Array, Uint32Array, Float32Array, Float64Array,
-  };
-  if (typeof BigInt64Array === 'function') typedArrays.BigInt64Array = BigInt64Array;
-  if (typeof BigUint64Array === 'function') typedArrays.BigUint64Array = BigUint64Array;
-  const promiseResolve = Promise.resolve;
-  const promiseThen = Promise.prototype.then;
-  const PromiseCtor = Promise;
-  const ErrorCtor = Error;
-  const TypeErrorCtor = TypeError;
-  const errorTypes = { Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError };
-  const mathMax = Math.max;
-  const dateNow = Date.now;
-  const setProto = Object.setPrototypeOf;
-  const getOwnNames = Object.getOwnPropertyNames;
-  const getOwnSymbols = Object.getOwnPropertySymbols;
-  const propertyIsEnumerable = Object.prototype.propertyIsEnumerable;
-  const isPrototypeOf = Object.prototype.isPrototypeOf;
-  const getProp = Reflect.get;
-  const fnToString = Function.prototype.toString;
-  const FunctionProto = Function.prototype;
-  const asyncFnProto = getProto(async function () {});
-  const genFnProto = getProto(function* () {});
-  const ObjectProto = Object.prototype;
-  const stringRepeat = String.prototype.repeat;
-  const stringIndexOf = String.prototype.indexOf;
-  const stringCharCodeAt = String.prototype.charCodeAt;
-  const stringPadStart = String.prototype.padStart;
-  const stringPadEnd = String.prototype.padEnd;
-  const numberToUpper = String.prototype.toUpperCase;
-  const numberToString = Number.prototype.toString;
-  const numberValueOf = Number.prototype.valueOf;
-  const stringValueOf = String.prototype.valueOf;
-  const booleanValueOf = Boolean.prototype.valueOf;
-  const bigintValueOf = typeof BigInt === 'function' ? BigInt.prototype.valueOf : undefined;
-  const symbolValueOf = Symbol.prototype.valueOf;
-  const weakMapHas = WeakMap.prototype.has;
-  const weakSetHas = WeakSet.prototype.has;
-  const dataViewByteLength = getOwnDesc(DataView.prototype, 'byteLength').get;
-  const typedArrayByteLength = getOwnDesc(getProto(Uint8Array.prototype), 'byteLength').get;
-  const Uint8ArrayCtor = Uint8Array;
-  const arraySort = Array.prototype.sort;
-  const mathMin = Math.min;
-  const mathSqrt = Math.sqrt;
-  const mathRound = Math.round;
-  const mathFloor = Math.floor;
-  const numberToFixed = Number.prototype.toFixed;
-  const jsonStringify = JSON.stringify;
-  const parseIntFn = parseInt;
-  const parseFloatFn = parseFloat;
-  const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
-  const mapForEach = Map.prototype.forEach;
-  const setForEach = Set.prototype.forEach;
-  const mapIterNext = getProto(new Map().entries()).next;
-  const setIterNext = getProto(new Set().values()).next;
-  // The built-in iterators' next, captured: user code may replace the
-  // prototypes' next, and must not see the runtime's iterators.
-  const iterNext = (it) => call(setIterNext, it);
-  // The names the hardened prototypes had before their constructor became a
-  // thrower (see jsrt.harden).
-  const protoNames = new Map();
-
+  // The built-ins this file and prelude_lazy.js call, read by jsrt
+  // (intrinsics.go) before any user code ran.
+  const I = host.intrinsics;
+  const {
+    apply, setProto, getOwnDesc, defineProp, freeze, objToString, StringCtor, NumberCtor, errorToString,
+    arrayJoin, stringSlice, stringIndexOf, mathMax, PromiseCtor, promiseThen, TypeErrorCtor, SymbolSpecies,
+    jsonStringify, jsonParse,
+  } = I;
   const call = (fn, self, ...args) => apply(fn, self, args);
   const tryCall = (fn, self, ...args) => {
     try {
@@ -132,42 +33,16 @@
       return { ok: false, value: e };
     }
   };
-  const isMap = (v) => tryCall(mapSize, v).ok;
-  const isSet = (v) => tryCall(setSize, v).ok;
-  const isDate = (v) => tryCall(dateGetTime, v).ok;
-  const isRegExp = (v) => tryCall(regexpSource, v).ok;
-  const isArrayBuffer = (v) => tryCall(arrayBufferByteLength, v).ok;
-  const typedArrayName = (v) => {
-    const r = tryCall(typedArrayTag, v);
-    return r.ok ? r.value : undefined;
-  };
   const isError = (v) => call(objToString, v) === '[object Error]';
-  const isWeakMap = (v) => tryCall(weakMapHas, v, ObjectProto).ok;
-  const isWeakSet = (v) => tryCall(weakSetHas, v, ObjectProto).ok;
-  const isDataView = (v) => tryCall(dataViewByteLength, v).ok;
-  const isPromise = (v) => promiseState(v) !== undefined;
-  const protoName = (p) => call(mapGet, protoNames, p);
-  call(mapSet, protoNames, FunctionProto, 'Function');
-  call(mapSet, protoNames, asyncFnProto, 'AsyncFunction');
-  call(mapSet, protoNames, genFnProto, 'GeneratorFunction');
-
   const describeError = (e) => {
     const r = tryCall(errorToString, e);
     if (r.ok && typeof r.value === 'string') return r.value;
     return 'Error';
   };
-
-  // Everything prelude_lazy.js needs, captured now.
-  const I = freeze({
-    apply, ownKeys, keys, getProto, getOwnDesc, defineProp, create, freeze, isArray, objToString, hasOwn, isFiniteNum, StringCtor, NumberCtor, SymbolToString, SymbolToStringTag, errorToString, dateToISO, dateGetTime, regexpToString, regexpSource, regexpFlags, MapCtor, SetCtor, mapSize, mapEntries, mapGet, mapSet, mapHas, mapDelete, setSize, setValues, setAdd, setHas, setDelete, arrayBufferSlice, arrayJoin, stringSlice, arrayBufferByteLength, typedArrayProto, typedArrayTag, typedArrayLength, typedArrayBuffer, typedArrayByteOffset, typedArrays, promiseResolve, promiseThen, PromiseCtor, ErrorCtor, TypeErrorCtor, errorTypes, mathMax, dateNow, iterNext, mapIterNext, setIterNext, mapForEach, setForEach, call, tryCall, isMap, isSet, isDate, isRegExp, isArrayBuffer, typedArrayName, isError, budget,
-    setProto, getOwnNames, getOwnSymbols, propertyIsEnumerable, isPrototypeOf, getProp, fnToString, asyncFnProto, genFnProto,
-    stringRepeat, stringIndexOf, stringCharCodeAt, stringPadStart, stringPadEnd, numberToUpper, numberToString,
-    numberValueOf, stringValueOf, booleanValueOf, bigintValueOf, symbolValueOf, typedArrayByteLength, Uint8ArrayCtor,
-    arraySort, mathMin, mathSqrt, mathRound, mathFloor, jsonStringify, parseIntFn, parseFloatFn, customInspectSymbol,
-    isWeakMap, isWeakSet, isDataView, isPromise, protoName, promiseState, proxyTarget, describeError,
-  });
+  // What prelude_lazy.js receives: the intrinsics and the host's hooks.
+  const hooks = freeze(setProto({ budget, promiseState, proxyTarget, describeError }, null));
   let lazyExports;
-  const lazy = () => lazyExports || (lazyExports = loadLazy(I));
+  const lazy = () => lazyExports || (lazyExports = loadLazy(I, hooks));
 
   // list is an array no setter planted on Array.prototype can see.
   const list = () => setProto([], null);
@@ -204,8 +79,6 @@
 
   // ---- console: Node's, writing lines to the host ----
 
-  const counts = new MapCtor();
-  const timers = new MapCtor();
   let indent = '';
   // write indents every line of a message by the group depth.
   const write = (level, msg) => {
@@ -223,49 +96,14 @@
     }
     emit(level, msg);
   };
-  const warning = (msg) => write('warn', 'Warning: ' + msg);
-  const labelOf = (label) => (label === undefined ? 'default' : StringCtor(label));
-  // formatTime is Node's: 1.234ms, 1.500s, 1:02.500 (m:ss.mmm).
-  const pad2 = (n) => (n < 10 ? '0' + n : '' + n);
-  const formatTime = (ms) => {
-    let hours = 0;
-    let minutes = 0;
-    let seconds = 0;
-    if (ms >= 1000) {
-      if (ms >= 60000) {
-        if (ms >= 3600000) {
-          hours = mathFloor(ms / 3600000);
-          ms = ms % 3600000;
-        }
-        minutes = mathFloor(ms / 60000);
-        ms = ms % 60000;
-      }
-      seconds = ms / 1000;
-    }
-    if (hours !== 0 || minutes !== 0) {
-      const fixed = call(numberToFixed, seconds, 3);
-      const dot = call(stringIndexOf, fixed, '.');
-      const sec = call(stringSlice, fixed, 0, dot);
-      const milli = call(stringSlice, fixed, dot + 1);
-      const res = hours !== 0 ? hours + ':' + pad2(minutes) : '' + minutes;
-      return res + ':' + (sec.length < 2 ? '0' + sec : sec) + '.' + milli + ' (' + (hours !== 0 ? 'h:m' : '') + 'm:ss.mmm)';
-    }
-    if (seconds !== 0) return call(numberToFixed, seconds, 3) + 's';
-    return NumberCtor(call(numberToFixed, ms, 3)) + 'ms';
-  };
-  const timeLog = (name, label, data) => {
-    const l = labelOf(label);
-    if (!call(mapHas, timers, l)) {
-      warning("No such label '" + l + "' for console." + name + '()');
-      return false;
-    }
-    let msg = l + ': ' + formatTime(hrnow() - call(mapGet, timers, l));
-    if (data !== undefined && data.length > 0) msg += ' ' + format(data);
-    write('log', msg);
-    return true;
-  };
   const line = (level) => function () {
     write(level, format(argList(arguments, 0)));
+  };
+  // The rest of console is compiled with the inspector, on first use.
+  let extras;
+  const extra = (name) => function () {
+    if (extras === undefined) extras = lazy().console(write, format, hrnow, callStack);
+    return apply(extras[name], undefined, arguments);
   };
   const console = {
     log: line('log'),
@@ -274,62 +112,15 @@
     error: line('error'),
     debug: line('debug'),
     dirxml: line('log'),
-    trace: function trace() {
-      write('error', 'Trace' + (arguments.length ? ': ' + format(argList(arguments, 0)) : '') + callStack());
-    },
-    dir(obj, options) {
-      const o = setProto({ customInspect: false }, null);
-      if (options !== null && typeof options === 'object') {
-        const ks = keys(options);
-        for (let i = 0; i < ks.length; i++) o[ks[i]] = options[ks[i]];
-      }
-      write('log', lazy().inspect(obj, o));
-    },
-    table(data, properties) {
-      const t = lazy().table(data, properties);
-      write('log', t === undefined ? format(argList(arguments, 0)) : t);
-    },
-    assert(cond) {
-      if (cond) return;
-      const args = argList(arguments, 1);
-      if (typeof args[0] === 'string') args[0] = 'Assertion failed: ' + args[0];
-      else {
-        const rest = list();
-        rest[0] = 'Assertion failed';
-        for (let i = 0; i < args.length; i++) rest[i + 1] = args[i];
-        write('warn', format(rest));
-        return;
-      }
-      write('warn', format(args));
-    },
-    count(label) {
-      const l = labelOf(label);
-      const n = (call(mapHas, counts, l) ? call(mapGet, counts, l) : 0) + 1;
-      call(mapSet, counts, l, n);
-      write('log', l + ': ' + n);
-    },
-    countReset(label) {
-      const l = labelOf(label);
-      if (!call(mapHas, counts, l)) {
-        warning("Count for '" + l + "' does not exist");
-        return;
-      }
-      call(mapSet, counts, l, 0);
-    },
-    time(label) {
-      const l = labelOf(label);
-      if (call(mapHas, timers, l)) {
-        warning("Label '" + l + "' already exists for console.time()");
-        return;
-      }
-      call(mapSet, timers, l, hrnow());
-    },
-    timeLog(label) {
-      timeLog('timeLog', label, argList(arguments, 1));
-    },
-    timeEnd(label) {
-      if (timeLog('timeEnd', label)) call(mapDelete, timers, labelOf(label));
-    },
+    trace: extra('trace'),
+    dir: extra('dir'),
+    table: extra('table'),
+    assert: extra('assert'),
+    count: extra('count'),
+    countReset: extra('countReset'),
+    time: extra('time'),
+    timeLog: extra('timeLog'),
+    timeEnd: extra('timeEnd'),
     group() {
       if (arguments.length) write('log', format(argList(arguments, 0)));
       indent += '  ';
@@ -350,7 +141,7 @@
       super(executor);
     }
   }
-  defineProp(SafePromise, Symbol.species, setProto({ value: SafePromise }, null));
+  defineProp(SafePromise, SymbolSpecies, setProto({ value: SafePromise }, null));
   const resolved = new SafePromise((resolve) => resolve());
   defineProp(resolved, 'constructor', setProto({ value: SafePromise }, null));
   function queueMicrotask(callback) {
@@ -393,7 +184,7 @@
     queueMicrotask: queueMicrotask,
     structuredClone: structuredClone,
     describe: describe,
-    stringify: JSON.stringify,
-    parse: JSON.parse,
+    stringify: jsonStringify,
+    parse: jsonParse,
   });
 });

@@ -4,16 +4,48 @@
 // runner's start. It receives the built-ins prelude.js captured before any
 // user code ran, so user code that replaced them in the meantime changes
 // nothing here.
-(function (I) {
+(function (I, hooks) {
   'use strict';
   const {
-    apply, ownKeys, keys, getProto, getOwnDesc, defineProp, create, freeze, isArray, objToString, hasOwn, isFiniteNum, StringCtor, NumberCtor, SymbolToString, SymbolToStringTag, errorToString, dateToISO, dateGetTime, regexpToString, regexpSource, regexpFlags, MapCtor, SetCtor, mapSize, mapEntries, mapGet, mapSet, mapHas, mapDelete, setSize, setValues, setAdd, setHas, setDelete, arrayBufferSlice, arrayJoin, stringSlice, arrayBufferByteLength, typedArrayProto, typedArrayTag, typedArrayLength, typedArrayBuffer, typedArrayByteOffset, typedArrays, promiseResolve, promiseThen, PromiseCtor, ErrorCtor, TypeErrorCtor, errorTypes, mathMax, dateNow, iterNext, mapIterNext, setIterNext, mapForEach, setForEach, call, tryCall, isMap, isSet, isDate, isRegExp, isArrayBuffer, typedArrayName, isError, budget,
+    apply, ownKeys, keys, getProto, getOwnDesc, defineProp, create, freeze, isArray, objToString, hasOwn, isFiniteNum, StringCtor, NumberCtor, SymbolToString, SymbolToStringTag, errorToString, dateToISO, dateGetTime, regexpToString, regexpSource, regexpFlags, MapCtor, SetCtor, mapSize, mapEntries, mapGet, mapSet, mapHas, mapDelete, setSize, setValues, setAdd, setHas, setDelete, arrayBufferSlice, arrayJoin, stringSlice, arrayBufferByteLength, typedArrayProto, typedArrayTag, typedArrayLength, typedArrayBuffer, typedArrayByteOffset, typedArrays, promiseResolve, promiseThen, PromiseCtor, ErrorCtor, TypeErrorCtor, errorTypes, mathMax, dateNow, mapIterNext, setIterNext, mapForEach, setForEach,
     setProto, getOwnNames, getOwnSymbols, propertyIsEnumerable, isPrototypeOf, getProp, fnToString, asyncFnProto, genFnProto,
     stringRepeat, stringIndexOf, stringCharCodeAt, stringPadStart, stringPadEnd, numberToUpper, numberToString,
     numberValueOf, stringValueOf, booleanValueOf, bigintValueOf, symbolValueOf, typedArrayByteLength, Uint8ArrayCtor,
     arraySort, mathMin, mathSqrt, mathRound, mathFloor, jsonStringify, parseIntFn, parseFloatFn, customInspectSymbol,
-    isWeakMap, isWeakSet, isDataView, isPromise, protoName, promiseState, proxyTarget, describeError,
+    numberToFixed, weakMapHas, weakSetHas, dataViewByteLength, ObjectProto, FunctionProto,
   } = I;
+  const { budget, promiseState, proxyTarget, describeError } = hooks;
+
+  const call = (fn, self, ...args) => apply(fn, self, args);
+  const tryCall = (fn, self, ...args) => {
+    try {
+      return { ok: true, value: apply(fn, self, args) };
+    } catch (e) {
+      return { ok: false, value: e };
+    }
+  };
+  const iterNext = (it) => call(setIterNext, it);
+  const isMap = (v) => tryCall(mapSize, v).ok;
+  const isSet = (v) => tryCall(setSize, v).ok;
+  const isDate = (v) => tryCall(dateGetTime, v).ok;
+  const isRegExp = (v) => tryCall(regexpSource, v).ok;
+  const isArrayBuffer = (v) => tryCall(arrayBufferByteLength, v).ok;
+  const typedArrayName = (v) => {
+    const r = tryCall(typedArrayTag, v);
+    return r.ok ? r.value : undefined;
+  };
+  const isError = (v) => call(objToString, v) === '[object Error]';
+  const isWeakMap = (v) => tryCall(weakMapHas, v, ObjectProto).ok;
+  const isWeakSet = (v) => tryCall(weakSetHas, v, ObjectProto).ok;
+  const isDataView = (v) => tryCall(dataViewByteLength, v).ok;
+  const isPromise = (v) => promiseState(v) !== undefined;
+  // The names the hardened prototypes had before their constructor became a
+  // thrower (see jsrt.harden).
+  const protoNames = new MapCtor();
+  call(mapSet, protoNames, FunctionProto, 'Function');
+  call(mapSet, protoNames, asyncFnProto, 'AsyncFunction');
+  call(mapSet, protoNames, genFnProto, 'GeneratorFunction');
+  const protoName = (p) => call(mapGet, protoNames, p);
 
   // ---- inspect: Node's util.inspect (lib/internal/util/inspect.js) ----
   //
@@ -1127,6 +1159,120 @@
     return cliTable(head, cols);
   }
 
+  // ---- the rest of console: what console.log's path does not need ----
+
+  // makeConsole returns the console methods prelude.js compiles only when a
+  // job first calls one: write emits an indented line, format is
+  // util.format.
+  function makeConsole(write, format, hrnow, callStack) {
+    const counts = new MapCtor();
+    const timers = new MapCtor();
+    const argList = (args, from) => {
+      const out = list();
+      for (let i = from; i < args.length; i++) out[i - from] = args[i];
+      return out;
+    };
+    const warning = (msg) => write('warn', 'Warning: ' + msg);
+    const labelOf = (label) => (label === undefined ? 'default' : StringCtor(label));
+    // formatTime is Node's: 1.234ms, 1.500s, 1:02.500 (m:ss.mmm).
+    const pad2 = (n) => (n < 10 ? '0' + n : '' + n);
+    const formatTime = (ms) => {
+      let hours = 0;
+      let minutes = 0;
+      let seconds = 0;
+      if (ms >= 1000) {
+        if (ms >= 60000) {
+          if (ms >= 3600000) {
+            hours = mathFloor(ms / 3600000);
+            ms = ms % 3600000;
+          }
+          minutes = mathFloor(ms / 60000);
+          ms = ms % 60000;
+        }
+        seconds = ms / 1000;
+      }
+      if (hours !== 0 || minutes !== 0) {
+        const fixed = call(numberToFixed, seconds, 3);
+        const dot = call(stringIndexOf, fixed, '.');
+        const sec = call(stringSlice, fixed, 0, dot);
+        const milli = call(stringSlice, fixed, dot + 1);
+        const res = hours !== 0 ? hours + ':' + pad2(minutes) : '' + minutes;
+        return res + ':' + (sec.length < 2 ? '0' + sec : sec) + '.' + milli + ' (' + (hours !== 0 ? 'h:m' : '') + 'm:ss.mmm)';
+      }
+      if (seconds !== 0) return call(numberToFixed, seconds, 3) + 's';
+      return NumberCtor(call(numberToFixed, ms, 3)) + 'ms';
+    };
+    const timeLog = (name, label, data) => {
+      const l = labelOf(label);
+      if (!call(mapHas, timers, l)) {
+        warning("No such label '" + l + "' for console." + name + '()');
+        return false;
+      }
+      let msg = l + ': ' + formatTime(hrnow() - call(mapGet, timers, l));
+      if (data !== undefined && data.length > 0) msg += ' ' + format(data);
+      write('log', msg);
+      return true;
+    };
+    return freeze(setProto({
+      trace: function trace() {
+        write('error', 'Trace' + (arguments.length ? ': ' + format(argList(arguments, 0)) : '') + callStack());
+      },
+      dir(obj, options) {
+        const o = setProto({ customInspect: false }, null);
+        if (options !== null && typeof options === 'object') {
+          const ks = keys(options);
+          for (let i = 0; i < ks.length; i++) o[ks[i]] = options[ks[i]];
+        }
+        write('log', inspect(obj, o));
+      },
+      table(data, properties) {
+        const t = table(data, properties);
+        write('log', t === undefined ? format(argList(arguments, 0)) : t);
+      },
+      assert(cond) {
+        if (cond) return;
+        const args = argList(arguments, 1);
+        if (typeof args[0] === 'string') {
+          args[0] = 'Assertion failed: ' + args[0];
+          write('warn', format(args));
+          return;
+        }
+        const rest = list();
+        rest[0] = 'Assertion failed';
+        for (let i = 0; i < args.length; i++) rest[i + 1] = args[i];
+        write('warn', format(rest));
+      },
+      count(label) {
+        const l = labelOf(label);
+        const n = (call(mapHas, counts, l) ? call(mapGet, counts, l) : 0) + 1;
+        call(mapSet, counts, l, n);
+        write('log', l + ': ' + n);
+      },
+      countReset(label) {
+        const l = labelOf(label);
+        if (!call(mapHas, counts, l)) {
+          warning("Count for '" + l + "' does not exist");
+          return;
+        }
+        call(mapSet, counts, l, 0);
+      },
+      time(label) {
+        const l = labelOf(label);
+        if (call(mapHas, timers, l)) {
+          warning("Label '" + l + "' already exists for console.time()");
+          return;
+        }
+        call(mapSet, timers, l, hrnow());
+      },
+      timeLog(label) {
+        timeLog('timeLog', label, argList(arguments, 1));
+      },
+      timeEnd(label) {
+        if (timeLog('timeEnd', label)) call(mapDelete, timers, labelOf(label));
+      },
+    }, null));
+  }
+
   // ---- structuredClone (the HTML structured clone algorithm, for the types a sandbox has) ----
 
   const dataCloneError = (what) => {
@@ -1208,6 +1354,7 @@
     inspect: inspectFn,
     inspectNested: inspectNested,
     table: table,
+    console: makeConsole,
     structuredClone: (value) => clone(value, new MapCtor()),
   });
 });

@@ -133,7 +133,12 @@ func (rt *Runtime) installGlobals() error {
 	if !ok {
 		return errors.New("prelude is not a function")
 	}
+	intrinsics, err := captureIntrinsics(rt.vm)
+	if err != nil {
+		return fmt.Errorf("intrinsics: %w", err)
+	}
 	host := rt.vm.NewObject()
+	_ = host.Set("intrinsics", intrinsics)
 	_ = host.Set("emit", rt.emit)
 	_ = host.Set("uncaught", func(call goja.FunctionCall) goja.Value {
 		rt.setUncaught(call.Argument(0))
@@ -280,7 +285,7 @@ func (rt *Runtime) loadLazy(call goja.FunctionCall) goja.Value {
 	if !ok {
 		panic(rt.vm.NewTypeError("prelude_lazy.js is not a function"))
 	}
-	v, err := fn(goja.Undefined(), call.Argument(0))
+	v, err := fn(goja.Undefined(), call.Argument(0), call.Argument(1))
 	if err != nil {
 		panic(err)
 	}
