@@ -106,7 +106,7 @@
       const c = call(stringCharCodeAt, str, i);
       let e;
       if (needsEscape(c, q)) e = c === 39 ? "\\'" : metaFor(c);
-      else if (c >= 0xd800 && c <= 0xdfff && isLoneSurrogate(str, i, c)) e = '\\u' + call(numberToUpper, call(numberToString, c, 16));
+      else if (c >= 0xd800 && c <= 0xdfff && isLoneSurrogate(str, i, c)) e = '\\u' + call(numberToString, c, 16);
       else continue;
       add(parts, slice(str, last, i));
       add(parts, e);
@@ -567,7 +567,7 @@
       } else if (isArrayBuffer(value)) {
         const prefix = getPrefix(constructor, tag, 'ArrayBuffer');
         if (typedArray) {
-          return prefix + '{ byteLength: ' + styledNumber(ctx.stylize, call(arrayBufferByteLength, value), false) + ' }';
+          return prefix + '{ [byteLength]: ' + styledNumber(ctx.stylize, call(arrayBufferByteLength, value), false) + ' }';
         }
         formatter = formatArrayBuffer;
         braces[0] = prefix + '{';
@@ -622,7 +622,9 @@
       const index = call(mapGet, ctx.circular, value);
       if (index !== undefined) {
         const reference = ctx.stylize('<ref *' + index + '>', 'special');
-        base = base === '' ? reference : reference + ' ' + base;
+        // At the very start: before the braces when compact is true.
+        if (ctx.compact !== true) base = base === '' ? reference : reference + ' ' + base;
+        else braces[0] = reference + ' ' + braces[0];
       }
     }
     if (ctx.sorted) {
@@ -674,7 +676,7 @@
       if ('' + index !== key) {
         if (!isIndexKey(key)) break;
         const emptyItems = tmp - index;
-        add(output, '<' + emptyItems + ' empty item' + (emptyItems > 1 ? 's' : '') + '>');
+        add(output, ctx.stylize('<' + emptyItems + ' empty item' + (emptyItems > 1 ? 's' : '') + '>', 'undefined'));
         index = tmp;
         if (output.length === maxLength) break;
       }
@@ -683,7 +685,7 @@
     }
     const remaining = value.length - index;
     if (output.length !== maxLength) {
-      if (remaining > 0) add(output, '<' + remaining + ' empty item' + (remaining > 1 ? 's' : '') + '>');
+      if (remaining > 0) add(output, ctx.stylize('<' + remaining + ' empty item' + (remaining > 1 ? 's' : '') + '>', 'undefined'));
     } else if (remaining > 0) {
       add(output, moreItems(remaining));
     }
