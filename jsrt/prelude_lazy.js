@@ -1069,7 +1069,7 @@
   function invalidArgType(name, expected, actual) {
     let received;
     if (actual === null || actual === undefined) received = ' Received ' + actual;
-    else if (typeof actual === 'function') received = ' Received function ' + (fnName(actual) || '<anonymous>');
+    else if (typeof actual === 'function') received = ' Received function ' + fnName(actual);
     else if (typeof actual === 'object') {
       const c = getConstructorName(actual);
       received = c ? ' Received an instance of ' + c : ' Received ' + inspect(actual, setProto({ depth: -1 }, null));
@@ -1233,7 +1233,7 @@
     return formatArgs(undefined, restArgs(arguments, 0));
   };
   const utilFormatWithOptions = function formatWithOptions(inspectOptions, ...args) {
-    if (inspectOptions === null || (typeof inspectOptions !== 'object' && typeof inspectOptions !== 'function')) {
+    if (inspectOptions === null || typeof inspectOptions !== 'object') {
       throw invalidArgType('inspectOptions', 'of type object', inspectOptions);
     }
     return formatArgs(inspectOptions, restArgs(arguments, 1));
