@@ -21,6 +21,7 @@ var intrinsicPaths = [][2]string{
 	{"apply", "Reflect.apply"}, {"ownKeys", "Reflect.ownKeys"}, {"getProp", "Reflect.get"},
 	{"keys", "Object.keys"}, {"getProto", "Object.getPrototypeOf"}, {"getOwnDesc", "Object.getOwnPropertyDescriptor"},
 	{"defineProp", "Object.defineProperty"}, {"create", "Object.create"}, {"freeze", "Object.freeze"},
+	{"seal", "Object.seal"},
 	{"setProto", "Object.setPrototypeOf"}, {"getOwnNames", "Object.getOwnPropertyNames"},
 	{"getOwnSymbols", "Object.getOwnPropertySymbols"}, {"ObjectProto", "Object.prototype"},
 	{"objToString", "Object.prototype.toString"}, {"hasOwn", "Object.prototype.hasOwnProperty"},

@@ -99,6 +99,12 @@ func TestRun(t *testing.T) {
 			status: result.OK, output: "null", logs: []string{"log:<ref *1> {\n  m: Map(1) { 'a' => 1 },\n  s: Set(1) { 1 },\n  d: 1970-01-01T00:00:00.000Z,\n  r: /x/g,\n  f: [Function: named],\n  n: -0,\n  big: 10n,\n  sym: Symbol(s),\n  nested: { a: { b: [Object] } },\n  o: [Circular *1]\n}"}},
 		{name: "console class", code: `class P { constructor() { this.x = 1 } }; console.log(new P(), [], {}, Object.create(null))`,
 			status: result.OK, output: "null", logs: []string{"log:P { x: 1 } [] {} [Object: null prototype] {}"}},
+		// console.log runs no getter and no proxy trap; a revoked proxy says so.
+		{name: "console getters and proxies", code: "const {proxy, revoke} = Proxy.revocable({}, {}); revoke(); const o = {get g() { throw new Error('ran'); }, p: new Proxy({a: 1}, {get() { throw new Error('trap'); }, ownKeys() { throw new Error('trap'); }}), r: proxy}; console.log(o)",
+			status: result.OK, output: "null", logs: []string{"log:{ g: [Getter], p: { a: 1 }, r: <Revoked Proxy> }"}},
+		// A long string with line breaks is shown line by line, as Node does.
+		{name: "console long string", code: "console.log({s: 'first line of a longer text\\nsecond line that keeps going and going and going'})",
+			status: result.OK, output: "null", logs: []string{"log:{\n  s: 'first line of a longer text\\n' +\n    'second line that keeps going and going and going'\n}"}},
 		{name: "captureConsole off", code: `console.log('hidden'); return 1`, status: result.OK, output: "1"},
 		{name: "log line cap", code: `for (let i = 0; i < 1000; i++) console.log(i)`, status: result.OutputLimit, errSub: "maxLogLines"},
 		{name: "log byte cap", code: `console.log('x'.repeat(100000))`, status: result.OutputLimit, errSub: "maxLogBytes"},

@@ -186,5 +186,8 @@
     describe: describe,
     stringify: jsonStringify,
     parse: jsonParse,
+    // inspector() is util's inspect, format and formatWithOptions (for the
+    // modules): the same inspector console uses.
+    inspector: () => lazy().util,
   });
 });

@@ -7,7 +7,7 @@
 (function (I, hooks) {
   'use strict';
   const {
-    apply, ownKeys, keys, getProto, getOwnDesc, defineProp, create, freeze, isArray, objToString, hasOwn, isFiniteNum, StringCtor, NumberCtor, SymbolToString, SymbolToStringTag, errorToString, dateToISO, dateGetTime, regexpToString, regexpSource, regexpFlags, MapCtor, SetCtor, mapSize, mapEntries, mapGet, mapSet, mapHas, mapDelete, setSize, setValues, setAdd, setHas, setDelete, arrayBufferSlice, arrayJoin, stringSlice, arrayBufferByteLength, typedArrayProto, typedArrayTag, typedArrayLength, typedArrayBuffer, typedArrayByteOffset, typedArrays, promiseResolve, promiseThen, PromiseCtor, ErrorCtor, TypeErrorCtor, errorTypes, mathMax, dateNow, mapIterNext, setIterNext, mapForEach, setForEach,
+    apply, ownKeys, keys, getProto, getOwnDesc, defineProp, create, freeze, seal, isArray, objToString, hasOwn, isFiniteNum, StringCtor, NumberCtor, SymbolToString, SymbolToStringTag, errorToString, dateToISO, dateGetTime, regexpToString, regexpSource, regexpFlags, MapCtor, SetCtor, mapSize, mapEntries, mapGet, mapSet, mapHas, mapDelete, setSize, setValues, setAdd, setHas, setDelete, arrayBufferSlice, arrayJoin, stringSlice, arrayBufferByteLength, typedArrayProto, typedArrayTag, typedArrayLength, typedArrayBuffer, typedArrayByteOffset, typedArrays, promiseResolve, promiseThen, PromiseCtor, ErrorCtor, TypeErrorCtor, errorTypes, mathMax, dateNow, mapIterNext, setIterNext, mapForEach, setForEach,
     setProto, getOwnNames, getOwnSymbols, propertyIsEnumerable, isPrototypeOf, getProp, fnToString, asyncFnProto, genFnProto,
     stringRepeat, stringIndexOf, stringCharCodeAt, stringPadStart, stringPadEnd, numberToUpper, numberToString,
     numberValueOf, stringValueOf, booleanValueOf, bigintValueOf, symbolValueOf, typedArrayByteLength, Uint8ArrayCtor,
@@ -138,7 +138,7 @@
       const c = call(stringCharCodeAt, str, i);
       let e;
       if (needsEscape(c, q)) e = c === 39 ? "\\'" : metaFor(c);
-      else if (c >= 0xd800 && c <= 0xdfff && isLoneSurrogate(str, i, c)) e = '\\u' + call(numberToUpper, call(numberToString, c, 16));
+      else if (c >= 0xd800 && c <= 0xdfff && isLoneSurrogate(str, i, c)) e = '\\u' + call(numberToString, c, 16);
       else continue;
       add(parts, slice(str, last, i));
       add(parts, e);
@@ -151,6 +151,46 @@
     return "'" + body + "'";
   }
 
+  // quoteSymbol escapes what Node escapes in a symbol key's description.
+  const quoteSymbol = (str) => {
+    const parts = list();
+    let last = 0;
+    for (let i = 0; i < str.length; i++) {
+      const c = call(stringCharCodeAt, str, i);
+      let e;
+      if (needsEscape(c, 39)) e = metaFor(c);
+      else if (c >= 0xd800 && c <= 0xdfff && isLoneSurrogate(str, i, c)) e = '\\u' + call(numberToString, c, 16);
+      else continue;
+      add(parts, slice(str, last, i));
+      add(parts, e);
+      last = i + 1;
+    }
+    if (last === 0) return str;
+    add(parts, slice(str, last));
+    return join(parts, '');
+  };
+  // removeColors drops the ANSI escape sequences (ESC [ params final) that
+  // stylize adds, to measure a styled string.
+  const removeColors = (str) => {
+    if (!has(str, '\x1b')) return str;
+    const parts = list();
+    let last = 0;
+    for (let i = 0; i < str.length; i++) {
+      if (call(stringCharCodeAt, str, i) !== 27 || str[i + 1] !== '[') continue;
+      let j = i + 2;
+      while (j < str.length) {
+        const c = call(stringCharCodeAt, str, j);
+        if (!((c >= 48 && c <= 57) || c === 59 || c === 58)) break;
+        j++;
+      }
+      if (j >= str.length) break;
+      add(parts, slice(str, last, i));
+      last = j + 1;
+      i = j;
+    }
+    add(parts, slice(str, last));
+    return join(parts, '');
+  };
   const isIdentKey = (k) => {
     if (k.length === 0) return false;
     for (let i = 0; i < k.length; i++) {
@@ -170,11 +210,40 @@
     return NumberCtor(k) < 4294967295;
   };
 
-  const formatNumber = (v) => (v === 0 && 1 / v < 0 ? '-0' : StringCtor(v));
-  const formatBigInt = (v) => StringCtor(v) + 'n';
+  // addNumericSeparator groups an integer's digits by three from the
+  // right (1_234_567), addNumericSeparatorEnd a fraction's from the left.
+  const addNumericSeparator = (digits) => {
+    let result = '';
+    let i = digits.length;
+    const start = call(stringCharCodeAt, digits, 0) === 45 ? 1 : 0;
+    for (; i >= start + 4; i -= 3) result = '_' + slice(digits, i - 3, i) + result;
+    return i === digits.length ? digits : slice(digits, 0, i) + result;
+  };
+  const addNumericSeparatorEnd = (digits) => {
+    let result = '';
+    let i = 0;
+    for (; i < digits.length - 3; i += 3) result += slice(digits, i, i + 3) + '_';
+    return i === 0 ? digits : result + slice(digits, i);
+  };
+  // styledNumber and styledBigInt are Node's formatNumber and formatBigInt:
+  // styled, with the digits grouped when numericSeparator asks.
+  function styledNumber(fn, v, numericSeparator) {
+    if (v === 0 && 1 / v < 0) return fn('-0', 'number');
+    const str = StringCtor(v);
+    if (!numericSeparator || has(str, 'e') || v !== v || !isFiniteNum(v)) return fn(str, 'number');
+    const dot = call(stringIndexOf, str, '.');
+    if (dot === -1) return fn(addNumericSeparator(str), 'number');
+    return fn(addNumericSeparator(slice(str, 0, dot)) + '.' + addNumericSeparatorEnd(slice(str, dot + 1)), 'number');
+  }
+  const styledBigInt = (fn, v, numericSeparator) => {
+    const str = StringCtor(v);
+    return fn((numericSeparator ? addNumericSeparator(str) : str) + 'n', 'bigint');
+  };
+  const stylizeNoColor = (str) => str;
   const symbolString = (v) => call(SymbolToString, v);
 
-  function formatPrimitive(ctx, value) {
+  // formatPrimitive styles with fn (ctx.stylize, or no colour).
+  function formatPrimitive(fn, value, ctx) {
     switch (typeof value) {
       case 'string': {
         let trailer = '';
@@ -183,20 +252,35 @@
           value = slice(value, 0, ctx.maxStringLength);
           trailer = '... ' + remaining + ' more character' + (remaining > 1 ? 's' : '');
         }
-        return quoteString(value) + trailer;
+        // A long string is shown line by line, joined by +, unless compact
+        // is true (Node counts code units here, not columns).
+        if (ctx.compact !== true && value.length > kMinLineLength && value.length > ctx.breakLength - ctx.indentationLvl - 4) {
+          const lines = list();
+          let last = 0;
+          for (let i = 0; i < value.length; i++) {
+            if (call(stringCharCodeAt, value, i) === 10) {
+              add(lines, fn(quoteString(slice(value, last, i + 1)), 'string'));
+              last = i + 1;
+            }
+          }
+          if (last < value.length || lines.length === 0) add(lines, fn(quoteString(slice(value, last)), 'string'));
+          return join(lines, ' +\n' + repeat(ctx.indentationLvl + 2)) + trailer;
+        }
+        return fn(quoteString(value), 'string') + trailer;
       }
       case 'number':
-        return formatNumber(value);
+        return styledNumber(fn, value, ctx.numericSeparator);
       case 'bigint':
-        return formatBigInt(value);
+        return styledBigInt(fn, value, ctx.numericSeparator);
       case 'boolean':
-        return value ? 'true' : 'false';
+        return fn(value ? 'true' : 'false', 'boolean');
       case 'undefined':
-        return 'undefined';
+        return fn('undefined', 'undefined');
       default:
-        return symbolString(value);
+        return fn(symbolString(value), 'symbol');
     }
   }
+  const kMinLineLength = 16;
 
   // getConstructorName walks the prototype chain for the first
   // constructor with a name, as Node does; the prototypes the sandbox
@@ -303,7 +387,8 @@
     return base;
   }
 
-  function getBoxedBase(value, keysOut, constructor, tag) {
+  const typeLower = setProto({ Number: 'number', String: 'string', Boolean: 'boolean', BigInt: 'bigint', Symbol: 'symbol' }, null);
+  function getBoxedBase(ctx, value, keysOut, constructor, tag) {
     let type, primitive;
     if (brand(numberValueOf, value)) {
       type = 'Number';
@@ -334,23 +419,33 @@
       if (constructor === null) base += ' (null prototype)';
       else base += ' (' + constructor + ')';
     }
-    base += ': ' + formatPrimitive({ maxStringLength: Infinity }, primitive) + ']';
+    base += ': ' + formatPrimitive(stylizeNoColor, primitive, ctx) + ']';
     if (tag !== '' && tag !== constructor) base += ' [' + tag + ']';
-    return base;
+    if (keysOut.length !== 0 || ctx.stylize === stylizeNoColor) return base;
+    return ctx.stylize(base, typeLower[type]);
   }
   const isBoxed = (v) => brand(numberValueOf, v) || brand(stringValueOf, v) || brand(booleanValueOf, v) ||
     (bigintValueOf !== undefined && brand(bigintValueOf, v)) || brand(symbolValueOf, v);
 
   function formatValue(ctx, value, recurseTimes, typedArray) {
-    if (typeof value !== 'object' && typeof value !== 'function') return formatPrimitive(ctx, value);
-    if (value === null) return 'null';
+    if (typeof value !== 'object' && typeof value !== 'function') return formatPrimitive(ctx.stylize, value, ctx);
+    if (value === null) return ctx.stylize('null', 'null');
     if (ctx.total > budget) return '…';
     // A proxy is shown as its target, without running its traps.
     const target = proxyTarget(value);
     if (target !== undefined) {
-      if (ctx.showProxy) return 'Proxy [ ' + formatValue(ctx, target.target, recurseTimes) + ', ' + formatValue(ctx, target.handler, recurseTimes) + ' ]';
+      if (target.target === null) return ctx.stylize('<Revoked Proxy>', 'special');
+      if (ctx.showProxy) {
+        if (ctx.depth !== null && recurseTimes > ctx.depth) return ctx.stylize('Proxy [Array]', 'special');
+        ctx.indentationLvl += 2;
+        const res = list();
+        add(res, formatValue(ctx, target.target, recurseTimes + 1));
+        add(res, formatValue(ctx, target.handler, recurseTimes + 1));
+        ctx.indentationLvl -= 2;
+        return reduceToSingleString(ctx, res, '', ['Proxy [', ']'], kArrayExtrasType, recurseTimes + 1, undefined, false);
+      }
       value = target.target;
-      if (typeof value !== 'object' && typeof value !== 'function') return formatPrimitive(ctx, value);
+      if (typeof value !== 'object' && typeof value !== 'function') return formatPrimitive(ctx.stylize, value, ctx);
     }
     if (ctx.customInspect) {
       const r = tryCall(getProp, null, value, customInspectSymbol);
@@ -387,7 +482,7 @@
             call(mapSet, ctx.circular, value, index);
           }
         }
-        return '[Circular *' + index + ']';
+        return ctx.stylize('[Circular *' + index + ']', 'special');
       }
     }
     return formatRaw(ctx, value, recurseTimes, typedArray);
@@ -404,11 +499,17 @@
     add(parts, slice(s, last, s.length));
     return join(parts, by);
   };
+  // userOptions are the options a custom inspect function receives: the
+  // context's, and the caller's own extra keys.
   function userOptions(ctx) {
     const o = {};
-    const names = ['showHidden', 'depth', 'colors', 'customInspect', 'showProxy', 'maxArrayLength', 'maxStringLength', 'breakLength', 'compact', 'sorted', 'getters'];
-    for (let i = 0; i < names.length; i++) defineProp(o, names[i], setProto({ value: ctx[names[i]], writable: true, enumerable: true, configurable: true }, null));
-    defineProp(o, 'stylize', setProto({ value: (s) => s, writable: true, enumerable: true, configurable: true }, null));
+    const put = (k, v) => defineProp(o, k, setProto({ value: v, writable: true, enumerable: true, configurable: true }, null));
+    put('stylize', ctx.stylize);
+    for (let i = 0; i < optionNames.length; i++) put(optionNames[i], ctx[optionNames[i]]);
+    if (ctx.userOptions !== undefined) {
+      const ks = keys(ctx.userOptions);
+      for (let i = 0; i < ks.length; i++) put(ks[i], ctx.userOptions[ks[i]]);
+    }
     return o;
   }
 
@@ -426,6 +527,8 @@
     let braces;
     let extrasType = kObjectType;
     let done = false;
+    // An error's base stands for Node's, its stack: more than one line.
+    let baseBreaks = false;
 
     if (isArray(value)) {
       const prefix = constructor !== 'Array' || tag !== '' ? getPrefix(constructor, tag, 'Array', '(' + value.length + ')') : '';
@@ -475,27 +578,28 @@
         if (keysOut.length === 0) return braces[0] + '}';
       } else if (typeof value === 'function') {
         base = getFunctionBase(value, constructor, tag);
-        if (keysOut.length === 0) return base;
+        if (keysOut.length === 0) return ctx.stylize(base, 'special');
       } else if (isRegExp(value)) {
         base = '/' + call(regexpSource, value) + '/' + call(regexpFlags, value);
         const prefix = getPrefix(constructor, tag, 'RegExp');
         if (prefix !== 'RegExp ') base = prefix + base;
-        if (keysOut.length === 0 || (ctx.depth !== null && recurseTimes > ctx.depth)) return base;
+        if (keysOut.length === 0 || (ctx.depth !== null && recurseTimes > ctx.depth)) return ctx.stylize(base, 'regexp');
       } else if (isDate(value)) {
         const t = call(dateGetTime, value);
-        if (t !== t) return 'Invalid Date';
+        if (t !== t) return ctx.stylize('Invalid Date', 'date');
         base = call(dateToISO, value);
-        if (keysOut.length === 0) return base;
+        if (keysOut.length === 0) return ctx.stylize(base, 'date');
       } else if (isError(value)) {
         base = describeError(value);
         const rest = list();
         for (let i = 0; i < keysOut.length; i++) if (keysOut[i] !== 'cause' && keysOut[i] !== 'stack' && keysOut[i] !== 'message') add(rest, keysOut[i]);
         keysOut = rest;
         if (keysOut.length === 0) return base;
+        baseBreaks = true;
       } else if (isArrayBuffer(value)) {
         const prefix = getPrefix(constructor, tag, 'ArrayBuffer');
         if (typedArray) {
-          return prefix + '{ byteLength: ' + formatNumber(call(arrayBufferByteLength, value)) + ' }';
+          return prefix + '{ [byteLength]: ' + styledNumber(ctx.stylize, call(arrayBufferByteLength, value), false) + ' }';
         }
         formatter = formatArrayBuffer;
         braces[0] = prefix + '{';
@@ -516,12 +620,12 @@
         formatter = formatPromise;
       } else if (isWeakSet(value)) {
         braces[0] = getPrefix(constructor, tag, 'WeakSet') + '{';
-        formatter = () => { const o = list(); add(o, '<items unknown>'); return o; };
+        formatter = itemsUnknown;
       } else if (isWeakMap(value)) {
         braces[0] = getPrefix(constructor, tag, 'WeakMap') + '{';
-        formatter = () => { const o = list(); add(o, '<items unknown>'); return o; };
+        formatter = itemsUnknown;
       } else if (isBoxed(value)) {
-        base = getBoxedBase(value, keysOut, constructor, tag);
+        base = getBoxedBase(ctx, value, keysOut, constructor, tag);
         if (keysOut.length === 0) return base;
       } else {
         if (keysOut.length === 0) return getPrefix(constructor, tag, 'Object') + '{}';
@@ -532,7 +636,7 @@
     if (ctx.depth !== null && recurseTimes > ctx.depth) {
       let name = slice(getPrefix(constructor, tag, 'Object'), 0, -1);
       if (constructor !== null) name = '[' + name + ']';
-      return name;
+      return ctx.stylize(name, 'special');
     }
     recurseTimes += 1;
     add(ctx.seen, value);
@@ -549,8 +653,10 @@
     if (ctx.circular !== undefined) {
       const index = call(mapGet, ctx.circular, value);
       if (index !== undefined) {
-        const reference = '<ref *' + index + '>';
-        base = base === '' ? reference : reference + ' ' + base;
+        const reference = ctx.stylize('<ref *' + index + '>', 'special');
+        // At the very start: before the braces when compact is true.
+        if (ctx.compact !== true) base = base === '' ? reference : reference + ' ' + base;
+        else braces[0] = reference + ' ' + braces[0];
       }
     }
     if (ctx.sorted) {
@@ -566,11 +672,16 @@
         output = head;
       }
     }
-    const res = reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value);
+    const res = reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value, baseBreaks);
     ctx.total += res.length;
     return res;
   }
 
+  const itemsUnknown = (ctx) => {
+    const o = list();
+    add(o, ctx.stylize('<items unknown>', 'special'));
+    return o;
+  };
   const moreItems = (n) => '... ' + n + ' more item' + (n > 1 ? 's' : '');
 
   function formatArray(ctx, value, recurseTimes) {
@@ -597,7 +708,7 @@
       if ('' + index !== key) {
         if (!isIndexKey(key)) break;
         const emptyItems = tmp - index;
-        add(output, '<' + emptyItems + ' empty item' + (emptyItems > 1 ? 's' : '') + '>');
+        add(output, ctx.stylize('<' + emptyItems + ' empty item' + (emptyItems > 1 ? 's' : '') + '>', 'undefined'));
         index = tmp;
         if (output.length === maxLength) break;
       }
@@ -606,7 +717,7 @@
     }
     const remaining = value.length - index;
     if (output.length !== maxLength) {
-      if (remaining > 0) add(output, '<' + remaining + ' empty item' + (remaining > 1 ? 's' : '') + '>');
+      if (remaining > 0) add(output, ctx.stylize('<' + remaining + ' empty item' + (remaining > 1 ? 's' : '') + '>', 'undefined'));
     } else if (remaining > 0) {
       add(output, moreItems(remaining));
     }
@@ -645,7 +756,7 @@
     const output = list();
     for (let i = 0; i < maxLength; i++) {
       const v = value[i];
-      add(output, typeof v === 'bigint' ? formatBigInt(v) : formatNumber(v));
+      add(output, typeof v === 'bigint' ? styledBigInt(ctx.stylize, v, ctx.numericSeparator) : styledNumber(ctx.stylize, v, ctx.numericSeparator));
     }
     if (length > maxLength) add(output, moreItems(length - maxLength));
     if (ctx.showHidden) {
@@ -672,7 +783,7 @@
     const remaining = valLen - len;
     if (remaining > 0) str += ' ... ' + remaining + ' more byte' + (remaining > 1 ? 's' : '');
     const out = list();
-    add(out, '[Uint8Contents]: <' + str + '>');
+    add(out, ctx.stylize('[Uint8Contents]', 'special') + ': <' + str + '>');
     return out;
   }
   const hexDigitsLower = '0123456789abcdef';
@@ -681,84 +792,98 @@
     const st = promiseState(value);
     const output = list();
     if (st === undefined || st.state === 'pending') {
-      add(output, '<pending>');
+      add(output, ctx.stylize('<pending>', 'special'));
     } else {
       ctx.indentationLvl += 2;
       const str = formatValue(ctx, st.value, recurseTimes);
       ctx.indentationLvl -= 2;
-      add(output, st.state === 'rejected' ? '<rejected> ' + str : str);
+      add(output, st.state === 'rejected' ? ctx.stylize('<rejected>', 'special') + ' ' + str : str);
     }
     return output;
   }
 
   function formatProperty(ctx, value, recurseTimes, key, type) {
     let name, str;
-    const extra = ' ';
+    let extra = ' ';
     let desc = ownDesc(value, key);
     if (desc === undefined) {
       // A key that is no own property (an ArrayBuffer's byteLength) shows
-      // as Node 24 shows it: in brackets.
-      desc = setProto({ value: value[key], enumerable: false }, null);
-    }
-    if (desc.value !== undefined) {
+      // as Node 24 shows it: in brackets, styled as a string.
       ctx.indentationLvl += 2;
-      str = formatValue(ctx, desc.value, recurseTimes);
+      str = formatValue(ctx, value[key], recurseTimes);
       ctx.indentationLvl -= 2;
+      return ctx.stylize('[' + key + ']', 'string') + ': ' + str;
+    }
+    const s = ctx.stylize;
+    if (desc.value !== undefined) {
+      // compact: true indents an object's values by 3 and moves a value
+      // wider than the line below its key.
+      const diff = ctx.compact !== true || type !== kObjectType ? 2 : 3;
+      ctx.indentationLvl += diff;
+      str = formatValue(ctx, desc.value, recurseTimes);
+      if (diff === 3 && ctx.breakLength < stringWidth(ctx.colors ? removeColors(str) : str)) extra = '\n' + repeat(ctx.indentationLvl);
+      ctx.indentationLvl -= diff;
     } else if (desc.get !== undefined) {
       const label = desc.set !== undefined ? 'Getter/Setter' : 'Getter';
       if (ctx.getters && (ctx.getters === true || (ctx.getters === 'get' && desc.set === undefined) || (ctx.getters === 'set' && desc.set !== undefined))) {
+        ctx.indentationLvl += 2;
         const r = tryCall(desc.get, value);
         if (!r.ok) {
-          str = '[' + label + ': <Inspection threw>]';
+          str = s('[' + label + ':', 'special') + ' <Inspection threw (' + formatValue(ctx, r.value, recurseTimes) + ')>' + s(']', 'special');
         } else {
-          ctx.indentationLvl += 2;
           const tmp = r.value;
-          if (tmp === null) str = '[' + label + ': null]';
-          else if (typeof tmp === 'object') str = '[' + label + '] ' + formatValue(ctx, tmp, recurseTimes);
-          else str = '[' + label + ': ' + formatPrimitive(ctx, tmp) + ']';
-          ctx.indentationLvl -= 2;
+          if (tmp === null) str = s('[' + label + ':', 'special') + ' ' + s('null', 'null') + s(']', 'special');
+          else if (typeof tmp === 'object' || typeof tmp === 'function') str = s('[' + label + ']', 'special') + ' ' + formatValue(ctx, tmp, recurseTimes);
+          else str = s('[' + label + ':', 'special') + ' ' + formatPrimitive(s, tmp, ctx) + s(']', 'special');
         }
+        ctx.indentationLvl -= 2;
       } else {
-        str = '[' + label + ']';
+        str = s('[' + label + ']', 'special');
       }
     } else if (desc.set !== undefined) {
-      str = '[Setter]';
+      str = s('[Setter]', 'special');
     } else {
-      str = 'undefined';
+      str = s('undefined', 'undefined');
     }
     if (type === kArrayType) return str;
     if (typeof key === 'symbol') {
-      name = desc.enumerable === false ? '[' + symbolString(key) + ']' : symbolString(key);
+      name = s(quoteSymbol(symbolString(key)), 'symbol');
     } else if (key === '__proto__') {
       name = "['__proto__']";
-    } else if (desc.enumerable === false) {
-      name = '[' + key + ']';
     } else if (isIdentKey(key)) {
-      name = key;
+      name = s(key, 'name');
     } else {
-      name = quoteString(key);
+      name = s(quoteString(key), 'string');
     }
+    if (desc.enumerable === false) name = '[' + name + ']';
     return name + ':' + extra + str;
   }
 
-  function isBelowBreakLength(ctx, output, start, base) {
+  function isBelowBreakLength(ctx, output, start, base, baseBreaks) {
+    if (baseBreaks) return false;
+    // With no limit, one line unless an entry has a line break.
+    if (ctx.breakLength === Infinity) {
+      if (base !== '' && has(base, '\n')) return false;
+      for (let i = 0; i < output.length; i++) if (has(output[i], '\n')) return false;
+      return true;
+    }
     let totalLength = output.length + start;
     if (totalLength + output.length > ctx.breakLength) return false;
     for (let i = 0; i < output.length; i++) {
-      totalLength += output[i].length;
+      totalLength += ctx.colors ? removeColors(output[i]).length : output[i].length;
       if (totalLength > ctx.breakLength) return false;
     }
     return base === '' || !has(base, '\n');
   }
 
-  function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value) {
+  function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value, baseBreaks) {
     if (ctx.compact !== true) {
       if (typeof ctx.compact === 'number' && ctx.compact >= 1) {
         const entries = output.length;
         if (extrasType === kArrayExtrasType && entries > 6) output = groupArrayElements(ctx, output, value);
         if (ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {
           const start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
-          if (isBelowBreakLength(ctx, output, start, base)) {
+          if (isBelowBreakLength(ctx, output, start, base, baseBreaks)) {
             const joined = join(output, ', ');
             if (!has(joined, '\n')) {
               return (base ? base + ' ' : '') + braces[0] + ' ' + joined + ' ' + braces[1];
@@ -769,7 +894,7 @@
       const indentation = '\n' + repeat(ctx.indentationLvl);
       return (base ? base + ' ' : '') + braces[0] + indentation + '  ' + join(output, ',' + indentation + '  ') + indentation + braces[1];
     }
-    if (isBelowBreakLength(ctx, output, 0, base)) {
+    if (isBelowBreakLength(ctx, output, 0, base, baseBreaks)) {
       return braces[0] + (base ? ' ' + base : '') + ' ' + join(output, ', ') + ' ' + braces[1];
     }
     const indentation = repeat(ctx.indentationLvl);
@@ -785,7 +910,7 @@
     const separatorSpace = 2;
     const dataLen = list();
     for (let i = 0; i < outputLength; i++) {
-      const len = stringWidth(output[i]);
+      const len = stringWidth(ctx.colors ? removeColors(output[i]) : output[i]);
       dataLen[i] = len;
       totalLength += len + separatorSpace;
       if (maxLength < len) maxLength = len;
@@ -870,26 +995,82 @@
     (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1b000 && c <= 0x1b001) || (c >= 0x1f200 && c <= 0x1f251) ||
     (c >= 0x1f300 && c <= 0x1f64f) || (c >= 0x1f900 && c <= 0x1f9ff) || (c >= 0x20000 && c <= 0x3fffd));
 
-  const defaultOptions = setProto({
+  // defaultOptions is util.inspect.defaultOptions, which code may change
+  // (console.log follows it too, as in Node). Sealed: its keys stay own
+  // data properties, so reading one never reaches Object.prototype.
+  const defaultOptions = seal({
     showHidden: false, depth: 2, colors: false, customInspect: true, showProxy: false, maxArrayLength: 100,
-    maxStringLength: 10000, breakLength: 80, compact: 3, sorted: false, getters: false,
-  }, null);
+    maxStringLength: 10000, breakLength: 80, compact: 3, sorted: false, getters: false, numericSeparator: false,
+  });
   const optionNames = keys(defaultOptions);
+  const isOptionName = (k) => {
+    for (let i = 0; i < optionNames.length; i++) if (optionNames[i] === k) return true;
+    return false;
+  };
 
-  // inspect(value, options) is util.inspect.
+  // colors and styles are util.inspect.colors and util.inspect.styles:
+  // [open, close] ANSI codes by name, and the colour of each kind of value.
+  const colors = setProto({
+    reset: [0, 0], bold: [1, 22], dim: [2, 22], italic: [3, 23], underline: [4, 24], blink: [5, 25],
+    inverse: [7, 27], hidden: [8, 28], strikethrough: [9, 29], doubleunderline: [21, 24],
+    black: [30, 39], red: [31, 39], green: [32, 39], yellow: [33, 39], blue: [34, 39], magenta: [35, 39],
+    cyan: [36, 39], white: [37, 39], bgBlack: [40, 49], bgRed: [41, 49], bgGreen: [42, 49], bgYellow: [43, 49],
+    bgBlue: [44, 49], bgMagenta: [45, 49], bgCyan: [46, 49], bgWhite: [47, 49], framed: [51, 54], overlined: [53, 55],
+    gray: [90, 39], redBright: [91, 39], greenBright: [92, 39], yellowBright: [93, 39], blueBright: [94, 39],
+    magentaBright: [95, 39], cyanBright: [96, 39], whiteBright: [97, 39], bgGray: [100, 49], bgRedBright: [101, 49],
+    bgGreenBright: [102, 49], bgYellowBright: [103, 49], bgBlueBright: [104, 49], bgMagentaBright: [105, 49],
+    bgCyanBright: [106, 49], bgWhiteBright: [107, 49],
+  }, null);
+  const colorAliases = [['grey', 'gray'], ['blackBright', 'gray'], ['bgGrey', 'bgGray'], ['bgBlackBright', 'bgGray'],
+    ['faint', 'dim'], ['crossedout', 'strikethrough'], ['strikeThrough', 'strikethrough'], ['crossedOut', 'strikethrough'],
+    ['conceal', 'hidden'], ['swapColors', 'inverse'], ['swapcolors', 'inverse'], ['doubleUnderline', 'doubleunderline']];
+  for (let i = 0; i < colorAliases.length; i++) {
+    const target = colorAliases[i][1];
+    defineProp(colors, colorAliases[i][0], setProto({
+      get() { return this[target]; },
+      set(v) { this[target] = v; },
+      configurable: true, enumerable: false,
+    }, null));
+  }
+  const styles = setProto({
+    special: 'cyan', number: 'yellow', bigint: 'yellow', boolean: 'yellow', undefined: 'grey', null: 'bold',
+    string: 'green', symbol: 'green', date: 'magenta', regexp: 'red', module: 'underline',
+  }, null);
+  function stylizeWithColor(str, styleType) {
+    const style = styles[styleType];
+    if (style !== undefined) {
+      const color = colors[style];
+      if (color !== undefined) return '\x1b[' + color[0] + 'm' + str + '\x1b[' + color[1] + 'm';
+    }
+    return str;
+  }
+
+  // inspect(value, options) is util.inspect; inspect(value, showHidden,
+  // depth, colors) its legacy form.
   function inspect(value, opts) {
     const ctx = setProto({
       budget: 0, total: 0, indentationLvl: 0, seen: list(), currentDepth: 0, circular: undefined,
+      stylize: stylizeNoColor, userOptions: undefined,
     }, null);
     for (let i = 0; i < optionNames.length; i++) ctx[optionNames[i]] = defaultOptions[optionNames[i]];
-    if (opts !== undefined && opts !== null && typeof opts === 'object') {
-      for (let i = 0; i < optionNames.length; i++) {
-        const k = optionNames[i];
-        if (call(hasOwn, opts, k)) ctx[k] = opts[k];
+    const n = arguments.length;
+    if (n > 1) {
+      if (n > 2) {
+        if (arguments[2] !== undefined) ctx.depth = arguments[2];
+        if (n > 3 && arguments[3] !== undefined) ctx.colors = arguments[3];
       }
-    } else if (typeof opts === 'boolean') {
-      ctx.showHidden = opts;
+      if (typeof opts === 'boolean') {
+        ctx.showHidden = opts;
+      } else if (opts) {
+        const ks = keys(opts);
+        for (let i = 0; i < ks.length; i++) {
+          const k = ks[i];
+          if (isOptionName(k) || k === 'stylize') ctx[k] = opts[k];
+          else if (ctx.userOptions === undefined) ctx.userOptions = opts;
+        }
+      }
     }
+    if (ctx.colors) ctx.stylize = stylizeWithColor;
     if (ctx.maxArrayLength === null) ctx.maxArrayLength = Infinity;
     if (ctx.maxStringLength === null) ctx.maxStringLength = Infinity;
     return formatValue(ctx, value, 0);
@@ -898,6 +1079,41 @@
     return apply(inspectImpl, undefined, arguments);
   };
   const inspectImpl = inspect;
+  const valueProp = (v) => setProto({ value: v, writable: true, enumerable: true, configurable: true }, null);
+  defineProp(inspectFn, 'custom', valueProp(customInspectSymbol));
+  defineProp(inspectFn, 'defaultOptions', setProto({
+    get() { return defaultOptions; },
+    set(options) {
+      if (options === null || typeof options !== 'object') throw invalidArgType('options', 'of type object', options);
+      const ks = keys(options);
+      for (let i = 0; i < ks.length; i++) {
+        if (!isOptionName(ks[i])) throw new TypeErrorCtor('Cannot add property ' + ks[i] + ', object is not extensible');
+        defaultOptions[ks[i]] = options[ks[i]];
+      }
+      return defaultOptions;
+    },
+    enumerable: true, configurable: true,
+  }, null));
+  defineProp(inspectFn, 'colors', valueProp(colors));
+  defineProp(inspectFn, 'styles', valueProp(styles));
+
+  // invalidArgType is Node's ERR_INVALID_ARG_TYPE.
+  function invalidArgType(name, expected, actual) {
+    let received;
+    if (actual === null || actual === undefined) received = ' Received ' + actual;
+    else if (typeof actual === 'function') received = ' Received function ' + fnName(actual);
+    else if (typeof actual === 'object') {
+      const c = getConstructorName(actual);
+      received = c ? ' Received an instance of ' + c : ' Received ' + inspect(actual, setProto({ depth: -1 }, null));
+    } else {
+      let shown = inspect(actual, setProto({ colors: false }, null));
+      if (shown.length > 28) shown = slice(shown, 0, 25) + '...';
+      received = ' Received type ' + typeof actual + ' (' + shown + ')';
+    }
+    const e = new TypeErrorCtor('The "' + name + '" argument must be ' + expected + '.' + received);
+    defineProp(e, 'code', valueProp('ERR_INVALID_ARG_TYPE'));
+    return e;
+  }
 
   // builtInNames are the global constructors whose toString counts as
   // built-in for %s.
@@ -934,6 +1150,11 @@
   // format is util.formatWithOptions: printf-like directives in a leading
   // string, the rest inspected and joined by spaces.
   function formatWithOptions(inspectOptions, args) {
+    // %d, %i, %f and %s of a number: no colour, digits grouped as asked.
+    let numSep = inspectOptions ? inspectOptions.numericSeparator : undefined;
+    if (numSep === undefined || numSep === null) numSep = defaultOptions.numericSeparator;
+    const numberNoColor = (v) => styledNumber(stylizeNoColor, v, numSep);
+    const bigIntNoColor = (v) => styledBigInt(stylizeNoColor, v, numSep);
     const first = args[0];
     let a = 0;
     let str = '';
@@ -955,8 +1176,8 @@
           switch (nextChar) {
             case 115: { // s
               const t = args[++a];
-              if (typeof t === 'number') tempStr = formatNumber(t);
-              else if (typeof t === 'bigint') tempStr = formatBigInt(t);
+              if (typeof t === 'number') tempStr = numberNoColor(t);
+              else if (typeof t === 'bigint') tempStr = bigIntNoColor(t);
               else if (typeof t !== 'object' || t === null || !hasBuiltInToString(t)) tempStr = StringCtor(t);
               else tempStr = inspect(t, withOpts({ depth: 0, colors: false, compact: 3 }));
               break;
@@ -973,9 +1194,9 @@
             }
             case 100: { // d
               const t = args[++a];
-              if (typeof t === 'bigint') tempStr = formatBigInt(t);
+              if (typeof t === 'bigint') tempStr = bigIntNoColor(t);
               else if (typeof t === 'symbol') tempStr = 'NaN';
-              else tempStr = formatNumber(NumberCtor(t));
+              else tempStr = numberNoColor(NumberCtor(t));
               break;
             }
             case 79: // O
@@ -986,14 +1207,14 @@
               break;
             case 105: { // i
               const t = args[++a];
-              if (typeof t === 'bigint') tempStr = formatBigInt(t);
+              if (typeof t === 'bigint') tempStr = bigIntNoColor(t);
               else if (typeof t === 'symbol') tempStr = 'NaN';
-              else tempStr = formatNumber(parseIntFn(t));
+              else tempStr = numberNoColor(parseIntFn(t));
               break;
             }
             case 102: { // f
               const t = args[++a];
-              tempStr = typeof t === 'symbol' ? 'NaN' : formatNumber(parseFloatFn(t));
+              tempStr = typeof t === 'symbol' ? 'NaN' : numberNoColor(parseFloatFn(t));
               break;
             }
             case 99: // c
@@ -1032,6 +1253,24 @@
   }
   const format = (args) => formatWithOptions(undefined, args);
   const inspectNested = (v) => inspect(v);
+
+  // util's format and formatWithOptions, over the same code as console's.
+  const restArgs = (args, from) => {
+    const out = list();
+    for (let i = from; i < args.length; i++) add(out, args[i]);
+    return out;
+  };
+  const formatArgs = formatWithOptions;
+  const utilFormat = function format(...args) {
+    return formatArgs(undefined, restArgs(arguments, 0));
+  };
+  const utilFormatWithOptions = function formatWithOptions(inspectOptions, ...args) {
+    if (inspectOptions === null || typeof inspectOptions !== 'object') {
+      throw invalidArgType('inspectOptions', 'of type object', inspectOptions);
+    }
+    return formatArgs(inspectOptions, restArgs(arguments, 1));
+  };
+  const util = freeze(setProto({ inspect: inspectFn, format: utilFormat, formatWithOptions: utilFormatWithOptions }, null));
 
   // ---- console.table (Node's lib/internal/cli_table.js) ----
 
@@ -1355,6 +1594,7 @@
     inspectNested: inspectNested,
     table: table,
     console: makeConsole,
+    util: util,
     structuredClone: (value) => clone(value, new MapCtor()),
   });
 });

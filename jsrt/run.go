@@ -69,7 +69,9 @@ func (rt *Runtime) Run(job ipc.Job, sink Sink) ipc.Result {
 func (rt *Runtime) run() ipc.Result {
 	if rt.job.AllowBuiltinModules {
 		// Defined now, not in New: the runtime is made before its job.
-		if err := modules.New(rt.vm, ParserOptions...).Enable(); err != nil {
+		m := modules.New(rt.vm, ParserOptions...)
+		m.SetInspector(rt.inspector)
+		if err := m.Enable(); err != nil {
 			return internal("define require: " + err.Error())
 		}
 	}

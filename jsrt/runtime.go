@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"sync"
 	"time"
@@ -48,12 +49,13 @@ type Sink func(level, message string) error
 
 // Runtime is one hardened goja VM able to run exactly one job.
 type Runtime struct {
-	vm        *goja.Runtime
-	errorCtor goja.Value
-	rangeCtor goja.Value
-	describe  goja.Callable
-	stringify goja.Callable
-	parse     goja.Callable
+	vm          *goja.Runtime
+	errorCtor   goja.Value
+	rangeCtor   goja.Value
+	describe    goja.Callable
+	stringify   goja.Callable
+	parse       goja.Callable
+	inspectorFn goja.Callable // prelude's: compiles prelude_lazy.js, returns util's inspector
 
 	// per job
 	job         ipc.Job
@@ -159,7 +161,7 @@ func (rt *Runtime) installGlobals() error {
 	callable := func(name string) (goja.Callable, error) {
 		f, ok := goja.AssertFunction(exports.Get(name))
 		if !ok {
-			return nil, fmt.Errorf("prelude export %s is not a function", name)
+			return nil, fmt.Errorf("prelude.js exports no function %s", name)
 		}
 		return f, nil
 	}
@@ -170,6 +172,9 @@ func (rt *Runtime) installGlobals() error {
 		return err
 	}
 	if rt.parse, err = callable("parse"); err != nil {
+		return err
+	}
+	if rt.inspectorFn, err = callable("inspector"); err != nil {
 		return err
 	}
 
@@ -206,6 +211,9 @@ func (rt *Runtime) promiseState(call goja.FunctionCall) goja.Value {
 	if !ok {
 		return goja.Undefined()
 	}
+	if o.ExportType() != typePromise {
+		return goja.Undefined()
+	}
 	p, ok := o.Export().(*goja.Promise)
 	if !ok {
 		return goja.Undefined()
@@ -224,6 +232,11 @@ func (rt *Runtime) promiseState(call goja.FunctionCall) goja.Value {
 	return r
 }
 
+var (
+	typeProxy   = reflect.TypeOf(goja.Proxy{})
+	typePromise = reflect.TypeOf((*goja.Promise)(nil))
+)
+
 // proxyTarget returns {target, handler} for a proxy, else undefined, so
 // that console.log shows a proxy's target without running its traps.
 func (rt *Runtime) proxyTarget(call goja.FunctionCall) goja.Value {
@@ -231,14 +244,27 @@ func (rt *Runtime) proxyTarget(call goja.FunctionCall) goja.Value {
 	if !ok {
 		return goja.Undefined()
 	}
-	p, ok := o.Export().(*goja.Proxy)
+	// By type first: exporting another object would copy it, running its
+	// getters. goja exports a proxy as a goja.Proxy value.
+	if o.ExportType() != typeProxy {
+		return goja.Undefined()
+	}
+	p, ok := o.Export().(goja.Proxy)
 	if !ok {
 		return goja.Undefined()
 	}
 	r := rt.vm.NewObject()
 	_ = r.SetPrototype(nil)
-	_ = r.Set("target", p.Target())
-	_ = r.Set("handler", p.Handler())
+	// A revoked proxy has neither: null, as V8 gives them.
+	target, handler := goja.Value(goja.Null()), goja.Value(goja.Null())
+	if t := p.Target(); t != nil {
+		target = t
+	}
+	if h := p.Handler(); h != nil {
+		handler = h
+	}
+	_ = r.Set("target", target)
+	_ = r.Set("handler", handler)
 	return r
 }
 
@@ -263,6 +289,13 @@ func (rt *Runtime) callStack(goja.FunctionCall) goja.Value {
 		fmt.Fprintf(&b, "\n    at %s (%s:%d:%d)", name, ScriptName, line, col)
 	}
 	return rt.vm.ToValue(b.String())
+}
+
+// inspector returns the runtime's inspector for the modules' util (the one
+// console.log uses, compiled on first use): an object with inspect, format
+// and formatWithOptions shaped as util's.
+func (rt *Runtime) inspector() (goja.Value, error) {
+	return rt.inspectorFn(goja.Undefined())
 }
 
 // loadLazy compiles prelude_lazy.js (on the first console line that needs

@@ -68,6 +68,14 @@ func (m *Loader) Require(name string) (v goja.Value, err error) {
 	return m.l.load(strings.TrimPrefix(name, "node:"), name), nil
 }
 
+// SetInspector gives the modules the runtime's own inspector, so that
+// util.inspect, util.format and the messages of assert and events format
+// values exactly as console.log does. get is called on the first load of a
+// module that formats values (never before) and returns an object with the
+// functions inspect(value, options), format(...args) and
+// formatWithOptions(options, ...args). Without it, requiring util fails.
+func (m *Loader) SetInspector(get func() (goja.Value, error)) { m.l.inspector = get }
+
 // Enable defines require on the runtime's global object (writable,
 // configurable and not enumerable, as Node's) and, as in Node, the global
 // Buffer, which loads the buffer module on first use.
@@ -109,7 +117,8 @@ func (m *Loader) lazyGlobal(name, module, export string) error {
 
 type loader struct {
 	vm            *goja.Runtime
-	cache         map[string]goja.Value // module.exports of each loaded module
+	inspector     func() (goja.Value, error) // the runtime's inspector; nil: none
+	cache         map[string]goja.Value      // module.exports of each loaded module
 	loading       map[string]bool
 	parserOptions []parser.Option
 	host          *goja.Object // the natives the bundles use; made on first require

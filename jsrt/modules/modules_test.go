@@ -52,7 +52,7 @@ func hasURLGlobal(t *testing.T) bool {
 var knownDifferences = map[string]struct{ got, reason string }{
 	"assert/ok-fail": {`["AssertionError","ERR_ASSERTION","false == true"]`,
 		"Node quotes the failing call from the source file (\"The expression evaluated to a falsy value: ok(false)\"); commonjs-assert cannot"},
-	"util/inspect-iterators": {`"[ [Map Iterator] {  }, Object [Array Iterator] {} ]"`,
+	"util/inspect-iterators": {`"[ Object [Map Iterator] {}, Object [Array Iterator] {} ]"`,
 		"Node previews the entries a Map or Set iterator has left (V8's previewEntries); goja does not expose them"},
 }
 
@@ -213,7 +213,7 @@ func TestBundlesAreGenerated(t *testing.T) {
 // are user-level code and hold nothing privileged.
 func TestPlantedAccessorsSeeNothing(t *testing.T) {
 	res, _ := run(t, `const seen = [];
-for (const k of ['exports', 'classOf', 'hashNew', 'update', 'sum', 'code', 'env', 'cwd', 'randomFill', 'promiseDetails']) {
+for (const k of ['exports', 'classOf', 'hashNew', 'update', 'sum', 'code', 'env', 'cwd', 'randomFill', 'inspector']) {
   Object.defineProperty(Object.prototype, k, { set(v) { seen.push(k); }, get() { return undefined; }, configurable: true });
 }
 const h = require('crypto').createHash('sha1').update('x').digest('hex');
@@ -231,24 +231,40 @@ return [seen, h.length];`, true)
 func TestLoaderRequire(t *testing.T) {
 	vm := goja.New()
 	l := modules.New(vm)
+	if _, err := l.Require("util"); err == nil || !strings.Contains(err.Error(), "no inspector") {
+		t.Fatalf("util without an inspector: %v", err)
+	}
+	// util's inspect and format are the inspector's, asked for on util's
+	// first load only.
+	asked := 0
+	inspector, err := vm.RunString(`({inspect: (v) => 'inspected ' + typeof v, format: (...a) => 'formatted ' + a.length, formatWithOptions: () => 'fwo'})`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l = modules.New(vm)
+	l.SetInspector(func() (goja.Value, error) {
+		asked++
+		return inspector, nil
+	})
+	if _, err := l.Require("path"); err != nil || asked != 0 {
+		t.Fatalf("path: %v, inspector asked %d times", err, asked)
+	}
 	u, err := l.Require("node:util")
 	if err != nil {
 		t.Fatal(err)
 	}
-	inspect, ok := goja.AssertFunction(u.ToObject(vm).Get("inspect"))
-	if !ok {
-		t.Fatal("util.inspect is not a function")
+	for name, want := range map[string]string{"inspect": "inspected object", "format": "formatted 2", "formatWithOptions": "fwo"} {
+		fn, ok := goja.AssertFunction(u.ToObject(vm).Get(name))
+		if !ok {
+			t.Fatalf("util.%s is not a function", name)
+		}
+		s, err := fn(goja.Undefined(), vm.NewObject(), vm.NewObject())
+		if err != nil || s.String() != want {
+			t.Errorf("util.%s = %v, %v; want %q", name, s, err, want)
+		}
 	}
-	v, err := vm.RunString(`({a: [1, {b: new Map([[1, 2]])}]})`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := inspect(goja.Undefined(), v)
-	if err != nil || s.String() != "{ a: [ 1, { b: [Map] } ] }" {
-		t.Errorf("inspect = %v, %v", s, err)
-	}
-	if again, _ := l.Require("util"); again != u {
-		t.Error("a second Require loaded util again")
+	if again, _ := l.Require("util"); again != u || asked != 1 {
+		t.Errorf("a second Require loaded util again (inspector asked %d times)", asked)
 	}
 	if _, err := l.Require("fs"); err == nil {
 		t.Error("Require(fs) did not fail")
@@ -294,5 +310,96 @@ return [before, b, Buffer === require('buffer').Buffer, 'value' in after, after.
 	res, _ = run(t, `Buffer = 5; return [Buffer, typeof require('buffer').Buffer]`, true)
 	if string(res.Output) != `[5,"function"]` {
 		t.Errorf("assigned first: %s %+v", res.Output, res.Error)
+	}
+}
+
+// TestUtilAgreesWithConsole: util.inspect, util.format and console.log are
+// one inspector: for each value, console.log prints what util.inspect
+// returns, and util.inspect.defaultOptions changes both.
+func TestUtilAgreesWithConsole(t *testing.T) {
+	code := `const u = require('util');
+class Point { constructor() { this.x = 1; } }
+const circ = {name: 'c'}; circ.self = circ;
+const values = [{a: [1, {b: new Map([[1, {deep: {er: 1}}]])}]}, new Point(), circ, [new Set(['s']), new Date(0), /re/g, 10n, -0],
+  Array.from({length: 40}, (_, i) => i * 3), {s: 'line one of a longer text here\nline two of it goes on and on and on'},
+  new Proxy({p: 1}, {}), Promise.resolve([1]), new Uint8Array(3), Object.create(null), function named() {}, Symbol('x'),
+  {[u.inspect.custom]() { return 'CUSTOM'; }}, {get g() { throw new Error('getter ran'); }}];
+const out = [];
+for (const v of values) { console.log(v); out.push(u.inspect(v)); }
+console.log('%s|%d|%o|%O', {a: 1}, 42, [1], {b: 2}); out.push(u.format('%s|%d|%o|%O', {a: 1}, 42, [1], {b: 2}));
+console.log('x', {a: {b: {c: {d: 1}}}}, 3); out.push(u.format('x', {a: {b: {c: {d: 1}}}}, 3));
+u.inspect.defaultOptions.depth = 0; u.inspect.defaultOptions.breakLength = Infinity;
+console.log({a: {b: 1}}, [Array.from({length: 30}, (_, i) => i)]); out.push(u.format({a: {b: 1}}, [Array.from({length: 30}, (_, i) => i)]));
+out.push(u.inspect({a: {b: 1}}));
+return out;`
+	res, logs := run(t, code, true)
+	if res.Status != result.OK {
+		t.Fatalf("%s: %+v", res.Status, res.Error)
+	}
+	var want []string
+	if err := json.Unmarshal(res.Output, &want); err != nil {
+		t.Fatal(err)
+	}
+	if len(logs) != len(want)-1 {
+		t.Fatalf("%d lines logged, %d inspected", len(logs), len(want))
+	}
+	for i, l := range logs {
+		if l != want[i] {
+			t.Errorf("value %d: console.log printed\n%s\nutil.inspect returned\n%s", i, l, want[i])
+		}
+	}
+	if got := want[len(want)-1]; got != "{ a: [Object] }" {
+		t.Errorf("util.inspect with defaultOptions.depth 0 = %q", got)
+	}
+	if got := logs[len(logs)-1]; !strings.HasPrefix(got, "{ a: [Object] } [ [Array] ]") {
+		t.Errorf("console.log with defaultOptions changed = %q", got)
+	}
+}
+
+// TestInspectorUntouchedByUserCode: util.inspect, util.format and
+// stripVTControlCharacters print the same after code replaced the built-ins
+// they could have used and planted accessors on the prototypes. (Not the
+// keys of a property descriptor on Object.prototype: goja builds the
+// descriptors Object.getOwnPropertyDescriptor returns by assignment, so a
+// setter planted there sees them, whoever asks.)
+func TestInspectorUntouchedByUserCode(t *testing.T) {
+	res, _ := run(t, `const u = require('util');
+const o = {id: 1234567, name: 'multi\nline text that is long enough to be split over lines', tags: ['a', 'b'], n: null,
+  nested: {m: new Map([['k', new Set([1n])]]), d: new Date(0), re: /x/g, get g() { return 5; }},
+  list: Array.from({length: 30}, (_, i) => i * 1001), sym: Symbol('s'), [Symbol('k')]: 1.5};
+const views = () => [u.inspect(o, {colors: true, numericSeparator: true, getters: true}), u.inspect(o, {compact: false, sorted: true, depth: Infinity}),
+  u.inspect(o, {compact: true, breakLength: Infinity}), u.format('%s %d %o %O %j', 'x', 1234567, [1], o.nested, {a: 1}),
+  u.formatWithOptions({colors: true}, o.tags, 5), u.stripVTControlCharacters(u.inspect(o, {colors: true}))];
+const before = views();
+const seen = new Map();
+const note = (s) => { seen.set(seen.size + ' ' + s, true); };
+const undo = new Map();
+const save = (obj, k) => { const d = Object.getOwnPropertyDescriptor(obj, k); if (d) Object.setPrototypeOf(d, null); undo.set(undo.size, () => { if (d) Object.defineProperty(obj, k, d); else delete obj[k]; }); };
+const plant = (proto, keys) => { for (const k of keys) { save(proto, k); Object.defineProperty(proto, k, Object.setPrototypeOf({ set(v) { note(String(k)); }, get() { note('get ' + String(k)); return undefined; }, configurable: true }, null)); } };
+const replace = (obj, keys, fn) => { for (const k of keys) { save(obj, k); Object.defineProperty(obj, k, Object.setPrototypeOf({ value: fn(k), writable: true, configurable: true }, null)); } };
+replace(String.prototype, ['repeat', 'slice', 'padStart', 'padEnd', 'indexOf', 'charCodeAt', 'replace', 'split', 'toUpperCase'], (k) => function () { note(k); return ''; });
+replace(Array.prototype, ['join', 'push', 'sort', 'map', 'includes', 'forEach'], (k) => function () { note(k); return ''; });
+replace(RegExp.prototype, ['exec'], () => function () { note('exec'); return null; });
+replace(Object, ['keys'], () => () => { note('keys'); return []; });
+replace(Math, ['max', 'min', 'sqrt', 'round', 'floor'], (k) => () => { note(k); return 0; });
+replace(Symbol.prototype, ['toString'], () => () => 'hijacked');
+replace(Map.prototype, ['forEach'], () => () => { note('Map forEach'); });
+replace(Set.prototype, ['forEach'], () => () => { note('Set forEach'); });
+replace(JSON, ['stringify'], () => () => 'hijacked');
+const realApply = Reflect.apply;
+replace(Reflect, ['apply'], () => () => { note('apply'); });
+plant(RegExp.prototype, ['flags']);
+plant(Array.prototype, ['0', '1', '2', '3']);
+plant(Object.prototype, ['stylize', 'colors', 'depth', 'compact', 'ok', 'state', 'target', 'userOptions', 'showHidden', 'breakLength', 'maxArrayLength', 'handler']);
+let after;
+let failed; try { after = views(); } catch (e) { failed = e; } finally { for (let i = undo.size - 1; i >= 0; i--) undo.get(i)(); }
+if (failed) return String(failed.stack);
+const differ = before.map((b, i) => (b === after[i] ? '' : i + ':' + after[i] + '\nBEFORE\n' + b)).filter(Boolean);
+return {differ, seen: [...seen.keys()]};`, true)
+	if res.Status != result.OK {
+		t.Fatalf("%s %+v", res.Status, res.Error)
+	}
+	if string(res.Output) != `{"differ":[],"seen":[]}` {
+		t.Errorf("got %s", res.Output)
 	}
 }

@@ -77,6 +77,17 @@ func (l *loader) installNatives(host *goja.Object) {
 	set := func(name string, fn func(goja.FunctionCall) goja.Value) {
 		_ = host.DefineDataProperty(name, vm.ToValue(fn), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
 	}
+	// inspector(): the runtime's inspector (SetInspector), or an error.
+	set("inspector", func(goja.FunctionCall) goja.Value {
+		if l.inspector == nil {
+			panic(l.newError(l.errorCtor, "modules: this runtime has no inspector for util (Loader.SetInspector)"))
+		}
+		v, err := l.inspector()
+		if err != nil {
+			panic(err)
+		}
+		return v
+	})
 	// classOf(v): the engine's class of an object ("" for a primitive, and
 	// "Proxy" for a proxy, which has none of its target's internal slots).
 	// By type, never by exporting: exporting copies an array.
@@ -92,26 +103,6 @@ func (l *loader) installNatives(host *goja.Object) {
 			return vm.ToValue("Proxy")
 		}
 		return vm.ToValue(o.ClassName())
-	})
-	// promiseDetails(p, kPending, kRejected): [state, result] as V8 gives
-	// them to Node's inspect.
-	set("promiseDetails", func(c goja.FunctionCall) goja.Value {
-		o, ok := c.Argument(0).(*goja.Object)
-		if !ok || o.ExportType() != typePromise {
-			return goja.Undefined()
-		}
-		p, ok := o.Export().(*goja.Promise)
-		if !ok {
-			return goja.Undefined()
-		}
-		switch p.State() {
-		case goja.PromiseStatePending:
-			return vm.NewArray(c.Argument(1))
-		case goja.PromiseStateRejected:
-			return vm.NewArray(c.Argument(2), p.Result())
-		default:
-			return vm.NewArray(vm.ToValue(1), p.Result())
-		}
 	})
 	// proxyDetails(v, both): undefined for a non-proxy, else [target,
 	// handler] (both) or the target.
@@ -135,27 +126,6 @@ func (l *loader) installNatives(host *goja.Object) {
 			return vm.NewArray(target, handler)
 		}
 		return target
-	})
-	// ownNonIndexNames(o, onlyEnumerable): o's own string keys that are not
-	// array indices, in property order.
-	set("ownNonIndexNames", func(c goja.FunctionCall) goja.Value {
-		o, ok := c.Argument(0).(*goja.Object)
-		if !ok {
-			return vm.NewArray()
-		}
-		var keys []string
-		if c.Argument(1).ToBoolean() {
-			keys = o.Keys()
-		} else {
-			keys = o.GetOwnPropertyNames()
-		}
-		out := make([]any, 0, 4)
-		for _, k := range keys {
-			if !isArrayIndex(k) {
-				out = append(out, k)
-			}
-		}
-		return vm.NewArray(out...)
 	})
 	l.installBufferNatives(set)
 	set("isUtf8", func(c goja.FunctionCall) goja.Value {
@@ -316,20 +286,4 @@ func decodeUTF8(b []byte) string {
 		i = j
 	}
 	return sb.String()
-}
-
-// isArrayIndex reports whether k is the canonical form of an integer in
-// [0, 2^32-2].
-func isArrayIndex(k string) bool {
-	if k == "" || len(k) > 10 || (len(k) > 1 && k[0] == '0') {
-		return false
-	}
-	n := uint64(0)
-	for i := 0; i < len(k); i++ {
-		if k[i] < '0' || k[i] > '9' {
-			return false
-		}
-		n = n*10 + uint64(k[i]-'0')
-	}
-	return n < 1<<32-1
 }

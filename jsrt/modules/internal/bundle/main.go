@@ -15,9 +15,10 @@
 // src/, a name with a trailing slash ("buffer/") means the npm package of
 // that name; anywhere else it means the built-in module. A few helper
 // packages are replaced by shims in src/ (their polyfills reach for the
-// Function constructor, which the sandbox does not have), and one line of
-// node-inspect-extracted is patched so that util.inspect sees a promise's
-// state; each patch must match exactly once or the generator fails.
+// Function constructor, which the sandbox does not have), and a few npm
+// files are patched to Node 24's behaviour; each patch must match exactly
+// once or the generator fails. util's inspect and format are not bundled:
+// they are the runtime's own (host.inspector()).
 //
 // This is a separate main package: the runner does not link esbuild.
 package main
@@ -42,7 +43,6 @@ var Modules = []string{"assert", "buffer", "crypto", "events", "path", "querystr
 // shims replace helper packages, for every importer.
 var shims = map[string]string{
 	"qs":                     "shim_qs.js",
-	"codexec-primordials":    "node/primordials.js",
 	"punycode/":              "shim_punycode.js",
 	"object.assign/polyfill": "shim_object_assign.js",
 	"object-is/polyfill":     "shim_object_is.js",
@@ -62,31 +62,6 @@ type patch struct {
 func replace(file, old, new string) patch { return patch{file: file, old: old, new: new} }
 
 var patches = []patch{
-	// The extracted inspect cannot see a promise's state; the runtime can.
-	replace("node-inspect-extracted/dist/inspect.js", "getPromiseDetails:()=>[g,void 0]", "getPromiseDetails:t=>host.promiseDetails(t,g,h)"),
-	// ... nor a proxy's target and handler (null: not a proxy).
-	replace("node-inspect-extracted/dist/inspect.js", "getProxyDetails:y.getProxyDetails", "getProxyDetails:(t,e)=>host.proxyDetails(t,e)"),
-	// Its primordials (module 683) build all of Node's thousands eagerly,
-	// and copy eval, Atomics, Function and async generators, which the
-	// sandbox or goja do not have: they are src/node/primordials.js, which
-	// makes the few used on demand.
-	{file: "node-inspect-extracted/dist/inspect.js", old: "683(t){const e={__proto__:null}", until: "x(e,null),S(e),t.exports=e}",
-		new: `683(t){t.exports=require("codexec-primordials")}`},
-	// Node 24 shows a proxy as its target (newer Node wraps it in Proxy()).
-	replace("node-inspect-extracted/dist/inspect.js", "if(0!==s)for(let e=0;e<s;e++)u=", "if(0!==s&&!1)for(let e=0;e<s;e++)u="),
-	// The constructors of async and generator functions, which the sandbox
-	// hides, name those functions as Node does ([AsyncFunction: f]).
-	replace("node-inspect-extracted/dist/inspect.js", `.set(F,{name:"Function",constructor:N})`,
-		`.set(F,{name:"Function",constructor:N}).set(r.AsyncFunction.prototype,{name:"AsyncFunction",constructor:r.AsyncFunction}).set(r.GeneratorFunction.prototype,{name:"GeneratorFunction",constructor:r.GeneratorFunction})`),
-	// An array's own non-index keys from the runtime, not from all its
-	// property descriptors (an array of 200,000 made inspect take minutes).
-	replace("node-inspect-extracted/dist/inspect.js", `const n=a(t),r=[];for(const[t,o]of s(n))if(!/^(0|[1-9][0-9]*)$/.test(t)||l(t,10)>=2**32-1){if(2===e&&!o.enumerable)continue;r.push(t)}`,
-		`const r=host.ownNonIndexNames(t,2===e);`),
-	// URL is a global only when the runtime has one.
-	replace("node-inspect-extracted/dist/inspect.js", "878(t){t.exports=URL}", "878(t){t.exports=typeof URL==\"function\"?URL:function(){}}"),
-	// An error's stack as V8 writes it ("    at"), so that inspect shows the
-	// error's first line as Node does rather than bracketing it all.
-	replace("node-inspect-extracted/dist/inspect.js", `if("string"==typeof n)return n;`, `if("string"==typeof n)return n.replace(/\n\tat /g,"\n    at ");`),
 	// assert's messages as Node 24 words them: a diff ends with a newline,
 	// ...
 	replace("assert/build/internal/assert/assertion_error.js", "concat(other).concat(end).concat(indicator);", `concat(other).concat(end).concat(indicator, "\n");`),

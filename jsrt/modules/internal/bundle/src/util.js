@@ -1,8 +1,9 @@
 'use strict';
-// util: Node's own inspect and format (node-inspect-extracted), the deep
+// util: inspect and format are the runtime's own (host.inspector(), the
+// inspector console.log uses, so that the two always agree), the deep
 // equality of commonjs-assert, and the rest written to Node 24's behaviour.
 
-const inspected = require('node-inspect-extracted');
+const inspector = host.inspector();
 const { isDeepStrictEqual } = require('assert/build/internal/util/comparisons');
 const { types } = require('./types');
 const { nodeError, invalidArgType, validateFunction, validateString } = require('./errors');
@@ -126,6 +127,21 @@ function _extend(target, source) {
   return target;
 }
 
+// stripVTControlCharacters removes ANSI escape codes, with Node's pattern
+// (from chalk/ansi-regex, MIT).
+const ansi = new RegExp('(?:\\u001B\\][\\s\\S]*?(?:\\u0007|\\u001B\\u005C|\\u009C))' +
+  '|[\\u001B\\u009B][[\\]()#;?]*(?:\\d{1,4}(?:[;:]\\d{0,4})*)?[\\dA-PR-TZcf-nq-uy=><~]', 'g');
+const RegExpReplace = RegExp.prototype[Symbol.replace];
+// Its own exec and flags: replace looks them up, and code may have replaced
+// RegExp.prototype's.
+for (const [k, v] of [['exec', RegExp.prototype.exec], ['flags', 'g'], ['global', true], ['unicode', false], ['unicodeSets', false], ['hasIndices', false], ['sticky', false]]) {
+  ObjectDefineProperty(ansi, k, { value: v });
+}
+function stripVTControlCharacters(str) {
+  validateString(str, 'str');
+  return ReflectApply(RegExpReplace, ansi, [str, '']);
+}
+
 function aborted() {
   return PromiseCtor.reject(nodeError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', 'The aborted() method is not implemented'));
 }
@@ -136,14 +152,14 @@ const util = {
   debug: debuglog,
   debuglog,
   deprecate,
-  format: inspected.format,
-  formatWithOptions: inspected.formatWithOptions,
+  format: inspector.format,
+  formatWithOptions: inspector.formatWithOptions,
   inherits,
-  inspect: inspected.inspect,
+  inspect: inspector.inspect,
   isArray,
   isDeepStrictEqual,
   promisify,
-  stripVTControlCharacters: inspected.stripVTControlCharacters,
+  stripVTControlCharacters,
   toUSVString,
   types,
 };

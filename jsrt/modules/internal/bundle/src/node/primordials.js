@@ -1,8 +1,7 @@
 // Node's primordials (lib/internal/per_context/primordials.js), looked up
-// on demand from this realm's intrinsics: Node's vendored files and
-// node-inspect-extracted destructure a hundred or so of them, and building
-// all of Node's thousands when a module loads would cost more than the
-// module itself.
+// on demand from this realm's intrinsics: Node's vendored files destructure
+// dozens of them, and building all of Node's thousands when a module loads
+// would cost more than the module itself.
 //
 //   Name              the intrinsic (a constructor, a namespace, a function)
 //   NameKey           a static member (Promise's are bound to Promise)
