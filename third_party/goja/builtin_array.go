@@ -388,23 +388,36 @@ func (r *Runtime) arrayproto_sort(call FunctionCall) Value {
 		}
 	}
 
-	var s sortable
-	if r.checkStdArrayObj(o) != nil {
-		s = o.self
-	} else if _, ok := o.self.(reflectValueWrapper); ok {
-		s = o.self
-	}
-
-	if s != nil {
+	if arr := r.checkStdArrayObj(o); arr != nil {
+		// Sort a copy, as SortIndexedProperties does: the comparator may
+		// change the array (shrink it: the sort would index past its end).
+		values := make([]Value, len(arr.values))
+		copy(values, arr.values)
 		ctx := arraySortCtx{
-			obj:     s,
+			obj:     r.newArrayValues(values).self,
+			compare: compareFn,
+		}
+		sort.Stable(&ctx)
+		if r.checkStdArrayObj(o) == arr && len(arr.values) == len(values) {
+			copy(arr.values, values)
+		} else {
+			for i, v := range values {
+				o.self.setOwnIdx(valueInt(i), v, true)
+			}
+		}
+	} else if _, ok := o.self.(reflectValueWrapper); ok {
+		ctx := arraySortCtx{
+			obj:     o.self,
 			compare: compareFn,
 		}
 
 		sort.Stable(&ctx)
 	} else {
 		length := toLength(o.self.getStr("length", nil))
-		a := make([]Value, 0, length)
+		if length > math.MaxUint32 {
+			panic(r.newError(r.getRangeError(), "Invalid array length"))
+		}
+		a := make([]Value, 0, min(length, 1024))
 		for i := int64(0); i < length; i++ {
 			idx := valueInt(i)
 			if o.self.hasPropertyIdx(idx) {

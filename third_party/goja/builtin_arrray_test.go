@@ -234,6 +234,29 @@ func TestArraySort(t *testing.T) {
 	testScriptWithTestLib(SCRIPT, _undefined, t)
 }
 
+func TestArraySortComparatorChangesArray(t *testing.T) {
+	const SCRIPT = `
+	// Shrinking the array while it is sorted used to index past its end.
+	var a = [5, 4, 3, 2, 1, 0, 9, 8, 7];
+	a.sort(function(x, y) { a.length = 1; return x - y; });
+	assert(compareArray(a, [0, 1, 2, 3, 4, 5, 7, 8, 9]), "shrunk: " + a);
+
+	var b = [3, 1, 2];
+	b.sort(function(x, y) { b.push(0); return x - y; });
+	assert(compareArray(b.slice(0, 3), [1, 2, 3]), "grown: " + b);
+
+	// A comparator that throws leaves the array as it was.
+	var c = [3, 1, 2];
+	assert.throws(Error, function() { c.sort(function() { throw new Error("x"); }); });
+	assert(compareArray(c, [3, 1, 2]), "after throw: " + c);
+
+	assert.throws(RangeError, function() {
+		Array.prototype.sort.call({length: Math.pow(2, 53) - 1});
+	});
+	`
+	testScriptWithTestLib(SCRIPT, _undefined, t)
+}
+
 func TestArraySortNonStdArray(t *testing.T) {
 	const SCRIPT = `
 	const array = [undefined, 'c', /*hole*/, 'b', undefined, /*hole*/, 'a', 'd'];
