@@ -1809,9 +1809,6 @@ func (a *arraySortCtx) sortCompare(x, y Value) int {
 		if f < 0 {
 			return -1
 		}
-		if math.Signbit(f) {
-			return -1
-		}
 		return 0
 	}
 	return x.toString().CompareTo(y.toString())
