@@ -235,6 +235,9 @@ func (r *Runtime) bigintproto_toString(call FunctionCall) Value {
 	return asciiString(x.Text(radixMV))
 }
 
+// maxBigIntBits is the largest BigInt V8 makes, in bits (BigInt::kMaxLengthBits).
+const maxBigIntBits = 1 << 30
+
 func (r *Runtime) bigint_asIntN(call FunctionCall) Value {
 	if len(call.Arguments) < 2 {
 		panic(r.NewTypeError("Cannot convert undefined to a BigInt"))
@@ -244,6 +247,11 @@ func (r *Runtime) bigint_asIntN(call FunctionCall) Value {
 		panic(r.NewTypeError("Invalid value: not (convertible to) a safe integer"))
 	}
 	bigint := toBigInt(call.Argument(1))
+	if bits > (*big.Int)(bigint).BitLen()+1 {
+		// It fits: -2^(bits-1) <= x < 2^(bits-1). Do not make 2^bits,
+		// which for a width like 2^53-1 cannot be allocated.
+		return bigint
+	}
 
 	twoToBits := new(big.Int).Lsh(big.NewInt(1), uint(bits))
 	mod := new(big.Int).Mod((*big.Int)(bigint), twoToBits)
@@ -263,6 +271,13 @@ func (r *Runtime) bigint_asUintN(call FunctionCall) Value {
 		panic(r.NewTypeError("Invalid value: not (convertible to) a safe integer"))
 	}
 	bigint := (*big.Int)(toBigInt(call.Argument(1)))
+	if bigint.Sign() >= 0 && bits >= bigint.BitLen() {
+		return (*valueBigInt)(bigint) // it fits; 2^bits may be too large to make
+	}
+	if bits > maxBigIntBits {
+		// A negative x gives 2^bits + x: bits bits long.
+		panic(r.newError(r.getRangeError(), "Maximum BigInt size exceeded"))
+	}
 	ret := new(big.Int).Mod(bigint, new(big.Int).Lsh(big.NewInt(1), uint(bits)))
 	return (*valueBigInt)(ret)
 }

@@ -115,3 +115,42 @@ assert.sameValue(0 <= 1n, true, "le");
 `
 	testScriptWithTestLib(SCRIPT, _undefined, t)
 }
+
+// Widths and shift counts too large to allocate 2^n for: the results Node
+// gives, or its RangeError, never a Go panic or a fatal allocation.
+func TestBigIntHugeSizes(t *testing.T) {
+	const SCRIPT = `
+	assert.sameValue(BigInt.asIntN(2**53 - 1, 1n), 1n);
+	assert.sameValue(BigInt.asIntN(2**53 - 1, -5n), -5n);
+	assert.sameValue(BigInt.asUintN(2**53 - 1, 1n), 1n);
+	assert.sameValue(BigInt.asUintN(2**40, 5n), 5n);
+	assert.throws(RangeError, function() { BigInt.asUintN(2**40, -5n) });
+	// Small widths still wrap.
+	assert.sameValue(BigInt.asIntN(3, 3n), 3n);
+	assert.sameValue(BigInt.asIntN(3, 4n), -4n);
+	assert.sameValue(BigInt.asIntN(3, -5n), 3n);
+	assert.sameValue(BigInt.asIntN(1, 1n), -1n);
+	assert.sameValue(BigInt.asIntN(0, 5n), 0n);
+	assert.sameValue(BigInt.asUintN(3, 8n), 0n);
+	assert.sameValue(BigInt.asUintN(3, -1n), 7n);
+	assert.sameValue(BigInt.asUintN(64, -1n), 18446744073709551615n);
+	assert.sameValue(BigInt.asIntN(64, 2n**63n), -9223372036854775808n);
+
+	assert.throws(RangeError, function() { 1n << (2n**40n) });
+	assert.throws(RangeError, function() { 1n << (2n**64n) }); // was 1n: the count was truncated
+	assert.throws(RangeError, function() { 2n ** (2n**40n) });
+	assert.throws(RangeError, function() { 2n ** (2n**30n) });
+	assert.sameValue(5n >> (2n**64n), 0n);
+	assert.sameValue(-1n >> (2n**64n), -1n);
+	assert.sameValue(0n << (2n**64n), 0n);
+	assert.sameValue(-5n >> 1n, -3n);
+	assert.sameValue(-9n >> 3n, -2n);
+	assert.sameValue(-5n << -1n, -3n);
+	assert.sameValue(5n << -3n, 0n);
+	assert.sameValue(1n ** (2n**64n), 1n);
+	assert.sameValue((-1n) ** (2n**64n + 1n), -1n);
+	assert.sameValue(0n ** (2n**64n), 0n);
+	assert.sameValue(3n ** 40n, 12157665459056928801n);
+	`
+	testScriptWithTestLib(SCRIPT, _undefined, t)
+}

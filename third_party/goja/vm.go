@@ -1416,6 +1416,13 @@ func (_exp) exec(vm *vm) {
 			if (*big.Int)(y).Cmp(big.NewInt(0)) < 0 {
 				panic(vm.r.newError(vm.r.getRangeError(), "exponent must be positive"))
 			}
+			if bx := (*big.Int)(x); bx.CmpAbs(big.NewInt(1)) > 0 {
+				// |x|^y has at least (bitlen(x)-1)*y bits.
+				if !(*big.Int)(y).IsInt64() || (*big.Int)(y).Int64() > maxBigIntBits ||
+					int64(bx.BitLen()-1)*(*big.Int)(y).Int64() >= maxBigIntBits {
+					panic(vm.r.newError(vm.r.getRangeError(), "Maximum BigInt size exceeded"))
+				}
+			}
 			result = (*valueBigInt)(new(big.Int).Exp((*big.Int)(x), (*big.Int)(y), nil))
 			goto end
 		}
@@ -1740,6 +1747,32 @@ func (_bnot) exec(vm *vm) {
 	vm.pc++
 }
 
+// bigIntShift is x << n (left) or x >> n, for any n: a count past 64 bits
+// is not truncated, and a result over maxBigIntBits is a RangeError, as in
+// V8, instead of an allocation the process cannot survive.
+func (r *Runtime) bigIntShift(x, n *big.Int, left bool) Value {
+	if n.Sign() < 0 {
+		left = !left
+	}
+	if x.Sign() == 0 {
+		return (*valueBigInt)(new(big.Int))
+	}
+	abs := new(big.Int).Abs(n)
+	if left {
+		if !abs.IsInt64() || abs.Int64()+int64(x.BitLen()) > maxBigIntBits {
+			panic(r.newError(r.getRangeError(), "Maximum BigInt size exceeded"))
+		}
+		return (*valueBigInt)(new(big.Int).Lsh(x, uint(abs.Int64())))
+	}
+	if !abs.IsInt64() || abs.Int64() >= int64(x.BitLen()) {
+		if x.Sign() < 0 {
+			return (*valueBigInt)(big.NewInt(-1))
+		}
+		return (*valueBigInt)(new(big.Int))
+	}
+	return (*valueBigInt)(new(big.Int).Rsh(x, uint(abs.Int64())))
+}
+
 type _sal struct{}
 
 var sal _sal
@@ -1751,12 +1784,7 @@ func (_sal) exec(vm *vm) {
 
 	if left, ok := left.(*valueBigInt); ok {
 		if right, ok := right.(*valueBigInt); ok {
-			n := uint((*big.Int)(right).Uint64())
-			if (*big.Int)(right).Sign() < 0 {
-				result = (*valueBigInt)(new(big.Int).Rsh((*big.Int)(left), n))
-			} else {
-				result = (*valueBigInt)(new(big.Int).Lsh((*big.Int)(left), n))
-			}
+			result = vm.r.bigIntShift((*big.Int)(left), (*big.Int)(right), true)
 			goto end
 		}
 		panic(errMixBigIntType)
@@ -1782,12 +1810,7 @@ func (_sar) exec(vm *vm) {
 
 	if left, ok := left.(*valueBigInt); ok {
 		if right, ok := right.(*valueBigInt); ok {
-			n := uint((*big.Int)(right).Uint64())
-			if (*big.Int)(right).Sign() < 0 {
-				result = (*valueBigInt)(new(big.Int).Lsh((*big.Int)(left), n))
-			} else {
-				result = (*valueBigInt)(new(big.Int).Rsh((*big.Int)(left), n))
-			}
+			result = vm.r.bigIntShift((*big.Int)(left), (*big.Int)(right), false)
 			goto end
 		}
 		panic(errMixBigIntType)
