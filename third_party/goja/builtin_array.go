@@ -208,17 +208,26 @@ func (r *Runtime) arrayproto_join(call FunctionCall) Value {
 	}
 
 	var buf StringBuilder
+	n, sepLen := 0, sep.Length()
+	write := func(s String) {
+		if n += s.Length(); n > maxStringLength {
+			panic(r.newError(r.getRangeError(), "Invalid string length"))
+		}
+		buf.WriteString(s)
+	}
 
 	element0 := o.self.getIdx(valueInt(0), nil)
 	if element0 != nil && element0 != _undefined && element0 != _null {
-		buf.WriteString(element0.toString())
+		write(element0.toString())
 	}
 
 	for i := 1; i < l; i++ {
-		buf.WriteString(sep)
+		if sepLen > 0 {
+			write(sep)
+		}
 		element := o.self.getIdx(valueInt(int64(i)), nil)
 		if element != nil && element != _undefined && element != _null {
-			buf.WriteString(element.toString())
+			write(element.toString())
 		}
 	}
 

@@ -479,6 +479,11 @@ func (r *Runtime) stringproto_normalize(call FunctionCall) Value {
 	}
 }
 
+// maxStringLength is the longest string V8 makes (String::kMaxLength on
+// 64-bit): longer results are a RangeError there, and a result of many
+// gigabytes is an allocation the process cannot survive here.
+const maxStringLength = 1<<29 - 24
+
 func (r *Runtime) _stringPad(call FunctionCall, start bool) Value {
 	r.checkObjectCoercible(call.This)
 	s := call.This.toString()
@@ -486,6 +491,11 @@ func (r *Runtime) _stringPad(call FunctionCall, start bool) Value {
 	stringLength := int64(s.Length())
 	if maxLength <= stringLength {
 		return s
+	}
+	if maxLength > maxStringLength {
+		if f := call.Argument(1); f == _undefined || f.toString().Length() > 0 {
+			panic(r.newError(r.getRangeError(), "Invalid string length"))
+		}
 	}
 	strAscii, strUnicode := devirtualizeString(s)
 	var filler String
@@ -562,6 +572,9 @@ func (r *Runtime) stringproto_repeat(call FunctionCall) Value {
 	}
 	if numInt == 0 || s.Length() == 0 {
 		return stringEmpty
+	}
+	if numInt > maxStringLength/int64(s.Length()) {
+		panic(r.newError(r.getRangeError(), "Invalid string length"))
 	}
 	num := toIntStrict(numInt)
 	a, u := devirtualizeString(s)

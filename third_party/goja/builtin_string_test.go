@@ -320,3 +320,22 @@ func TestStringSplit(t *testing.T) {
 	`
 	testScriptWithTestLib(SCRIPT, _undefined, t)
 }
+
+// Results longer than V8's longest string are its RangeError, before any
+// allocation (a count of 2^40 used to be a fatal out-of-memory).
+func TestStringLengthLimit(t *testing.T) {
+	const SCRIPT = `
+	assert.throws(RangeError, function() { "x".repeat(Math.pow(2, 40)) });
+	assert.throws(RangeError, function() { "x".repeat(Math.pow(2, 29) - 23) });
+	assert.sameValue("x".repeat(3), "xxx");
+	assert.sameValue("".repeat(Math.pow(2, 53) - 1), "");
+	assert.throws(RangeError, function() { "x".padStart(Math.pow(2, 40)) });
+	assert.throws(RangeError, function() { "x".padEnd(Math.pow(2, 31), "ab") });
+	assert.sameValue("x".padEnd(Math.pow(2, 40), ""), "x");
+	assert.sameValue("ab".padStart(7, "xy"), "xyxyxab");
+	assert.throws(RangeError, function() { new Array(5).join("x".repeat(Math.pow(2, 27))) });
+	assert.sameValue([1, , null, undefined, 2].join(), "1,,,,2");
+	assert.sameValue(["a", "b"].join(""), "ab");
+	`
+	testScriptWithTestLib(SCRIPT, _undefined, t)
+}
