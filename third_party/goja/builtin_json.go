@@ -189,12 +189,16 @@ func (r *Runtime) builtinJSON_stringify(call FunctionCall) Value {
 	if replacer != nil {
 		if isArray(replacer) {
 			length := toLength(replacer.self.getStr("length", nil))
+			if length > math.MaxUint32 {
+				// Only a proxy can claim this length; making the list would
+				// be an allocation the process cannot survive.
+				panic(r.newError(r.getRangeError(), "Invalid array length"))
+			}
 			seen := map[string]bool{}
-			propertyList := make([]Value, length)
-			length = 0
-			for index := range propertyList {
+			propertyList := make([]Value, 0, min(length, 1024))
+			for index := int64(0); index < length; index++ {
 				var name string
-				value := replacer.self.getIdx(valueInt(int64(index)), nil)
+				value := replacer.self.getIdx(valueInt(index), nil)
 				switch v := value.(type) {
 				case valueFloat, valueInt, String:
 					name = value.String()
@@ -212,10 +216,9 @@ func (r *Runtime) builtinJSON_stringify(call FunctionCall) Value {
 					continue
 				}
 				seen[name] = true
-				propertyList[length] = newStringValue(name)
-				length += 1
+				propertyList = append(propertyList, newStringValue(name))
 			}
-			ctx.propertyList = propertyList[0:length]
+			ctx.propertyList = propertyList
 		} else if c, ok := replacer.self.assertCallable(); ok {
 			ctx.replacerFunction = c
 		}
