@@ -63,3 +63,66 @@ func TestEngineFaultIsAnError(t *testing.T) {
 		})
 	}
 }
+
+// The inputs that made goja panic are JavaScript exceptions now, as in
+// Node: the job's code can catch them, and an uncaught one is an ordinary
+// error, not an engine fault.
+func TestFormerEnginePanics(t *testing.T) {
+	tests := []struct {
+		name, code string
+		output     string // when the code catches the error and returns its text
+	}{
+		{"sort comparator shrinks the array",
+			"const a = [5, 4, 3, 2, 1, 0, 9, 8, 7]; a.sort((x, y) => { a.length = 1; return x - y }); return a",
+			"[0,1,2,3,4,5,7,8,9]"},
+		{"sort comparator grows the array",
+			"const a = [3, 1, 2]; a.sort((x, y) => { a.push(0); return x - y }); return a.slice(0, 3)",
+			"[1,2,3]"},
+		{"BigInt.asIntN huge width", "return String(BigInt.asIntN(2**53 - 1, 1n))", `"1"`},
+		{"BigInt.asUintN huge width", "return String(BigInt.asUintN(2**53 - 1, 1n))", `"1"`},
+		{"BigInt.asIntN huge width negative", "return String(BigInt.asIntN(2**53 - 1, -5n))", `"-5"`},
+		{"BigInt.asUintN huge width negative",
+			"try { BigInt.asUintN(2**40, -5n) } catch (e) { return e.name + ': ' + e.message }",
+			`"RangeError: Maximum BigInt size exceeded"`},
+		{"sort of a huge array-like",
+			"try { Array.prototype.sort.call({ length: 2**53 - 1 }) } catch (e) { return e.name + ': ' + e.message }",
+			`"RangeError: Invalid array length"`},
+		{"apply with a huge array-like",
+			"try { Math.max.apply(null, { length: 2**53 - 1 }) } catch (e) { return e.name + ': ' + e.message }",
+			`"RangeError: Invalid array length"`},
+		{"Reflect.apply with a huge array-like",
+			"try { Reflect.apply(Math.max, null, { length: 2**32 }) } catch (e) { return e.name + ': ' + e.message }",
+			`"RangeError: Invalid array length"`},
+		{"String.fromCharCode.apply with a huge array-like",
+			"try { String.fromCharCode.apply(null, { length: 2**53 - 1 }) } catch (e) { return e.name + ': ' + e.message }",
+			`"RangeError: Invalid array length"`},
+		{"JSON.stringify with a huge replacer list",
+			"try { JSON.stringify({ a: 1 }, new Proxy([], { get: (t, k) => k === 'length' ? 2**53 - 1 : undefined })) } catch (e) { return e.name + ': ' + e.message }",
+			`"RangeError: Invalid array length"`},
+		{"repeat past the string limit",
+			"try { 'x'.repeat(2**40) } catch (e) { return e.name + ': ' + e.message }",
+			`"RangeError: Invalid string length"`},
+		{"padStart past the string limit",
+			"try { 'x'.padStart(2**31) } catch (e) { return e.name + ': ' + e.message }",
+			`"RangeError: Invalid string length"`},
+		{"padEnd past the string limit",
+			"try { 'x'.padEnd(2**40, 'ab') } catch (e) { return e.name + ': ' + e.message }",
+			`"RangeError: Invalid string length"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, _ := runCode(t, tt.code, func(j *ipc.Job) { j.TimeoutMs = 20000 })
+			if res.Status != result.OK {
+				t.Fatalf("result = %s %+v, want ok", res.Status, res.Error)
+			}
+			if got := string(res.Output); got != tt.output {
+				t.Errorf("output = %s, want %s", got, tt.output)
+			}
+		})
+	}
+	// Uncaught, the same is an ordinary error result.
+	res, _ := runCode(t, "'x'.repeat(2**40)")
+	if res.Status != result.Error || res.Error == nil || res.Error.Message != "RangeError: Invalid string length" || res.Error.Line != 1 {
+		t.Fatalf("result = %s %+v, want RangeError: Invalid string length at line 1", res.Status, res.Error)
+	}
+}
