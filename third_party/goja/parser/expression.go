@@ -1448,7 +1448,10 @@ func (self *_parser) reinterpretAsArrayAssignmentPattern(left *ast.ArrayLiteral)
 
 func (self *_parser) reinterpretArrayAssignPatternAsBinding(pattern *ast.ArrayPattern) *ast.ArrayPattern {
 	for i, item := range pattern.Elements {
-		pattern.Elements[i] = self.reinterpretAsDestructBindingTarget(item)
+		// An element may have a default (`[a = 0]`), as in any binding
+		// element: `{ geo: [lat = 0] = [] }` is an assignment pattern first,
+		// made a binding pattern when the declaration is known.
+		pattern.Elements[i] = self.reinterpretAsBindingElement(item)
 	}
 	if pattern.Rest != nil {
 		pattern.Rest = self.reinterpretAsDestructBindingTarget(pattern.Rest)
@@ -1469,7 +1472,7 @@ func (self *_parser) reinterpretAsArrayBindingPattern(left *ast.ArrayLiteral) as
 			rest = self.reinterpretAsDestructBindingTarget(spread.Expression)
 			value = value[:len(value)-1]
 		} else {
-			value[i] = self.reinterpretAsAssignmentElement(item)
+			value[i] = self.reinterpretAsBindingElement(item)
 		}
 	}
 	return &ast.ArrayPattern{
