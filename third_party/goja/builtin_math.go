@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/bits"
 	"sync"
+
+	"github.com/dop251/goja/internal/ieee754"
 )
 
 func (r *Runtime) math_abs(call FunctionCall) Value {
@@ -205,7 +207,7 @@ func pow(x, y Value) Value {
 	if xf == 1 && math.IsNaN(yf) {
 		return _NaN
 	}
-	return floatToValue(math.Pow(xf, yf))
+	return floatToValue(ieee754.Pow(xf, yf))
 }
 
 func (r *Runtime) math_pow(call FunctionCall) Value {

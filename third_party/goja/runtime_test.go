@@ -3270,3 +3270,12 @@ func BenchmarkNew(b *testing.B) {
 		New()
 	}
 }
+
+func TestExponentMatchesNode(t *testing.T) {
+	// Node's results; Go's math.Pow gives 1.647009497690286 for the first.
+	const SCRIPT = `
+	var r = [(1 + 0.05/12) ** 120, Math.pow(1 + 0.05/12, 120), 1.1 ** 10, Math.pow(10, -5), (-451.5025284894916) ** 2];
+	r.join();
+	`
+	testScript(SCRIPT, asciiString("1.64700949769028,1.64700949769028,2.5937424601000023,0.00001,203854.53323240418"), t)
+}
