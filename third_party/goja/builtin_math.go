@@ -13,38 +13,38 @@ func (r *Runtime) math_abs(call FunctionCall) Value {
 }
 
 func (r *Runtime) math_acos(call FunctionCall) Value {
-	return floatToValue(math.Acos(call.Argument(0).ToFloat()))
+	return floatToValue(ieee754.Acos(call.Argument(0).ToFloat()))
 }
 
 func (r *Runtime) math_acosh(call FunctionCall) Value {
-	return floatToValue(math.Acosh(call.Argument(0).ToFloat()))
+	return floatToValue(ieee754.Acosh(call.Argument(0).ToFloat()))
 }
 
 func (r *Runtime) math_asin(call FunctionCall) Value {
-	return floatToValue(math.Asin(call.Argument(0).ToFloat()))
+	return floatToValue(ieee754.Asin(call.Argument(0).ToFloat()))
 }
 
 func (r *Runtime) math_asinh(call FunctionCall) Value {
-	return floatToValue(math.Asinh(call.Argument(0).ToFloat()))
+	return floatToValue(ieee754.Asinh(call.Argument(0).ToFloat()))
 }
 
 func (r *Runtime) math_atan(call FunctionCall) Value {
-	return floatToValue(math.Atan(call.Argument(0).ToFloat()))
+	return floatToValue(ieee754.Atan(call.Argument(0).ToFloat()))
 }
 
 func (r *Runtime) math_atanh(call FunctionCall) Value {
-	return floatToValue(math.Atanh(call.Argument(0).ToFloat()))
+	return floatToValue(ieee754.Atanh(call.Argument(0).ToFloat()))
 }
 
 func (r *Runtime) math_atan2(call FunctionCall) Value {
 	y := call.Argument(0).ToFloat()
 	x := call.Argument(1).ToFloat()
 
-	return floatToValue(math.Atan2(y, x))
+	return floatToValue(ieee754.Atan2(y, x))
 }
 
 func (r *Runtime) math_cbrt(call FunctionCall) Value {
-	return floatToValue(math.Cbrt(call.Argument(0).ToFloat()))
+	return floatToValue(ieee754.Cbrt(call.Argument(0).ToFloat()))
 }
 
 func (r *Runtime) math_ceil(call FunctionCall) Value {
@@ -56,19 +56,19 @@ func (r *Runtime) math_clz32(call FunctionCall) Value {
 }
 
 func (r *Runtime) math_cos(call FunctionCall) Value {
-	return floatToValue(math.Cos(call.Argument(0).ToFloat()))
+	return floatToValue(ieee754.Cos(call.Argument(0).ToFloat()))
 }
 
 func (r *Runtime) math_cosh(call FunctionCall) Value {
-	return floatToValue(math.Cosh(call.Argument(0).ToFloat()))
+	return floatToValue(ieee754.Cosh(call.Argument(0).ToFloat()))
 }
 
 func (r *Runtime) math_exp(call FunctionCall) Value {
-	return floatToValue(math.Exp(call.Argument(0).ToFloat()))
+	return floatToValue(ieee754.Exp(call.Argument(0).ToFloat()))
 }
 
 func (r *Runtime) math_expm1(call FunctionCall) Value {
-	return floatToValue(math.Expm1(call.Argument(0).ToFloat()))
+	return floatToValue(ieee754.Expm1(call.Argument(0).ToFloat()))
 }
 
 func (r *Runtime) math_floor(call FunctionCall) Value {
@@ -125,19 +125,19 @@ func (r *Runtime) math_imul(call FunctionCall) Value {
 }
 
 func (r *Runtime) math_log(call FunctionCall) Value {
-	return floatToValue(math.Log(call.Argument(0).ToFloat()))
+	return floatToValue(ieee754.Log(call.Argument(0).ToFloat()))
 }
 
 func (r *Runtime) math_log1p(call FunctionCall) Value {
-	return floatToValue(math.Log1p(call.Argument(0).ToFloat()))
+	return floatToValue(ieee754.Log1p(call.Argument(0).ToFloat()))
 }
 
 func (r *Runtime) math_log10(call FunctionCall) Value {
-	return floatToValue(math.Log10(call.Argument(0).ToFloat()))
+	return floatToValue(ieee754.Log10(call.Argument(0).ToFloat()))
 }
 
 func (r *Runtime) math_log2(call FunctionCall) Value {
-	return floatToValue(math.Log2(call.Argument(0).ToFloat()))
+	return floatToValue(ieee754.Log2(call.Argument(0).ToFloat()))
 }
 
 func (r *Runtime) math_max(call FunctionCall) Value {
@@ -256,11 +256,11 @@ func (r *Runtime) math_sign(call FunctionCall) Value {
 }
 
 func (r *Runtime) math_sin(call FunctionCall) Value {
-	return floatToValue(math.Sin(call.Argument(0).ToFloat()))
+	return floatToValue(ieee754.Sin(call.Argument(0).ToFloat()))
 }
 
 func (r *Runtime) math_sinh(call FunctionCall) Value {
-	return floatToValue(math.Sinh(call.Argument(0).ToFloat()))
+	return floatToValue(ieee754.Sinh(call.Argument(0).ToFloat()))
 }
 
 func (r *Runtime) math_sqrt(call FunctionCall) Value {
@@ -268,11 +268,11 @@ func (r *Runtime) math_sqrt(call FunctionCall) Value {
 }
 
 func (r *Runtime) math_tan(call FunctionCall) Value {
-	return floatToValue(math.Tan(call.Argument(0).ToFloat()))
+	return floatToValue(ieee754.Tan(call.Argument(0).ToFloat()))
 }
 
 func (r *Runtime) math_tanh(call FunctionCall) Value {
-	return floatToValue(math.Tanh(call.Argument(0).ToFloat()))
+	return floatToValue(ieee754.Tanh(call.Argument(0).ToFloat()))
 }
 
 func (r *Runtime) math_trunc(call FunctionCall) Value {

@@ -3279,3 +3279,21 @@ func TestExponentMatchesNode(t *testing.T) {
 	`
 	testScript(SCRIPT, asciiString("1.64700949769028,1.64700949769028,2.5937424601000023,0.00001,203854.53323240418"), t)
 }
+
+func TestMathMatchesNode(t *testing.T) {
+	// Node's results (V8's fdlibm); Go's math package differs in the last
+	// bit for sin(2), tan(1) and tanh(0.7).
+	const SCRIPT = `
+	[Math.sin(2), Math.cos(4), Math.tan(1), Math.asin(0.7), Math.atan2(1, 3), Math.exp(10.5),
+	 Math.log10(7), Math.cbrt(9), Math.sinh(3.3), Math.cosh(2.1), Math.tanh(0.7)].join();
+	`
+	vm := New()
+	v, err := vm.RunString(SCRIPT)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = "0.9092974268256817,-0.6536436208636119,1.5574077246549023,0.775397496610753,0.3217505543966422,36315.502674246636,0.8450980400142568,2.080083823051904,13.537877876628322,4.1443131704103155,0.6043677771171636"
+	if got := v.String(); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

@@ -1,9 +1,10 @@
-// Records what Node computes for Math.pow on a fixed set of inputs, for
-// ieee754_test.go. Run with Node 24 (the V8 whose results goja matches):
+// Records what Node computes for Math's functions on a fixed set of inputs,
+// for ieee754_test.go. Run with Node 24 (the V8 whose results goja matches):
 //
-//	node record.js > pow.txt
+//	node record.js > node.txt
 //
-// Each line: pow X Y RESULT, each an IEEE 754 double as 16 hex digits.
+// Each line: FUNCTION X [Y] RESULT, each number an IEEE 754 double as 16 hex
+// digits.
 'use strict';
 const dv = new DataView(new ArrayBuffer(8));
 const hex = (x) => { dv.setFloat64(0, x); return dv.getBigUint64(0).toString(16).padStart(16, '0'); };
@@ -22,6 +23,8 @@ const uniform = (a, b) => a + (b - a) * rnd();
 
 const out = [];
 const emit = (x, y) => out.push(`pow ${hex(x)} ${hex(y)} ${hex(Math.pow(x, y))}`);
+const emit1 = (f, x) => out.push(`${f} ${hex(x)} ${hex(Math[f](x))}`);
+const emit2 = (f, y, x) => out.push(`${f} ${hex(y)} ${hex(x)} ${hex(Math[f](y, x))}`);
 
 // Special values, against each other and ordinary ones.
 const special = [NaN, 0, -0, Infinity, -Infinity, 1, -1, 0.5, -0.5, 2, -2, 3, -3, 0.1,
@@ -46,5 +49,28 @@ for (let i = 0; i < 200; i++) emit(uniform(1.5, 10), uniform(300, 1100));
 for (let i = 0; i < 200; i++) emit(uniform(1.5, 10), -uniform(300, 1100));
 // Squares, square roots and cubes, as ** is written most.
 for (let i = 0; i < 100; i++) { const x = uniform(-1e3, 1e3); emit(x, 2); emit(Math.abs(x), 0.5); emit(x, 3); }
+
+// The one-argument functions: special values, then the range each is used
+// in, then any magnitude.
+const edges = [NaN, 0, -0, Infinity, -Infinity, 1, -1, 0.5, -0.5, 2, -2, Math.PI, -Math.PI, Math.PI / 2,
+  Math.PI / 4, Math.E, 1e-300, -1e-300, Number.MIN_VALUE, -Number.MIN_VALUE, 2.2250738585072014e-308,
+  Number.MAX_VALUE, -Number.MAX_VALUE, 1e-8, 1e8, 1e22, 2 ** 60, 709.78, -745.1, 710.4758600739439, 22, 0.34657359027997264];
+const ranges = {
+  sin: [-10, 10], cos: [-10, 10], tan: [-10, 10], asin: [-1, 1], acos: [-1, 1], atan: [-10, 10],
+  exp: [-50, 50], expm1: [-5, 5], log: [0, 1000], log1p: [-1, 100], log2: [0, 1000], log10: [0, 1000],
+  cbrt: [-1000, 1000], sinh: [-20, 20], cosh: [-20, 20], tanh: [-5, 5], asinh: [-100, 100],
+  acosh: [1, 100], atanh: [-1, 1],
+};
+for (const [f, [a, b]] of Object.entries(ranges)) {
+  for (const x of edges) emit1(f, x);
+  for (let i = 0; i < 2000; i++) emit1(f, uniform(a, b));
+  for (let i = 0; i < 300; i++) emit1(f, uniform(-1, 1) * 10 ** uniform(-8, 8));
+  for (let i = 0; i < 200; i++) emit1(f, fromBits(next() & 0xffffffffffffffffn));
+}
+// Large arguments of the periodic functions (the slow argument reduction).
+for (const f of ['sin', 'cos', 'tan']) for (let i = 0; i < 300; i++) emit1(f, uniform(-1, 1) * 10 ** uniform(5, 300));
+for (const y of edges) for (const x of edges) emit2('atan2', y, x);
+for (let i = 0; i < 2000; i++) emit2('atan2', uniform(-10, 10), uniform(-10, 10));
+for (let i = 0; i < 300; i++) emit2('atan2', fromBits(next()), fromBits(next()));
 
 console.log(out.join('\n'));
