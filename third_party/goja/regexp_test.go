@@ -1056,3 +1056,14 @@ func BenchmarkRegexpSingleExec(b *testing.B) {
 	})
 
 }
+
+// Named groups of a unicode-mode match in a string with characters outside
+// the BMP used to be lost (groups undefined); values from Node 24.
+func TestRegexpNamedGroupsUnicodeAstral(t *testing.T) {
+	const SCRIPT = `
+	var m = "\ud83d\ude00x\ud83d\ude00y".match(/(?<y>y)/u);
+	assert.sameValue(m.groups && m.groups.y, "y");
+	assert.sameValue("\u00e9-12\ud83d\ude00".replace(/(?<n>\d+)/u, "[$<n>]"), "\u00e9-[12]\ud83d\ude00");
+	`
+	testScriptWithTestLib(SCRIPT, _undefined, t)
+}
