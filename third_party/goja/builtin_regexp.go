@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dop251/goja/parser"
+	"github.com/dop251/goja/unistring"
 )
 
 func (r *Runtime) newRegexpObject(proto *Object) *regexpObject {
@@ -187,6 +188,7 @@ func compileRegexpFromValueString(patternStr String, flags string) (*regexpPatte
 
 func compileRegexp(patternStr, flags string) (p *regexpPattern, err error) {
 	var global, ignoreCase, multiline, dotAll, sticky, unicode bool
+	var hasIndices, unicodeSets bool
 	var wrapper *regexpWrapper
 	var wrapper2 *regexp2Wrapper
 
@@ -227,15 +229,33 @@ func compileRegexp(patternStr, flags string) (p *regexpPattern, err error) {
 				}
 				sticky = true
 			case 'u':
-				if unicode {
+				if unicode || unicodeSets {
 					invalidFlags()
+					return
 				}
 				unicode = true
+			case 'd':
+				if hasIndices {
+					invalidFlags()
+					return
+				}
+				hasIndices = true
+			case 'v':
+				if unicodeSets || unicode {
+					invalidFlags()
+					return
+				}
+				unicodeSets = true
 			default:
 				invalidFlags()
 				return
 			}
 		}
+	}
+
+	if unicodeSets {
+		err = fmt.Errorf("Invalid regular expression: /%s/%s: the v flag (unicodeSets) is not supported", patternStr, flags)
+		return
 	}
 
 	if unicode {
@@ -295,6 +315,8 @@ func compileRegexp(patternStr, flags string) (p *regexpPattern, err error) {
 		dotAll:         dotAll,
 		sticky:         sticky,
 		unicode:        unicode,
+		hasIndices:     hasIndices,
+		unicodeSets:    unicodeSets,
 	}
 	return
 }
@@ -442,24 +464,7 @@ func (r *Runtime) regexpproto_toString(call FunctionCall) Value {
 			sb.WriteString(this.source)
 		}
 		sb.WriteRune('/')
-		if this.pattern.global {
-			sb.WriteRune('g')
-		}
-		if this.pattern.ignoreCase {
-			sb.WriteRune('i')
-		}
-		if this.pattern.multiline {
-			sb.WriteRune('m')
-		}
-		if this.pattern.dotAll {
-			sb.WriteRune('s')
-		}
-		if this.pattern.unicode {
-			sb.WriteRune('u')
-		}
-		if this.pattern.sticky {
-			sb.WriteRune('y')
-		}
+		sb.WriteString(asciiString(this.pattern.flags()))
 		return sb.String()
 	}
 	pattern := nilSafe(obj.self.getStr("source", nil)).toString()
@@ -618,69 +623,40 @@ func (r *Runtime) regexpproto_getSticky(call FunctionCall) Value {
 }
 
 func (r *Runtime) regexpproto_getFlags(call FunctionCall) Value {
-	var global, ignoreCase, multiline, dotAll, sticky, unicode bool
-
 	thisObj := r.toObject(call.This)
-	size := 0
-	if v := thisObj.self.getStr("global", nil); v != nil {
-		global = v.ToBoolean()
-		if global {
-			size++
-		}
-	}
-	if v := thisObj.self.getStr("ignoreCase", nil); v != nil {
-		ignoreCase = v.ToBoolean()
-		if ignoreCase {
-			size++
-		}
-	}
-	if v := thisObj.self.getStr("multiline", nil); v != nil {
-		multiline = v.ToBoolean()
-		if multiline {
-			size++
-		}
-	}
-	if v := thisObj.self.getStr("dotAll", nil); v != nil {
-		dotAll = v.ToBoolean()
-		if dotAll {
-			size++
-		}
-	}
-	if v := thisObj.self.getStr("sticky", nil); v != nil {
-		sticky = v.ToBoolean()
-		if sticky {
-			size++
-		}
-	}
-	if v := thisObj.self.getStr("unicode", nil); v != nil {
-		unicode = v.ToBoolean()
-		if unicode {
-			size++
-		}
-	}
-
 	var sb strings.Builder
-	sb.Grow(size)
-	if global {
-		sb.WriteByte('g')
+	// In the order of the specification (RegExp.prototype.flags), which is
+	// alphabetical: "dgimsuvy".
+	for _, f := range [...]struct {
+		name unistring.String
+		flag byte
+	}{{"hasIndices", 'd'}, {"global", 'g'}, {"ignoreCase", 'i'}, {"multiline", 'm'}, {"dotAll", 's'},
+		{"unicode", 'u'}, {"unicodeSets", 'v'}, {"sticky", 'y'}} {
+		if v := thisObj.self.getStr(f.name, nil); v != nil && v.ToBoolean() {
+			sb.WriteByte(f.flag)
+		}
 	}
-	if ignoreCase {
-		sb.WriteByte('i')
-	}
-	if multiline {
-		sb.WriteByte('m')
-	}
-	if dotAll {
-		sb.WriteByte('s')
-	}
-	if unicode {
-		sb.WriteByte('u')
-	}
-	if sticky {
-		sb.WriteByte('y')
-	}
-
 	return asciiString(sb.String())
+}
+
+func (r *Runtime) regexpproto_getHasIndices(call FunctionCall) Value {
+	if this, ok := r.toObject(call.This).self.(*regexpObject); ok {
+		return r.toBoolean(this.pattern.hasIndices)
+	} else if call.This == r.global.RegExpPrototype {
+		return _undefined
+	} else {
+		panic(r.NewTypeError("Method RegExp.prototype.hasIndices getter called on incompatible receiver %s", r.objectproto_toString(FunctionCall{This: call.This})))
+	}
+}
+
+func (r *Runtime) regexpproto_getUnicodeSets(call FunctionCall) Value {
+	if this, ok := r.toObject(call.This).self.(*regexpObject); ok {
+		return r.toBoolean(this.pattern.unicodeSets)
+	} else if call.This == r.global.RegExpPrototype {
+		return _undefined
+	} else {
+		panic(r.NewTypeError("Method RegExp.prototype.unicodeSets getter called on incompatible receiver %s", r.objectproto_toString(FunctionCall{This: call.This})))
+	}
 }
 
 func (r *Runtime) regExpExec(execFn func(FunctionCall) Value, rxObj *Object, arg Value) Value {
@@ -1373,6 +1349,16 @@ func (r *Runtime) getRegExpPrototype() *Object {
 		o.setOwnStr("sticky", &valueProperty{
 			configurable: true,
 			getterFunc:   r.newNativeFunc(r.regexpproto_getSticky, "get sticky", 0),
+			accessor:     true,
+		}, false)
+		o.setOwnStr("hasIndices", &valueProperty{
+			configurable: true,
+			getterFunc:   r.newNativeFunc(r.regexpproto_getHasIndices, "get hasIndices", 0),
+			accessor:     true,
+		}, false)
+		o.setOwnStr("unicodeSets", &valueProperty{
+			configurable: true,
+			getterFunc:   r.newNativeFunc(r.regexpproto_getUnicodeSets, "get unicodeSets", 0),
 			accessor:     true,
 		}, false)
 		o.setOwnStr("flags", &valueProperty{

@@ -63,9 +63,26 @@ type regexpPattern struct {
 	src string
 
 	global, ignoreCase, multiline, dotAll, sticky, unicode bool
+	hasIndices, unicodeSets                                bool
 
 	regexpWrapper  *regexpWrapper
 	regexp2Wrapper *regexp2Wrapper
+}
+
+// flags is the pattern's flags in the order RegExp.prototype.flags gives.
+func (p *regexpPattern) flags() string {
+	var b [8]byte
+	f := b[:0]
+	for _, x := range [...]struct {
+		on   bool
+		flag byte
+	}{{p.hasIndices, 'd'}, {p.global, 'g'}, {p.ignoreCase, 'i'}, {p.multiline, 'm'}, {p.dotAll, 's'},
+		{p.unicode && !p.unicodeSets, 'u'}, {p.unicodeSets, 'v'}, {p.sticky, 'y'}} {
+		if x.on {
+			f = append(f, x.flag)
+		}
+	}
+	return string(f)
 }
 
 type regexpResult struct {
@@ -203,6 +220,9 @@ func (p *regexpPattern) clone() *regexpPattern {
 		dotAll:     p.dotAll,
 		sticky:     p.sticky,
 		unicode:    p.unicode,
+		hasIndices: p.hasIndices,
+
+		unicodeSets: p.unicodeSets,
 	}
 	if p.regexpWrapper != nil {
 		ret.regexpWrapper = p.regexpWrapper.clone()
@@ -590,8 +610,8 @@ func (r *regexpObject) execResultToArray(target String, result regexpResult) Val
 		}
 	}
 	match := r.val.runtime.newArrayValues(valueArray)
-	match.self.setOwnStr("input", target, false)
 	match.self.setOwnStr("index", intToValue(int64(matchIndex)), false)
+	match.self.setOwnStr("input", target, false)
 
 	groups := r.val.runtime.createRegexpGroupsObj(valueArray, result.groups)
 
@@ -608,7 +628,44 @@ func (r *regexpObject) execResultToArray(target String, result regexpResult) Val
 		Enumerable:   FLAG_TRUE,
 	}, false)
 
+	if r.pattern.hasIndices {
+		match.self.defineOwnPropertyStr("indices", PropertyDescriptor{
+			Value:        r.val.runtime.matchIndices(valueArray, result),
+			Writable:     FLAG_TRUE,
+			Configurable: FLAG_TRUE,
+			Enumerable:   FLAG_TRUE,
+		}, false)
+	}
+
 	return match
+}
+
+// matchIndices is the indices array of a match with the d flag
+// (MakeMatchIndicesIndexPairArray): [start, end] of the match and of each
+// group (undefined for a group that did not take part), and groups, the
+// pairs of the named groups.
+func (r *Runtime) matchIndices(valueArray []Value, result regexpResult) Value {
+	pairs := make([]Value, len(valueArray))
+	for i := range valueArray {
+		if valueArray[i] == _undefined {
+			pairs[i] = _undefined
+			continue
+		}
+		pairs[i] = r.newArrayValues([]Value{intToValue(int64(result.indexes[2*i])), intToValue(int64(result.indexes[2*i+1]))})
+	}
+	indices := r.newArrayValues(pairs)
+	groups := r.createRegexpGroupsObj(pairs, result.groups)
+	var groupsVal Value = _undefined
+	if groups != nil {
+		groupsVal = groups
+	}
+	indices.self.defineOwnPropertyStr("groups", PropertyDescriptor{
+		Value:        groupsVal,
+		Writable:     FLAG_TRUE,
+		Configurable: FLAG_TRUE,
+		Enumerable:   FLAG_TRUE,
+	}, false)
+	return indices
 }
 
 func (r *regexpObject) getLastIndex() int64 {

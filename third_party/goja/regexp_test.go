@@ -1057,6 +1057,36 @@ func BenchmarkRegexpSingleExec(b *testing.B) {
 
 }
 
+// The d flag (hasIndices); expected values from Node 24.
+func TestRegexpHasIndices(t *testing.T) {
+	const SCRIPT = `
+	var m = /a(b)?(?<x>c)/d.exec("zac");
+	assert(compareArray(m.indices[0], [1, 3]), "match");
+	assert.sameValue(m.indices[1], undefined, "unmatched group");
+	assert(compareArray(m.indices[2], [2, 3]), "group");
+	assert(compareArray(m.indices.groups.x, [2, 3]), "named group");
+	assert.sameValue(Object.getPrototypeOf(m.indices.groups), null);
+	assert(compareArray(Object.keys(m), ["0", "1", "2", "index", "input", "groups", "indices"]), "keys: " + Object.keys(m));
+	assert.sameValue(/a/d.exec("a").indices.groups, undefined);
+	assert.sameValue(/a/.exec("a").indices, undefined, "no d, no indices");
+	assert.sameValue(/a/d.hasIndices, true);
+	assert.sameValue(/a/.hasIndices, false);
+	assert.sameValue(RegExp.prototype.hasIndices, undefined);
+	assert.sameValue(/a/gimsuyd.flags, "dgimsuy");
+	assert.sameValue(String(/a/dgy), "/a/dgy");
+	assert.sameValue(new RegExp("x", "yd").flags, "dy");
+	assert.throws(SyntaxError, function() { new RegExp("a", "dd") });
+	var all = [];
+	for (var mm of "a1b22".matchAll(/\d+/dg)) all.push(mm.indices[0].join("-"));
+	assert.sameValue(all.join(), "1-2,3-5");
+	// UTF-16 indices, as in Node.
+	var u = "\ud83d\ude00x\ud83d\ude00y".match(/(?<y>y)/du);
+	assert(compareArray(u.indices.groups.y, [5, 6]), "astral: " + u.indices.groups.y);
+	assert.sameValue(JSON.stringify(/(?<a>x)|(?<b>y)/d.exec("y").indices.groups), '{"b":[0,1]}');
+	`
+	testScriptWithTestLib(SCRIPT, _undefined, t)
+}
+
 // Named groups of a unicode-mode match in a string with characters outside
 // the BMP used to be lost (groups undefined); values from Node 24.
 func TestRegexpNamedGroupsUnicodeAstral(t *testing.T) {
