@@ -258,6 +258,15 @@ func compileRegexp(patternStr, flags string) (p *regexpPattern, err error) {
 		return
 	}
 
+	if unicode && !unicodeSets {
+		rewritten, err1 := rewritePropertyEscapes(patternStr)
+		if err1 != nil {
+			err = fmt.Errorf("Invalid regular expression: /%s/%s: %v", patternStr, flags, err1)
+			return
+		}
+		patternStr = rewritten
+	}
+
 	if unicode {
 		patternStr = convertRegexpToUnicode(patternStr)
 	} else {
@@ -596,7 +605,7 @@ func (r *Runtime) regexpproto_getIgnoreCase(call FunctionCall) Value {
 
 func (r *Runtime) regexpproto_getUnicode(call FunctionCall) Value {
 	if this, ok := r.toObject(call.This).self.(*regexpObject); ok {
-		if this.pattern.unicode {
+		if this.pattern.unicode && !this.pattern.unicodeSets {
 			return valueTrue
 		} else {
 			return valueFalse

@@ -1097,3 +1097,24 @@ func TestRegexpNamedGroupsUnicodeAstral(t *testing.T) {
 	`
 	testScriptWithTestLib(SCRIPT, _undefined, t)
 }
+
+// Unicode property escapes in u mode used to be read as the letter p
+// (/\p{L}/u matched "p{L}"); expected values from Node 24.
+func TestRegexpUnicodePropertyEscapes(t *testing.T) {
+	const SCRIPT = `
+	assert.sameValue(/\p{L}/u.test("\u00e9"), true);
+	assert.sameValue(/^\p{L}$/u.test("p{L}"), false);
+	assert.sameValue("a-\u00e9 1".replace(/[^\p{L}\p{N}]+/gu, "_"), "a_\u00e9_1");
+	assert.sameValue("Hello W\u00f6rld \u00c0B".match(/\p{Lu}/gu).join(), "H,W,\u00c0,B");
+	assert.sameValue("\u03b1\u03b2\u03b3 abc".match(/\p{Script=Greek}+/gu)[0], "\u03b1\u03b2\u03b3");
+	assert.sameValue("a1\u0663".match(/\p{Nd}/gu).join(), "1,\u0663");
+	assert.sameValue("a b.c!".match(/[\p{P}\s]/gu).join("|"), " |.|!");
+	assert.sameValue("x\ud83d\ude00y".match(/\P{L}/gu)[0], "\ud83d\ude00");
+	assert.sameValue("Cre\u0300me".normalize("NFD").replace(/\p{M}/gu, ""), "Creme");
+	assert.sameValue("\u00dcn\u00efc\u00f6d\u00e9".match(/\p{Letter}+/u)[0], "\u00dcn\u00efc\u00f6d\u00e9");
+	assert.sameValue("a-b_c{}".match(/[a-c\-_{}]/gu).join(""), "a-b_c{}");
+	assert.throws(SyntaxError, function() { new RegExp("\\p{Foo}", "u") });
+	assert.sameValue("p{L}".match(/\p{L}/)[0], "p{L}", "without u, \\p is p");
+	`
+	testScriptWithTestLib(SCRIPT, _undefined, t)
+}
