@@ -254,8 +254,13 @@ func compileRegexp(patternStr, flags string) (p *regexpPattern, err error) {
 	}
 
 	if unicodeSets {
-		err = fmt.Errorf("Invalid regular expression: /%s/%s: the v flag (unicodeSets) is not supported", patternStr, flags)
-		return
+		translated, err1 := translateUnicodeSets(patternStr)
+		if err1 != nil {
+			err = fmt.Errorf("Invalid regular expression: /%s/%s: %v", patternStr, flags, err1)
+			return
+		}
+		patternStr = translated
+		unicode = true
 	}
 
 	if unicode && !unicodeSets {

@@ -1118,3 +1118,31 @@ func TestRegexpUnicodePropertyEscapes(t *testing.T) {
 	`
 	testScriptWithTestLib(SCRIPT, _undefined, t)
 }
+
+// The v flag (unicodeSets); expected values from Node 24.
+func TestRegexpUnicodeSets(t *testing.T) {
+	const SCRIPT = `
+	assert.sameValue("abcdeiou".match(/[[a-z]&&[aeiou]]/gv).join(""), "aeiou");
+	assert.sameValue("abcdeiou".match(/[[a-z]--[aeiou]]/gv).join(""), "bcd");
+	assert.sameValue("a1b2_c".match(/[\w--\d]/gv).join(""), "ab_c");
+	assert.sameValue("0123456789abc".match(/[\d&&[0-4]]/gv).join(""), "01234");
+	assert.sameValue("flag \ud83c\uddeb\ud83c\uddf7 abc".match(/[\q{abc|\ud83c\uddeb\ud83c\uddf7}]/gv).join(","), "\ud83c\uddeb\ud83c\uddf7,abc");
+	assert.sameValue("\u03b1\u03b2\u03b3 abc".match(/[\p{L}--\p{Script=Latin}]+/gv)[0], "\u03b1\u03b2\u03b3");
+	assert.sameValue("\u03b1\u03b2\u03b3 abc".match(/\p{Script=Greek}+/gv)[0], "\u03b1\u03b2\u03b3");
+	assert.sameValue("aAbB".match(/[[a-z]&&[^b]]/giv).join(""), "aA");
+	assert.sameValue("abc".match(/[^[ab]]/gv).join(""), "c");
+	assert.sameValue("rsdf".replace(/[[a-z]--[rs]]/gv, "_"), "rs__");
+	assert.sameValue(JSON.stringify("xyz".match(/[\q{}x]/v)), '["x"]', "the longest string first");
+	assert.sameValue(JSON.stringify("yz".match(/[\q{}x]/v)), '[""]');
+	assert.sameValue("x-y+z".match(/[\-+]/gv).join(""), "-+");
+	assert.sameValue([/a/v.unicodeSets, /a/v.unicode, /a/v.flags, String(/[a&&a]/v), /[a&&a]/v.source, /a/u.unicodeSets].join(),
+		"true,false,v,/[a&&a]/v,[a&&a],false");
+	assert.sameValue(RegExp.prototype.unicodeSets, undefined);
+	// Syntax v mode refuses; and what cannot be expressed exactly.
+	["[a-z&&b]", "[(]", "[^\\q{ab}]", "[a&&b--c]", "[a&&&b]", "[ab", "[a||b]", "\\p{Emoji}", "[\\p{Script_Extensions=Greek}]"].forEach(function(src) {
+		assert.throws(SyntaxError, function() { new RegExp(src, "v") }, src);
+	});
+	assert.throws(SyntaxError, function() { new RegExp("a", "uv") });
+	`
+	testScriptWithTestLib(SCRIPT, _undefined, t)
+}
