@@ -46,7 +46,7 @@ var knownGaps = map[string]struct{ reason, runtimeError string }{
 	"process-via-function-this.js": {
 		reason: "this.process inside a plain function, which is the global object only when the function is called bare: " +
 			"constructor functions and methods use this.process for their own members",
-		runtimeError: "Cannot read property 'env' of undefined", // there is no process
+		runtimeError: "Cannot read properties of undefined (reading 'env')", // there is no process
 	},
 }
 

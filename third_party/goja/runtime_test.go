@@ -3297,3 +3297,17 @@ func TestMathMatchesNode(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+func TestCannotReadPropertyMessage(t *testing.T) {
+	// V8's wording, which names null and undefined apart.
+	const SCRIPT = `
+	var msgs = [];
+	[function() { return null.x }, function() { var u; return u.foo.bar }, function() { var o = null; return o["k" + 1]() },
+	 function() { var a; return a.b() }, function() { var a = {}; return a.b.c }].forEach(function(f) {
+		try { f() } catch (e) { msgs.push(e.message) }
+	});
+	msgs.join("|");
+	`
+	testScript(SCRIPT, asciiString("Cannot read properties of null (reading 'x')|Cannot read properties of undefined (reading 'foo')|"+
+		"Cannot read properties of null (reading 'k1')|Cannot read properties of undefined (reading 'b')|Cannot read properties of undefined (reading 'c')"), t)
+}
