@@ -3,6 +3,7 @@ package goja
 import (
 	"math"
 	"reflect"
+	"strings"
 	"time"
 )
 
@@ -73,7 +74,7 @@ func (r *Runtime) newDateObject(t time.Time, isSet bool, proto *Object) *Object 
 }
 
 func dateFormat(t time.Time) string {
-	return t.Local().Format(dateTimeLayout)
+	return zoneLongName(t.Local().Format(dateTimeLayout))
 }
 
 func timeFromMsec(msec int64) time.Time {
@@ -121,4 +122,14 @@ func (d *dateObject) time() time.Time {
 
 func (d *dateObject) timeUTC() time.Time {
 	return timeFromMsec(d.msec).In(time.UTC)
+}
+
+// zoneLongName gives UTC the long name V8 prints in Date's toString
+// ("GMT+0000 (Coordinated Universal Time)"); other zones keep their
+// abbreviation, for want of the names' data.
+func zoneLongName(s string) string {
+	if strings.HasSuffix(s, " (UTC)") {
+		return s[:len(s)-len("(UTC)")] + "(Coordinated Universal Time)"
+	}
+	return s
 }

@@ -621,3 +621,19 @@ testCasesNegative.forEach(function (s) {
 `
 	testScriptWithTestLib(SCRIPT, _undefined, t)
 }
+
+func TestDateToStringUTCName(t *testing.T) {
+	// V8 names UTC in full; other zones keep their abbreviation.
+	if time.Local.String() != "UTC" {
+		t.Skipf("local time zone is %s, not UTC (run with TZ=UTC)", time.Local)
+	}
+	vm := New()
+	v, err := vm.RunString(`var d = new Date(Date.UTC(2025, 2, 1, 10)); d.toString() + "|" + d.toTimeString()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Sat Mar 01 2025 10:00:00 GMT+0000 (Coordinated Universal Time)|10:00:00 GMT+0000 (Coordinated Universal Time)"
+	if got := v.String(); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
