@@ -126,3 +126,14 @@ func TestFormerEnginePanics(t *testing.T) {
 		t.Fatalf("result = %s %+v, want RangeError: Invalid string length at line 1", res.Status, res.Error)
 	}
 }
+
+// A buffer past the job's memory limit is the RangeError V8 throws for a
+// buffer it cannot allocate; it was Go's fatal out-of-memory, which took the
+// runner down (status internal).
+func TestHugeArrayBufferIsRangeError(t *testing.T) {
+	res, _ := runCode(t, "try { new ArrayBuffer(2 ** 40) } catch (e) { return e.name + ': ' + e.message }",
+		func(j *ipc.Job) { j.HeapLimitBytes = 96 << 20 })
+	if res.Status != result.OK || string(res.Output) != `"RangeError: Array buffer allocation failed"` {
+		t.Fatalf("result = %s %s %+v", res.Status, res.Output, res.Error)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -75,6 +76,12 @@ func (ctx *typedArraySortCtx) Swap(i, j int) {
 }
 
 func allocByteSlice(size int) (b []byte) {
+	// Past the process's memory limit the allocation cannot succeed, and
+	// Go's failure to map it is fatal, not a panic to recover from: refuse
+	// it as V8 refuses a buffer it cannot allocate.
+	if limit := debug.SetMemoryLimit(-1); int64(size) > limit {
+		panic(rangeError("Array buffer allocation failed"))
+	}
 	defer func() {
 		if x := recover(); x != nil {
 			panic(rangeError(fmt.Sprintf("Buffer size is too large: %d", size)))

@@ -2,6 +2,7 @@ package goja
 
 import (
 	"bytes"
+	"runtime/debug"
 	"testing"
 )
 
@@ -509,6 +510,23 @@ func TestToSortedSubarray(t *testing.T) {
 	var base = new Uint8Array([9,8,7,6,5,4,3,2,1,0]);
 	var view = base.subarray(3);          // = [6,5,4,3,2,1,0]
 	assert(compareArray(view.toSorted(), [0,1,2,3,4,5,6]));
+	`
+	testScriptWithTestLib(SCRIPT, _undefined, t)
+}
+
+// A buffer past the memory limit is V8's RangeError, not Go's fatal
+// out-of-memory.
+func TestArrayBufferPastMemoryLimit(t *testing.T) {
+	old := debug.SetMemoryLimit(1 << 30)
+	defer debug.SetMemoryLimit(old)
+	const SCRIPT = `
+	assert.throws(RangeError, function() { new ArrayBuffer(Math.pow(2, 40)) });
+	assert.throws(RangeError, function() { new Uint8Array(Math.pow(2, 33)) });
+	assert.throws(RangeError, function() { new Float64Array(Math.pow(2, 31)) });
+	var msg;
+	try { new ArrayBuffer(Math.pow(2, 40)) } catch (e) { msg = e.message }
+	assert.sameValue(msg, "Array buffer allocation failed");
+	assert.sameValue(new ArrayBuffer(1024).byteLength, 1024);
 	`
 	testScriptWithTestLib(SCRIPT, _undefined, t)
 }
