@@ -188,7 +188,7 @@ func compileRegexpFromValueString(patternStr String, flags string) (*regexpPatte
 
 func compileRegexp(patternStr, flags string) (p *regexpPattern, err error) {
 	var global, ignoreCase, multiline, dotAll, sticky, unicode bool
-	var hasIndices, unicodeSets bool
+	var hasIndices, unicodeSets, nullable bool
 	var wrapper *regexpWrapper
 	var wrapper2 *regexp2Wrapper
 
@@ -303,6 +303,9 @@ func compileRegexp(patternStr, flags string) (p *regexpPattern, err error) {
 			}
 		} else {
 			wrapper = (*regexpWrapper)(pattern)
+			if re, err := syntax.Parse(re2Str, syntax.Perl); err == nil {
+				nullable = nullableSyntax(re)
+			}
 		}
 	} else {
 		var incompat parser.RegexpErrorIncompatible
@@ -331,6 +334,7 @@ func compileRegexp(patternStr, flags string) (p *regexpPattern, err error) {
 		unicode:        unicode,
 		hasIndices:     hasIndices,
 		unicodeSets:    unicodeSets,
+		nullable:       nullable,
 	}
 	return
 }
@@ -1041,6 +1045,11 @@ func (r *Runtime) regexpproto_stdSplitter(call FunctionCall) Value {
 		if result.indexes[0] == result.indexes[1] {
 			// FIXME Ugh, this is a hack
 			if result.indexes[0] == 0 || result.indexes[0] == targetLength {
+				continue
+			}
+			// An empty match where the last one ended splits nothing
+			// (SplitMatcher's e = p).
+			if result.indexes[0] == lastIndex {
 				continue
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"regexp/syntax"
 	"sort"
 	"strings"
 	"unicode/utf16"
@@ -65,8 +66,43 @@ type regexpPattern struct {
 	global, ignoreCase, multiline, dotAll, sticky, unicode bool
 	hasIndices, unicodeSets                                bool
 
+	// nullable: the pattern can match the empty string somewhere. Go's
+	// FindAll skips an empty match right after a non-empty one, which
+	// JavaScript's global search keeps, so such patterns search with
+	// regexp2.
+	nullable bool
+
 	regexpWrapper  *regexpWrapper
 	regexp2Wrapper *regexp2Wrapper
+}
+
+// nullableSyntax tells whether re can match the empty string in some
+// context (empty-width assertions count as matching).
+func nullableSyntax(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpStar, syntax.OpQuest:
+		return true
+	case syntax.OpCapture, syntax.OpPlus:
+		return nullableSyntax(re.Sub[0])
+	case syntax.OpRepeat:
+		return re.Min == 0 || nullableSyntax(re.Sub[0])
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if !nullableSyntax(sub) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if nullableSyntax(sub) {
+				return true
+			}
+		}
+		return false
+	}
+	return false // literals, classes, any character
 }
 
 // flags is the pattern's flags in the order RegExp.prototype.flags gives.
@@ -174,7 +210,10 @@ func (p *regexpPattern) findSubmatchIndex(s String, start int) regexpResult {
 }
 
 func (p *regexpPattern) findAllSubmatchIndex(s String, start int, limit int, sticky bool) []regexpResult {
-	if p.regexpWrapper == nil {
+	if p.nullable && limit != 1 {
+		p.createRegexp2()
+	}
+	if p.regexpWrapper == nil || p.nullable && limit != 1 {
 		return p.regexp2Wrapper.findAllSubmatchIndex(s, start, limit, sticky, p.unicode)
 	}
 	if start == 0 {
@@ -221,6 +260,7 @@ func (p *regexpPattern) clone() *regexpPattern {
 		sticky:     p.sticky,
 		unicode:    p.unicode,
 		hasIndices: p.hasIndices,
+		nullable:   p.nullable,
 
 		unicodeSets: p.unicodeSets,
 	}

@@ -1146,3 +1146,23 @@ func TestRegexpUnicodeSets(t *testing.T) {
 	`
 	testScriptWithTestLib(SCRIPT, _undefined, t)
 }
+
+// Go's FindAll skips an empty match right after a non-empty one; a global
+// search in JavaScript keeps it. Values from Node 24.
+func TestRegexpGlobalEmptyAfterMatch(t *testing.T) {
+	const SCRIPT = `
+	assert.sameValue(JSON.stringify("xyz".match(/x|/g)), '["x","","",""]');
+	assert.sameValue("abc".replace(/b*/g, "-"), "-a--c-");
+	assert.sameValue(JSON.stringify("ab cd".match(/\b\w*/g)), '["ab","","cd",""]');
+	assert.sameValue(JSON.stringify("a1b22".match(/\d*/g)), '["","1","","22",""]');
+	assert.sameValue("aXbX".replace(/X*/g, "-"), "-a--b--");
+	assert.sameValue(JSON.stringify("xyz".match(/[\q{}x]/gv)), '["x","","",""]');
+	// split skips an empty match where the previous one ended.
+	assert.sameValue("a  b".split(/\s*/).join("|"), "a|b");
+	assert.sameValue(JSON.stringify("a1b22c".split(/\d*/)), '["a","b","c"]');
+	assert.sameValue(JSON.stringify("a1b22c".split(/(\d*)/, 4)), '["a","1","b","22"]');
+	assert.sameValue(JSON.stringify("ab cd".split(/\b/)), '["ab"," ","cd"]');
+	assert.sameValue(JSON.stringify("test".split(/(?=s)/)), '["te","st"]');
+	`
+	testScriptWithTestLib(SCRIPT, _undefined, t)
+}
