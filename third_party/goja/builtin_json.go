@@ -22,7 +22,7 @@ func (r *Runtime) builtinJSON_parse(call FunctionCall) Value {
 
 	value, err := r.builtinJSON_decodeValue(d)
 	if errors.Is(err, io.EOF) {
-		panic(r.newErrorf(r.getSyntaxError(), "Unexpected end of JSON input (%v)", err.Error()))
+		panic(r.newError(r.getSyntaxError(), "Unexpected end of JSON input"))
 	}
 	if err != nil {
 		panic(r.newError(r.getSyntaxError(), err.Error()))

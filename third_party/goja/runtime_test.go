@@ -3311,3 +3311,18 @@ func TestCannotReadPropertyMessage(t *testing.T) {
 	testScript(SCRIPT, asciiString("Cannot read properties of null (reading 'x')|Cannot read properties of undefined (reading 'foo')|"+
 		"Cannot read properties of null (reading 'k1')|Cannot read properties of undefined (reading 'b')|Cannot read properties of undefined (reading 'c')"), t)
 }
+
+func TestV8Messages(t *testing.T) {
+	// Messages as Node gives them.
+	const SCRIPT = `
+	var msgs = [];
+	[function() { [].reduce(function(a, b) { return a }) }, function() { [].reduceRight(function(a, b) { return a }) },
+	 function() { BigInt(1.5) }, function() { BigInt(NaN) }, function() { JSON.parse("") }].forEach(function(f) {
+		try { f() } catch (e) { msgs.push(e.name + ": " + e.message) }
+	});
+	msgs.join("|");
+	`
+	testScript(SCRIPT, asciiString("TypeError: Reduce of empty array with no initial value|TypeError: Reduce of empty array with no initial value|"+
+		"RangeError: The number 1.5 cannot be converted to a BigInt because it is not an integer|"+
+		"RangeError: The number NaN cannot be converted to a BigInt because it is not an integer|SyntaxError: Unexpected end of JSON input"), t)
+}
