@@ -73,6 +73,10 @@ type Program struct {
 	funcName unistring.String
 	src      *file.File
 	srcMap   []srcMapItem
+
+	// callees holds, by the position of a call instruction, how V8 would
+	// name its callee in "... is not a function".
+	callees map[int]string
 }
 
 type compiler struct {
@@ -849,6 +853,14 @@ func (s *scope) trimCode(delta int) {
 		srcMap := s.c.p.srcMap
 		for i := range srcMap {
 			srcMap[i].pc -= delta
+		}
+		if callees := s.c.p.callees; callees != nil {
+			s.c.p.callees = make(map[int]string, len(callees))
+			for pc, name := range callees {
+				if pc >= delta {
+					s.c.p.callees[pc-delta] = name
+				}
+			}
 		}
 		s.adjustBase(-delta)
 	}

@@ -30,6 +30,7 @@ type compiledCallExpr struct {
 	callee compiledExpr
 
 	isVariadic bool
+	calleeText string // for "... is not a function"
 }
 
 type compiledNewExpr struct {
@@ -3095,6 +3096,12 @@ func (e *compiledCallExpr) emitGetter(putOnStack bool) {
 			}
 		}
 	} else {
+		if e.calleeText != "" {
+			if e.c.p.callees == nil {
+				e.c.p.callees = map[int]string{}
+			}
+			e.c.p.callees[len(e.c.p.code)] = e.calleeText
+		}
 		if e.isVariadic {
 			e.c.emit(callVariadic)
 		} else {
@@ -3155,6 +3162,7 @@ func (c *compiler) compileCallExpression(v *ast.CallExpression) compiledExpr {
 		args:       args,
 		callee:     c.compileCallee(v.Callee),
 		isVariadic: isVariadic,
+		calleeText: calleeText(v.Callee),
 	}
 	r.init(c, v.LeftParenthesis)
 	return r

@@ -3326,3 +3326,24 @@ func TestV8Messages(t *testing.T) {
 		"RangeError: The number 1.5 cannot be converted to a BigInt because it is not an integer|"+
 		"RangeError: The number NaN cannot be converted to a BigInt because it is not an integer|SyntaxError: Unexpected end of JSON input"), t)
 }
+
+func TestNotAFunctionMessage(t *testing.T) {
+	// The callee named as V8 names it; values from Node 24.
+	const SCRIPT = `
+	const obj = { a: { b: 1 }, arr: [1] }; const k = "b"; let u; const fn = () => ({});
+	const cases = [
+		() => obj.a.b(), () => obj["a"](), () => obj[k](), () => obj.arr[0](), () => u(), () => obj.missing(), () => fn().x(),
+		() => obj.a?.b(), () => "s".foo(), () => fn()(), () => obj?.a.b(), () => JSON.parse("1")(), () => obj.a.b(...[1, 2]),
+		() => { const data = { items: {} }; return data.items.map(x => x) },
+	];
+	const out = [];
+	for (const c of cases) try { c() } catch (e) { out.push(e.name + ": " + e.message) }
+	try { undeclaredFn() } catch (e) { out.push(e.name + ": " + e.message) }
+	out.join("|");
+	`
+	testScript(SCRIPT, asciiString("TypeError: obj.a.b is not a function|TypeError: obj.a is not a function|TypeError: obj[k] is not a function|"+
+		"TypeError: obj.arr[0] is not a function|TypeError: u is not a function|TypeError: obj.missing is not a function|"+
+		"TypeError: fn(...).x is not a function|TypeError: obj.a?.b is not a function|TypeError: \"s\".foo is not a function|"+
+		"TypeError: fn(...) is not a function|TypeError: obj?.a.b is not a function|TypeError: JSON.parse(...) is not a function|"+
+		"TypeError: obj.a.b is not a function|TypeError: data.items.map is not a function|ReferenceError: undeclaredFn is not defined"), t)
+}

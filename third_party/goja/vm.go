@@ -945,9 +945,9 @@ func (vm *vm) toCallee(v Value) *Object {
 		unresolved.throw()
 		panic("Unreachable")
 	case memberUnresolved:
-		panic(vm.r.NewTypeError("Object has no member '%s'", unresolved.ref))
+		panic(vm.notAFunction("Object has no member '%s'", unresolved.ref))
 	}
-	panic(vm.r.NewTypeError("Value is not an object: %s", v.toString()))
+	panic(vm.notAFunction("Value is not an object: %s", v.toString()))
 }
 
 type loadVal struct {
@@ -3674,6 +3674,15 @@ func (numargs call) exec(vm *vm) {
 	v := vm.stack[vm.sp-n-1] // callee
 	obj := vm.toCallee(v)
 	obj.self.vmCall(vm, n)
+}
+
+// notAFunction is the TypeError for calling what cannot be called, naming
+// the callee as V8 does when the compiler recorded it for this call.
+func (vm *vm) notAFunction(format string, args ...any) *Object {
+	if name, ok := vm.prg.callees[vm.pc]; ok {
+		return vm.r.NewTypeError("%s is not a function", name)
+	}
+	return vm.r.NewTypeError(append([]any{format}, args...)...)
 }
 
 func (vm *vm) clearStack() {
