@@ -41,12 +41,12 @@ var knownGaps = map[string]struct{ reason, runtimeError string }{
 	"eval-via-helper.js": {
 		reason: "the global object and the plain string 'eval' handed to a helper that indexes one with the other: " +
 			"neither the helper nor the call shows a dangerous access on its own",
-		runtimeError: "undefined", // there is no eval to find
+		runtimeError: "is not a function", // there is no eval to find
 	},
 	"process-via-function-this.js": {
 		reason: "this.process inside a plain function, which is the global object only when the function is called bare: " +
 			"constructor functions and methods use this.process for their own members",
-		runtimeError: "Cannot read property 'env' of undefined", // there is no process
+		runtimeError: "Cannot read properties of undefined (reading 'env')", // there is no process
 	},
 }
 

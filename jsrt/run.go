@@ -50,7 +50,7 @@ func (rt *Runtime) Run(job ipc.Job, sink Sink) ipc.Result {
 	if job.HeapLimitBytes > 0 {
 		defer rt.watchHeap(job.HeapLimitBytes)()
 	}
-	res := rt.run()
+	res := rt.runGuarded()
 	// However the scheduler ordered the deadline's timer and the code's own
 	// (a process frozen past both wakes them together), a job that ran past
 	// its deadline is a timeout.
@@ -64,6 +64,32 @@ func (rt *Runtime) Run(job ipc.Job, sink Sink) ipc.Result {
 	}
 	res.RunMs = float64(time.Since(start).Microseconds()) / 1000
 	return res
+}
+
+// runGuarded is run with the engine's own failures contained: a Go panic
+// that escapes goja (an index out of range, a slice too large to make, in
+// the engine's code, never a JavaScript exception: goja turns those into
+// errors) ends the job as an error naming it an engine fault, with the
+// panic's text, instead of taking the runner down. The VM is not used
+// again after it: its state is whatever the panic left.
+func (rt *Runtime) runGuarded() (res ipc.Result) {
+	defer func() {
+		if p := recover(); p != nil {
+			if s, ok := rt.stopped(); ok {
+				res = stopResult(s)
+				return
+			}
+			res = engineFault(p)
+		}
+	}()
+	return rt.run()
+}
+
+// EngineFaultPrefix starts the message of a job the engine failed on.
+const EngineFaultPrefix = "InternalError: the JavaScript engine failed on this code (engine fault: "
+
+func engineFault(p any) ipc.Result {
+	return ipc.Result{Status: result.Error, Error: &result.ErrorInfo{Message: EngineFaultPrefix + fmt.Sprint(p) + ")"}}
 }
 
 func (rt *Runtime) run() ipc.Result {

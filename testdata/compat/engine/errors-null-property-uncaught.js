@@ -1,0 +1,2 @@
+// compat: context {"order": {"customer": null}}
+return context.order.customer.email.toLowerCase();
