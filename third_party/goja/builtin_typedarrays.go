@@ -1327,7 +1327,10 @@ func (r *Runtime) typedArray_from(call FunctionCall) Value {
 	if mapFn := call.Argument(1); mapFn != _undefined {
 		mapFc = r.toCallable(mapFn)
 	}
-	source := r.toObject(call.Argument(0))
+	// A primitive source (a string, say) is read through its wrapper, as
+	// GetMethod(source, @@iterator) does: Uint8Array.from("abc") iterates
+	// the string. null and undefined are a TypeError.
+	source := call.Argument(0).ToObject(r)
 	usingIter := toMethod(source.self.getSym(SymIterator, nil))
 	if usingIter != nil {
 		values := r.iterableToList(source, usingIter)

@@ -1063,3 +1063,14 @@ func BenchmarkUint8ArraySetFrom(b *testing.B) {
 		})
 	}
 }
+
+func TestTypedArrayFromString(t *testing.T) {
+	const SCRIPT = `
+	const a = Uint8Array.from("AB", (c) => c.charCodeAt(0));
+	const b = Uint8Array.from("12");
+	let threw = false;
+	try { Uint8Array.from(null); } catch (e) { threw = e instanceof TypeError; }
+	a.join() === "65,66" && b.join() === "1,2" && threw;
+	`
+	testScript(SCRIPT, valueTrue, t)
+}
