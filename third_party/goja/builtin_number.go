@@ -27,8 +27,26 @@ func (r *Runtime) toNumber(v Value) Value {
 	panic(r.NewTypeError("Value is not a number: %s", v))
 }
 
+// numberproto_valueOf is thisNumberValue: a Number or a Number wrapper, else
+// a TypeError. It converted any receiver with ToNumber, running the
+// receiver's own valueOf (so Number.prototype.valueOf.call({valueOf() {…}})
+// answered, and a brand check with it ran code).
 func (r *Runtime) numberproto_valueOf(call FunctionCall) Value {
-	return r.toNumber(call.This)
+	switch t := call.This.(type) {
+	case valueFloat, valueInt:
+		return t
+	case *Object:
+		if p, ok := t.self.(*primitiveValueObject); ok {
+			switch p.pValue.(type) {
+			case valueFloat, valueInt:
+				return p.pValue
+			}
+		}
+		if g, ok := t.self.(*objectGoReflect); ok && g.class == classNumber && g.valueOf != nil {
+			return g.valueOf()
+		}
+	}
+	panic(r.NewTypeError("Number.prototype.valueOf requires that 'this' be a Number"))
 }
 
 func (r *Runtime) numberproto_toString(call FunctionCall) Value {

@@ -50,25 +50,28 @@ func (r *Runtime) valuePropToDescriptorObject(desc Value) Value {
 		value = desc
 	}
 
+	// The properties are defined (CreateDataProperty), not assigned: a
+	// setter planted on Object.prototype.value must not see the
+	// descriptor being built.
 	ret := r.NewObject()
 	obj := ret.self
 	if !accessor {
-		obj.setOwnStr("value", value, false)
-		obj.setOwnStr("writable", r.toBoolean(writable), false)
+		obj._putProp("value", value, true, true, true)
+		obj._putProp("writable", r.toBoolean(writable), true, true, true)
 	} else {
 		if get != nil {
-			obj.setOwnStr("get", get, false)
+			obj._putProp("get", get, true, true, true)
 		} else {
-			obj.setOwnStr("get", _undefined, false)
+			obj._putProp("get", _undefined, true, true, true)
 		}
 		if set != nil {
-			obj.setOwnStr("set", set, false)
+			obj._putProp("set", set, true, true, true)
 		} else {
-			obj.setOwnStr("set", _undefined, false)
+			obj._putProp("set", _undefined, true, true, true)
 		}
 	}
-	obj.setOwnStr("enumerable", r.toBoolean(enumerable), false)
-	obj.setOwnStr("configurable", r.toBoolean(configurable), false)
+	obj._putProp("enumerable", r.toBoolean(enumerable), true, true, true)
+	obj._putProp("configurable", r.toBoolean(configurable), true, true, true)
 
 	return ret
 }

@@ -113,7 +113,7 @@ func (r *Runtime) arrayBufferProto_getByteLength(call FunctionCall) Value {
 		}
 		return intToValue(0)
 	}
-	panic(r.NewTypeError("Object is not ArrayBuffer: %s", o))
+	panic(r.NewTypeError("Object is not ArrayBuffer: %s", r.objectproto_toString(FunctionCall{This: o})))
 }
 
 func (r *Runtime) arrayBufferProto_slice(call FunctionCall) Value {
@@ -146,7 +146,7 @@ func (r *Runtime) arrayBufferProto_slice(call FunctionCall) Value {
 		}
 		panic(r.NewTypeError("Species constructor did not return an ArrayBuffer: %s", ret.String()))
 	}
-	panic(r.NewTypeError("Object is not ArrayBuffer: %s", o))
+	panic(r.NewTypeError("Object is not ArrayBuffer: %s", r.objectproto_toString(FunctionCall{This: o})))
 }
 
 func (r *Runtime) arrayBuffer_isView(call FunctionCall) Value {
@@ -1406,7 +1406,7 @@ func (r *Runtime) typedArrayCreate(ctor *Object, args ...Value) *typedArrayObjec
 		}
 		return ta
 	}
-	panic(r.NewTypeError("Invalid TypedArray: %s", o))
+	panic(r.NewTypeError("Invalid TypedArray: %s", r.objectproto_toString(FunctionCall{This: o})))
 }
 
 func (r *Runtime) typedArrayFrom(ctor, items *Object, mapFn, thisValue Value, taCtor typedArrayObjectCtor, proto *Object) *Object {

@@ -2825,9 +2825,12 @@ func (r *Runtime) forOfMethod(iterable Value, method func(FunctionCall) Value, s
 }
 
 func (r *Runtime) createIterResultObject(value Value, done bool) Value {
+	// CreateIterResultObject defines its two properties: assigning them
+	// ran setters planted on Object.prototype.value and .done (and such a
+	// setter made for-of over an array loop forever).
 	o := r.NewObject()
-	o.self.setOwnStr("value", value, false)
-	o.self.setOwnStr("done", r.toBoolean(done), false)
+	o.self._putProp("value", value, true, true, true)
+	o.self._putProp("done", r.toBoolean(done), true, true, true)
 	return o
 }
 
