@@ -23,7 +23,7 @@ const (
 const instructions = `codexec runs JavaScript and TypeScript in a fresh, locked-down sandbox process per call: ` +
 	`use code_execute to compute, transform or check data exactly instead of doing it in your head. ` +
 	`The code is the body of an async function of context: pass your data as context and return the answer. ` +
-	`There is no network, no file system and no modules.`
+	`There is no network and no file system; Intl, URL, crypto and the modern built-ins work as in Node.`
 
 // What the code can use: kept in step with README.md, "What the code can use".
 const environment = `The code is the body of an async function whose one argument is context (the object you pass as "context"): ` +
@@ -31,15 +31,29 @@ const environment = `The code is the body of an async function whose one argumen
 	`The value comes back as JSON.stringify would make it (undefined, NaN and Infinity become null, a Date its ISO string). ` +
 	`console.log/info/warn/error/debug lines come back as logs.
 
-Available: the ECMAScript built-ins (ES2020 and most later features, async generators, for await and decorators included; no Intl), console, ` +
-	`setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask, structuredClone, atob, btoa. The time zone is UTC.
-Not available: network (no fetch), files, require/import of modules, process, eval and new Function. ` +
+Available, as in Node 24: the ECMAScript built-ins through ES2025 (Object.groupBy, iterator helpers, Promise.withResolvers, ` +
+	`Set methods, async generators, for await and decorators included), Intl (NumberFormat, DateTimeFormat with IANA time zones, ` +
+	`Collator, PluralRules, RelativeTimeFormat, ListFormat, Locale, DisplayNames, Segmenter) and toLocaleString/localeCompare, ` +
+	`URL, URLSearchParams, TextEncoder, TextDecoder, crypto (randomUUID, getRandomValues, subtle.digest), performance.now, ` +
+	`AbortController, console (log, table, group, count, time, assert, …, formatted as Node formats them), setTimeout, setInterval, ` +
+	`clearTimeout, clearInterval, queueMicrotask, structuredClone, atob, btoa. The time zone is UTC.
+Not available: network (no fetch), files, process, eval and new Function, import of modules. ` +
 	`Code that uses them is refused before it runs (status blocked, with the rule and the line).`
+
+// modulesText says whether require() of the built-in modules works.
+func modulesText(lim config.Limits) string {
+	if !lim.AllowBuiltinModules {
+		return "require() of modules is refused (the operator has not allowed built-in modules)."
+	}
+	return "require() loads the pure built-in modules " + strings.Join(detect.AllowedBuiltinModules(), ", ") +
+		` (also as "node:" names); nothing else.`
+}
 
 func executeDescription(lim config.Limits) string {
 	return `Run JavaScript or TypeScript in a fresh, isolated sandbox and get back the value it returns.
 
 ` + environment + `
+` + modulesText(lim) + `
 
 TypeScript is transpiled, not type-checked; positions in errors point into the code you sent.
 
