@@ -297,12 +297,12 @@ func installCollator(vm *goja.Runtime, intl *goja.Object) error {
 	if err := addSupportedLocalesOf(vm, ctor, func(base string) bool { return collBase(base) != "" }); err != nil {
 		return err
 	}
-	if err := intl.DefineDataProperty("Collator", ctor, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
-		return err
-	}
+	return intl.DefineDataProperty("Collator", ctor, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+}
 
-	// String.prototype.localeCompare is new Intl.Collator(locales,
-	// options).compare(this, that), as in Node.
+// installLocaleCompare replaces String.prototype.localeCompare: it is new
+// Intl.Collator(locales, options).compare(this, that), as in Node.
+func installLocaleCompare(vm *goja.Runtime) error {
 	sp := vm.Get("String").ToObject(vm).Get("prototype").ToObject(vm)
 	return defineMethod(vm, sp, "localeCompare", 1, func(call goja.FunctionCall) goja.Value {
 		if call.This == nil || goja.IsUndefined(call.This) || goja.IsNull(call.This) {

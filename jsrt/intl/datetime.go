@@ -723,10 +723,7 @@ func installDateTimeFormat(vm *goja.Runtime, intl *goja.Object) error {
 	if err := proto.DefineDataPropertySymbol(goja.SymToStringTag, vm.ToValue("Intl.DateTimeFormat"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
 		return err
 	}
-	if err := intl.DefineDataProperty("DateTimeFormat", ctor, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
-		return err
-	}
-	return installDateLocaleMethods(vm)
+	return intl.DefineDataProperty("DateTimeFormat", ctor, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
 
 // receiverString names a receiver in a message, as V8 does ("#<Object>"),

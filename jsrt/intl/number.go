@@ -427,13 +427,10 @@ func installNumberFormat(vm *goja.Runtime, intlObj *goja.Object) error {
 	}); err != nil {
 		return err
 	}
-	if err := defineMethod(vm, proto, "formatRangeToParts", 2, func(call goja.FunctionCall) goja.Value {
+	return defineMethod(vm, proto, "formatRangeToParts", 2, func(call goja.FunctionCall) goja.Value {
 		nf, x, y := rangeArgs(call, "formatRangeToParts")
 		return numPartsArray(vm, nf.f.formatRange(x, y), "", "")
-	}); err != nil {
-		return err
-	}
-	return installToLocaleString(vm)
+	})
 }
 
 // resolvedOptions lists the options in Node's order.
