@@ -115,9 +115,9 @@ func toJSString(vm *goja.Runtime, v goja.Value) string {
 	return v.String()
 }
 
-// supportedCalendars are the calendars formatted here; any other valid
+// supportedCalendar is the calendar formatted here; any other valid
 // calendar resolves to gregory.
-var supportedCalendars = map[string]bool{"gregory": true}
+const supportedCalendar = "gregory"
 
 // newDateTimeFormat is CreateDateTimeFormat(locales, options, required,
 // defaults); required is "date", "time" or "any", defaults "date", "time"
@@ -147,7 +147,7 @@ func newDateTimeFormat(vm *goja.Runtime, localesV, optionsV goja.Value, required
 		func(data, key, value string) bool {
 			switch key {
 			case "ca":
-				return supportedCalendars[value]
+				return value == supportedCalendar
 			case "hc":
 				return value == "h11" || value == "h12" || value == "h23" || value == "h24"
 			case "nu":

@@ -121,7 +121,15 @@ var dateTimeFields = []string{"era", "year", "quarter", "month", "weekOfYear", "
 
 // cldrCalendar names the calendars CLDR's display names know by their
 // older keys.
-var cldrCalendar = map[string]string{"gregory": "gregorian", "ethioaa": "ethiopic-amete-alem"}
+func cldrCalendar(code string) (string, bool) {
+	switch code {
+	case "gregory":
+		return "gregorian", true
+	case "ethioaa":
+		return "ethiopic-amete-alem", true
+	}
+	return "", false
+}
 
 func init() { register(20, "DisplayNames", installDisplayNames) }
 
@@ -242,7 +250,7 @@ func (s *displayNamesSlots) of(code string) (name string, ok, valid bool) {
 			return "", false, false
 		}
 		key := code
-		if k, found := cldrCalendar[code]; found {
+		if k, found := cldrCalendar(code); found {
 			key = k
 		}
 		if v, found := n.Calendar[key]; found {

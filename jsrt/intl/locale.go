@@ -56,11 +56,11 @@ func CanonicalizeTag(tag string) string {
 // collation locales): CanonicalizeTag returns them as they are without
 // decoding CLDR's aliases (TestKnownCanonical checks them).
 var knownCanonical = sync.OnceValue(func() map[string]bool {
-	m := make(map[string]bool, len(locales.Data)+len(collLocales))
+	m := make(map[string]bool, len(locales.Data)+len(collLocales()))
 	for _, l := range locales.Data {
 		m[l] = true
 	}
-	for l := range collLocales {
+	for l := range collLocales() {
 		m[l] = true
 	}
 	return m

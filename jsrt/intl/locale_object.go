@@ -342,7 +342,7 @@ func localeCollations(t *langTag) []string {
 	}
 	loc := collBase(t.baseString())
 	out := []string{}
-	for _, ty := range strings.Fields(collLocales[loc].types) {
+	for _, ty := range strings.Fields(collLocales()[loc].types) {
 		if servesType(loc, ty) {
 			out = append(out, ty)
 		}
