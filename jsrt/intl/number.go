@@ -677,7 +677,7 @@ func installToLocaleString(vm *goja.Runtime) error {
 	// x.toLocaleString() and x.toLocaleString('de-DE') in a loop make the
 	// same formatter each time: those without options (whose resolution
 	// nothing user code does can change) are kept, a few per runtime.
-	cache := map[string]*numberFormatter{}
+	var cache map[string]*numberFormatter // made on first store
 	cachedFormatter := func(locales, options goja.Value) *numberFormatter {
 		key, ok := "", goja.IsUndefined(options)
 		if ok && !goja.IsUndefined(locales) {
@@ -694,6 +694,9 @@ func installToLocaleString(vm *goja.Runtime) error {
 		}
 		f := newNumberFormatter(vm, locales, options)
 		if ok && len(cache) < 16 {
+			if cache == nil {
+				cache = make(map[string]*numberFormatter, 16)
+			}
 			cache[key] = f
 		}
 		return f
