@@ -251,8 +251,6 @@ func localeComparer(vm *goja.Runtime, tag string, locs goja.Value) *comparer {
 	return c
 }
 
-func init() { register(10, "Collator", installCollator) }
-
 func installCollator(vm *goja.Runtime, intl *goja.Object) error {
 	var proto *goja.Object
 	ctor := vm.ToValue(func(call goja.ConstructorCall) *goja.Object {

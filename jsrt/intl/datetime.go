@@ -16,8 +16,6 @@ import (
 // Intl.DateTimeFormat and Date.prototype.toLocaleString,
 // toLocaleDateString and toLocaleTimeString, as V8 with ICU does them.
 
-func init() { register(30, "DateTimeFormat", installDateTimeFormat) }
-
 // dateTimeFormat is the state of an Intl.DateTimeFormat.
 type dateTimeFormat struct {
 	locale    string

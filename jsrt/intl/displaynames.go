@@ -131,8 +131,6 @@ func cldrCalendar(code string) (string, bool) {
 	return "", false
 }
 
-func init() { register(20, "DisplayNames", installDisplayNames) }
-
 func installDisplayNames(vm *goja.Runtime, intl *goja.Object) error {
 	var proto *goja.Object
 	ctor := vm.ToValue(func(call goja.ConstructorCall) *goja.Object {

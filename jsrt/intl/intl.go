@@ -2,8 +2,6 @@ package intl
 
 import (
 	"fmt"
-	"sort"
-	"sync"
 
 	"github.com/dop251/goja"
 )
@@ -11,20 +9,25 @@ import (
 // installer adds one Intl service (a constructor or function on the Intl
 // object) to a runtime's Intl object.
 type installer struct {
-	order int // lower first; services that others build on come first
-	name  string
-	fn    func(vm *goja.Runtime, intl *goja.Object) error
+	name string
+	fn   func(vm *goja.Runtime, intl *goja.Object) error
 }
 
-var (
-	installers []installer
-	sortOnce   sync.Once
-)
-
-// register adds a service; each service file calls it from init. The list
-// is sorted by order when the first Intl object is built.
-func register(order int, name string, fn func(vm *goja.Runtime, intl *goja.Object) error) {
-	installers = append(installers, installer{order, name, fn})
+// installers are the services, in the order they are installed (services
+// that others build on first).
+// The list is static: nothing runs at start-up to make it.
+var installers = []installer{
+	{"getCanonicalLocales", installGetCanonicalLocales},
+	{"Locale", installLocale},
+	{"Collator", installCollator},
+	{"DisplayNames", installDisplayNames},
+	{"NumberFormat", installNumberFormat},
+	{"PluralRules", installPluralRules},
+	{"RelativeTimeFormat", installRelativeTimeFormat},
+	{"ListFormat", installListFormat},
+	{"DateTimeFormat", installDateTimeFormat},
+	{"supportedValuesOf", installSupportedValuesOf},
+	{"Segmenter", installSegmenter},
 }
 
 // Install defines the global Intl (writable, configurable, not enumerable,
@@ -75,9 +78,6 @@ func Install(vm *goja.Runtime) error {
 
 // newIntl builds an Intl object with every registered service.
 func newIntl(vm *goja.Runtime) (*goja.Object, error) {
-	sortOnce.Do(func() {
-		sort.SliceStable(installers, func(i, j int) bool { return installers[i].order < installers[j].order })
-	})
 	intl := vm.NewObject()
 	if err := intl.DefineDataPropertySymbol(goja.SymToStringTag, vm.ToValue("Intl"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
 		return nil, err

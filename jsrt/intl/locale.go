@@ -74,10 +74,6 @@ var (
 	canonCache = map[string]string{}
 )
 
-// localeOf returns the [[Locale]] of an Intl.Locale object, if v is one
-// (Intl.Locale's file sets it).
-var localeOf = func(v goja.Value) (string, bool) { return "", false }
-
 // CanonicalizeLocaleList is the specification's operation: undefined gives
 // none, a string or Intl.Locale one, anything else is read as a list. A
 // tag that is not structurally valid is a RangeError.

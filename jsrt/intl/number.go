@@ -8,8 +8,6 @@ import (
 	"github.com/dop251/goja"
 )
 
-func init() { register(20, "NumberFormat", installNumberFormat) }
-
 // numberFormat is an Intl.NumberFormat's internal slots.
 type numberFormat struct {
 	f           *numberFormatter

@@ -7,8 +7,6 @@ import (
 	"github.com/dop251/goja"
 )
 
-func init() { register(22, "RelativeTimeFormat", installRelativeTimeFormat) }
-
 // relativeTimeFormat is an Intl.RelativeTimeFormat's internal slots.
 type relativeTimeFormat struct {
 	locale, ns, style, numeric string

@@ -14,8 +14,8 @@ import (
 
 // supportedValues gives, per key, the supported values. A service that
 // decides what its key supports (DateTimeFormat the calendars,
-// NumberFormat the numbering systems and units) replaces the entry from
-// its init with setSupportedValues.
+// NumberFormat the numbering systems and units) may replace its entry with
+// setSupportedValues. The table is made on first use.
 var supportedValues = sync.OnceValue(func() map[string]func() []string {
 	return map[string]func() []string{
 		// ECMA-402's calendars, which CLDR has data for.
@@ -73,8 +73,6 @@ func sortedKeys(m map[string]bool) []string {
 	sort.Strings(out)
 	return out
 }
-
-func init() { register(30, "supportedValuesOf", installSupportedValuesOf) }
 
 func installSupportedValuesOf(vm *goja.Runtime, intl *goja.Object) error {
 	return defineMethod(vm, intl, "supportedValuesOf", 1, func(call goja.FunctionCall) goja.Value {
