@@ -33,13 +33,20 @@ var Data = []string{
 }
 
 // dataSet is Data as a set, made on first use (not at start-up).
-var dataSet = sync.OnceValue(func() map[string]bool {
-	m := make(map[string]bool, len(Data))
-	for _, d := range Data {
-		m[d] = true
-	}
-	return m
-})
+var dataSetOnce struct {
+	sync.Once
+	m map[string]bool
+}
+
+func dataSet() map[string]bool {
+	dataSetOnce.Do(func() {
+		dataSetOnce.m = make(map[string]bool, len(Data))
+		for _, d := range Data {
+			dataSetOnce.m[d] = true
+		}
+	})
+	return dataSetOnce.m
+}
 
 // Has reports whether id is one of Data.
 func Has(id string) bool { return dataSet()[id] }
@@ -48,13 +55,20 @@ func Has(id string) bool { return dataSet()[id] }
 // in one of them is supported (its resolved locale keeps its region, as
 // ICU's does); any other falls back to Default. The set is made on first
 // use; the caller must not change it.
-var Languages = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
-	for _, d := range Data {
-		m[strings.SplitN(d, "-", 2)[0]] = true
-	}
-	return m
-})
+func Languages() map[string]bool {
+	languages.Do(func() {
+		languages.m = map[string]bool{}
+		for _, d := range Data {
+			languages.m[strings.SplitN(d, "-", 2)[0]] = true
+		}
+	})
+	return languages.m
+}
+
+var languages struct {
+	sync.Once
+	m map[string]bool
+}
 
 // defaultScript is the script CLDR's likely subtags give a language
 // of Data when the tag has none and the script is not the only one in use;
