@@ -3,7 +3,6 @@ package webapi
 import (
 	"errors"
 	"strings"
-	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -153,23 +152,35 @@ var legacyLabels = [...]struct{ name, labels string }{
 	{"x-user-defined", "x-user-defined"},
 }
 
-// labelIndex maps every label to its encoding: encUTF8 … encWindows1252,
-// or encLegacy+i for legacyLabels[i]. It is made on the first TextDecoder,
-// not at start-up.
-var labelIndex = sync.OnceValue(func() map[string]int {
-	m := make(map[string]int, 228)
+// encodingOf finds the encoding of a label (lower case, trimmed):
+// encUTF8 … encWindows1252, or encLegacy+i for legacyLabels[i]. It scans
+// the tables, allocating nothing: a map of the 228 labels would cost more
+// to build than the scans of a program's few TextDecoders.
+func encodingOf(label string) (int, bool) {
 	for enc, labels := range encodingLabels {
-		for _, l := range strings.Fields(labels) {
-			m[l] = enc
+		if hasField(labels, label) {
+			return enc, true
 		}
 	}
 	for i, e := range legacyLabels {
-		for _, l := range strings.Fields(e.labels) {
-			m[l] = encLegacy + i
+		if hasField(e.labels, label) {
+			return encLegacy + i, true
 		}
 	}
-	return m
-})
+	return 0, false
+}
+
+// hasField reports whether f is one of the space-separated fields of s.
+func hasField(s, f string) bool {
+	for s != "" {
+		var field string
+		field, s, _ = strings.Cut(s, " ")
+		if field == f {
+			return true
+		}
+	}
+	return false
+}
 
 // legacyEncoding is x/text's decoder of a legacy encoding, by name.
 func legacyEncoding(name string) encoding.Encoding {
@@ -335,7 +346,7 @@ func (w *web) textDecoderClass() *class {
 // the error's text is what Node names in its RangeError.
 func newDecState(label string) (*decState, error) {
 	key := strings.ToLower(strings.Trim(label, "\t\n\f\r "))
-	enc, ok := labelIndex()[key]
+	enc, ok := encodingOf(key)
 	switch {
 	case !ok:
 		return nil, errors.New(label)

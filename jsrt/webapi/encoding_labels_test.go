@@ -1,6 +1,7 @@
 package webapi
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/htmlindex"
@@ -11,9 +12,23 @@ import (
 // tables are built at start-up): every label names the same encoding, and
 // the table has all of the standard's 228 labels.
 func TestEncodingLabelsMatchHTMLIndex(t *testing.T) {
-	n := 0
-	for label, enc := range labelIndex() {
-		n++
+	var all []string
+	for _, labels := range encodingLabels {
+		all = append(all, strings.Fields(labels)...)
+	}
+	for _, e := range legacyLabels {
+		all = append(all, strings.Fields(e.labels)...)
+	}
+	seen := map[string]bool{}
+	for _, label := range all {
+		if seen[label] {
+			t.Errorf("%q listed twice", label)
+		}
+		seen[label] = true
+		enc, ok := encodingOf(label)
+		if !ok {
+			t.Fatalf("%q not found", label)
+		}
 		want, err := htmlindex.Get(label)
 		if err != nil {
 			t.Errorf("%q: not a label of x/text's index", label)
@@ -37,8 +52,21 @@ func TestEncodingLabelsMatchHTMLIndex(t *testing.T) {
 			t.Errorf("%q: encoding %v, x/text's %v", label, got, want)
 		}
 	}
-	if n != 228 {
-		t.Errorf("%d labels, want the Encoding Standard's 228", n)
+	if len(seen) != 228 {
+		t.Errorf("%d labels, want the Encoding Standard's 228", len(seen))
+	}
+	for _, bad := range []string{"", "utf", "utf-8 utf8", "latin", "8859-2", "gbk ", "x"} {
+		if _, ok := encodingOf(bad); ok {
+			t.Errorf("%q found", bad)
+		}
+	}
+}
+
+func BenchmarkEncodingOf(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		encodingOf("utf-8")
+		encodingOf("x-user-defined") // the last
+		encodingOf("nope")
 	}
 }
 
