@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -367,12 +368,15 @@ func (rt *Runtime) describeValue(v goja.Value) string {
 	return msg
 }
 
-var stackPosRe = regexp.MustCompile(regexp.QuoteMeta(ScriptName) + `:(\d+):(\d+)`)
+// stackPosRe is compiled on the first error, not at start-up.
+var stackPosRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(regexp.QuoteMeta(ScriptName) + `:(\d+):(\d+)`)
+})
 
 // stackPosition finds the first position in the user's code in a goja
 // stack string ("at f (code.js:3:7(12))").
 func stackPosition(stack string) (line, col int) {
-	m := stackPosRe.FindStringSubmatch(stack)
+	m := stackPosRe().FindStringSubmatch(stack)
 	if m == nil {
 		return 0, 0
 	}

@@ -23,10 +23,10 @@ type collLocale struct {
 // servedTypes are the collation types x/text has tables for, by the
 // language (or language-script) they belong to. ICU's others (emoji, eor,
 // trad, zhuyin, unihan, …) resolve to "default" here.
-var servedTypes = map[string]string{
-	"de":      "phonebk",
-	"zh":      "stroke",
-	"zh-Hant": "pinyin",
+var servedTypes = [...]struct{ key, typ string }{
+	{"de", "phonebk"},
+	{"zh", "stroke"},
+	{"zh-Hant", "pinyin"},
 }
 
 // collOptions are an Intl.Collator's resolved options.
@@ -51,7 +51,7 @@ type collRequest struct {
 // "" when there is none.
 func collBase(base string) string {
 	for cand := base; cand != ""; {
-		if _, ok := collLocales[cand]; ok {
+		if _, ok := collLocales()[cand]; ok {
 			return cand
 		}
 		i := strings.LastIndexByte(cand, '-')
@@ -69,14 +69,19 @@ func collBase(base string) string {
 // servesType reports whether collation type t is available for the
 // collation locale loc.
 func servesType(loc, t string) bool {
-	if !strings.Contains(" "+collLocales[loc].types+" ", " "+t+" ") {
+	if !strings.Contains(" "+collLocales()[loc].types+" ", " "+t+" ") {
 		return false
 	}
 	key := strings.SplitN(loc, "-", 2)[0]
 	if key == "zh" && collScript(loc) == "Hant" {
 		key = "zh-Hant"
 	}
-	return servedTypes[key] == t
+	for _, s := range servedTypes {
+		if s.key == key {
+			return s.typ == t
+		}
+	}
+	return false
 }
 
 // collScript is the script of a Chinese collation locale.
@@ -108,7 +113,7 @@ func resolveCollator(requested []string, req collRequest) collOptions {
 	if loc == "" {
 		loc, kw = collBase(locales.Default), map[string]string{}
 	}
-	info := collLocales[loc]
+	info := collLocales()[loc]
 	o := collOptions{base: loc, locale: loc, usage: req.usage, collation: "default", caseFirst: info.caseFirst, ignorePunct: info.ignorePunct}
 	if req.usage == "search" {
 		// ICU's search collation does not have the locale's settings
@@ -246,8 +251,6 @@ func localeComparer(vm *goja.Runtime, tag string, locs goja.Value) *comparer {
 	return c
 }
 
-func init() { register(10, "Collator", installCollator) }
-
 func installCollator(vm *goja.Runtime, intl *goja.Object) error {
 	var proto *goja.Object
 	ctor := vm.ToValue(func(call goja.ConstructorCall) *goja.Object {
@@ -297,12 +300,12 @@ func installCollator(vm *goja.Runtime, intl *goja.Object) error {
 	if err := addSupportedLocalesOf(vm, ctor, func(base string) bool { return collBase(base) != "" }); err != nil {
 		return err
 	}
-	if err := intl.DefineDataProperty("Collator", ctor, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
-		return err
-	}
+	return intl.DefineDataProperty("Collator", ctor, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+}
 
-	// String.prototype.localeCompare is new Intl.Collator(locales,
-	// options).compare(this, that), as in Node.
+// installLocaleCompare replaces String.prototype.localeCompare: it is new
+// Intl.Collator(locales, options).compare(this, that), as in Node.
+func installLocaleCompare(vm *goja.Runtime) error {
 	sp := vm.Get("String").ToObject(vm).Get("prototype").ToObject(vm)
 	return defineMethod(vm, sp, "localeCompare", 1, func(call goja.FunctionCall) goja.Value {
 		if call.This == nil || goja.IsUndefined(call.This) || goja.IsNull(call.This) {

@@ -80,7 +80,7 @@ func getComparerLocked(k collKey) *comparer {
 	}
 	c := &comparer{k: k, c: collate.New(xtextTag(k), xtextOptions(k)...)}
 	// The search collation has no script reordering.
-	if order := collLocales[k.locale].reorder; order != "" && k.usage == "sort" {
+	if order := collLocales()[k.locale].reorder; order != "" && k.usage == "sort" {
 		c.ranks = map[string]int{}
 		for i, s := range strings.Fields(order) {
 			c.ranks[s] = i
@@ -129,7 +129,7 @@ func xtextTag(k collKey) language.Tag {
 	case lang == "de" && co == "default":
 		// German search matches ä as ae, as the phone book sorts.
 		co = "phonebk"
-	case collLocales[k.locale].searchRoot:
+	case collLocales()[k.locale].searchRoot:
 		// ICU searches with root's rules in most languages: Czech ch is c
 		// and h, Romanian â an accented a.
 		s, co = "und", "default"

@@ -16,8 +16,6 @@ import (
 // Intl.DateTimeFormat and Date.prototype.toLocaleString,
 // toLocaleDateString and toLocaleTimeString, as V8 with ICU does them.
 
-func init() { register(30, "DateTimeFormat", installDateTimeFormat) }
-
 // dateTimeFormat is the state of an Intl.DateTimeFormat.
 type dateTimeFormat struct {
 	locale    string
@@ -115,9 +113,9 @@ func toJSString(vm *goja.Runtime, v goja.Value) string {
 	return v.String()
 }
 
-// supportedCalendars are the calendars formatted here; any other valid
+// supportedCalendar is the calendar formatted here; any other valid
 // calendar resolves to gregory.
-var supportedCalendars = map[string]bool{"gregory": true}
+const supportedCalendar = "gregory"
 
 // newDateTimeFormat is CreateDateTimeFormat(locales, options, required,
 // defaults); required is "date", "time" or "any", defaults "date", "time"
@@ -147,7 +145,7 @@ func newDateTimeFormat(vm *goja.Runtime, localesV, optionsV goja.Value, required
 		func(data, key, value string) bool {
 			switch key {
 			case "ca":
-				return supportedCalendars[value]
+				return value == supportedCalendar
 			case "hc":
 				return value == "h11" || value == "h12" || value == "h23" || value == "h24"
 			case "nu":
@@ -723,10 +721,7 @@ func installDateTimeFormat(vm *goja.Runtime, intl *goja.Object) error {
 	if err := proto.DefineDataPropertySymbol(goja.SymToStringTag, vm.ToValue("Intl.DateTimeFormat"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
 		return err
 	}
-	if err := intl.DefineDataProperty("DateTimeFormat", ctor, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
-		return err
-	}
-	return installDateLocaleMethods(vm)
+	return intl.DefineDataProperty("DateTimeFormat", ctor, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
 
 // receiverString names a receiver in a message, as V8 does ("#<Object>"),

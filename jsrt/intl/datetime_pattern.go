@@ -327,8 +327,11 @@ type patternGenerator struct {
 }
 
 // appendNames are CLDR's appendItems keys by field.
-var appendNames = map[int]string{fEra: "Era", fYear: "Year", fQuarter: "Quarter", fMonth: "Month", fWeekOfYear: "Week",
-	fWeekday: "Day-Of-Week", fDay: "Day", fHour: "Hour", fMinute: "Minute", fSecond: "Second", fZone: "Timezone"}
+var appendNames = [...]struct {
+	f int
+	n string
+}{{fEra, "Era"}, {fYear, "Year"}, {fQuarter, "Quarter"}, {fMonth, "Month"}, {fWeekOfYear, "Week"},
+	{fWeekday, "Day-Of-Week"}, {fDay, "Day"}, {fHour, "Hour"}, {fMinute, "Minute"}, {fSecond, "Second"}, {fZone, "Timezone"}}
 
 func (g *patternGenerator) add(pattern string, override bool, skel string) {
 	var s *skeleton
@@ -367,7 +370,8 @@ func (c *calData) generator() *patternGenerator {
 	c.genOnce.Do(func() {
 		g := &patternGenerator{byOrig: map[string]*ptnEntry{}, decimal: ".", cache: map[string]string{}}
 		g.appendItems = map[int]string{}
-		for f, n := range appendNames {
+		for _, a := range appendNames {
+			f, n := a.f, a.n
 			// Fields are appended with their display name ({2}) only
 			// in ICU's fallback; the runtime appends the field alone.
 			g.appendItems[f] = strings.ReplaceAll(strings.ReplaceAll(c.AppendItems[n], " ({2}: {1})", " {1}"), "({2}: {1})", "{1}")

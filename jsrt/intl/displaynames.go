@@ -121,9 +121,15 @@ var dateTimeFields = []string{"era", "year", "quarter", "month", "weekOfYear", "
 
 // cldrCalendar names the calendars CLDR's display names know by their
 // older keys.
-var cldrCalendar = map[string]string{"gregory": "gregorian", "ethioaa": "ethiopic-amete-alem"}
-
-func init() { register(20, "DisplayNames", installDisplayNames) }
+func cldrCalendar(code string) (string, bool) {
+	switch code {
+	case "gregory":
+		return "gregorian", true
+	case "ethioaa":
+		return "ethiopic-amete-alem", true
+	}
+	return "", false
+}
 
 func installDisplayNames(vm *goja.Runtime, intl *goja.Object) error {
 	var proto *goja.Object
@@ -242,7 +248,7 @@ func (s *displayNamesSlots) of(code string) (name string, ok, valid bool) {
 			return "", false, false
 		}
 		key := code
-		if k, found := cldrCalendar[code]; found {
+		if k, found := cldrCalendar(code); found {
 			key = k
 		}
 		if v, found := n.Calendar[key]; found {

@@ -5,11 +5,13 @@
 // is compiled into the binary, so that it works after lockdown and formats
 // as Node (ICU) does.
 //
-// Install puts the Intl object on a runtime; it is cheap. The CLDR data of
-// a locale is decoded the first time a formatter of that locale is made.
+// Install puts the locale-aware methods on the built-ins and the global
+// Intl on a runtime; it is cheap: the Intl object is built on first read.
+// The CLDR data of a locale is decoded the first time a formatter of that
+// locale is made. Nothing is built at process start.
 //
-// Each Intl service lives in its own file and adds itself to the object
-// through register; locale negotiation (CanonicalizeLocaleList,
-// ResolveLocale) and option reading (GetOption, …) are shared and follow
+// Each Intl service lives in its own file, with the function that adds it
+// to the object (listed in installers); locale negotiation
+// (CanonicalizeLocaleList, ResolveLocale) and option reading (GetOption, …) are shared and follow
 // the specification's abstract operations of the same names.
 package intl

@@ -8,8 +8,6 @@ import (
 	"github.com/dop251/goja"
 )
 
-func init() { register(23, "ListFormat", installListFormat) }
-
 // listFormat is an Intl.ListFormat's internal slots.
 type listFormat struct {
 	locale, typ, style string

@@ -56,11 +56,11 @@ func CanonicalizeTag(tag string) string {
 // collation locales): CanonicalizeTag returns them as they are without
 // decoding CLDR's aliases (TestKnownCanonical checks them).
 var knownCanonical = sync.OnceValue(func() map[string]bool {
-	m := make(map[string]bool, len(locales.Data)+len(collLocales))
+	m := make(map[string]bool, len(locales.Data)+len(collLocales()))
 	for _, l := range locales.Data {
 		m[l] = true
 	}
-	for l := range collLocales {
+	for l := range collLocales() {
 		m[l] = true
 	}
 	return m
@@ -73,10 +73,6 @@ var (
 	canonMu    sync.Mutex
 	canonCache = map[string]string{}
 )
-
-// localeOf returns the [[Locale]] of an Intl.Locale object, if v is one
-// (Intl.Locale's file sets it).
-var localeOf = func(v goja.Value) (string, bool) { return "", false }
 
 // CanonicalizeLocaleList is the specification's operation: undefined gives
 // none, a string or Intl.Locale one, anything else is read as a list. A

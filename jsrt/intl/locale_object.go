@@ -18,15 +18,12 @@ type localeSlots struct {
 
 var localeObjs internalSlots[localeSlots]
 
-func init() {
-	localeOf = func(v goja.Value) (string, bool) {
-		if s, ok := localeObjs.get(v); ok {
-			return s.str, true
-		}
-		return "", false
+// localeOf returns the [[Locale]] of an Intl.Locale object, if v is one.
+func localeOf(v goja.Value) (string, bool) {
+	if s, ok := localeObjs.get(v); ok {
+		return s.str, true
 	}
-	register(0, "getCanonicalLocales", installGetCanonicalLocales)
-	register(1, "Locale", installLocale)
+	return "", false
 }
 
 func installGetCanonicalLocales(vm *goja.Runtime, intl *goja.Object) error {
@@ -342,7 +339,7 @@ func localeCollations(t *langTag) []string {
 	}
 	loc := collBase(t.baseString())
 	out := []string{}
-	for _, ty := range strings.Fields(collLocales[loc].types) {
+	for _, ty := range strings.Fields(collLocales()[loc].types) {
 		if servesType(loc, ty) {
 			out = append(out, ty)
 		}

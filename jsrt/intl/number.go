@@ -8,8 +8,6 @@ import (
 	"github.com/dop251/goja"
 )
 
-func init() { register(20, "NumberFormat", installNumberFormat) }
-
 // numberFormat is an Intl.NumberFormat's internal slots.
 type numberFormat struct {
 	f           *numberFormatter
@@ -427,13 +425,10 @@ func installNumberFormat(vm *goja.Runtime, intlObj *goja.Object) error {
 	}); err != nil {
 		return err
 	}
-	if err := defineMethod(vm, proto, "formatRangeToParts", 2, func(call goja.FunctionCall) goja.Value {
+	return defineMethod(vm, proto, "formatRangeToParts", 2, func(call goja.FunctionCall) goja.Value {
 		nf, x, y := rangeArgs(call, "formatRangeToParts")
 		return numPartsArray(vm, nf.f.formatRange(x, y), "", "")
-	}); err != nil {
-		return err
-	}
-	return installToLocaleString(vm)
+	})
 }
 
 // resolvedOptions lists the options in Node's order.
@@ -680,7 +675,7 @@ func installToLocaleString(vm *goja.Runtime) error {
 	// x.toLocaleString() and x.toLocaleString('de-DE') in a loop make the
 	// same formatter each time: those without options (whose resolution
 	// nothing user code does can change) are kept, a few per runtime.
-	cache := map[string]*numberFormatter{}
+	var cache map[string]*numberFormatter // made on first store
 	cachedFormatter := func(locales, options goja.Value) *numberFormatter {
 		key, ok := "", goja.IsUndefined(options)
 		if ok && !goja.IsUndefined(locales) {
@@ -697,6 +692,9 @@ func installToLocaleString(vm *goja.Runtime) error {
 		}
 		f := newNumberFormatter(vm, locales, options)
 		if ok && len(cache) < 16 {
+			if cache == nil {
+				cache = make(map[string]*numberFormatter, 16)
+			}
 			cache[key] = f
 		}
 		return f

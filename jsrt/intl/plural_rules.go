@@ -6,8 +6,6 @@ import (
 	"github.com/dop251/goja"
 )
 
-func init() { register(21, "PluralRules", installPluralRules) }
-
 // pluralRules is an Intl.PluralRules' internal slots: the digit options
 // (a number formatter) and the rules.
 type pluralRules struct {

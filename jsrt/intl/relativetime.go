@@ -7,8 +7,6 @@ import (
 	"github.com/dop251/goja"
 )
 
-func init() { register(22, "RelativeTimeFormat", installRelativeTimeFormat) }
-
 // relativeTimeFormat is an Intl.RelativeTimeFormat's internal slots.
 type relativeTimeFormat struct {
 	locale, ns, style, numeric string
@@ -18,10 +16,14 @@ type relativeTimeFormat struct {
 
 var relativeTimeSlots slots[relativeTimeFormat]
 
-var relativeUnits = map[string]string{
-	"second": "second", "seconds": "second", "minute": "minute", "minutes": "minute",
-	"hour": "hour", "hours": "hour", "day": "day", "days": "day", "week": "week", "weeks": "week",
-	"month": "month", "months": "month", "quarter": "quarter", "quarters": "quarter", "year": "year", "years": "year",
+// relativeUnit is the singular of a unit Intl.RelativeTimeFormat formats,
+// given in the singular or the plural.
+func relativeUnit(u string) (string, bool) {
+	switch s := strings.TrimSuffix(u, "s"); s {
+	case "second", "minute", "hour", "day", "week", "month", "quarter", "year":
+		return s, true
+	}
+	return "", false
 }
 
 func newRelativeTimeFormat(vm *goja.Runtime, locales, options goja.Value) *relativeTimeFormat {
@@ -44,7 +46,7 @@ func newRelativeTimeFormat(vm *goja.Runtime, locales, options goja.Value) *relat
 func (rt *relativeTimeFormat) format(vm *goja.Runtime, value goja.Value, unitV goja.Value) []part {
 	x := value.ToFloat()
 	u := unitV.String()
-	unit, ok := relativeUnits[u]
+	unit, ok := relativeUnit(u)
 	if !ok {
 		ThrowRangeError(vm, "Invalid unit argument for Intl.RelativeTimeFormat.prototype.format() '"+u+"'")
 	}

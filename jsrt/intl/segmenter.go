@@ -40,8 +40,6 @@ var (
 	segIterObjs   internalSlots[segmentIteratorSlots]
 )
 
-func init() { register(40, "Segmenter", installSegmenter) }
-
 // compute finds the boundaries of the segments.
 func (s *segmentsSlots) compute() {
 	if s.bounds != nil {

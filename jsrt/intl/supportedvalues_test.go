@@ -10,7 +10,7 @@ import (
 // TestSupportedTimeZonesLoad checks that every zone Intl.supportedValuesOf
 // lists is one Go's time zone database has, and that the list is sorted.
 func TestSupportedTimeZonesLoad(t *testing.T) {
-	zones := supportedValues["timeZone"]()
+	zones := supportedValues()["timeZone"]()
 	if len(zones) < 400 {
 		t.Fatalf("only %d zones", len(zones))
 	}
@@ -27,9 +27,9 @@ func TestSupportedTimeZonesLoad(t *testing.T) {
 // TestSupportedCollationsServed checks that every collation type listed is
 // one Intl.Collator resolves to for some locale.
 func TestSupportedCollationsServed(t *testing.T) {
-	for _, co := range supportedValues["collation"]() {
+	for _, co := range supportedValues()["collation"]() {
 		found := false
-		for loc := range collLocales {
+		for loc := range collLocales() {
 			if servesType(loc, co) {
 				o := resolveCollator([]string{loc + "-u-co-" + co}, collRequest{usage: "sort"})
 				found = found || o.collation == co

@@ -2,6 +2,7 @@ package webapi
 
 import (
 	"reflect"
+	"sync"
 	"unsafe"
 
 	"github.com/dop251/goja"
@@ -71,20 +72,22 @@ var (
 
 // typedArrays are the types goja exports typed arrays as, and whether they
 // hold integers. Nothing else a program can make exports as one of these
-// (a JavaScript array exports as []any).
-var typedArrays = map[reflect.Type]bool{
-	reflect.TypeOf([]int8(nil)): true, uint8sType: true,
-	reflect.TypeOf([]int16(nil)): true, reflect.TypeOf([]uint16(nil)): true,
-	reflect.TypeOf([]int32(nil)): true, reflect.TypeOf([]uint32(nil)): true,
-	reflect.TypeOf([]int64(nil)): true, reflect.TypeOf([]uint64(nil)): true,
-	reflect.TypeOf([]float32(nil)): false, reflect.TypeOf([]float64(nil)): false,
-}
+// (a JavaScript array exports as []any). The map is made on first use.
+var typedArrays = sync.OnceValue(func() map[reflect.Type]bool {
+	return map[reflect.Type]bool{
+		reflect.TypeOf([]int8(nil)): true, uint8sType: true,
+		reflect.TypeOf([]int16(nil)): true, reflect.TypeOf([]uint16(nil)): true,
+		reflect.TypeOf([]int32(nil)): true, reflect.TypeOf([]uint32(nil)): true,
+		reflect.TypeOf([]int64(nil)): true, reflect.TypeOf([]uint64(nil)): true,
+		reflect.TypeOf([]float32(nil)): false, reflect.TypeOf([]float64(nil)): false,
+	}
+})
 
 // typedArray tells whether o is a typed array, and whether of integers,
 // without calling anything user code could have replaced. Uint8Array and
 // Uint8ClampedArray look alike here.
 func typedArray(o *goja.Object) (isTyped, integers bool) {
-	integers, isTyped = typedArrays[o.ExportType()]
+	integers, isTyped = typedArrays()[o.ExportType()]
 	return isTyped, integers
 }
 

@@ -82,9 +82,20 @@ func (w *web) randomBytes(b []byte) {
 	}
 }
 
-// hashes are the digests crypto.subtle knows, by normalized name.
-var hashes = map[string]func() hash.Hash{
-	"SHA-1": sha1.New, "SHA-256": sha256.New, "SHA-384": sha512.New384, "SHA-512": sha512.New,
+// hashes returns the digest crypto.subtle knows by a normalized name, or
+// nil.
+func hashes(name string) func() hash.Hash {
+	switch name {
+	case "SHA-1":
+		return sha1.New
+	case "SHA-256":
+		return sha256.New
+	case "SHA-384":
+		return sha512.New384
+	case "SHA-512":
+		return sha512.New
+	}
+	return nil
 }
 
 // cryptoKey is an HMAC secret key made by importKey or generateKey.
@@ -127,7 +138,7 @@ func (w *web) subtleCrypto() *goja.Object {
 		if !ok {
 			panic(w.bufferSourceError("digest", "2nd"))
 		}
-		h := hashes[alg]()
+		h := hashes(alg)()
 		h.Write(data)
 		return vm.ToValue(vm.NewArrayBuffer(h.Sum(nil)))
 	}))
@@ -152,7 +163,7 @@ func (w *web) subtleCrypto() *goja.Object {
 		if !ok {
 			panic(w.bufferSourceError("sign", "3rd"))
 		}
-		m := hmac.New(hashes[k.hash], k.secret)
+		m := hmac.New(hashes(k.hash), k.secret)
 		m.Write(data)
 		return vm.ToValue(vm.NewArrayBuffer(m.Sum(nil)))
 	}))
@@ -166,7 +177,7 @@ func (w *web) subtleCrypto() *goja.Object {
 		if !ok {
 			panic(w.bufferSourceError("verify", "4th"))
 		}
-		m := hmac.New(hashes[k.hash], k.secret)
+		m := hmac.New(hashes(k.hash), k.secret)
 		m.Write(data)
 		return vm.ToValue(hmac.Equal(m.Sum(nil), sig))
 	}))
@@ -194,7 +205,7 @@ func (w *web) subtleCrypto() *goja.Object {
 			panic(w.nodeError(w.typeErrorCtor, "ERR_MISSING_OPTION", "HmacKeyGenParams: hash: Missing required property"))
 		}
 		hashAlg := w.hashName(h)
-		bits := hashes[hashAlg]().BlockSize() * 8 // the standard's default: the hash's block size
+		bits := hashes(hashAlg)().BlockSize() * 8 // the standard's default: the hash's block size
 		if l := o.Get("length"); l != nil && !goja.IsUndefined(l) {
 			if bits = int(l.ToInteger()); bits <= 0 || bits%8 != 0 {
 				panic(w.notSupported("generateKey: an HMAC length that is not a positive multiple of 8"))
@@ -247,7 +258,7 @@ func (w *web) algorithmName(v goja.Value) string {
 // hashName normalizes a digest algorithm's name (case-insensitive).
 func (w *web) hashName(v goja.Value) string {
 	name := strings.ToUpper(w.algorithmName(v))
-	if _, ok := hashes[name]; !ok {
+	if hashes(name) == nil {
 		panic(w.newDOMException(nil, "NotSupportedError", "Unrecognized algorithm name", nil))
 	}
 	return name

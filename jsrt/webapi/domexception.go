@@ -1,18 +1,25 @@
 package webapi
 
-import "github.com/dop251/goja"
+import (
+	"sync"
 
-// domErrorNames are the WebIDL error names with a legacy code.
-var domErrorNames = map[string]int{
-	"IndexSizeError": 1, "HierarchyRequestError": 3, "WrongDocumentError": 4,
-	"InvalidCharacterError": 5, "NoModificationAllowedError": 7, "NotFoundError": 8,
-	"NotSupportedError": 9, "InUseAttributeError": 10, "InvalidStateError": 11,
-	"SyntaxError": 12, "InvalidModificationError": 13, "NamespaceError": 14,
-	"InvalidAccessError": 15, "TypeMismatchError": 17, "SecurityError": 18,
-	"NetworkError": 19, "AbortError": 20, "URLMismatchError": 21,
-	"QuotaExceededError": 22, "TimeoutError": 23, "InvalidNodeTypeError": 24,
-	"DataCloneError": 25,
-}
+	"github.com/dop251/goja"
+)
+
+// domErrorNames are the WebIDL error names with a legacy code (the map is
+// made on first use).
+var domErrorNames = sync.OnceValue(func() map[string]int {
+	return map[string]int{
+		"IndexSizeError": 1, "HierarchyRequestError": 3, "WrongDocumentError": 4,
+		"InvalidCharacterError": 5, "NoModificationAllowedError": 7, "NotFoundError": 8,
+		"NotSupportedError": 9, "InUseAttributeError": 10, "InvalidStateError": 11,
+		"SyntaxError": 12, "InvalidModificationError": 13, "NamespaceError": 14,
+		"InvalidAccessError": 15, "TypeMismatchError": 17, "SecurityError": 18,
+		"NetworkError": 19, "AbortError": 20, "URLMismatchError": 21,
+		"QuotaExceededError": 22, "TimeoutError": 23, "InvalidNodeTypeError": 24,
+		"DataCloneError": 25,
+	}
+})
 
 // domErrorConstants are DOMException's legacy code constants, in order.
 var domErrorConstants = []string{
@@ -76,7 +83,7 @@ func (w *web) domExceptionClass() *class {
 		return vm.ToValue(w.domStateOf(call.This).message)
 	}, nil)
 	w.accessor(c.proto, "code", func(call goja.FunctionCall) goja.Value {
-		return vm.ToValue(domErrorNames[w.domStateOf(call.This).name])
+		return vm.ToValue(domErrorNames()[w.domStateOf(call.This).name])
 	}, nil)
 	for i, k := range domErrorConstants {
 		w.constant(c.ctor, k, i+1)

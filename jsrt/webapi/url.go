@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"weak"
 
@@ -13,7 +14,10 @@ import (
 
 // urlParser is the WHATWG URL parser. The library's path percent-encode set
 // predates the standard's addition of U+005E (^), which Node encodes.
-var urlParser = wurl.NewParser(wurl.WithPathPercentEncodeSet(wurl.PathPercentEncodeSet.Set(0x5e)))
+// It is made on first use.
+var urlParser = sync.OnceValue(func() wurl.Parser {
+	return wurl.NewParser(wurl.WithPathPercentEncodeSet(wurl.PathPercentEncodeSet.Set(0x5e)))
+})
 
 type urlState struct {
 	u      *wurl.Url
@@ -31,11 +35,11 @@ func parseURL(input string, base *string) (u *wurl.Url, ok bool) {
 	var b *wurl.Url
 	if base != nil {
 		var err error
-		if b, err = urlParser.Parse(opaquePathSpace(*base)); err != nil {
+		if b, err = urlParser().Parse(opaquePathSpace(*base)); err != nil {
 			return nil, false
 		}
 	}
-	u, err := urlParser.BasicParser(opaquePathSpace(input), b, nil, wurl.NoState)
+	u, err := urlParser().BasicParser(opaquePathSpace(input), b, nil, wurl.NoState)
 	if err != nil || u == nil {
 		return nil, false
 	}

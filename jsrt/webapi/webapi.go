@@ -14,7 +14,6 @@
 package webapi
 
 import (
-	crand "crypto/rand"
 	"errors"
 	"math/rand/v2"
 	"runtime"
@@ -76,8 +75,8 @@ func Install(vm *goja.Runtime, host Host) (*Globals, error) {
 	// The runner cannot make the getrandom system call once locked down
 	// (seccomp), so the CSPRNG behind crypto.getRandomValues and
 	// randomUUID is seeded now, from the kernel, while it still can.
-	var seed [32]byte
-	if _, err := crand.Read(seed[:]); err != nil {
+	seed, err := systemSeed()
+	if err != nil {
 		return nil, err
 	}
 	w.rng = rand.NewChaCha8(seed)

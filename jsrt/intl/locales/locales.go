@@ -3,7 +3,10 @@
 // the data generator (jsrt/intl/internal/gen) share this list.
 package locales
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // CLDR is the CLDR release the data comes from: the one Node 24's ICU 78
 // carries, so that formatting matches Node's.
@@ -29,35 +32,59 @@ var Data = []string{
 	"da", "fi", "nb", "cs", "uk", "he", "id", "th", "vi", "el", "hu", "ro",
 }
 
-var dataSet = func() map[string]bool {
-	m := make(map[string]bool, len(Data))
-	for _, d := range Data {
-		m[d] = true
-	}
-	return m
-}()
+// dataSet is Data as a set, made on first use (not at start-up).
+var dataSetOnce struct {
+	sync.Once
+	m map[string]bool
+}
+
+func dataSet() map[string]bool {
+	dataSetOnce.Do(func() {
+		dataSetOnce.m = make(map[string]bool, len(Data))
+		for _, d := range Data {
+			dataSetOnce.m[d] = true
+		}
+	})
+	return dataSetOnce.m
+}
 
 // Has reports whether id is one of Data.
-func Has(id string) bool { return dataSet[id] }
+func Has(id string) bool { return dataSet()[id] }
 
 // Languages is the set of language subtags Data covers: a requested locale
 // in one of them is supported (its resolved locale keeps its region, as
-// ICU's does); any other falls back to Default.
-var Languages = func() map[string]bool {
-	m := map[string]bool{}
-	for _, d := range Data {
-		m[strings.SplitN(d, "-", 2)[0]] = true
-	}
-	return m
-}()
+// ICU's does); any other falls back to Default. The set is made on first
+// use; the caller must not change it.
+func Languages() map[string]bool {
+	languages.Do(func() {
+		languages.m = map[string]bool{}
+		for _, d := range Data {
+			languages.m[strings.SplitN(d, "-", 2)[0]] = true
+		}
+	})
+	return languages.m
+}
 
-// defaultScripts are the scripts CLDR's likely subtags give the languages
+var languages struct {
+	sync.Once
+	m map[string]bool
+}
+
+// defaultScript is the script CLDR's likely subtags give a language
 // of Data when the tag has none and the script is not the only one in use;
 // a tag with another script has data only if Data lists it.
-var defaultScripts = map[string]string{"zh": "Hans"}
+func defaultScript(lang string) string {
+	if lang == "zh" {
+		return "Hans"
+	}
+	return ""
+}
 
-// traditionalRegions use Traditional Chinese when a zh tag names no script.
-var traditionalRegions = map[string]bool{"TW": true, "HK": true, "MO": true}
+// traditionalRegion reports whether a region uses Traditional Chinese
+// when a zh tag names no script.
+func traditionalRegion(region string) bool {
+	return region == "TW" || region == "HK" || region == "MO"
+}
 
 // Chain returns, best first, the CLDR ids whose data could serve a
 // canonical BCP 47 tag (language[-Script][-REGION], no extensions): the tag
@@ -67,7 +94,7 @@ var traditionalRegions = map[string]bool{"TW": true, "HK": true, "MO": true}
 func Chain(tag string) []string {
 	parts := strings.Split(tag, "-")
 	lang := parts[0]
-	if !Languages[lang] {
+	if !Languages()[lang] {
 		return nil
 	}
 	script, region := "", ""
@@ -81,13 +108,14 @@ func Chain(tag string) []string {
 	}
 	if lang == "zh" && script == "" {
 		script = "Hans"
-		if traditionalRegions[region] {
+		if traditionalRegion(region) {
 			script = "Hant"
 		}
 	}
+	set := dataSet()
 	var out []string
 	add := func(id string) {
-		if dataSet[id] {
+		if set[id] {
 			for _, o := range out {
 				if o == id {
 					return
@@ -97,7 +125,7 @@ func Chain(tag string) []string {
 		}
 	}
 	id := lang
-	if script != "" && script != defaultScripts[lang] {
+	if script != "" && script != defaultScript(lang) {
 		id += "-" + script
 	}
 	if region != "" {
@@ -105,7 +133,7 @@ func Chain(tag string) []string {
 	}
 	for id != "" && id != "und" && id != "root" {
 		add(id)
-		if p, ok := Parents[id]; ok {
+		if p, ok := Parents()[id]; ok {
 			id = p
 			continue
 		}
@@ -115,7 +143,7 @@ func Chain(tag string) []string {
 		}
 		id = id[:i]
 	}
-	if script != "" && script != defaultScripts[lang] {
+	if script != "" && script != defaultScript(lang) {
 		// A script other than the language's usual one inherits root in
 		// CLDR, not the language: zh-Hant never falls back to zh.
 		return out

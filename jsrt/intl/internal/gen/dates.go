@@ -56,7 +56,7 @@ func cldrChain(id string) []string {
 	var out []string
 	for id != "" && id != "und" && id != "root" {
 		out = append(out, id)
-		if p, ok := locales.Parents[id]; ok {
+		if p, ok := locales.Parents()[id]; ok {
 			id = p
 			continue
 		}
@@ -371,7 +371,7 @@ func genSupplemental(cldr string) (*supplemental, *tzSupplemental, error) {
 		return nil, nil, err
 	}
 	for k, v := range strMap(dig(ls, "supplemental", "likelySubtags")) {
-		if locales.Languages[strings.SplitN(k, "-", 2)[0]] && !strings.Contains(k, "-") || k == "zh-Hant" {
+		if locales.Languages()[strings.SplitN(k, "-", 2)[0]] && !strings.Contains(k, "-") || k == "zh-Hant" {
 			parts := strings.Split(v, "-")
 			s.LikelyRegion[k] = parts[len(parts)-1]
 		}
@@ -465,7 +465,7 @@ func genSupplemental(cldr string) (*supplemental, *tzSupplemental, error) {
 		return nil, nil, err
 	}
 	for _, d := range dirs {
-		if !locales.Languages[strings.SplitN(d.Name(), "-", 2)[0]] {
+		if !locales.Languages()[strings.SplitN(d.Name(), "-", 2)[0]] {
 			continue
 		}
 		m, err := readJSON(filepath.Join(cldr, "cldr-numbers-full", "main", d.Name(), "numbers.json"))
@@ -486,7 +486,7 @@ func genSupplemental(cldr string) (*supplemental, *tzSupplemental, error) {
 			l, _ = dig(m, "defaultContent").([]any)
 		}
 		for _, x := range l {
-			if id, _ := x.(string); locales.Languages[strings.SplitN(id, "-", 2)[0]] {
+			if id, _ := x.(string); locales.Languages()[strings.SplitN(id, "-", 2)[0]] {
 				s.CLDRLocales = append(s.CLDRLocales, id)
 			}
 		}

@@ -1,0 +1,1 @@
+return ["AbortError", "NotFoundError", "SyntaxError", "DataCloneError", "OperationError", "Custom"].map((n) => [n, new DOMException("x", n).code]);

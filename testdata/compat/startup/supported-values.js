@@ -1,0 +1,1 @@
+return { calendar: Intl.supportedValuesOf("calendar").length > 5, collation: Intl.supportedValuesOf("collation").includes("phonebk"), unit: Intl.supportedValuesOf("unit").slice(0, 3), currencyEUR: Intl.supportedValuesOf("currency").includes("EUR") };
