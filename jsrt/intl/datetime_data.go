@@ -1,11 +1,7 @@
 package intl
 
 import (
-	"bytes"
-	"compress/gzip"
 	"embed"
-	"encoding/json"
-	"io"
 	"sync"
 )
 
@@ -84,7 +80,7 @@ var (
 func canonicalZones() map[string]string {
 	tzIDsOnce.Do(func() {
 		m := map[string]string{}
-		readGzJSON("tzids.json.gz", &m)
+		mustReadGzJSON(datesFS, "data/dates/tzids.json.gz", &m)
 		tzIDs = m
 	})
 	return tzIDs
@@ -94,7 +90,7 @@ func canonicalZones() map[string]string {
 func tzSupplementalData() *tzSupplemental {
 	tzSuppOnce.Do(func() {
 		s := &tzSupplemental{}
-		readGzJSON("tzsupplemental.json.gz", s)
+		mustReadGzJSON(datesFS, "data/dates/tzsupplemental.json.gz", s)
 		tzSuppCache = s
 	})
 	return tzSuppCache
@@ -114,26 +110,6 @@ var (
 	suppCache *dateSupplemental
 )
 
-// readGzJSON decodes one embedded gzipped JSON file; the data is generated
-// and tested, so an error is a build defect.
-func readGzJSON(name string, v any) {
-	b, err := datesFS.ReadFile("data/dates/" + name)
-	if err != nil {
-		panic("intl: missing data " + name)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		panic("intl: bad data " + name)
-	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		panic("intl: bad data " + name)
-	}
-	if err := json.Unmarshal(raw, v); err != nil {
-		panic("intl: bad data " + name + ": " + err.Error())
-	}
-}
-
 // calendarData returns the calendar data of a data locale (one of
 // locales.Data).
 func calendarData(id string) *calData {
@@ -143,7 +119,7 @@ func calendarData(id string) *calData {
 		return c
 	}
 	c := &calData{}
-	readGzJSON(id+".json.gz", c)
+	mustReadGzJSON(datesFS, "data/dates/"+id+".json.gz", c)
 	calCache[id] = c
 	return c
 }
@@ -156,7 +132,7 @@ func zoneNames(id string) *tzNames {
 		return t
 	}
 	t := &tzNames{}
-	readGzJSON(id+".tz.json.gz", t)
+	mustReadGzJSON(datesFS, "data/dates/"+id+".tz.json.gz", t)
 	tzCache[id] = t
 	return t
 }
@@ -165,7 +141,7 @@ func zoneNames(id string) *tzNames {
 func supplementalData() *dateSupplemental {
 	suppOnce.Do(func() {
 		s := &dateSupplemental{}
-		readGzJSON("supplemental.json.gz", s)
+		mustReadGzJSON(datesFS, "data/dates/supplemental.json.gz", s)
 		s.cldrSet = make(map[string]bool, len(s.CLDRLocales))
 		for _, l := range s.CLDRLocales {
 			s.cldrSet[l] = true

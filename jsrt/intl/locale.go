@@ -196,7 +196,7 @@ func BestAvailable(base string) string {
 // requested tag is truncated for resolvedOptions().locale.
 var available = sync.OnceValue(func() map[string]bool {
 	m := make(map[string]bool, 1100)
-	if err := readTextSections("available.txt.gz", func(_, l, _ string) { m[l] = true }); err != nil {
+	if err := readTextSections(names, "data/names/available.txt.gz", func(_, l, _ string) { m[l] = true }); err != nil {
 		panic("intl: " + err.Error())
 	}
 	return m
