@@ -10,8 +10,6 @@ package main
 // from its own files.
 
 import (
-	"bytes"
-	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -106,49 +104,9 @@ type numGenSupplemental struct {
 	NSDefault map[string]string `json:"nsDefault"`
 }
 
-func numReadJSON(path string, v any) error {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	return json.Unmarshal(b, v)
-}
-
-func numWriteGz(path string, v any) error {
-	var raw bytes.Buffer
-	enc := json.NewEncoder(&raw)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	zw.Write(raw.Bytes())
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	return os.WriteFile(path, buf.Bytes(), 0o644)
-}
-
-func str(m map[string]any, k string) string {
-	s, _ := m[k].(string)
-	return s
-}
-
-func numStrMap(v any) map[string]string {
-	m, _ := v.(map[string]any)
-	out := map[string]string{}
-	for k, x := range m {
-		if s, ok := x.(string); ok {
-			out[k] = s
-		}
-	}
-	return out
-}
-
 // compactPatterns keeps the "1000-count-one" keys, dropping alternates.
 func compactPatterns(v any) map[string]string {
-	m := numStrMap(v)
+	m := strMap(v)
 	for k := range m {
 		if strings.Contains(k, "-alt-") {
 			delete(m, k)
@@ -179,11 +137,11 @@ func genNumbers(cldr, out string) error {
 		if err := writeCurrencies(filepath.Join(dir, id+".currency.txt.gz"), loc.Currency); err != nil {
 			return err
 		}
-		if err := numWriteGz(filepath.Join(dir, id+".unit.json.gz"), map[string]any{"units": loc.Units, "per": loc.Per}); err != nil {
+		if err := writeGzJSONLine(filepath.Join(dir, id+".unit.json.gz"), map[string]any{"units": loc.Units, "per": loc.Per}); err != nil {
 			return err
 		}
 		loc.Currency, loc.Units, loc.Per = nil, nil, nil
-		if err := numWriteGz(filepath.Join(dir, id+".json.gz"), loc); err != nil {
+		if err := writeGzJSONLine(filepath.Join(dir, id+".json.gz"), loc); err != nil {
 			return err
 		}
 	}
@@ -201,7 +159,7 @@ func genNumbers(cldr, out string) error {
 		return err
 	}
 	for k, v := range parts {
-		if err := numWriteGz(filepath.Join(dir, "sup-"+k+".json.gz"), map[string]json.RawMessage{k: v}); err != nil {
+		if err := writeGzJSONLine(filepath.Join(dir, "sup-"+k+".json.gz"), map[string]json.RawMessage{k: v}); err != nil {
 			return err
 		}
 	}
@@ -233,13 +191,7 @@ func writeCurrencies(path string, cur map[string]*genCurrency) error {
 		}
 		b.WriteString(line + "\n")
 	}
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	zw.Write([]byte(b.String()))
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	return os.WriteFile(path, buf.Bytes(), 0o644)
+	return writeGz(path, []byte(b.String()))
 }
 
 func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, error) {
@@ -252,7 +204,7 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 			Numbers map[string]any `json:"numbers"`
 		} `json:"main"`
 	}
-	if err := numReadJSON(filepath.Join(cldr, "cldr-numbers-full/main", id, "numbers.json"), &nf); err != nil {
+	if err := readJSON(filepath.Join(cldr, "cldr-numbers-full/main", id, "numbers.json"), &nf); err != nil {
 		return nil, err
 	}
 	n := nf.Main[id].Numbers
@@ -264,7 +216,7 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 			continue
 		}
 		ns := k[len(p):]
-		sys := &genNumSys{Sym: numStrMap(v)}
+		sys := &genNumSys{Sym: strMap(v)}
 		delete(sys.Sym, "list")
 		delete(sys.Sym, "timeSeparator")
 		dec, _ := n["decimalFormats-numberSystem-"+ns].(map[string]any)
@@ -300,7 +252,7 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 				}
 			}
 		}
-		sys.Misc = numStrMap(n["miscPatterns-numberSystem-"+ns])
+		sys.Misc = strMap(n["miscPatterns-numberSystem-"+ns])
 		loc.Sys[ns] = sys
 	}
 
@@ -311,7 +263,7 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 			} `json:"numbers"`
 		} `json:"main"`
 	}
-	if err := numReadJSON(filepath.Join(cldr, "cldr-numbers-full/main", id, "currencies.json"), &cf); err != nil {
+	if err := readJSON(filepath.Join(cldr, "cldr-numbers-full/main", id, "currencies.json"), &cf); err != nil {
 		return nil, err
 	}
 	for code, c := range cf.Main[id].Numbers.Currencies {
@@ -341,7 +293,7 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 			Units map[string]any `json:"units"`
 		} `json:"main"`
 	}
-	if err := numReadJSON(filepath.Join(cldr, "cldr-units-full/main", id, "units.json"), &uf); err != nil {
+	if err := readJSON(filepath.Join(cldr, "cldr-units-full/main", id, "units.json"), &uf); err != nil {
 		return nil, err
 	}
 	for _, width := range []string{"long", "short", "narrow"} {
@@ -379,7 +331,7 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 			ListPatterns map[string]map[string]string `json:"listPatterns"`
 		} `json:"main"`
 	}
-	if err := numReadJSON(filepath.Join(cldr, "cldr-misc-full/main", id, "listPatterns.json"), &lf); err != nil {
+	if err := readJSON(filepath.Join(cldr, "cldr-misc-full/main", id, "listPatterns.json"), &lf); err != nil {
 		return nil, err
 	}
 	for k, p := range lf.Main[id].ListPatterns {
@@ -394,7 +346,7 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 			} `json:"dates"`
 		} `json:"main"`
 	}
-	if err := numReadJSON(filepath.Join(cldr, "cldr-dates-full/main", id, "dateFields.json"), &df); err != nil {
+	if err := readJSON(filepath.Join(cldr, "cldr-dates-full/main", id, "dateFields.json"), &df); err != nil {
 		return nil, err
 	}
 	for _, f := range []string{"year", "quarter", "month", "week", "day", "hour", "minute", "second"} {
@@ -409,10 +361,10 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 					r.Rel[off] = v.(string)
 				}
 			}
-			for k, v := range numStrMap(fd["relativeTime-type-future"]) {
+			for k, v := range strMap(fd["relativeTime-type-future"]) {
 				r.Future[strings.TrimPrefix(k, "relativeTimePattern-count-")] = v
 			}
-			for k, v := range numStrMap(fd["relativeTime-type-past"]) {
+			for k, v := range strMap(fd["relativeTime-type-past"]) {
 				r.Past[strings.TrimPrefix(k, "relativeTimePattern-count-")] = v
 			}
 			if len(r.Rel) == 0 {
@@ -443,7 +395,7 @@ func genNumbersSupplemental(cldr string) (*numGenSupplemental, error) {
 		var f struct {
 			Supplemental map[string]json.RawMessage `json:"supplemental"`
 		}
-		if err := numReadJSON(filepath.Join(cldr, "cldr-core/supplemental", file), &f); err != nil {
+		if err := readJSON(filepath.Join(cldr, "cldr-core/supplemental", file), &f); err != nil {
 			return err
 		}
 		var all map[string]map[string]string
@@ -478,7 +430,7 @@ func genNumbersSupplemental(cldr string) (*numGenSupplemental, error) {
 			Plurals map[string]map[string]string `json:"plurals"`
 		} `json:"supplemental"`
 	}
-	if err := numReadJSON(filepath.Join(cldr, "cldr-core/supplemental/pluralRanges.json"), &pr); err != nil {
+	if err := readJSON(filepath.Join(cldr, "cldr-core/supplemental/pluralRanges.json"), &pr); err != nil {
 		return nil, err
 	}
 	for lang, rs := range pr.Supplemental.Plurals {
@@ -500,7 +452,7 @@ func genNumbersSupplemental(cldr string) (*numGenSupplemental, error) {
 			} `json:"currencyData"`
 		} `json:"supplemental"`
 	}
-	if err := numReadJSON(filepath.Join(cldr, "cldr-core/supplemental/currencyData.json"), &cd); err != nil {
+	if err := readJSON(filepath.Join(cldr, "cldr-core/supplemental/currencyData.json"), &cd); err != nil {
 		return nil, err
 	}
 	for code, f := range cd.Supplemental.CurrencyData.Fractions {
@@ -514,7 +466,7 @@ func genNumbersSupplemental(cldr string) (*numGenSupplemental, error) {
 			NumberingSystems map[string]map[string]string `json:"numberingSystems"`
 		} `json:"supplemental"`
 	}
-	if err := numReadJSON(filepath.Join(cldr, "cldr-core/supplemental/numberingSystems.json"), &ns); err != nil {
+	if err := readJSON(filepath.Join(cldr, "cldr-core/supplemental/numberingSystems.json"), &ns); err != nil {
 		return nil, err
 	}
 	var names []string
@@ -550,14 +502,14 @@ func genNumberingDefaults(cldr string, sup *numGenSupplemental) error {
 				Numbers map[string]any `json:"numbers"`
 			} `json:"main"`
 		}
-		if err := numReadJSON(filepath.Join(dir, id, "numbers.json"), &nf); err != nil {
+		if err := readJSON(filepath.Join(dir, id, "numbers.json"), &nf); err != nil {
 			return err
 		}
 		n := nf.Main[id].Numbers
 		ns := str(n, "defaultNumberingSystem")
 		defaults[id] = ns
 		if (ns == "arab" || ns == "arabext") && sup.NSSymbols[ns] == nil {
-			if sym := numStrMap(n["symbols-numberSystem-"+ns]); len(sym) > 0 {
+			if sym := strMap(n["symbols-numberSystem-"+ns]); len(sym) > 0 {
 				delete(sym, "list")
 				delete(sym, "timeSeparator")
 				sup.NSSymbols[ns] = sym
