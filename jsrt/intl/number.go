@@ -16,7 +16,7 @@ type numberFormat struct {
 	boundFormat goja.Value
 }
 
-var numberFormats slots[numberFormat]
+var numberFormats internalSlots[numberFormat]
 
 var roundingIncrements = []int{1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000}
 
@@ -329,11 +329,7 @@ func toIntlMathematicalValue(vm *goja.Runtime, v goja.Value) decimal {
 }
 
 func thisNumberFormat(vm *goja.Runtime, this goja.Value, method string) *numberFormat {
-	nf := numberFormats.get(this)
-	if nf == nil {
-		panic(vm.NewTypeError("Method Intl.NumberFormat.prototype." + method + " called on incompatible receiver " + describe(this)))
-	}
-	return nf
+	return receiverSlots(vm, &numberFormats, this, "Intl.NumberFormat.prototype."+method, describe)
 }
 
 func describe(v goja.Value) string {
@@ -386,10 +382,7 @@ func installNumberFormat(vm *goja.Runtime, intlObj *goja.Object) error {
 		return err
 	}
 	getter := vm.ToValue(func(call goja.FunctionCall) goja.Value {
-		nf := numberFormats.get(call.This)
-		if nf == nil {
-			panic(vm.NewTypeError("Method get Intl.NumberFormat.prototype.format called on incompatible receiver " + describe(call.This)))
-		}
+		nf := receiverSlots(vm, &numberFormats, call.This, "get Intl.NumberFormat.prototype.format", describe)
 		if nf.boundFormat == nil {
 			f := vm.ToValue(func(c goja.FunctionCall) goja.Value {
 				return vm.ToValue(joinParts(nf.f.format(toIntlMathematicalValue(vm, c.Argument(0))).parts()))
