@@ -206,8 +206,15 @@ var available = sync.OnceValue(func() map[string]bool {
 // CLDR's locales: the longest prefix of base ICU has, "" if none.
 func bestAvailableLocale(base string) string {
 	av := available()
+	return longestPrefix(base, func(l string) bool { return av[l] })
+}
+
+// longestPrefix is the longest truncation of the tag base (subtags cut
+// from the end, a single-letter subtag going with the one after it) that
+// has(), "" if none.
+func longestPrefix(base string, has func(string) bool) string {
 	for cand := base; cand != ""; {
-		if av[cand] {
+		if has(cand) {
 			return cand
 		}
 		i := strings.LastIndexByte(cand, '-')
