@@ -3,6 +3,8 @@ package intl
 import (
 	"embed"
 	"sync"
+
+	"codexec/jsrt/intl/internal/cldrdata"
 )
 
 // The dates data (jsrt/intl/internal/gen/dates.go writes it): per locale a
@@ -15,56 +17,26 @@ var datesFS embed.FS
 
 // calData is a locale's Gregorian calendar data, inheritance merged.
 type calData struct {
-	Months          map[string][]string          `json:"months"`     // "format/wide" → 12 names
-	Days            map[string][]string          `json:"days"`       // "format/wide" → 7 names, Sunday first
-	DayPeriods      map[string]map[string]string `json:"dayPeriods"` // "format/wide" → am, pm, noon, morning1, …
-	Eras            map[string][]string          `json:"eras"`       // eraAbbr, eraNames, eraNarrow → [BC, AD]
-	DateFormats     map[string]string            `json:"dateFormats"`
-	TimeFormats     map[string]string            `json:"timeFormats"`
-	DateTimeFormats map[string]string            `json:"dateTimeFormats"`
-	AtTime          map[string]string            `json:"atTime"`
-	Available       map[string]string            `json:"available"`
-	Intervals       map[string]map[string]string `json:"intervals"`
-	IntervalFallbck string                       `json:"intervalFallback"`
-	DayPeriodRules  map[string]map[string]string `json:"dayPeriodRules"`
-	Decimal         map[string]string            `json:"decimal"` // numbering system → decimal separator
-	AppendItems     map[string]string            `json:"appendItems"`
+	cldrdata.Calendar
 
 	gen     *patternGenerator // built on first use
 	genOnce sync.Once
 }
 
 // tzNames is a locale's time zone display names.
-type tzNames struct {
-	HourFormat    string                       `json:"hourFormat"`
-	GMTFormat     string                       `json:"gmtFormat"`
-	GMTZeroFormat string                       `json:"gmtZeroFormat"`
-	RegionFormat  string                       `json:"regionFormat"`
-	Fallback      string                       `json:"fallbackFormat"`
-	Metazones     map[string]map[string]string `json:"metazones"`
-	Zones         map[string]map[string]string `json:"zones"`
-	Territories   map[string]string            `json:"territories"`
-}
+type tzNames = cldrdata.ZoneNames
 
 // dateSupplemental is the locale-independent data.
 type dateSupplemental struct {
-	TimeData     map[string][2]string `json:"timeData"`
-	LikelyRegion map[string]string    `json:"likelyRegion"`
-	NumberingSys map[string]string    `json:"numberingSys"`
-	Digits       map[string]string    `json:"digits"`
-	CLDRLocales  []string             `json:"cldrLocales"`
+	cldrdata.DateSupplemental
 
 	cldrSet map[string]bool
 }
 
 // tzSupplemental is the locale-independent time zone data: metazones by
-// date, reference zones, CLDR's canonical ids, zone regions.
-type tzSupplemental struct {
-	Metazones    map[string][][3]string       `json:"metazones"`
-	GoldenZones  map[string]map[string]string `json:"goldenZones"`
-	ZoneRegion   map[string]string            `json:"zoneRegion"`
-	PrimaryZones map[string]string            `json:"primaryZones"`
-}
+// date, reference zones, zone regions (CLDR's canonical ids are a file of
+// their own, read by canonicalZones).
+type tzSupplemental = cldrdata.TZSupplemental
 
 var (
 	tzSuppOnce  sync.Once

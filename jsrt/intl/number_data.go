@@ -5,6 +5,8 @@ import (
 	"embed"
 	"strings"
 	"sync"
+
+	"codexec/jsrt/intl/internal/cldrdata"
 )
 
 // The number, plural, list and relative-time data of each locale of
@@ -14,18 +16,7 @@ import (
 //go:embed data/numbers/*.gz
 var numbersFS embed.FS
 
-type numSys struct {
-	Sym      map[string]string `json:"sym"`
-	Dec      string            `json:"dec"`
-	Pct      string            `json:"pct"`
-	Cur      string            `json:"cur"`
-	Acc      string            `json:"acc"`
-	Sci      string            `json:"sci"`
-	Short    map[string]string `json:"short"`
-	Long     map[string]string `json:"long"`
-	CurShort map[string]string `json:"curShort"`
-	Misc     map[string]string `json:"misc"`
-}
+type numSys = cldrdata.NumberingSystem
 
 type currencyNames struct {
 	Name    string            `json:"n"`
@@ -35,17 +26,9 @@ type currencyNames struct {
 	Pattern string            `json:"p"`
 }
 
-type unitNames struct {
-	Name     string            `json:"n"`
-	Patterns map[string]string `json:"p"`
-	Per      string            `json:"per"`
-}
+type unitNames = cldrdata.Unit
 
-type relField struct {
-	Rel    map[string]string `json:"rel"`
-	Future map[string]string `json:"f"`
-	Past   map[string]string `json:"p"`
-}
+type relField = cldrdata.RelativeField
 
 type numberLocale struct {
 	NS        string               `json:"ns"`

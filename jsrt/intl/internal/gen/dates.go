@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strings"
 
+	"codexec/jsrt/intl/internal/cldrdata"
 	"codexec/jsrt/intl/locales"
 )
 
@@ -79,45 +80,15 @@ func dropNoInherit(v any) any {
 	return out
 }
 
-// calData is what a locale's calendar file holds.
-type calData struct {
-	Months          map[string][]string          `json:"months"`     // "format/wide" → 12 names
-	Days            map[string][]string          `json:"days"`       // "format/wide" → 7 names, Sunday first
-	DayPeriods      map[string]map[string]string `json:"dayPeriods"` // "format/wide" → am, pm, noon, morning1, …
-	Eras            map[string][]string          `json:"eras"`       // eraAbbr, eraNames, eraNarrow → [BC, AD]
-	DateFormats     map[string]string            `json:"dateFormats"`
-	TimeFormats     map[string]string            `json:"timeFormats"`
-	DateTimeFormats map[string]string            `json:"dateTimeFormats"`
-	AtTime          map[string]string            `json:"atTime"`
-	Available       map[string]string            `json:"available"`
-	Intervals       map[string]map[string]string `json:"intervals"`
-	IntervalFallbck string                       `json:"intervalFallback"`
-	DayPeriodRules  map[string]map[string]string `json:"dayPeriodRules"` // from/before/at
-	Decimal         map[string]string            `json:"decimal"`        // numbering system → decimal separator
-	AppendItems     map[string]string            `json:"appendItems"`
-}
-
-// tzData is what a locale's time zone names file holds.
-type tzData struct {
-	HourFormat    string                       `json:"hourFormat"`
-	GMTFormat     string                       `json:"gmtFormat"`
-	GMTZeroFormat string                       `json:"gmtZeroFormat"`
-	RegionFormat  string                       `json:"regionFormat"`
-	Fallback      string                       `json:"fallbackFormat"`
-	Metazones     map[string]map[string]string `json:"metazones"` // name → "long/standard" → …
-	Zones         map[string]map[string]string `json:"zones"`     // IANA id → same, plus "exemplarCity"
-	Territories   map[string]string            `json:"territories"`
-}
-
 var dayKeys = []string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}
 
-func genCalendar(cldr, id string, dayPeriodRules map[string]any) (*calData, error) {
+func genCalendar(cldr, id string, dayPeriodRules map[string]any) (*cldrdata.Calendar, error) {
 	g, err := resolved(cldr, "cldr-dates-full", id, "ca-gregorian.json", "dates", "calendars", "gregorian")
 	if err != nil {
 		return nil, err
 	}
 	g = dropNoInherit(g)
-	c := &calData{Months: map[string][]string{}, Days: map[string][]string{}, DayPeriods: map[string]map[string]string{}, Eras: map[string][]string{}}
+	c := &cldrdata.Calendar{Months: map[string][]string{}, Days: map[string][]string{}, DayPeriods: map[string]map[string]string{}, Eras: map[string][]string{}}
 	for _, ctx := range []string{"format", "stand-alone"} {
 		for _, w := range []string{"abbreviated", "narrow", "wide", "short"} {
 			if m := strMap(dig(g, "months", ctx, w)); len(m) > 0 {
@@ -233,13 +204,13 @@ func zhHantGlue(id string, glue map[string]string) {
 	}
 }
 
-func genTZ(cldr, id string) (*tzData, error) {
+func genTZ(cldr, id string) (*cldrdata.ZoneNames, error) {
 	z, err := resolved(cldr, "cldr-dates-full", id, "timeZoneNames.json", "dates", "timeZoneNames")
 	if err != nil {
 		return nil, err
 	}
 	z = dropNoInherit(z)
-	t := &tzData{Metazones: map[string]map[string]string{}, Zones: map[string]map[string]string{}}
+	t := &cldrdata.ZoneNames{Metazones: map[string]map[string]string{}, Zones: map[string]map[string]string{}}
 	top := strMap(z)
 	t.HourFormat, t.GMTFormat, t.GMTZeroFormat = top["hourFormat"], top["gmtFormat"], top["gmtZeroFormat"]
 	t.RegionFormat, t.Fallback = top["regionFormat"], top["fallbackFormat"]
@@ -292,29 +263,10 @@ func genTZ(cldr, id string) (*tzData, error) {
 	return t, nil
 }
 
-// supplemental is the locale-independent data every formatter needs.
-type supplemental struct {
-	TimeData     map[string][2]string `json:"timeData"`     // region or lang_REGION → [preferred, allowed]
-	LikelyRegion map[string]string    `json:"likelyRegion"` // language[-Script] → region
-	NumberingSys map[string]string    `json:"numberingSys"` // locale → default numbering system
-	Digits       map[string]string    `json:"digits"`       // numbering system → digits
-	CLDRLocales  []string             `json:"cldrLocales"`  // CLDR locales (and default contents) of Data's languages
-}
-
-// tzSupplemental is the locale-independent time zone data, read only by
-// formatters with a time zone.
-type tzSupplemental struct {
-	Metazones    map[string][][3]string       `json:"metazones"`           // zone → [metazone, from, to]
-	GoldenZones  map[string]map[string]string `json:"goldenZones"`         // metazone → territory → zone
-	Canonical    map[string]string            `json:"canonical,omitempty"` // lower-case alias → CLDR canonical id
-	ZoneRegion   map[string]string            `json:"zoneRegion"`          // canonical id → region
-	PrimaryZones map[string]string            `json:"primaryZones"`        // region → zone
-}
-
-func genSupplemental(cldr string) (*supplemental, *tzSupplemental, error) {
-	s := &supplemental{TimeData: map[string][2]string{}, LikelyRegion: map[string]string{},
+func genSupplemental(cldr string) (*cldrdata.DateSupplemental, *cldrdata.TZSupplemental, error) {
+	s := &cldrdata.DateSupplemental{TimeData: map[string][2]string{}, LikelyRegion: map[string]string{},
 		NumberingSys: map[string]string{}, Digits: map[string]string{}}
-	z := &tzSupplemental{Metazones: map[string][][3]string{}, GoldenZones: map[string]map[string]string{},
+	z := &cldrdata.TZSupplemental{Metazones: map[string][][3]string{}, GoldenZones: map[string]map[string]string{},
 		Canonical: map[string]string{}, ZoneRegion: map[string]string{}}
 	core := filepath.Join(cldr, "cldr-core", "supplemental")
 	td, err := readTree(filepath.Join(core, "timeData.json"))

@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 
+	"codexec/jsrt/intl/internal/cldrdata"
 	"codexec/jsrt/intl/locales"
 )
 
@@ -31,19 +32,6 @@ var sanctionedUnits = []string{
 	"petabyte", "pound", "second", "stone", "terabit", "terabyte", "week", "yard", "year",
 }
 
-type genNumSys struct {
-	Sym      map[string]string `json:"sym"`
-	Dec      string            `json:"dec"`
-	Pct      string            `json:"pct"`
-	Cur      string            `json:"cur"`
-	Acc      string            `json:"acc"`
-	Sci      string            `json:"sci"`
-	Short    map[string]string `json:"short,omitempty"`
-	Long     map[string]string `json:"long,omitempty"`
-	CurShort map[string]string `json:"curShort,omitempty"`
-	Misc     map[string]string `json:"misc,omitempty"`
-}
-
 type genCurrency struct {
 	Name   string            `json:"n,omitempty"`
 	Symbol string            `json:"s,omitempty"`
@@ -53,36 +41,24 @@ type genCurrency struct {
 	Pattern string `json:"p,omitempty"`
 }
 
-type genUnit struct {
-	Name     string            `json:"n,omitempty"`
-	Patterns map[string]string `json:"p"`
-	Per      string            `json:"per,omitempty"`
-}
-
-type genRel struct {
-	Rel    map[string]string `json:"rel,omitempty"`
-	Future map[string]string `json:"f"`
-	Past   map[string]string `json:"p"`
-}
-
 type genLocale struct {
-	NS        string                         `json:"ns"`
-	MinGroup  int                            `json:"mg"`
-	Sys       map[string]*genNumSys          `json:"sys"`
-	Spacing   [2]string                      `json:"csp"` // insertBetween before, after the currency
-	CurUnit   map[string]string              `json:"cup"` // {0} {1} by plural category, for currencyDisplay name
-	Currency  map[string]*genCurrency        `json:"curr,omitempty"`
-	Units     map[string]map[string]*genUnit `json:"units,omitempty"` // width → unit
-	Per       map[string]string              `json:"per,omitempty"`   // width → compound "per" pattern
-	Lists     map[string][4]string           `json:"list"`            // type[-width] → start, middle, end, 2
-	Relatives map[string]*genRel             `json:"rt"`              // field[-width]
+	NS        string                               `json:"ns"`
+	MinGroup  int                                  `json:"mg"`
+	Sys       map[string]*cldrdata.NumberingSystem `json:"sys"`
+	Spacing   [2]string                            `json:"csp"` // insertBetween before, after the currency
+	CurUnit   map[string]string                    `json:"cup"` // {0} {1} by plural category, for currencyDisplay name
+	Currency  map[string]*genCurrency              `json:"curr,omitempty"`
+	Units     map[string]map[string]*cldrdata.Unit `json:"units,omitempty"` // width → unit
+	Per       map[string]string                    `json:"per,omitempty"`   // width → compound "per" pattern
+	Lists     map[string][4]string                 `json:"list"`            // type[-width] → start, middle, end, 2
+	Relatives map[string]*cldrdata.RelativeField   `json:"rt"`              // field[-width]
 }
 
 // icuOverrides are where ICU 78's data (what Node formats with) differs
 // from cldr-json 48's, found by comparing with Node 24.
-var icuOverrides = map[string]func(*genNumSys){
+var icuOverrides = map[string]func(*cldrdata.NumberingSystem){
 	// fr-CH: ICU groups with an apostrophe.
-	"fr-CH/latn": func(s *genNumSys) { s.Sym["group"] = "'" },
+	"fr-CH/latn": func(s *cldrdata.NumberingSystem) { s.Sym["group"] = "'" },
 }
 
 type numGenSupplemental struct {
@@ -195,9 +171,9 @@ func writeCurrencies(path string, cur map[string]*genCurrency) error {
 }
 
 func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, error) {
-	loc := &genLocale{Sys: map[string]*genNumSys{}, Currency: map[string]*genCurrency{},
-		Units: map[string]map[string]*genUnit{}, Per: map[string]string{}, Lists: map[string][4]string{},
-		Relatives: map[string]*genRel{}, CurUnit: map[string]string{}}
+	loc := &genLocale{Sys: map[string]*cldrdata.NumberingSystem{}, Currency: map[string]*genCurrency{},
+		Units: map[string]map[string]*cldrdata.Unit{}, Per: map[string]string{}, Lists: map[string][4]string{},
+		Relatives: map[string]*cldrdata.RelativeField{}, CurUnit: map[string]string{}}
 
 	var nf struct {
 		Main map[string]struct {
@@ -216,7 +192,7 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 			continue
 		}
 		ns := k[len(p):]
-		sys := &genNumSys{Sym: strMap(v)}
+		sys := &cldrdata.NumberingSystem{Sym: strMap(v)}
 		delete(sys.Sym, "list")
 		delete(sys.Sym, "timeSeparator")
 		dec, _ := n["decimalFormats-numberSystem-"+ns].(map[string]any)
@@ -298,7 +274,7 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 	}
 	for _, width := range []string{"long", "short", "narrow"} {
 		w, _ := uf.Main[id].Units[width].(map[string]any)
-		loc.Units[width] = map[string]*genUnit{}
+		loc.Units[width] = map[string]*cldrdata.Unit{}
 		if per, ok := w["per"].(map[string]any); ok {
 			loc.Per[width] = str(per, "compoundUnitPattern")
 		}
@@ -316,7 +292,7 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 				continue
 			}
 			m, _ := v.(map[string]any)
-			u := &genUnit{Name: str(m, "displayName"), Per: str(m, "perUnitPattern"), Patterns: map[string]string{}}
+			u := &cldrdata.Unit{Name: str(m, "displayName"), Per: str(m, "perUnitPattern"), Patterns: map[string]string{}}
 			for pk, pv := range m {
 				if cat, ok := strings.CutPrefix(pk, "unitPattern-count-"); ok && !strings.Contains(cat, "-") {
 					u.Patterns[cat] = pv.(string)
@@ -355,7 +331,7 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 			if fd == nil {
 				return nil, fmt.Errorf("no date field %s%s", f, w)
 			}
-			r := &genRel{Rel: map[string]string{}, Future: map[string]string{}, Past: map[string]string{}}
+			r := &cldrdata.RelativeField{Rel: map[string]string{}, Future: map[string]string{}, Past: map[string]string{}}
 			for k, v := range fd {
 				if off, ok := strings.CutPrefix(k, "relative-type-"); ok {
 					r.Rel[off] = v.(string)
