@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+
+	"codexec/jsrt/intl/internal/cldrdata"
 )
 
 func init() { register(20, "NumberFormat", installNumberFormat) }
@@ -24,7 +26,7 @@ var roundingIncrements = []int{1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000
 // allows: a simple unit or "X-per-Y" of two.
 func isSanctionedUnit(u string) bool {
 	simple := func(s string) bool {
-		for _, x := range sanctionedUnitList {
+		for _, x := range cldrdata.SanctionedUnits {
 			if x == s {
 				return true
 			}
@@ -36,14 +38,6 @@ func isSanctionedUnit(u string) bool {
 	}
 	a, b, ok := strings.Cut(u, "-per-")
 	return ok && simple(a) && simple(b)
-}
-
-var sanctionedUnitList = []string{
-	"acre", "bit", "byte", "celsius", "centimeter", "day", "degree", "fahrenheit", "fluid-ounce", "foot",
-	"gallon", "gigabit", "gigabyte", "gram", "hectare", "hour", "inch", "kilobit", "kilobyte", "kilogram",
-	"kilometer", "liter", "megabit", "megabyte", "meter", "microsecond", "mile", "mile-scandinavian",
-	"milliliter", "millimeter", "millisecond", "minute", "month", "nanosecond", "ounce", "percent",
-	"petabyte", "pound", "second", "stone", "terabit", "terabyte", "week", "yard", "year",
 }
 
 // numberingSystemDigits returns the digits of a numeric numbering system.

@@ -1,8 +1,20 @@
 // Package cldrdata is the layout of the JSON data files that
-// jsrt/intl/internal/gen writes and package intl reads: one definition for
-// the writer and the reader. (The omitempty options only shorten the
-// files; a missing field decodes as its zero value.)
+// jsrt/intl/internal/gen writes and package intl reads, and the list of
+// units both serve: one definition for the writer and the reader. (The
+// omitempty options only shorten the files; a missing field decodes as
+// its zero value.)
 package cldrdata
+
+// SanctionedUnits are ECMA-402's simple units
+// (IsSanctionedSingleUnitIdentifier): the units Intl.NumberFormat accepts
+// and the generator writes names for.
+var SanctionedUnits = []string{
+	"acre", "bit", "byte", "celsius", "centimeter", "day", "degree", "fahrenheit", "fluid-ounce", "foot",
+	"gallon", "gigabit", "gigabyte", "gram", "hectare", "hour", "inch", "kilobit", "kilobyte", "kilogram",
+	"kilometer", "liter", "megabit", "megabyte", "meter", "microsecond", "mile", "mile-scandinavian",
+	"milliliter", "millimeter", "millisecond", "minute", "month", "nanosecond", "ounce", "percent",
+	"petabyte", "pound", "second", "stone", "terabit", "terabyte", "week", "yard", "year",
+}
 
 // Calendar is a locale's Gregorian calendar data (data/dates/LOCALE.json.gz).
 type Calendar struct {

@@ -23,15 +23,6 @@ import (
 
 func init() { generators["numbers"] = genNumbers }
 
-// sanctionedUnits are ECMA-402's simple units (IsSanctionedSingleUnitIdentifier).
-var sanctionedUnits = []string{
-	"acre", "bit", "byte", "celsius", "centimeter", "day", "degree", "fahrenheit", "fluid-ounce", "foot",
-	"gallon", "gigabit", "gigabyte", "gram", "hectare", "hour", "inch", "kilobit", "kilobyte", "kilogram",
-	"kilometer", "liter", "megabit", "megabyte", "meter", "microsecond", "mile", "mile-scandinavian",
-	"milliliter", "millimeter", "millisecond", "minute", "month", "nanosecond", "ounce", "percent",
-	"petabyte", "pound", "second", "stone", "terabit", "terabyte", "week", "yard", "year",
-}
-
 type genCurrency struct {
 	Name   string            `json:"n,omitempty"`
 	Symbol string            `json:"s,omitempty"`
@@ -100,7 +91,7 @@ func genNumbers(cldr, out string) error {
 		return err
 	}
 	sanctioned := map[string]bool{}
-	for _, u := range sanctionedUnits {
+	for _, u := range cldrdata.SanctionedUnits {
 		sanctioned[u] = true
 	}
 	for _, id := range locales.Data {
