@@ -50,20 +50,10 @@ type collRequest struct {
 // (ICU's: the longest truncation of the tag that has collation data), or
 // "" when there is none.
 func collBase(base string) string {
-	for cand := base; cand != ""; {
-		if _, ok := collLocales()[cand]; ok {
-			return cand
-		}
-		i := strings.LastIndexByte(cand, '-')
-		if i < 0 {
-			break
-		}
-		cand = cand[:i]
-		if i >= 2 && cand[len(cand)-2] == '-' {
-			cand = cand[:len(cand)-2]
-		}
-	}
-	return ""
+	return longestPrefix(base, func(l string) bool {
+		_, ok := collLocales()[l]
+		return ok
+	})
 }
 
 // servesType reports whether collation type t is available for the

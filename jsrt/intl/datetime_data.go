@@ -1,12 +1,10 @@
 package intl
 
 import (
-	"bytes"
-	"compress/gzip"
 	"embed"
-	"encoding/json"
-	"io"
 	"sync"
+
+	"codexec/jsrt/intl/internal/cldrdata"
 )
 
 // The dates data (jsrt/intl/internal/gen/dates.go writes it): per locale a
@@ -19,56 +17,26 @@ var datesFS embed.FS
 
 // calData is a locale's Gregorian calendar data, inheritance merged.
 type calData struct {
-	Months          map[string][]string          `json:"months"`     // "format/wide" → 12 names
-	Days            map[string][]string          `json:"days"`       // "format/wide" → 7 names, Sunday first
-	DayPeriods      map[string]map[string]string `json:"dayPeriods"` // "format/wide" → am, pm, noon, morning1, …
-	Eras            map[string][]string          `json:"eras"`       // eraAbbr, eraNames, eraNarrow → [BC, AD]
-	DateFormats     map[string]string            `json:"dateFormats"`
-	TimeFormats     map[string]string            `json:"timeFormats"`
-	DateTimeFormats map[string]string            `json:"dateTimeFormats"`
-	AtTime          map[string]string            `json:"atTime"`
-	Available       map[string]string            `json:"available"`
-	Intervals       map[string]map[string]string `json:"intervals"`
-	IntervalFallbck string                       `json:"intervalFallback"`
-	DayPeriodRules  map[string]map[string]string `json:"dayPeriodRules"`
-	Decimal         map[string]string            `json:"decimal"` // numbering system → decimal separator
-	AppendItems     map[string]string            `json:"appendItems"`
+	cldrdata.Calendar
 
 	gen     *patternGenerator // built on first use
 	genOnce sync.Once
 }
 
 // tzNames is a locale's time zone display names.
-type tzNames struct {
-	HourFormat    string                       `json:"hourFormat"`
-	GMTFormat     string                       `json:"gmtFormat"`
-	GMTZeroFormat string                       `json:"gmtZeroFormat"`
-	RegionFormat  string                       `json:"regionFormat"`
-	Fallback      string                       `json:"fallbackFormat"`
-	Metazones     map[string]map[string]string `json:"metazones"`
-	Zones         map[string]map[string]string `json:"zones"`
-	Territories   map[string]string            `json:"territories"`
-}
+type tzNames = cldrdata.ZoneNames
 
 // dateSupplemental is the locale-independent data.
 type dateSupplemental struct {
-	TimeData     map[string][2]string `json:"timeData"`
-	LikelyRegion map[string]string    `json:"likelyRegion"`
-	NumberingSys map[string]string    `json:"numberingSys"`
-	Digits       map[string]string    `json:"digits"`
-	CLDRLocales  []string             `json:"cldrLocales"`
+	cldrdata.DateSupplemental
 
 	cldrSet map[string]bool
 }
 
 // tzSupplemental is the locale-independent time zone data: metazones by
-// date, reference zones, CLDR's canonical ids, zone regions.
-type tzSupplemental struct {
-	Metazones    map[string][][3]string       `json:"metazones"`
-	GoldenZones  map[string]map[string]string `json:"goldenZones"`
-	ZoneRegion   map[string]string            `json:"zoneRegion"`
-	PrimaryZones map[string]string            `json:"primaryZones"`
-}
+// date, reference zones, zone regions (CLDR's canonical ids are a file of
+// their own, read by canonicalZones).
+type tzSupplemental = cldrdata.TZSupplemental
 
 var (
 	tzSuppOnce  sync.Once
@@ -84,7 +52,7 @@ var (
 func canonicalZones() map[string]string {
 	tzIDsOnce.Do(func() {
 		m := map[string]string{}
-		readGzJSON("tzids.json.gz", &m)
+		mustReadGzJSON(datesFS, "data/dates/tzids.json.gz", &m)
 		tzIDs = m
 	})
 	return tzIDs
@@ -94,7 +62,7 @@ func canonicalZones() map[string]string {
 func tzSupplementalData() *tzSupplemental {
 	tzSuppOnce.Do(func() {
 		s := &tzSupplemental{}
-		readGzJSON("tzsupplemental.json.gz", s)
+		mustReadGzJSON(datesFS, "data/dates/tzsupplemental.json.gz", s)
 		tzSuppCache = s
 	})
 	return tzSuppCache
@@ -114,26 +82,6 @@ var (
 	suppCache *dateSupplemental
 )
 
-// readGzJSON decodes one embedded gzipped JSON file; the data is generated
-// and tested, so an error is a build defect.
-func readGzJSON(name string, v any) {
-	b, err := datesFS.ReadFile("data/dates/" + name)
-	if err != nil {
-		panic("intl: missing data " + name)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		panic("intl: bad data " + name)
-	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		panic("intl: bad data " + name)
-	}
-	if err := json.Unmarshal(raw, v); err != nil {
-		panic("intl: bad data " + name + ": " + err.Error())
-	}
-}
-
 // calendarData returns the calendar data of a data locale (one of
 // locales.Data).
 func calendarData(id string) *calData {
@@ -143,7 +91,7 @@ func calendarData(id string) *calData {
 		return c
 	}
 	c := &calData{}
-	readGzJSON(id+".json.gz", c)
+	mustReadGzJSON(datesFS, "data/dates/"+id+".json.gz", c)
 	calCache[id] = c
 	return c
 }
@@ -156,7 +104,7 @@ func zoneNames(id string) *tzNames {
 		return t
 	}
 	t := &tzNames{}
-	readGzJSON(id+".tz.json.gz", t)
+	mustReadGzJSON(datesFS, "data/dates/"+id+".tz.json.gz", t)
 	tzCache[id] = t
 	return t
 }
@@ -165,7 +113,7 @@ func zoneNames(id string) *tzNames {
 func supplementalData() *dateSupplemental {
 	suppOnce.Do(func() {
 		s := &dateSupplemental{}
-		readGzJSON("supplemental.json.gz", s)
+		mustReadGzJSON(datesFS, "data/dates/supplemental.json.gz", s)
 		s.cldrSet = make(map[string]bool, len(s.CLDRLocales))
 		for _, l := range s.CLDRLocales {
 			s.cldrSet[l] = true

@@ -237,24 +237,7 @@ func (s *skeleton) char(f int) byte {
 
 // newSkeleton is DateTimeMatcher::set on a pattern or skeleton.
 func newSkeleton(p string) *skeleton {
-	s := &skeleton{}
-	for _, it := range parsePattern(p) {
-		if it.ch == 0 {
-			continue
-		}
-		r := canonicalRow(it.ch, it.n)
-		if r < 0 {
-			continue
-		}
-		row := dtTypes[r]
-		s.orig[row.field] = strings.Repeat(string(it.ch), it.n)
-		s.base[row.field] = strings.Repeat(string(row.ch), row.minLen)
-		t := row.typ
-		if t > 0 {
-			t += it.n
-		}
-		s.typ[row.field] = t
-	}
+	s := newSkeletonNoPeriodFix(p)
 	// ICU #20739: minutes and fractions without seconds get seconds.
 	if s.orig[fMinute] != "" && s.orig[fFraction] != "" && s.orig[fSecond] == "" {
 		s.orig[fSecond], s.base[fSecond], s.typ[fSecond] = "s", "s", dtNumeric+1
@@ -688,6 +671,8 @@ func patternSkeleton(p string) string {
 	return newSkeletonNoPeriodFix(p).origString()
 }
 
+// newSkeletonNoPeriodFix reads the fields of a pattern or skeleton as
+// they are (newSkeleton then adds seconds and fixes the day period).
 func newSkeletonNoPeriodFix(p string) *skeleton {
 	s := &skeleton{}
 	for _, it := range parsePattern(p) {

@@ -268,13 +268,17 @@ func (d *dateTimeFormat) intervals() *intervalFormatter {
 	// (Japanese "M月d日 H:mm" is "MdHmm", whose pattern is "M/d H:mm").
 	iv.full = best(skel)
 	d.iv = iv
+	// A time-only format: a range across days shows the dates too.
+	timeOnlyFallbacks := func() {
+		p := best("yMd" + timeSk)
+		iv.setFallback(ivDate, p)
+		iv.setFallback(ivMonth, p)
+		iv.setFallback(ivYear, p)
+		iv.setFallback(ivEra, best("GyMd"+timeSk))
+	}
 	if !d.separateDateTime(iv, dateSk, normDate, timeSk, normTime, best) {
 		if timeSk != "" && dateSk == "" {
-			p := best("yMd" + timeSk)
-			iv.setFallback(ivDate, p)
-			iv.setFallback(ivMonth, p)
-			iv.setFallback(ivYear, p)
-			iv.setFallback(ivEra, best("GyMd"+timeSk))
+			timeOnlyFallbacks()
 		}
 		return iv
 	}
@@ -282,11 +286,7 @@ func (d *dateTimeFormat) intervals() *intervalFormatter {
 		return iv
 	}
 	if dateSk == "" {
-		p := best("yMd" + timeSk)
-		iv.setFallback(ivDate, p)
-		iv.setFallback(ivMonth, p)
-		iv.setFallback(ivYear, p)
-		iv.setFallback(ivEra, best("GyMd"+timeSk))
+		timeOnlyFallbacks()
 		return iv
 	}
 	s := skel

@@ -43,7 +43,7 @@ func namesForLocked(id string) *localeNames {
 	}
 	n := &localeNames{Language: map[string]string{}, Region: map[string]string{}, Script: map[string]string{},
 		Variant: map[string]string{}, Currency: map[string]string{}, Calendar: map[string]string{}, Field: map[string][3]string{}}
-	err := readTextSections(id+".txt.gz", func(sec, k, v string) {
+	err := readTextSections(names, "data/names/"+id+".txt.gz", func(sec, k, v string) {
 		switch sec {
 		case "meta":
 			switch k {

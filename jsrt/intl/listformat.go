@@ -15,7 +15,7 @@ type listFormat struct {
 	pats               [4]string // start, middle, end, 2
 }
 
-var listFormatSlots slots[listFormat]
+var listFormatSlots internalSlots[listFormat]
 
 func newListFormat(vm *goja.Runtime, locales, options goja.Value) *listFormat {
 	req := CanonicalizeLocaleList(vm, locales)
@@ -198,11 +198,7 @@ func installListFormat(vm *goja.Runtime, intlObj *goja.Object) error {
 		return err
 	}
 	this := func(v goja.Value, method string) *listFormat {
-		lf := listFormatSlots.get(v)
-		if lf == nil {
-			panic(vm.NewTypeError("Method Intl.ListFormat.prototype." + method + " called on incompatible receiver " + describe(v)))
-		}
-		return lf
+		return receiverSlots(vm, &listFormatSlots, v, "Intl.ListFormat.prototype."+method, describe)
 	}
 	if err := defineMethod(vm, proto, "resolvedOptions", 0, func(call goja.FunctionCall) goja.Value {
 		lf := this(call.This, "resolvedOptions")

@@ -192,7 +192,7 @@ func BestAvailable(base string) string {
 // requested tag is truncated for resolvedOptions().locale.
 var available = sync.OnceValue(func() map[string]bool {
 	m := make(map[string]bool, 1100)
-	if err := readTextSections("available.txt.gz", func(_, l, _ string) { m[l] = true }); err != nil {
+	if err := readTextSections(names, "data/names/available.txt.gz", func(_, l, _ string) { m[l] = true }); err != nil {
 		panic("intl: " + err.Error())
 	}
 	return m
@@ -202,8 +202,15 @@ var available = sync.OnceValue(func() map[string]bool {
 // CLDR's locales: the longest prefix of base ICU has, "" if none.
 func bestAvailableLocale(base string) string {
 	av := available()
+	return longestPrefix(base, func(l string) bool { return av[l] })
+}
+
+// longestPrefix is the longest truncation of the tag base (subtags cut
+// from the end, a single-letter subtag going with the one after it) that
+// has(), "" if none.
+func longestPrefix(base string, has func(string) bool) string {
 	for cand := base; cand != ""; {
-		if av[cand] {
+		if has(cand) {
 			return cand
 		}
 		i := strings.LastIndexByte(cand, '-')

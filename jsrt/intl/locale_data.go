@@ -1,11 +1,7 @@
 package intl
 
 import (
-	"bytes"
-	"compress/gzip"
 	"embed"
-	"encoding/json"
-	"io"
 	"strings"
 	"sync"
 )
@@ -15,53 +11,6 @@ import (
 //
 //go:embed data/names
 var names embed.FS
-
-// readNamesFile decodes one gzip-compressed JSON file of data/names.
-func readNamesFile(name string, v any) error {
-	b, err := names.ReadFile("data/names/" + name)
-	if err != nil {
-		return err
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		return err
-	}
-	j, err := io.ReadAll(zr)
-	if err != nil {
-		return err
-	}
-	return json.Unmarshal(j, v)
-}
-
-// readTextSections decodes a gzip-compressed text file of data/names:
-// sections "@name", each of lines "key value" (value may hold spaces) or
-// of single items.
-func readTextSections(name string, each func(section, key, value string)) error {
-	b, err := names.ReadFile("data/names/" + name)
-	if err != nil {
-		return err
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		return err
-	}
-	t, err := io.ReadAll(zr)
-	if err != nil {
-		return err
-	}
-	section := ""
-	for _, line := range strings.Split(string(t), "\n") {
-		switch {
-		case line == "":
-		case line[0] == '@':
-			section = line[1:]
-		default:
-			k, v, _ := strings.Cut(line, " ")
-			each(section, k, v)
-		}
-	}
-	return nil
-}
 
 // aliasData is core.txt.gz: UTS #35's canonicalization data.
 type aliasData struct {
@@ -76,7 +25,7 @@ type aliasData struct {
 var aliases = sync.OnceValue(func() *aliasData {
 	a := &aliasData{Language: map[string]string{}, Script: map[string]string{}, Region: map[string]string{},
 		Variant: map[string]string{}, Subdivision: map[string]string{}, Type: map[string]map[string]string{}}
-	err := readTextSections("core.txt.gz", func(sec, k, v string) {
+	err := readTextSections(names, "data/names/core.txt.gz", func(sec, k, v string) {
 		switch sec {
 		case "language":
 			a.Language[k] = v
@@ -107,7 +56,7 @@ var aliases = sync.OnceValue(func() *aliasData {
 // language-REGION, und-Script, …) to its most likely full tag.
 var likely = sync.OnceValue(func() map[string]string {
 	m := make(map[string]string, 8192)
-	if err := readTextSections("likely.txt.gz", func(_, k, v string) { m[k] = v }); err != nil {
+	if err := readTextSections(names, "data/names/likely.txt.gz", func(_, k, v string) { m[k] = v }); err != nil {
 		panic("intl: " + err.Error())
 	}
 	return m

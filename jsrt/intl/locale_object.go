@@ -52,7 +52,7 @@ type localeInfo struct {
 
 var info = sync.OnceValue(func() *localeInfo {
 	in := &localeInfo{}
-	if err := readNamesFile("info.json.gz", in); err != nil {
+	if err := readGzJSON(names, "data/names/info.json.gz", in); err != nil {
 		panic("intl: " + err.Error())
 	}
 	return in

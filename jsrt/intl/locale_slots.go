@@ -45,13 +45,25 @@ func (s *internalSlots[T]) get(v goja.Value) (*T, bool) {
 	return t, ok
 }
 
+// has reports whether v is an object this constructor made.
+func (s *internalSlots[T]) has(v goja.Value) bool {
+	_, ok := s.get(v)
+	return ok
+}
+
 // thisSlots returns the slots of a method's receiver, or throws Node's
 // TypeError for an incompatible receiver.
 func thisSlots[T any](vm *goja.Runtime, s *internalSlots[T], this goja.Value, method string) *T {
+	return receiverSlots(vm, s, this, method, func(v goja.Value) string { return describeReceiver(vm, v) })
+}
+
+// receiverSlots is thisSlots with the receiver named in the message by
+// describe.
+func receiverSlots[T any](vm *goja.Runtime, s *internalSlots[T], this goja.Value, method string, describe func(goja.Value) string) *T {
 	if t, ok := s.get(this); ok {
 		return t
 	}
-	panic(vm.NewTypeError("Method " + method + " called on incompatible receiver " + describeReceiver(vm, this)))
+	panic(vm.NewTypeError("Method " + method + " called on incompatible receiver " + describe(this)))
 }
 
 // describeReceiver describes a value as V8's messages do, without running

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+
+	"codexec/jsrt/intl/internal/cldrdata"
 )
 
 // numberFormat is an Intl.NumberFormat's internal slots.
@@ -14,7 +16,7 @@ type numberFormat struct {
 	boundFormat goja.Value
 }
 
-var numberFormats slots[numberFormat]
+var numberFormats internalSlots[numberFormat]
 
 var roundingIncrements = []int{1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000}
 
@@ -22,7 +24,7 @@ var roundingIncrements = []int{1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000
 // allows: a simple unit or "X-per-Y" of two.
 func isSanctionedUnit(u string) bool {
 	simple := func(s string) bool {
-		for _, x := range sanctionedUnitList {
+		for _, x := range cldrdata.SanctionedUnits {
 			if x == s {
 				return true
 			}
@@ -34,14 +36,6 @@ func isSanctionedUnit(u string) bool {
 	}
 	a, b, ok := strings.Cut(u, "-per-")
 	return ok && simple(a) && simple(b)
-}
-
-var sanctionedUnitList = []string{
-	"acre", "bit", "byte", "celsius", "centimeter", "day", "degree", "fahrenheit", "fluid-ounce", "foot",
-	"gallon", "gigabit", "gigabyte", "gram", "hectare", "hour", "inch", "kilobit", "kilobyte", "kilogram",
-	"kilometer", "liter", "megabit", "megabyte", "meter", "microsecond", "mile", "mile-scandinavian",
-	"milliliter", "millimeter", "millisecond", "minute", "month", "nanosecond", "ounce", "percent",
-	"petabyte", "pound", "second", "stone", "terabit", "terabyte", "week", "yard", "year",
 }
 
 // numberingSystemDigits returns the digits of a numeric numbering system.
@@ -327,11 +321,7 @@ func toIntlMathematicalValue(vm *goja.Runtime, v goja.Value) decimal {
 }
 
 func thisNumberFormat(vm *goja.Runtime, this goja.Value, method string) *numberFormat {
-	nf := numberFormats.get(this)
-	if nf == nil {
-		panic(vm.NewTypeError("Method Intl.NumberFormat.prototype." + method + " called on incompatible receiver " + describe(this)))
-	}
-	return nf
+	return receiverSlots(vm, &numberFormats, this, "Intl.NumberFormat.prototype."+method, describe)
 }
 
 func describe(v goja.Value) string {
@@ -384,10 +374,7 @@ func installNumberFormat(vm *goja.Runtime, intlObj *goja.Object) error {
 		return err
 	}
 	getter := vm.ToValue(func(call goja.FunctionCall) goja.Value {
-		nf := numberFormats.get(call.This)
-		if nf == nil {
-			panic(vm.NewTypeError("Method get Intl.NumberFormat.prototype.format called on incompatible receiver " + describe(call.This)))
-		}
+		nf := receiverSlots(vm, &numberFormats, call.This, "get Intl.NumberFormat.prototype.format", describe)
 		if nf.boundFormat == nil {
 			f := vm.ToValue(func(c goja.FunctionCall) goja.Value {
 				return vm.ToValue(joinParts(nf.f.format(toIntlMathematicalValue(vm, c.Argument(0))).parts()))

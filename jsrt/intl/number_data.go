@@ -2,12 +2,11 @@ package intl
 
 import (
 	"bytes"
-	"compress/gzip"
 	"embed"
-	"encoding/json"
-	"io"
 	"strings"
 	"sync"
+
+	"codexec/jsrt/intl/internal/cldrdata"
 )
 
 // The number, plural, list and relative-time data of each locale of
@@ -17,18 +16,7 @@ import (
 //go:embed data/numbers/*.gz
 var numbersFS embed.FS
 
-type numSys struct {
-	Sym      map[string]string `json:"sym"`
-	Dec      string            `json:"dec"`
-	Pct      string            `json:"pct"`
-	Cur      string            `json:"cur"`
-	Acc      string            `json:"acc"`
-	Sci      string            `json:"sci"`
-	Short    map[string]string `json:"short"`
-	Long     map[string]string `json:"long"`
-	CurShort map[string]string `json:"curShort"`
-	Misc     map[string]string `json:"misc"`
-}
+type numSys = cldrdata.NumberingSystem
 
 type currencyNames struct {
 	Name    string            `json:"n"`
@@ -38,17 +26,9 @@ type currencyNames struct {
 	Pattern string            `json:"p"`
 }
 
-type unitNames struct {
-	Name     string            `json:"n"`
-	Patterns map[string]string `json:"p"`
-	Per      string            `json:"per"`
-}
+type unitNames = cldrdata.Unit
 
-type relField struct {
-	Rel    map[string]string `json:"rel"`
-	Future map[string]string `json:"f"`
-	Past   map[string]string `json:"p"`
-}
+type relField = cldrdata.RelativeField
 
 type numberLocale struct {
 	NS        string               `json:"ns"`
@@ -82,7 +62,7 @@ func (l *numberLocale) currencyNamesOf(code string) *currencyNames {
 	}
 	numberData.Unlock()
 	if lines == nil {
-		lines = readGz(l.id + ".currency.txt.gz")
+		lines = mustReadGz(numbersFS, "data/numbers/"+l.id+".currency.txt.gz")
 		numberData.Lock()
 		l.currency = lines
 		numberData.Unlock()
@@ -135,7 +115,7 @@ func (l *numberLocale) unitData() *unitData {
 	numberData.Unlock()
 	if u == nil {
 		u = &unitData{}
-		numReadGzJSON(l.id+".unit.json.gz", u)
+		mustReadGzJSON(numbersFS, "data/numbers/"+l.id+".unit.json.gz", u)
 		numberData.Lock()
 		l.units = u
 		numberData.Unlock()
@@ -161,29 +141,6 @@ var numberData struct {
 	supParts map[string]bool
 }
 
-// readGz returns an embedded file, decompressed.
-func readGz(name string) []byte {
-	b, err := numbersFS.ReadFile("data/numbers/" + name)
-	if err != nil {
-		panic("intl: missing data " + name)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		panic(err)
-	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		panic(err)
-	}
-	return raw
-}
-
-func numReadGzJSON(name string, v any) {
-	if err := json.Unmarshal(readGz(name), v); err != nil {
-		panic(err)
-	}
-}
-
 // numbersFor returns the decoded data of a data locale (one of
 // locales.Data), decoding it on first use.
 func numbersFor(id string) *numberLocale {
@@ -196,7 +153,7 @@ func numbersFor(id string) *numberLocale {
 		numberData.locales = map[string]*numberLocale{}
 	}
 	l := &numberLocale{id: id}
-	numReadGzJSON(id+".json.gz", l)
+	mustReadGzJSON(numbersFS, "data/numbers/"+id+".json.gz", l)
 	numberData.locales[id] = l
 	return l
 }
@@ -212,7 +169,7 @@ func supplemental(part string) *numberSupplemental {
 		numberData.supParts = map[string]bool{}
 	}
 	if !numberData.supParts[part] {
-		numReadGzJSON("sup-"+part+".json.gz", numberData.sup)
+		mustReadGzJSON(numbersFS, "data/numbers/sup-"+part+".json.gz", numberData.sup)
 		numberData.supParts[part] = true
 	}
 	return numberData.sup

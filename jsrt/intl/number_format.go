@@ -492,16 +492,7 @@ func splitSpace(s, typ string) []part {
 	if core == "" {
 		return []part{{typ: "literal", val: s}}
 	}
-	i := strings.Index(s, core)
-	var out []part
-	if i > 0 {
-		out = append(out, part{typ: "literal", val: s[:i]})
-	}
-	out = append(out, part{typ: typ, val: core})
-	if j := i + len(core); j < len(s) {
-		out = append(out, part{typ: "literal", val: s[j:]})
-	}
-	return out
+	return splitAround(s, core, typ)
 }
 
 // wrapPattern splits a "{0} unit" pattern around the number into parts;
@@ -597,14 +588,9 @@ func (f *numberFormatter) affixes(pat *numPattern, sign byte) [2][]part {
 	return out
 }
 
-// bidiSplit makes parts of a symbol, its bidi marks (U+200E, U+200F,
-// U+061C) being literals, as ICU reports them.
-func bidiSplit(typ, s string) []part {
-	isMark := func(r rune) bool { return r == 0x200e || r == 0x200f || r == 0x61c }
-	core := strings.TrimFunc(s, isMark)
-	if core == s || core == "" {
-		return []part{{typ: typ, val: s}}
-	}
+// splitAround makes parts of s around core (a substring of s): core of
+// type typ, what is before and after it literals.
+func splitAround(s, core, typ string) []part {
 	i := strings.Index(s, core)
 	var out []part
 	if i > 0 {
@@ -615,6 +601,17 @@ func bidiSplit(typ, s string) []part {
 		out = append(out, part{typ: "literal", val: s[j:]})
 	}
 	return out
+}
+
+// bidiSplit makes parts of a symbol, its bidi marks (U+200E, U+200F,
+// U+061C) being literals, as ICU reports them.
+func bidiSplit(typ, s string) []part {
+	isMark := func(r rune) bool { return r == 0x200e || r == 0x200f || r == 0x61c }
+	core := strings.TrimFunc(s, isMark)
+	if core == s || core == "" {
+		return []part{{typ: typ, val: s}}
+	}
+	return splitAround(s, core, typ)
 }
 
 // currencySymbol is the text of ¤ for the currency display.

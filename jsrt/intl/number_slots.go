@@ -1,47 +1,8 @@
 package intl
 
 import (
-	"runtime"
-	"sync"
-	"weak"
-
 	"github.com/dop251/goja"
 )
-
-// slots holds the internal slots of the objects an Intl constructor made:
-// a Go value per JavaScript object, found by the object's identity, so
-// that instances stay ordinary objects (no own properties, extensible,
-// freezable) and a receiver of the wrong kind is recognised. Entries go
-// away with their object (weak keys, removed by a cleanup).
-type slots[T any] struct {
-	mu sync.Mutex
-	m  map[weak.Pointer[goja.Object]]*T
-}
-
-func (s *slots[T]) set(o *goja.Object, v *T) {
-	k := weak.Make(o)
-	s.mu.Lock()
-	if s.m == nil {
-		s.m = map[weak.Pointer[goja.Object]]*T{}
-	}
-	s.m[k] = v
-	s.mu.Unlock()
-	runtime.AddCleanup(o, func(k weak.Pointer[goja.Object]) {
-		s.mu.Lock()
-		delete(s.m, k)
-		s.mu.Unlock()
-	}, k)
-}
-
-func (s *slots[T]) get(v goja.Value) *T {
-	o, ok := v.(*goja.Object)
-	if !ok || o == nil {
-		return nil
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.m[weak.Make(o)]
-}
 
 // makeClass creates an Intl constructor and its prototype on the Intl
 // object. construct fills a new instance (this, with the prototype of
@@ -88,8 +49,8 @@ func inherits(o, proto *goja.Object) bool {
 
 // constructed reports whether o already is an Intl object of this package.
 func constructed(o *goja.Object) bool {
-	return numberFormats.get(o) != nil || pluralRulesSlots.get(o) != nil ||
-		relativeTimeSlots.get(o) != nil || listFormatSlots.get(o) != nil
+	return numberFormats.has(o) || pluralRulesSlots.has(o) ||
+		relativeTimeSlots.has(o) || listFormatSlots.has(o)
 }
 
 // defineSupportedLocalesOf adds the static supportedLocalesOf.

@@ -14,7 +14,7 @@ type pluralRules struct {
 	rules *pluralSet
 }
 
-var pluralRulesSlots slots[pluralRules]
+var pluralRulesSlots internalSlots[pluralRules]
 
 func newPluralRules(vm *goja.Runtime, locales, options goja.Value) *pluralRules {
 	opts := CoerceOptionsToObject(vm, options)
@@ -48,11 +48,7 @@ func installPluralRules(vm *goja.Runtime, intlObj *goja.Object) error {
 		return err
 	}
 	this := func(v goja.Value, method string) *pluralRules {
-		pr := pluralRulesSlots.get(v)
-		if pr == nil {
-			panic(vm.NewTypeError("Method Intl.PluralRules.prototype." + method + " called on incompatible receiver " + describe(v)))
-		}
-		return pr
+		return receiverSlots(vm, &pluralRulesSlots, v, "Intl.PluralRules.prototype."+method, describe)
 	}
 	if err := defineMethod(vm, proto, "resolvedOptions", 0, func(call goja.FunctionCall) goja.Value {
 		pr := this(call.This, "resolvedOptions")

@@ -14,7 +14,7 @@ type relativeTimeFormat struct {
 	f                          *numberFormatter // formats the number (the locale's defaults)
 }
 
-var relativeTimeSlots slots[relativeTimeFormat]
+var relativeTimeSlots internalSlots[relativeTimeFormat]
 
 // relativeUnit is the singular of a unit Intl.RelativeTimeFormat formats,
 // given in the singular or the plural.
@@ -108,11 +108,7 @@ func installRelativeTimeFormat(vm *goja.Runtime, intlObj *goja.Object) error {
 		return err
 	}
 	this := func(v goja.Value, method string) *relativeTimeFormat {
-		rt := relativeTimeSlots.get(v)
-		if rt == nil {
-			panic(vm.NewTypeError("Method Intl.RelativeTimeFormat.prototype." + method + " called on incompatible receiver " + describe(v)))
-		}
-		return rt
+		return receiverSlots(vm, &relativeTimeSlots, v, "Intl.RelativeTimeFormat.prototype."+method, describe)
 	}
 	if err := defineMethod(vm, proto, "resolvedOptions", 0, func(call goja.FunctionCall) goja.Value {
 		rt := this(call.This, "resolvedOptions")

@@ -13,9 +13,6 @@ package main
 // runner reads from memory.
 
 import (
-	"bytes"
-	"compress/gzip"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -23,32 +20,11 @@ import (
 	"sort"
 	"strings"
 
+	"codexec/jsrt/intl/internal/cldrdata"
 	"codexec/jsrt/intl/locales"
 )
 
 func init() { generators["dates"] = genDates }
-
-// readJSON decodes a CLDR JSON file into a generic tree.
-func readJSON(path string) (map[string]any, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var m map[string]any
-	return m, json.Unmarshal(b, &m)
-}
-
-// dig walks a generic tree by keys.
-func dig(m any, keys ...string) any {
-	for _, k := range keys {
-		mm, ok := m.(map[string]any)
-		if !ok {
-			return nil
-		}
-		m = mm[k]
-	}
-	return m
-}
 
 // cldrChain is the full CLDR inheritance chain of an id, most specific
 // first, ending with und (root).
@@ -76,7 +52,7 @@ func cldrChain(id string) []string {
 // the file serves; path locates the subtree.
 func resolved(cldr, pkg, id, file string, path ...string) (any, error) {
 	for _, l := range cldrChain(id) {
-		m, err := readJSON(filepath.Join(cldr, pkg, "main", l, file))
+		m, err := readTree(filepath.Join(cldr, pkg, "main", l, file))
 		if os.IsNotExist(err) {
 			continue
 		}
@@ -104,61 +80,15 @@ func dropNoInherit(v any) any {
 	return out
 }
 
-// calData is what a locale's calendar file holds.
-type calData struct {
-	Months          map[string][]string          `json:"months"`     // "format/wide" → 12 names
-	Days            map[string][]string          `json:"days"`       // "format/wide" → 7 names, Sunday first
-	DayPeriods      map[string]map[string]string `json:"dayPeriods"` // "format/wide" → am, pm, noon, morning1, …
-	Eras            map[string][]string          `json:"eras"`       // eraAbbr, eraNames, eraNarrow → [BC, AD]
-	DateFormats     map[string]string            `json:"dateFormats"`
-	TimeFormats     map[string]string            `json:"timeFormats"`
-	DateTimeFormats map[string]string            `json:"dateTimeFormats"`
-	AtTime          map[string]string            `json:"atTime"`
-	Available       map[string]string            `json:"available"`
-	Intervals       map[string]map[string]string `json:"intervals"`
-	IntervalFallbck string                       `json:"intervalFallback"`
-	DayPeriodRules  map[string]map[string]string `json:"dayPeriodRules"` // from/before/at
-	Decimal         map[string]string            `json:"decimal"`        // numbering system → decimal separator
-	AppendItems     map[string]string            `json:"appendItems"`
-}
-
-// tzData is what a locale's time zone names file holds.
-type tzData struct {
-	HourFormat    string                       `json:"hourFormat"`
-	GMTFormat     string                       `json:"gmtFormat"`
-	GMTZeroFormat string                       `json:"gmtZeroFormat"`
-	RegionFormat  string                       `json:"regionFormat"`
-	Fallback      string                       `json:"fallbackFormat"`
-	Metazones     map[string]map[string]string `json:"metazones"` // name → "long/standard" → …
-	Zones         map[string]map[string]string `json:"zones"`     // IANA id → same, plus "exemplarCity"
-	Territories   map[string]string            `json:"territories"`
-}
-
 var dayKeys = []string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}
 
-func strMap(v any) map[string]string {
-	out := map[string]string{}
-	m, _ := v.(map[string]any)
-	for k, x := range m {
-		switch x := x.(type) {
-		case string:
-			out[k] = x
-		case map[string]any: // {"_value": pattern, "_numbers": …}
-			if s, ok := x["_value"].(string); ok {
-				out[k] = s
-			}
-		}
-	}
-	return out
-}
-
-func genCalendar(cldr, id string, dayPeriodRules map[string]any) (*calData, error) {
+func genCalendar(cldr, id string, dayPeriodRules map[string]any) (*cldrdata.Calendar, error) {
 	g, err := resolved(cldr, "cldr-dates-full", id, "ca-gregorian.json", "dates", "calendars", "gregorian")
 	if err != nil {
 		return nil, err
 	}
 	g = dropNoInherit(g)
-	c := &calData{Months: map[string][]string{}, Days: map[string][]string{}, DayPeriods: map[string]map[string]string{}, Eras: map[string][]string{}}
+	c := &cldrdata.Calendar{Months: map[string][]string{}, Days: map[string][]string{}, DayPeriods: map[string]map[string]string{}, Eras: map[string][]string{}}
 	for _, ctx := range []string{"format", "stand-alone"} {
 		for _, w := range []string{"abbreviated", "narrow", "wide", "short"} {
 			if m := strMap(dig(g, "months", ctx, w)); len(m) > 0 {
@@ -274,13 +204,13 @@ func zhHantGlue(id string, glue map[string]string) {
 	}
 }
 
-func genTZ(cldr, id string) (*tzData, error) {
+func genTZ(cldr, id string) (*cldrdata.ZoneNames, error) {
 	z, err := resolved(cldr, "cldr-dates-full", id, "timeZoneNames.json", "dates", "timeZoneNames")
 	if err != nil {
 		return nil, err
 	}
 	z = dropNoInherit(z)
-	t := &tzData{Metazones: map[string]map[string]string{}, Zones: map[string]map[string]string{}}
+	t := &cldrdata.ZoneNames{Metazones: map[string]map[string]string{}, Zones: map[string]map[string]string{}}
 	top := strMap(z)
 	t.HourFormat, t.GMTFormat, t.GMTZeroFormat = top["hourFormat"], top["gmtFormat"], top["gmtZeroFormat"]
 	t.RegionFormat, t.Fallback = top["regionFormat"], top["fallbackFormat"]
@@ -333,32 +263,13 @@ func genTZ(cldr, id string) (*tzData, error) {
 	return t, nil
 }
 
-// supplemental is the locale-independent data every formatter needs.
-type supplemental struct {
-	TimeData     map[string][2]string `json:"timeData"`     // region or lang_REGION → [preferred, allowed]
-	LikelyRegion map[string]string    `json:"likelyRegion"` // language[-Script] → region
-	NumberingSys map[string]string    `json:"numberingSys"` // locale → default numbering system
-	Digits       map[string]string    `json:"digits"`       // numbering system → digits
-	CLDRLocales  []string             `json:"cldrLocales"`  // CLDR locales (and default contents) of Data's languages
-}
-
-// tzSupplemental is the locale-independent time zone data, read only by
-// formatters with a time zone.
-type tzSupplemental struct {
-	Metazones    map[string][][3]string       `json:"metazones"`           // zone → [metazone, from, to]
-	GoldenZones  map[string]map[string]string `json:"goldenZones"`         // metazone → territory → zone
-	Canonical    map[string]string            `json:"canonical,omitempty"` // lower-case alias → CLDR canonical id
-	ZoneRegion   map[string]string            `json:"zoneRegion"`          // canonical id → region
-	PrimaryZones map[string]string            `json:"primaryZones"`        // region → zone
-}
-
-func genSupplemental(cldr string) (*supplemental, *tzSupplemental, error) {
-	s := &supplemental{TimeData: map[string][2]string{}, LikelyRegion: map[string]string{},
+func genSupplemental(cldr string) (*cldrdata.DateSupplemental, *cldrdata.TZSupplemental, error) {
+	s := &cldrdata.DateSupplemental{TimeData: map[string][2]string{}, LikelyRegion: map[string]string{},
 		NumberingSys: map[string]string{}, Digits: map[string]string{}}
-	z := &tzSupplemental{Metazones: map[string][][3]string{}, GoldenZones: map[string]map[string]string{},
+	z := &cldrdata.TZSupplemental{Metazones: map[string][][3]string{}, GoldenZones: map[string]map[string]string{},
 		Canonical: map[string]string{}, ZoneRegion: map[string]string{}}
 	core := filepath.Join(cldr, "cldr-core", "supplemental")
-	td, err := readJSON(filepath.Join(core, "timeData.json"))
+	td, err := readTree(filepath.Join(core, "timeData.json"))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -366,7 +277,7 @@ func genSupplemental(cldr string) (*supplemental, *tzSupplemental, error) {
 		m := strMap(v)
 		s.TimeData[k] = [2]string{m["_preferred"], m["_allowed"]}
 	}
-	ls, err := readJSON(filepath.Join(core, "likelySubtags.json"))
+	ls, err := readTree(filepath.Join(core, "likelySubtags.json"))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -376,7 +287,7 @@ func genSupplemental(cldr string) (*supplemental, *tzSupplemental, error) {
 			s.LikelyRegion[k] = parts[len(parts)-1]
 		}
 	}
-	mz, err := readJSON(filepath.Join(core, "metaZones.json"))
+	mz, err := readTree(filepath.Join(core, "metaZones.json"))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -406,14 +317,14 @@ func genSupplemental(cldr string) (*supplemental, *tzSupplemental, error) {
 		}
 		z.GoldenZones[m["_other"]][m["_territory"]] = m["_type"]
 	}
-	tz, err := readJSON(filepath.Join(cldr, "cldr-bcp47", "bcp47", "timezone.json"))
+	tz, err := readTree(filepath.Join(cldr, "cldr-bcp47", "bcp47", "timezone.json"))
 	if err != nil {
 		return nil, nil, err
 	}
 	// A zone's region: the country its description names ("Jerusalem,
 	// Israel"; the English names are CLDR's), else the first two letters
 	// of its five-letter key.
-	enTerr, err := readJSON(filepath.Join(cldr, "cldr-localenames-full", "main", "en", "territories.json"))
+	enTerr, err := readTree(filepath.Join(cldr, "cldr-localenames-full", "main", "en", "territories.json"))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -445,12 +356,12 @@ func genSupplemental(cldr string) (*supplemental, *tzSupplemental, error) {
 			z.ZoneRegion[ids[0]] = strings.ToUpper(key[:2])
 		}
 	}
-	pz, err := readJSON(filepath.Join(core, "primaryZones.json"))
+	pz, err := readTree(filepath.Join(core, "primaryZones.json"))
 	if err != nil {
 		return nil, nil, err
 	}
 	z.PrimaryZones = strMap(dig(pz, "supplemental", "primaryZones"))
-	ns, err := readJSON(filepath.Join(core, "numberingSystems.json"))
+	ns, err := readTree(filepath.Join(core, "numberingSystems.json"))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -468,7 +379,7 @@ func genSupplemental(cldr string) (*supplemental, *tzSupplemental, error) {
 		if !locales.Languages()[strings.SplitN(d.Name(), "-", 2)[0]] {
 			continue
 		}
-		m, err := readJSON(filepath.Join(cldr, "cldr-numbers-full", "main", d.Name(), "numbers.json"))
+		m, err := readTree(filepath.Join(cldr, "cldr-numbers-full", "main", d.Name(), "numbers.json"))
 		if err != nil {
 			return nil, nil, err
 		}
@@ -477,7 +388,7 @@ func genSupplemental(cldr string) (*supplemental, *tzSupplemental, error) {
 		}
 	}
 	for _, f := range []string{"availableLocales.json", "defaultContent.json"} {
-		m, err := readJSON(filepath.Join(cldr, "cldr-core", f))
+		m, err := readTree(filepath.Join(cldr, "cldr-core", f))
 		if err != nil {
 			return nil, nil, err
 		}
@@ -495,29 +406,12 @@ func genSupplemental(cldr string) (*supplemental, *tzSupplemental, error) {
 	return s, z, nil
 }
 
-// writeGz writes v as gzipped JSON, deterministically.
-func writeGz(path string, v any) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if _, err := zw.Write(b); err != nil {
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	return os.WriteFile(path, buf.Bytes(), 0o644)
-}
-
 func genDates(cldr, out string) error {
 	dir := filepath.Join(out, "dates")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	dp, err := readJSON(filepath.Join(cldr, "cldr-core", "supplemental", "dayPeriods.json"))
+	dp, err := readTree(filepath.Join(cldr, "cldr-core", "supplemental", "dayPeriods.json"))
 	if err != nil {
 		return err
 	}
@@ -529,14 +423,14 @@ func genDates(cldr, out string) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", id, err)
 		}
-		if err := writeGz(filepath.Join(dir, id+".json.gz"), c); err != nil {
+		if err := writeGzJSON(filepath.Join(dir, id+".json.gz"), c); err != nil {
 			return err
 		}
 		t, err := genTZ(cldr, id)
 		if err != nil {
 			return fmt.Errorf("%s: %w", id, err)
 		}
-		if err := writeGz(filepath.Join(dir, id+".tz.json.gz"), t); err != nil {
+		if err := writeGzJSON(filepath.Join(dir, id+".tz.json.gz"), t); err != nil {
 			return err
 		}
 	}
@@ -544,16 +438,16 @@ func genDates(cldr, out string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeGz(filepath.Join(dir, "supplemental.json.gz"), s); err != nil {
+	if err := writeGzJSON(filepath.Join(dir, "supplemental.json.gz"), s); err != nil {
 		return err
 	}
 	// The canonical ids, which any time zone option needs, apart from the
 	// metazones, which only zone names need.
-	if err := writeGz(filepath.Join(dir, "tzids.json.gz"), z.Canonical); err != nil {
+	if err := writeGzJSON(filepath.Join(dir, "tzids.json.gz"), z.Canonical); err != nil {
 		return err
 	}
 	z.Canonical = nil
-	if err := writeGz(filepath.Join(dir, "tzsupplemental.json.gz"), z); err != nil {
+	if err := writeGzJSON(filepath.Join(dir, "tzsupplemental.json.gz"), z); err != nil {
 		return err
 	}
 	// The IANA database as Go ships it (its version is in

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -90,7 +88,7 @@ func genNames(cldr, out string) error {
 			LikelySubtags map[string]string `json:"likelySubtags"`
 		} `json:"supplemental"`
 	}
-	if err := namesReadJSON(filepath.Join(cldr, "cldr-core/supplemental/likelySubtags.json"), &likely); err != nil {
+	if err := readJSON(filepath.Join(cldr, "cldr-core/supplemental/likelySubtags.json"), &likely); err != nil {
 		return err
 	}
 	if err := namesWriteText(filepath.Join(dir, "likely.txt.gz"), []namesSection{{"likely", likely.Supplemental.LikelySubtags, nil}}); err != nil {
@@ -100,7 +98,7 @@ func genNames(cldr, out string) error {
 	if err != nil {
 		return err
 	}
-	if err := namesWriteGz(filepath.Join(dir, "info.json.gz"), info); err != nil {
+	if err := writeGzJSON(filepath.Join(dir, "info.json.gz"), info); err != nil {
 		return err
 	}
 	all := map[string]*namesFile{}
@@ -177,7 +175,7 @@ func readCore(cldr string) (*coreFile, error) {
 			} `json:"metadata"`
 		} `json:"supplemental"`
 	}
-	if err := namesReadJSON(filepath.Join(cldr, "cldr-core/supplemental/aliases.json"), &a); err != nil {
+	if err := readJSON(filepath.Join(cldr, "cldr-core/supplemental/aliases.json"), &a); err != nil {
 		return nil, err
 	}
 	al := func(name string) (map[string]string, error) {
@@ -199,13 +197,13 @@ func readCore(cldr string) (*coreFile, error) {
 			Full []string `json:"full"`
 		} `json:"availableLocales"`
 	}
-	if err := namesReadJSON(filepath.Join(cldr, "cldr-core/availableLocales.json"), &av); err != nil {
+	if err := readJSON(filepath.Join(cldr, "cldr-core/availableLocales.json"), &av); err != nil {
 		return nil, err
 	}
 	var dc struct {
 		DefaultContent []string `json:"defaultContent"`
 	}
-	if err := namesReadJSON(filepath.Join(cldr, "cldr-core/defaultContent.json"), &dc); err != nil {
+	if err := readJSON(filepath.Join(cldr, "cldr-core/defaultContent.json"), &dc); err != nil {
 		return nil, err
 	}
 	// ICU also has the Chinese locales by region alone.
@@ -240,7 +238,7 @@ func readCore(cldr string) (*coreFile, error) {
 				U map[string]map[string]json.RawMessage `json:"u"`
 			} `json:"keyword"`
 		}
-		if err := namesReadJSON(f, &b); err != nil {
+		if err := readJSON(f, &b); err != nil {
 			return nil, err
 		}
 		for key, types := range b.Keyword.U {
@@ -296,7 +294,7 @@ func namesValidType(s string) bool {
 func readNames(cldr, id string) (*namesFile, error) {
 	n := &namesFile{Field: map[string][3]string{}}
 	ln := func(file string, v any) error {
-		return namesReadJSON(filepath.Join(cldr, "cldr-localenames-full/main", id, file), v)
+		return readJSON(filepath.Join(cldr, "cldr-localenames-full/main", id, file), v)
 	}
 	var ld struct {
 		Main map[string]struct {
@@ -343,7 +341,7 @@ func readNames(cldr, id string) (*namesFile, error) {
 			} `json:"numbers"`
 		} `json:"main"`
 	}
-	if err := namesReadJSON(filepath.Join(cldr, "cldr-numbers-full/main", id, "currencies.json"), &cur); err != nil {
+	if err := readJSON(filepath.Join(cldr, "cldr-numbers-full/main", id, "currencies.json"), &cur); err != nil {
 		return nil, err
 	}
 	n.Currency = map[string]string{}
@@ -359,7 +357,7 @@ func readNames(cldr, id string) (*namesFile, error) {
 			} `json:"dates"`
 		} `json:"main"`
 	}
-	if err := namesReadJSON(filepath.Join(cldr, "cldr-dates-full/main", id, "dateFields.json"), &df); err != nil {
+	if err := readJSON(filepath.Join(cldr, "cldr-dates-full/main", id, "dateFields.json"), &df); err != nil {
 		return nil, err
 	}
 	f := df.Main[id].Dates.Fields
@@ -371,35 +369,9 @@ func readNames(cldr, id string) (*namesFile, error) {
 	return n, nil
 }
 
-func namesReadJSON(path string, v any) error {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	return json.Unmarshal(b, v)
-}
-
-// namesWriteGz writes v as gzip-compressed JSON (map keys sorted, so the
-// output is reproducible).
-func namesWriteGz(path string, v any) error {
-	j, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if _, err := zw.Write(j); err != nil {
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	return os.WriteFile(path, buf.Bytes(), 0o644)
-}
-
 func readInfo(cldr string) (*infoFile, error) {
 	sup := func(name string, v any) error {
-		return namesReadJSON(filepath.Join(cldr, "cldr-core/supplemental", name), v)
+		return readJSON(filepath.Join(cldr, "cldr-core/supplemental", name), v)
 	}
 	in := &infoFile{Calendars: map[string][]string{}, HourCycles: map[string]string{}, FirstDay: map[string]int{},
 		Weekend: map[string][2]int{}, DefaultNu: map[string]string{}, TimeZones: map[string][]string{}}
@@ -470,7 +442,7 @@ func readInfo(cldr string) (*infoFile, error) {
 			RTL string `json:"rtl"`
 		} `json:"scriptMetadata"`
 	}
-	if err := namesReadJSON(filepath.Join(cldr, "cldr-core/scriptMetadata.json"), &sm); err != nil {
+	if err := readJSON(filepath.Join(cldr, "cldr-core/scriptMetadata.json"), &sm); err != nil {
 		return nil, err
 	}
 	for s, m := range sm.ScriptMetadata {
@@ -488,7 +460,7 @@ func readInfo(cldr string) (*infoFile, error) {
 				} `json:"numbers"`
 			} `json:"main"`
 		}
-		if err := namesReadJSON(filepath.Join(cldr, "cldr-numbers-full/main", d.Name(), "numbers.json"), &n); err != nil {
+		if err := readJSON(filepath.Join(cldr, "cldr-numbers-full/main", d.Name(), "numbers.json"), &n); err != nil {
 			continue
 		}
 		if nu := n.Main[d.Name()].Numbers.Default; nu != "" {
@@ -502,7 +474,7 @@ func readInfo(cldr string) (*infoFile, error) {
 			} `json:"u"`
 		} `json:"keyword"`
 	}
-	if err := namesReadJSON(filepath.Join(cldr, "cldr-bcp47/bcp47/timezone.json"), &tz); err != nil {
+	if err := readJSON(filepath.Join(cldr, "cldr-bcp47/bcp47/timezone.json"), &tz); err != nil {
 		return nil, err
 	}
 	// A zone's BCP 47 id starts with its region (UN/LOCODE) but for a few.
@@ -620,13 +592,5 @@ func namesWriteText(path string, secs []namesSection) error {
 			b.WriteString(k + " " + s.m[k] + "\n")
 		}
 	}
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if _, err := zw.Write([]byte(b.String())); err != nil {
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	return os.WriteFile(path, buf.Bytes(), 0o644)
+	return writeGz(path, []byte(b.String()))
 }

@@ -10,8 +10,6 @@ package main
 // from its own files.
 
 import (
-	"bytes"
-	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -19,32 +17,11 @@ import (
 	"sort"
 	"strings"
 
+	"codexec/jsrt/intl/internal/cldrdata"
 	"codexec/jsrt/intl/locales"
 )
 
 func init() { generators["numbers"] = genNumbers }
-
-// sanctionedUnits are ECMA-402's simple units (IsSanctionedSingleUnitIdentifier).
-var sanctionedUnits = []string{
-	"acre", "bit", "byte", "celsius", "centimeter", "day", "degree", "fahrenheit", "fluid-ounce", "foot",
-	"gallon", "gigabit", "gigabyte", "gram", "hectare", "hour", "inch", "kilobit", "kilobyte", "kilogram",
-	"kilometer", "liter", "megabit", "megabyte", "meter", "microsecond", "mile", "mile-scandinavian",
-	"milliliter", "millimeter", "millisecond", "minute", "month", "nanosecond", "ounce", "percent",
-	"petabyte", "pound", "second", "stone", "terabit", "terabyte", "week", "yard", "year",
-}
-
-type genNumSys struct {
-	Sym      map[string]string `json:"sym"`
-	Dec      string            `json:"dec"`
-	Pct      string            `json:"pct"`
-	Cur      string            `json:"cur"`
-	Acc      string            `json:"acc"`
-	Sci      string            `json:"sci"`
-	Short    map[string]string `json:"short,omitempty"`
-	Long     map[string]string `json:"long,omitempty"`
-	CurShort map[string]string `json:"curShort,omitempty"`
-	Misc     map[string]string `json:"misc,omitempty"`
-}
 
 type genCurrency struct {
 	Name   string            `json:"n,omitempty"`
@@ -55,36 +32,24 @@ type genCurrency struct {
 	Pattern string `json:"p,omitempty"`
 }
 
-type genUnit struct {
-	Name     string            `json:"n,omitempty"`
-	Patterns map[string]string `json:"p"`
-	Per      string            `json:"per,omitempty"`
-}
-
-type genRel struct {
-	Rel    map[string]string `json:"rel,omitempty"`
-	Future map[string]string `json:"f"`
-	Past   map[string]string `json:"p"`
-}
-
 type genLocale struct {
-	NS        string                         `json:"ns"`
-	MinGroup  int                            `json:"mg"`
-	Sys       map[string]*genNumSys          `json:"sys"`
-	Spacing   [2]string                      `json:"csp"` // insertBetween before, after the currency
-	CurUnit   map[string]string              `json:"cup"` // {0} {1} by plural category, for currencyDisplay name
-	Currency  map[string]*genCurrency        `json:"curr,omitempty"`
-	Units     map[string]map[string]*genUnit `json:"units,omitempty"` // width → unit
-	Per       map[string]string              `json:"per,omitempty"`   // width → compound "per" pattern
-	Lists     map[string][4]string           `json:"list"`            // type[-width] → start, middle, end, 2
-	Relatives map[string]*genRel             `json:"rt"`              // field[-width]
+	NS        string                               `json:"ns"`
+	MinGroup  int                                  `json:"mg"`
+	Sys       map[string]*cldrdata.NumberingSystem `json:"sys"`
+	Spacing   [2]string                            `json:"csp"` // insertBetween before, after the currency
+	CurUnit   map[string]string                    `json:"cup"` // {0} {1} by plural category, for currencyDisplay name
+	Currency  map[string]*genCurrency              `json:"curr,omitempty"`
+	Units     map[string]map[string]*cldrdata.Unit `json:"units,omitempty"` // width → unit
+	Per       map[string]string                    `json:"per,omitempty"`   // width → compound "per" pattern
+	Lists     map[string][4]string                 `json:"list"`            // type[-width] → start, middle, end, 2
+	Relatives map[string]*cldrdata.RelativeField   `json:"rt"`              // field[-width]
 }
 
 // icuOverrides are where ICU 78's data (what Node formats with) differs
 // from cldr-json 48's, found by comparing with Node 24.
-var icuOverrides = map[string]func(*genNumSys){
+var icuOverrides = map[string]func(*cldrdata.NumberingSystem){
 	// fr-CH: ICU groups with an apostrophe.
-	"fr-CH/latn": func(s *genNumSys) { s.Sym["group"] = "'" },
+	"fr-CH/latn": func(s *cldrdata.NumberingSystem) { s.Sym["group"] = "'" },
 }
 
 type numGenSupplemental struct {
@@ -106,49 +71,9 @@ type numGenSupplemental struct {
 	NSDefault map[string]string `json:"nsDefault"`
 }
 
-func numReadJSON(path string, v any) error {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	return json.Unmarshal(b, v)
-}
-
-func numWriteGz(path string, v any) error {
-	var raw bytes.Buffer
-	enc := json.NewEncoder(&raw)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	zw.Write(raw.Bytes())
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	return os.WriteFile(path, buf.Bytes(), 0o644)
-}
-
-func str(m map[string]any, k string) string {
-	s, _ := m[k].(string)
-	return s
-}
-
-func numStrMap(v any) map[string]string {
-	m, _ := v.(map[string]any)
-	out := map[string]string{}
-	for k, x := range m {
-		if s, ok := x.(string); ok {
-			out[k] = s
-		}
-	}
-	return out
-}
-
 // compactPatterns keeps the "1000-count-one" keys, dropping alternates.
 func compactPatterns(v any) map[string]string {
-	m := numStrMap(v)
+	m := strMap(v)
 	for k := range m {
 		if strings.Contains(k, "-alt-") {
 			delete(m, k)
@@ -166,7 +91,7 @@ func genNumbers(cldr, out string) error {
 		return err
 	}
 	sanctioned := map[string]bool{}
-	for _, u := range sanctionedUnits {
+	for _, u := range cldrdata.SanctionedUnits {
 		sanctioned[u] = true
 	}
 	for _, id := range locales.Data {
@@ -179,11 +104,11 @@ func genNumbers(cldr, out string) error {
 		if err := writeCurrencies(filepath.Join(dir, id+".currency.txt.gz"), loc.Currency); err != nil {
 			return err
 		}
-		if err := numWriteGz(filepath.Join(dir, id+".unit.json.gz"), map[string]any{"units": loc.Units, "per": loc.Per}); err != nil {
+		if err := writeGzJSONLine(filepath.Join(dir, id+".unit.json.gz"), map[string]any{"units": loc.Units, "per": loc.Per}); err != nil {
 			return err
 		}
 		loc.Currency, loc.Units, loc.Per = nil, nil, nil
-		if err := numWriteGz(filepath.Join(dir, id+".json.gz"), loc); err != nil {
+		if err := writeGzJSONLine(filepath.Join(dir, id+".json.gz"), loc); err != nil {
 			return err
 		}
 	}
@@ -201,7 +126,7 @@ func genNumbers(cldr, out string) error {
 		return err
 	}
 	for k, v := range parts {
-		if err := numWriteGz(filepath.Join(dir, "sup-"+k+".json.gz"), map[string]json.RawMessage{k: v}); err != nil {
+		if err := writeGzJSONLine(filepath.Join(dir, "sup-"+k+".json.gz"), map[string]json.RawMessage{k: v}); err != nil {
 			return err
 		}
 	}
@@ -233,26 +158,20 @@ func writeCurrencies(path string, cur map[string]*genCurrency) error {
 		}
 		b.WriteString(line + "\n")
 	}
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	zw.Write([]byte(b.String()))
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	return os.WriteFile(path, buf.Bytes(), 0o644)
+	return writeGz(path, []byte(b.String()))
 }
 
 func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, error) {
-	loc := &genLocale{Sys: map[string]*genNumSys{}, Currency: map[string]*genCurrency{},
-		Units: map[string]map[string]*genUnit{}, Per: map[string]string{}, Lists: map[string][4]string{},
-		Relatives: map[string]*genRel{}, CurUnit: map[string]string{}}
+	loc := &genLocale{Sys: map[string]*cldrdata.NumberingSystem{}, Currency: map[string]*genCurrency{},
+		Units: map[string]map[string]*cldrdata.Unit{}, Per: map[string]string{}, Lists: map[string][4]string{},
+		Relatives: map[string]*cldrdata.RelativeField{}, CurUnit: map[string]string{}}
 
 	var nf struct {
 		Main map[string]struct {
 			Numbers map[string]any `json:"numbers"`
 		} `json:"main"`
 	}
-	if err := numReadJSON(filepath.Join(cldr, "cldr-numbers-full/main", id, "numbers.json"), &nf); err != nil {
+	if err := readJSON(filepath.Join(cldr, "cldr-numbers-full/main", id, "numbers.json"), &nf); err != nil {
 		return nil, err
 	}
 	n := nf.Main[id].Numbers
@@ -264,7 +183,7 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 			continue
 		}
 		ns := k[len(p):]
-		sys := &genNumSys{Sym: numStrMap(v)}
+		sys := &cldrdata.NumberingSystem{Sym: strMap(v)}
 		delete(sys.Sym, "list")
 		delete(sys.Sym, "timeSeparator")
 		dec, _ := n["decimalFormats-numberSystem-"+ns].(map[string]any)
@@ -300,7 +219,7 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 				}
 			}
 		}
-		sys.Misc = numStrMap(n["miscPatterns-numberSystem-"+ns])
+		sys.Misc = strMap(n["miscPatterns-numberSystem-"+ns])
 		loc.Sys[ns] = sys
 	}
 
@@ -311,7 +230,7 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 			} `json:"numbers"`
 		} `json:"main"`
 	}
-	if err := numReadJSON(filepath.Join(cldr, "cldr-numbers-full/main", id, "currencies.json"), &cf); err != nil {
+	if err := readJSON(filepath.Join(cldr, "cldr-numbers-full/main", id, "currencies.json"), &cf); err != nil {
 		return nil, err
 	}
 	for code, c := range cf.Main[id].Numbers.Currencies {
@@ -341,12 +260,12 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 			Units map[string]any `json:"units"`
 		} `json:"main"`
 	}
-	if err := numReadJSON(filepath.Join(cldr, "cldr-units-full/main", id, "units.json"), &uf); err != nil {
+	if err := readJSON(filepath.Join(cldr, "cldr-units-full/main", id, "units.json"), &uf); err != nil {
 		return nil, err
 	}
 	for _, width := range []string{"long", "short", "narrow"} {
 		w, _ := uf.Main[id].Units[width].(map[string]any)
-		loc.Units[width] = map[string]*genUnit{}
+		loc.Units[width] = map[string]*cldrdata.Unit{}
 		if per, ok := w["per"].(map[string]any); ok {
 			loc.Per[width] = str(per, "compoundUnitPattern")
 		}
@@ -364,7 +283,7 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 				continue
 			}
 			m, _ := v.(map[string]any)
-			u := &genUnit{Name: str(m, "displayName"), Per: str(m, "perUnitPattern"), Patterns: map[string]string{}}
+			u := &cldrdata.Unit{Name: str(m, "displayName"), Per: str(m, "perUnitPattern"), Patterns: map[string]string{}}
 			for pk, pv := range m {
 				if cat, ok := strings.CutPrefix(pk, "unitPattern-count-"); ok && !strings.Contains(cat, "-") {
 					u.Patterns[cat] = pv.(string)
@@ -379,7 +298,7 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 			ListPatterns map[string]map[string]string `json:"listPatterns"`
 		} `json:"main"`
 	}
-	if err := numReadJSON(filepath.Join(cldr, "cldr-misc-full/main", id, "listPatterns.json"), &lf); err != nil {
+	if err := readJSON(filepath.Join(cldr, "cldr-misc-full/main", id, "listPatterns.json"), &lf); err != nil {
 		return nil, err
 	}
 	for k, p := range lf.Main[id].ListPatterns {
@@ -394,7 +313,7 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 			} `json:"dates"`
 		} `json:"main"`
 	}
-	if err := numReadJSON(filepath.Join(cldr, "cldr-dates-full/main", id, "dateFields.json"), &df); err != nil {
+	if err := readJSON(filepath.Join(cldr, "cldr-dates-full/main", id, "dateFields.json"), &df); err != nil {
 		return nil, err
 	}
 	for _, f := range []string{"year", "quarter", "month", "week", "day", "hour", "minute", "second"} {
@@ -403,16 +322,16 @@ func genNumbersLocale(cldr, id string, sanctioned map[string]bool) (*genLocale, 
 			if fd == nil {
 				return nil, fmt.Errorf("no date field %s%s", f, w)
 			}
-			r := &genRel{Rel: map[string]string{}, Future: map[string]string{}, Past: map[string]string{}}
+			r := &cldrdata.RelativeField{Rel: map[string]string{}, Future: map[string]string{}, Past: map[string]string{}}
 			for k, v := range fd {
 				if off, ok := strings.CutPrefix(k, "relative-type-"); ok {
 					r.Rel[off] = v.(string)
 				}
 			}
-			for k, v := range numStrMap(fd["relativeTime-type-future"]) {
+			for k, v := range strMap(fd["relativeTime-type-future"]) {
 				r.Future[strings.TrimPrefix(k, "relativeTimePattern-count-")] = v
 			}
-			for k, v := range numStrMap(fd["relativeTime-type-past"]) {
+			for k, v := range strMap(fd["relativeTime-type-past"]) {
 				r.Past[strings.TrimPrefix(k, "relativeTimePattern-count-")] = v
 			}
 			if len(r.Rel) == 0 {
@@ -443,7 +362,7 @@ func genNumbersSupplemental(cldr string) (*numGenSupplemental, error) {
 		var f struct {
 			Supplemental map[string]json.RawMessage `json:"supplemental"`
 		}
-		if err := numReadJSON(filepath.Join(cldr, "cldr-core/supplemental", file), &f); err != nil {
+		if err := readJSON(filepath.Join(cldr, "cldr-core/supplemental", file), &f); err != nil {
 			return err
 		}
 		var all map[string]map[string]string
@@ -478,7 +397,7 @@ func genNumbersSupplemental(cldr string) (*numGenSupplemental, error) {
 			Plurals map[string]map[string]string `json:"plurals"`
 		} `json:"supplemental"`
 	}
-	if err := numReadJSON(filepath.Join(cldr, "cldr-core/supplemental/pluralRanges.json"), &pr); err != nil {
+	if err := readJSON(filepath.Join(cldr, "cldr-core/supplemental/pluralRanges.json"), &pr); err != nil {
 		return nil, err
 	}
 	for lang, rs := range pr.Supplemental.Plurals {
@@ -500,7 +419,7 @@ func genNumbersSupplemental(cldr string) (*numGenSupplemental, error) {
 			} `json:"currencyData"`
 		} `json:"supplemental"`
 	}
-	if err := numReadJSON(filepath.Join(cldr, "cldr-core/supplemental/currencyData.json"), &cd); err != nil {
+	if err := readJSON(filepath.Join(cldr, "cldr-core/supplemental/currencyData.json"), &cd); err != nil {
 		return nil, err
 	}
 	for code, f := range cd.Supplemental.CurrencyData.Fractions {
@@ -514,7 +433,7 @@ func genNumbersSupplemental(cldr string) (*numGenSupplemental, error) {
 			NumberingSystems map[string]map[string]string `json:"numberingSystems"`
 		} `json:"supplemental"`
 	}
-	if err := numReadJSON(filepath.Join(cldr, "cldr-core/supplemental/numberingSystems.json"), &ns); err != nil {
+	if err := readJSON(filepath.Join(cldr, "cldr-core/supplemental/numberingSystems.json"), &ns); err != nil {
 		return nil, err
 	}
 	var names []string
@@ -550,14 +469,14 @@ func genNumberingDefaults(cldr string, sup *numGenSupplemental) error {
 				Numbers map[string]any `json:"numbers"`
 			} `json:"main"`
 		}
-		if err := numReadJSON(filepath.Join(dir, id, "numbers.json"), &nf); err != nil {
+		if err := readJSON(filepath.Join(dir, id, "numbers.json"), &nf); err != nil {
 			return err
 		}
 		n := nf.Main[id].Numbers
 		ns := str(n, "defaultNumberingSystem")
 		defaults[id] = ns
 		if (ns == "arab" || ns == "arabext") && sup.NSSymbols[ns] == nil {
-			if sym := numStrMap(n["symbols-numberSystem-"+ns]); len(sym) > 0 {
+			if sym := strMap(n["symbols-numberSystem-"+ns]); len(sym) > 0 {
 				delete(sym, "list")
 				delete(sym, "timeSeparator")
 				sup.NSSymbols[ns] = sym
