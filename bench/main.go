@@ -730,4 +730,4 @@ func check(err error) {
 }
 
 // setAllowModules lets a job require() the built-in modules.
-func setAllowModules(job *ipc.Job, on bool) {}
+func setAllowModules(job *ipc.Job, on bool) { job.AllowBuiltinModules = on }
