@@ -157,9 +157,7 @@ func (e *env) capture() error {
 // fn makes a native, non-constructor function with the given name and
 // length, as built-in methods have.
 func (e *env) fn(name string, length int, f func(goja.FunctionCall) goja.Value) *goja.Object {
-	o := e.vm.ToValue(f).(*goja.Object)
-	e.nameLength(o, name, length)
-	return o
+	return e.vm.NewNativeFunction(name, length, f)
 }
 
 // ctor makes a constructor that must be called with new, with prototype
