@@ -172,6 +172,8 @@ func (r *Runtime) builtin_AggregateError(args []Value, proto *Object) *Object {
 func (r *Runtime) newAggregateErrorErrors(errors []Value) *Object {
 	proto := r.getPrototypeFromCtor(r.getAggregateError(), nil, nil)
 	obj := r.newErrorObject(proto, classError)
+	// V8's message for Promise.any's rejection.
+	obj._putProp("message", asciiString("All promises were rejected"), true, false, true)
 	obj._putProp("errors", r.newArrayValues(errors), true, false, true)
 	return obj.val
 }

@@ -14,3 +14,11 @@ func TestRelationalLeftAssociative(t *testing.T) {
 	`
 	testScript(SCRIPT, valueTrue, t)
 }
+
+func TestJSONParseOutOfRangeAndAnyMessage(t *testing.T) {
+	const SCRIPT = `
+	JSON.parse("1e999") === Infinity && JSON.parse("-1e999") === -Infinity && JSON.parse("1e-999") === 0 &&
+		JSON.parse('{"a": 12345678901234567890}').a === 12345678901234567000 && JSON.parse("0.1") === 0.1;
+	`
+	testScript(SCRIPT, valueTrue, t)
+}
