@@ -503,6 +503,9 @@ func (r *regexpObject) writeEscapedSource(sb *StringBuilder) bool {
 	pos := 0
 	lastPos := 0
 	rd := &lenientUtf16Decoder{utf16Reader: r.source.utf16Reader()}
+	// As V8's EscapeRegExpSource: a '/' is escaped as "\/" outside a
+	// character class and left alone inside one ([^/] stays [^/]).
+	inClass := false
 L:
 	for {
 		c, size, err := rd.ReadRune()
@@ -516,7 +519,19 @@ L:
 			if err != nil {
 				break L
 			}
-		case '/', '\u000a', '\u000d', '\u2028', '\u2029':
+		case '[':
+			inClass = true
+		case ']':
+			inClass = false
+		case '/':
+			if inClass {
+				break
+			}
+			sb.WriteSubstring(r.source, lastPos, pos)
+			sb.WriteRune('\\')
+			sb.WriteRune('/')
+			lastPos = pos + size
+		case '\u000a', '\u000d', '\u2028', '\u2029':
 			sb.WriteSubstring(r.source, lastPos, pos)
 			sb.WriteRune('\\')
 			switch c {

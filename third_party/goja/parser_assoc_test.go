@@ -22,3 +22,11 @@ func TestJSONParseOutOfRangeAndAnyMessage(t *testing.T) {
 	`
 	testScript(SCRIPT, valueTrue, t)
 }
+
+func TestRegExpSourceSlash(t *testing.T) {
+	const SCRIPT = `
+	/[^/]+/g.source === "[^/]+" && String(/a\/b[/]/) === "/a\\/b[/]/" && new RegExp("a/b").source === "a\\/b" &&
+		new RegExp("[/]").source === "[/]" && new RegExp("\n").source === "\\n" && new RegExp("").source === "(?:)";
+	`
+	testScript(SCRIPT, valueTrue, t)
+}
