@@ -30,3 +30,14 @@ func TestRegExpSourceSlash(t *testing.T) {
 	`
 	testScript(SCRIPT, valueTrue, t)
 }
+
+func TestDateISOStringExpandedYears(t *testing.T) {
+	const SCRIPT = `
+	new Date(Date.UTC(-1, 0, 1)).toISOString() === "-000001-01-01T00:00:00.000Z" &&
+		new Date(253402300800000).toISOString() === "+010000-01-01T00:00:00.000Z" &&
+		new Date(Date.UTC(0, 0, 1) - 0).getUTCFullYear() === 1900 &&
+		new Date("0000-01-01T00:00:00Z").toISOString() === "0000-01-01T00:00:00.000Z" &&
+		JSON.stringify(new Date("-000050-01-01T00:00:00Z")) === '"-000050-01-01T00:00:00.000Z"';
+	`
+	testScript(SCRIPT, valueTrue, t)
+}
