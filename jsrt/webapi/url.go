@@ -217,6 +217,28 @@ func (w *web) urlClass() *class {
 	w.accessor(p, "hash", str(func(st *urlState) string { return st.u.Hash() }),
 		set(func(st *urlState, v string) { st.u.SetHash(v) }))
 	w.method(p, "toJSON", 0, href)
+	w.customInspect(p, func(call goja.FunctionCall, inspect goja.Callable) goja.Value {
+		// Node's URL[inspect.custom]: the components, under the name of
+		// the receiver's constructor.
+		if d := call.Argument(0); !goja.IsUndefined(d) && !goja.IsNull(d) && d.ToFloat() < 0 {
+			return call.This
+		}
+		this := call.This.(*goja.Object)
+		ctor := vm.NewObject()
+		_ = ctor.SetPrototype(nil)
+		_ = ctor.Set("constructor", c.ctor)
+		obj := vm.NewObject()
+		_ = obj.SetPrototype(ctor)
+		for _, k := range []string{"href", "origin", "protocol", "username", "password", "host", "hostname",
+			"port", "pathname", "search", "searchParams", "hash"} {
+			_ = obj.DefineDataProperty(k, this.Get(k), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+		}
+		s, err := inspect(goja.Undefined(), obj, call.Argument(1))
+		if err != nil {
+			panic(err)
+		}
+		return vm.ToValue(ctorName(this, "URL") + " " + s.String())
+	})
 
 	w.method(c.ctor, "parse", 1, func(call goja.FunctionCall) goja.Value {
 		input, base := w.urlArgs(call)
@@ -418,6 +440,47 @@ func (w *web) searchParamsClass() *class {
 	w.accessor(p, "size", func(call goja.FunctionCall) goja.Value {
 		return vm.ToValue(len(w.paramsOf(call.This).list))
 	}, nil)
+	w.customInspect(p, func(call goja.FunctionCall, inspect goja.Callable) goja.Value {
+		// Node's URLSearchParams[inspect.custom]: 'name' => 'value' pairs,
+		// on one line unless they pass breakLength.
+		sp := w.paramsOf(call.This)
+		opts := vm.NewObject()
+		if o, ok := call.Argument(1).(*goja.Object); ok {
+			for _, k := range o.Keys() {
+				_ = opts.Set(k, o.Get(k))
+			}
+		}
+		if d := call.Argument(0); !goja.IsUndefined(d) && !goja.IsNull(d) {
+			_ = opts.Set("depth", d.ToFloat()-1)
+		}
+		one := func(v string) string {
+			s, err := inspect(goja.Undefined(), vm.ToValue(v), opts)
+			if err != nil {
+				panic(err)
+			}
+			return s.String()
+		}
+		name := ctorName(call.This.(*goja.Object), "URLSearchParams")
+		if len(sp.list) == 0 {
+			return vm.ToValue(name + " {}")
+		}
+		out := make([]string, len(sp.list))
+		length := -2
+		for i, pr := range sp.list {
+			out[i] = one(pr.name) + " => " + one(pr.value)
+			length += len([]rune(out[i])) + 2
+		}
+		breakLength := 80.0
+		if o, ok := call.Argument(1).(*goja.Object); ok {
+			if b := o.Get("breakLength"); b != nil && !goja.IsUndefined(b) {
+				breakLength = b.ToFloat()
+			}
+		}
+		if float64(length) > breakLength {
+			return vm.ToValue(name + " {\n  " + strings.Join(out, ",\n  ") + " }")
+		}
+		return vm.ToValue(name + " { " + strings.Join(out, ", ") + " }")
+	})
 	return c
 }
 

@@ -326,3 +326,32 @@ func must(err error) {
 		panic(err)
 	}
 }
+
+// customInspect defines p[Symbol.for('nodejs.util.inspect.custom')], as
+// Node's classes have it, so that console.log and util.inspect show what
+// Node shows. f gets the call (depth, options) and the inspect function the
+// inspector passed; without one, the object is shown as it is.
+func (w *web) customInspect(p *goja.Object, f func(call goja.FunctionCall, inspect goja.Callable) goja.Value) {
+	vm := w.vm
+	key := vm.SymbolFor("nodejs.util.inspect.custom")
+	fn := w.fn("[nodejs.util.inspect.custom]", 2, func(call goja.FunctionCall) goja.Value {
+		inspect, ok := goja.AssertFunction(call.Argument(2))
+		if !ok {
+			return call.This
+		}
+		return f(call, inspect)
+	})
+	must(p.DefineDataPropertySymbol(key, fn, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE))
+}
+
+// ctorName is o.constructor.name, or fallback.
+func ctorName(o *goja.Object, fallback string) string {
+	c, ok := o.Get("constructor").(*goja.Object)
+	if !ok {
+		return fallback
+	}
+	if n, ok := c.Get("name").Export().(string); ok && n != "" {
+		return n
+	}
+	return fallback
+}

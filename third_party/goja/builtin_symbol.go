@@ -175,3 +175,9 @@ func (r *Runtime) getSymbol() *Object {
 	}
 	return ret
 }
+
+// SymbolFor returns the symbol registered under key, as Symbol.for(key)
+// does, without going through the (replaceable) global Symbol.
+func (r *Runtime) SymbolFor(key string) *Symbol {
+	return r.symbol_for(FunctionCall{Arguments: []Value{newStringValue(key)}}).(*Symbol)
+}
