@@ -58,19 +58,21 @@ type Runtime struct {
 	inspectorFn goja.Callable // prelude's: compiles prelude_lazy.js, returns util's inspector
 
 	// per job
-	job         ipc.Job
-	sink        Sink
-	logLines    int
-	logBytes    int
-	timers      timerQueue
-	uncaught    goja.Value // the first exception no code caught
-	rejected    []*goja.Promise
-	stopOnce    sync.Once
-	stopCh      chan struct{}
-	stopReason  stop
-	ran         bool
-	mainPromise *goja.Promise
-	deadline    time.Time // zero: none
+	job          ipc.Job
+	sink         Sink
+	logLines     int
+	logBytes     int
+	timers       timerQueue
+	uncaught     goja.Value // the first exception no code caught
+	rejected     []*goja.Promise
+	stopOnce     sync.Once
+	stopCh       chan struct{}
+	timeoutProto *goja.Object // the prototype of the Timeout objects setTimeout returns; made on first use
+	timerID      *goja.Symbol // the key a Timeout object holds its timer's id under
+	stopReason   stop
+	ran          bool
+	mainPromise  *goja.Promise
+	deadline     time.Time // zero: none
 
 	web *webapi.Globals
 }

@@ -129,7 +129,83 @@ func (rt *Runtime) schedule(call goja.FunctionCall, repeat bool) goja.Value {
 	rt.timers.nextID++
 	t := &timer{id: rt.timers.nextID, due: time.Now().Add(d), fn: fn, args: args, interval: d, repeat: repeat}
 	rt.timers.add(t)
-	return rt.vm.ToValue(t.id)
+	return rt.timeoutObject(t.id)
+}
+
+// timeoutObject returns what Node's setTimeout and setInterval return: a
+// Timeout object, with ref, unref, hasRef, refresh, close and a
+// Symbol.toPrimitive that gives the timer's id (so +t and clearTimeout(t)
+// both work, and an unref'd timer does not keep the job alive).
+func (rt *Runtime) timeoutObject(id int64) goja.Value {
+	vm := rt.vm
+	if rt.timeoutProto == nil {
+		rt.timerID = goja.NewSymbol("timerId")
+		proto := vm.NewObject()
+		this := func(call goja.FunctionCall) (*timer, bool) {
+			o, ok := call.This.(*goja.Object)
+			if !ok {
+				panic(vm.NewTypeError("not a Timeout"))
+			}
+			v := o.GetSymbol(rt.timerID)
+			if v == nil {
+				panic(vm.NewTypeError("not a Timeout"))
+			}
+			t, pending := rt.timers.byID[v.ToInteger()]
+			return t, pending
+		}
+		method := func(name string, length int, f func(call goja.FunctionCall) goja.Value) {
+			_ = proto.DefineDataProperty(name, vm.NewNativeFunction(name, length, f), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+		}
+		setRef := func(ref bool) func(goja.FunctionCall) goja.Value {
+			return func(call goja.FunctionCall) goja.Value {
+				if t, ok := this(call); ok && t.unref == ref {
+					t.unref = !ref
+					if ref {
+						rt.timers.unref--
+					} else {
+						rt.timers.unref++
+					}
+				}
+				return call.This
+			}
+		}
+		method("ref", 0, setRef(true))
+		method("unref", 0, setRef(false))
+		method("hasRef", 0, func(call goja.FunctionCall) goja.Value {
+			t, ok := this(call)
+			return vm.ToValue(!ok || !t.unref)
+		})
+		method("refresh", 0, func(call goja.FunctionCall) goja.Value {
+			if t, ok := this(call); ok && t.index >= 0 {
+				t.due = time.Now().Add(t.interval)
+				heap.Fix(&rt.timers, t.index)
+			}
+			return call.This
+		})
+		method("close", 0, func(call goja.FunctionCall) goja.Value {
+			if t, ok := this(call); ok {
+				rt.timers.remove(t.id)
+			}
+			return call.This
+		})
+		toPrim := vm.NewNativeFunction("[Symbol.toPrimitive]", 0, func(call goja.FunctionCall) goja.Value {
+			o, ok := call.This.(*goja.Object)
+			if !ok || o.GetSymbol(rt.timerID) == nil {
+				panic(vm.NewTypeError("not a Timeout"))
+			}
+			return o.GetSymbol(rt.timerID)
+		})
+		_ = proto.DefineDataPropertySymbol(goja.SymToPrimitive, toPrim, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+		ctor := vm.NewNativeFunction("Timeout", 0, func(goja.FunctionCall) goja.Value {
+			panic(vm.NewTypeError("Illegal constructor"))
+		})
+		_ = ctor.DefineDataProperty("prototype", proto, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+		_ = proto.DefineDataProperty("constructor", ctor, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+		rt.timeoutProto = proto
+	}
+	o := vm.CreateObject(rt.timeoutProto)
+	_ = o.DefineDataPropertySymbol(rt.timerID, vm.ToValue(id), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	return o
 }
 
 // setNativeTimeout runs fn after d on the event loop, for the web globals
@@ -154,6 +230,12 @@ func (rt *Runtime) setInterval(call goja.FunctionCall) goja.Value { return rt.sc
 
 func (rt *Runtime) clearTimer(call goja.FunctionCall) goja.Value {
 	v := call.Argument(0)
+	if o, ok := v.(*goja.Object); ok && rt.timerID != nil {
+		if id := o.GetSymbol(rt.timerID); id != nil {
+			rt.timers.remove(id.ToInteger())
+		}
+		return goja.Undefined()
+	}
 	if n, ok := v.Export().(int64); ok && n > 0 {
 		rt.timers.remove(n)
 	} else if f, ok := v.Export().(float64); ok && f == math.Trunc(f) && f > 0 {
