@@ -27,6 +27,21 @@ type dateObject struct {
 }
 
 func dateParse(date string) (t time.Time, ok bool) {
+	// A run of more than six digits and nothing else is no date in V8
+	// (an epoch in a string, "1709806830000", is Invalid Date there); the
+	// parsers here read a year out of some of its digits.
+	if n := len(date); n > 6 && n <= 32 {
+		digits := true
+		for i := 0; i < n; i++ {
+			if date[i] < '0' || date[i] > '9' {
+				digits = false
+				break
+			}
+		}
+		if digits {
+			return
+		}
+	}
 	d, ok := parseDateISOString(date)
 	if !ok {
 		d, ok = parseDateOtherString(date)

@@ -41,3 +41,12 @@ func TestDateISOStringExpandedYears(t *testing.T) {
 	`
 	testScript(SCRIPT, valueTrue, t)
 }
+
+func TestDateParseDigitRuns(t *testing.T) {
+	const SCRIPT = `
+	isNaN(new Date("1709806830000")) && isNaN(new Date("1709806830")) && isNaN(Date.parse("20240307")) &&
+		new Date("2024").getUTCFullYear() === 2024 && new Date("123456").getUTCFullYear() === 123456 &&
+		new Date("2024-03-07").toISOString() === "2024-03-07T00:00:00.000Z";
+	`
+	testScript(SCRIPT, valueTrue, t)
+}
