@@ -111,7 +111,9 @@
       return o;
     }
   }
-  class HelperSlot extends Stamp {
+  // slotClass makes a class with a private field of its own: each call is
+  // a new brand, so one kind of object's slot never reads as another's.
+  const slotClass = () => class extends Stamp {
     #slot;
     constructor(o, v) {
       super(o);
@@ -120,7 +122,8 @@
     static get(o) {
       return isObject(o) && #slot in o ? o.#slot : undefined;
     }
-  }
+  };
+  const HelperSlot = slotClass();
   const stateOf = (o, method) => {
     const s = HelperSlot.get(o);
     if (s === undefined) throw new TypeError('Method Iterator Helper.prototype.' + method + ' called on incompatible receiver');
@@ -171,16 +174,7 @@
 
   // ---- %WrapForValidIteratorPrototype% ----
 
-  class WrapSlot extends Stamp {
-    #slot;
-    constructor(o, v) {
-      super(o);
-      this.#slot = v;
-    }
-    static get(o) {
-      return isObject(o) && #slot in o ? o.#slot : undefined;
-    }
-  }
+  const WrapSlot = slotClass();
   const wrappedOf = (o, method) => {
     const rec = WrapSlot.get(o);
     if (rec === undefined) throw new TypeError('Method WrapForValidIteratorPrototype.' + method + ' called on incompatible receiver');
