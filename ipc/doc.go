@@ -13,10 +13,12 @@
 //	supervisor                                  runner
 //	                                            lock down, create the JS runtime
 //	                      <-- ready  {proto, pid}
-//	job {id, code, context, limits,             (exactly one job; the job pipe is then closed)
+//	job {id, code, context, limits,             (exactly one job)
 //	     allowBuiltinModules} -->
 //	                      <-- log    {level, message}   zero or more, as they happen
 //	                      <-- result {status, output, error, cpuMs, runMs}
+//	(reads the runner's peak memory,            waits for the end of the job pipe
+//	 then closes the job pipe)
 //	                                            exit 0
 //
 // allowBuiltinModules (omitted when false) makes the runner define require()
@@ -25,6 +27,11 @@
 // is the request's allowBuiltinModules setting, which validation applied
 // too. The runtime exists before its job (warm pool), so require is defined
 // when the job arrives, never before.
+//
+// After its result the runner waits for the supervisor to close the job
+// pipe, so that its peak memory (VmHWM in /proc/PID/status, which exists
+// only while the process has its memory) can be read from outside first. A
+// runner that exits sooner loses nothing but that figure.
 //
 // Every read names the message it expects and rejects anything else (see
 // [Expect]). A malformed, oversized or unexpected frame, or the end of the

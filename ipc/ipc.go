@@ -76,9 +76,8 @@ type Result struct {
 	Error  *result.ErrorInfo `json:"error,omitempty"`
 	CPUMs  float64           `json:"cpuMs"` // CPU time the runner spent on the job
 	RunMs  float64           `json:"runMs"` // wall time the runner spent on the job
-	// MaxRSSKiB is the runner's peak resident memory (getrusage) when it
-	// sent the result.
-	MaxRSSKiB int64 `json:"maxRssKiB,omitempty"`
+	// No memory figure: the supervisor measures the runner's peak itself
+	// (its cgroup, /proc/PID/status), never from what the runner says.
 }
 
 // ProtocolError is a frame that breaks the protocol.

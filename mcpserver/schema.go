@@ -231,8 +231,10 @@ func resultSchema() *jsonschema.Schema {
 				"memory":  {Type: "number", Description: "peak memory of the sandbox process, MiB"},
 				"timeout": {Type: "boolean", Description: "the timeout passed"},
 				"cpuTime": {Type: "number", Description: "CPU time, ms"},
+				"memorySource": {Type: "string", Enum: []any{"cgroup", "process", "none"},
+					Description: "what memory was measured from: cgroup (the sandbox's own cgroup), process (its peak resident memory), none (no figure; memory is 0)"},
 			},
-			PropertyOrder: []string{"memory", "timeout", "cpuTime"},
+			PropertyOrder: []string{"memory", "timeout", "cpuTime", "memorySource"},
 			Required:      []string{"memory", "timeout", "cpuTime"},
 		},
 		"validation": {

@@ -110,9 +110,15 @@ type Validation struct {
 
 // ResourceUsage reports what one execution consumed.
 type ResourceUsage struct {
-	Memory  float64 `json:"memory"`  // peak memory of the runner, MiB
+	Memory  float64 `json:"memory"`  // peak memory of the runner, MiB (0 when no runner ran, or MemorySource is "none")
 	Timeout bool    `json:"timeout"` // the deadline passed
 	CPUTime float64 `json:"cpuTime"` // CPU time of the job, ms
+	// MemorySource says what Memory was measured from, when a runner was
+	// involved: "cgroup" (the peak of the cgroup the runner was born in),
+	// "process" (the runner's own peak resident memory, or its cgroup's
+	// peak where larger), "none" (no figure belongs to the runner alone;
+	// Memory is then 0, not a guess).
+	MemorySource string `json:"memorySource,omitempty"`
 }
 
 // Result is the answer to one execution request, as printed by

@@ -99,7 +99,8 @@ type Outcome struct {
 	Logs            []result.Log
 	Wall            time.Duration // job sent to result received (or runner killed)
 	CPUTime         time.Duration // the runner's CPU time for the job (whole process when it died)
-	PeakMemoryBytes uint64        // the runner's peak memory
+	PeakMemoryBytes uint64        // the runner's peak memory (0 when MemoryFrom is MemoryUnknown)
+	MemoryFrom      MemorySource  // the evidence PeakMemoryBytes comes from
 	TimedOut        bool          // the deadline passed (soft or hard)
 	HardKilled      bool          // the supervisor killed the runner at the hard deadline
 	SpawnToReady    time.Duration
@@ -145,7 +146,10 @@ type Runner struct {
 	readyErr  error
 	used      bool
 	cgroup    cgroups.Cgroup // nil without cgroups
+	bornIn    bool           // started inside its cgroup (clone3 CLONE_INTO_CGROUP)
 	memBytes  int64          // the cgroup's current memory limit
+	hwm       atomic.Uint64  // the largest VmHWM read from /proc/PID/status, bytes
+	jobClose  sync.Once      // closes jobW: after the result, it lets the runner exit
 
 	mu         sync.Mutex
 	reaped     bool
@@ -282,6 +286,7 @@ func start(cfg Config, cg cgroups.Cgroup) (*Runner, error) {
 		return nil, fmt.Errorf("sandbox: start runner: %w", err)
 	}
 	r.cgroup = cg
+	r.bornIn = intoCgroup
 	if cg != nil && !intoCgroup {
 		if err := cg.Place(cmd.Process.Pid); err != nil {
 			_ = cmd.Process.Kill()
@@ -372,6 +377,9 @@ func (r *Runner) WaitReady(ctx context.Context) error {
 			} else {
 				r.ready = &rd
 				r.readyAt = time.Now()
+				// What it holds at ready (cgroup v1: also what it used
+				// before it was moved into its cgroup).
+				r.sampleMemory()
 			}
 		}
 	case <-t.C:
@@ -409,6 +417,7 @@ func (r *Runner) kill(why killReason) {
 	if r.reaped {
 		return
 	}
+	r.sampleMemory()
 	// The runner cannot fork once locked down, but kill its whole cgroup
 	// and process group anyway: nothing it started may outlive it.
 	if r.cgroup != nil {
@@ -476,8 +485,9 @@ func (r *Runner) Run(ctx context.Context, job ipc.Job, memBytes int64, onLog fun
 
 	start := time.Now()
 	_ = r.jobW.SetWriteDeadline(hardAt)
+	// The job pipe stays open until the result is in (see ipc: the runner
+	// waits for its end before it exits).
 	werr := ipc.Write(r.jobW, ipc.TypeJob, job)
-	r.jobW.Close()
 	if werr != nil {
 		// The runner is not reading its job: it is broken or hostile.
 		r.kill(killedProtocol)
@@ -539,6 +549,9 @@ loop:
 					r.kill(killedProtocol)
 					break loop
 				}
+				// Its peak memory while it still has it, then let it go.
+				r.sampleMemory()
+				r.closeJob()
 				ev.result = &res
 				break loop
 			default:
@@ -584,10 +597,8 @@ func (r *Runner) conclude(out *Outcome, ev evidence) Outcome {
 		if n, err := r.cgroup.OOMKills(); err == nil {
 			ev.oomKills = n
 		}
-		if peak, err := r.cgroup.PeakMemory(); err == nil {
-			out.PeakMemoryBytes = peak
-		}
 	}
+	out.PeakMemoryBytes, out.MemoryFrom = r.peakMemory()
 	select {
 	case <-r.stderrEOF:
 	case <-time.After(time.Second):
@@ -595,16 +606,10 @@ func (r *Runner) conclude(out *Outcome, ev evidence) Outcome {
 	out.Stderr = r.stderr.String()
 	ev.stderr = out.Stderr
 	classify(out, ev)
-	if ru, ok := rusage(ev.state); ok {
-		// The cgroup's peak misses what the runner used before it was
-		// moved in (cgroup v1); the process's own peak RSS misses nothing
-		// of its own. Report the larger.
-		if rss := uint64(ru.Maxrss) * 1024; rss > out.PeakMemoryBytes {
-			out.PeakMemoryBytes = rss
-		}
-		if ev.result == nil {
-			out.CPUTime = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-		}
+	// Not wait4's maxrss: a child started with vfork inherits the
+	// supervisor's peak RSS in it (decision 0027).
+	if ru, ok := rusage(ev.state); ok && ev.result == nil {
+		out.CPUTime = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	}
 	if ev.result != nil {
 		out.CPUTime = time.Duration(ev.result.CPUMs * float64(time.Millisecond))
@@ -616,21 +621,15 @@ func (r *Runner) conclude(out *Outcome, ev evidence) Outcome {
 }
 
 // concludeResult fills the outcome of a job whose result arrived intact,
-// without waiting for the runner to exit: the peak memory is the larger of
-// its cgroup's peak so far and the runner's own peak RSS (it reports it;
-// lying would only understate itself).
+// without waiting for the runner to exit (its peak memory was read when the
+// result came).
 func (r *Runner) concludeResult(out *Outcome, ev evidence) Outcome {
 	if r.cgroup != nil {
 		if n, err := r.cgroup.OOMKills(); err == nil {
 			ev.oomKills = n
 		}
-		if peak, err := r.cgroup.PeakMemory(); err == nil {
-			out.PeakMemoryBytes = peak
-		}
 	}
-	if rss := uint64(max(ev.result.MaxRSSKiB, 0)) * 1024; rss > out.PeakMemoryBytes {
-		out.PeakMemoryBytes = rss
-	}
+	out.PeakMemoryBytes, out.MemoryFrom = r.peakMemory()
 	classify(out, ev)
 	out.CPUTime = time.Duration(ev.result.CPUMs * float64(time.Millisecond))
 	if out.Error != nil {
@@ -659,7 +658,7 @@ func (r *Runner) finish() {
 		}
 		close(r.done)
 		r.msgR.Close()
-		r.jobW.Close()
+		r.closeJob()
 	})
 }
 

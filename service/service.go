@@ -359,9 +359,10 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 		res.Error = &e
 	}
 	res.ResourceUsage = result.ResourceUsage{
-		Memory:  float64(out.PeakMemoryBytes) / (1 << 20),
-		Timeout: out.TimedOut,
-		CPUTime: ms(out.CPUTime),
+		Memory:       float64(out.PeakMemoryBytes) / (1 << 20),
+		Timeout:      out.TimedOut,
+		CPUTime:      ms(out.CPUTime),
+		MemorySource: string(out.MemoryFrom),
 	}
 	hardKill := out.HardKilled
 	timeoutMs, memLimit := req.TimeoutMs, memBytes
@@ -457,7 +458,10 @@ func (s *Service) publishOutcome(ev func(bus.Type) bus.Event, res result.Result,
 	e := ev(t)
 	e.Status = res.Status
 	et, mem := res.ExecutionTime, res.ResourceUsage.Memory
-	e.ExecutionTime, e.MemoryMiB = &et, &mem
+	e.ExecutionTime = &et
+	if res.ResourceUsage.MemorySource != string(sandbox.MemoryUnknown) {
+		e.MemoryMiB = &mem
+	}
 	e.Error = res.Error
 	s.opts.Bus.Publish(e)
 }

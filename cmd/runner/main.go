@@ -31,7 +31,7 @@ func main() {
 }
 
 func run(args []string) int {
-	startCPU, _ := usage()
+	startCPU := usage()
 	jobFD, msgFD, lock, err := parseArgs(args)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "runner:", err)
@@ -76,7 +76,6 @@ func run(args []string) int {
 	if err := ipc.Expect(jobPipe, ipc.MaxFrame, ipc.TypeJob, &job); err != nil {
 		return fail("read job", err)
 	}
-	_ = jobPipe.Close()
 	if !lock.Skips(limits.LayerRlimits) {
 		if err := limits.SetCPUBackstop(job.TimeoutMs); err != nil {
 			return fail("set the CPU backstop", err)
@@ -84,23 +83,31 @@ func run(args []string) int {
 	}
 
 	if out, ok := probe(job.Code); ok {
-		return report(msgPipe, ipc.Result{Status: result.OK, Output: out})
+		return report(jobPipe, msgPipe, ipc.Result{Status: result.OK, Output: out})
 	}
-	cpu0, _ := usage()
+	cpu0 := usage()
 	res := rt.Run(job, func(level, message string) error {
 		return ipc.Write(msgPipe, ipc.TypeLog, ipc.Log{Level: level, Message: message})
 	})
-	cpu1, maxRSS := usage()
+	cpu1 := usage()
 	res.CPUMs = float64((cpu1 - cpu0).Microseconds()) / 1000
-	res.MaxRSSKiB = maxRSS
-	return report(msgPipe, res)
+	return report(jobPipe, msgPipe, res)
 }
 
-func report(msgPipe *os.File, res ipc.Result) int {
+// report sends the result, then stays until the supervisor closes the job
+// pipe: the supervisor reads the runner's peak memory (/proc/PID/status,
+// VmHWM) while the process still has it, and an exited process has none.
+// A blocked read costs no CPU, and the supervisor's deadline still applies.
+func report(jobPipe, msgPipe *os.File, res ipc.Result) int {
 	if err := ipc.Write(msgPipe, ipc.TypeResult, res); err != nil {
 		return 2
 	}
-	return 0
+	var b [64]byte
+	for {
+		if _, err := jobPipe.Read(b[:]); err != nil {
+			return 0
+		}
+	}
 }
 
 // parseArgs reads --job-fd=N, --msg-fd=N and the lockdown arguments.
@@ -134,11 +141,12 @@ func parseArgs(args []string) (jobFD, msgFD int, lock limits.Lockdown, err error
 	return jobFD, msgFD, lock, nil
 }
 
-// usage is the runner's CPU time so far and its peak RSS in KiB.
-func usage() (time.Duration, int64) {
+// usage is the runner's CPU time so far. (Not its peak RSS: getrusage's
+// maxrss carries the supervisor's peak across the exec; see decision 0027.)
+func usage() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0, 0
+		return 0
 	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), ru.Maxrss
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
