@@ -78,12 +78,19 @@ func (l Limits) Validate() error {
 		{"maxCodeBytes", int64(l.MaxCodeBytes), 1, 1 << 20}, // validation refuses more (detect.MaxSourceBytes)
 		{"maxContextBytes", int64(l.MaxContextBytes), 2, 16 << 20},
 		{"maxOutputBytes", int64(l.MaxOutputBytes), 4, 32 << 20},
-		{"maxLogLines", int64(l.MaxLogLines), 0, 1 << 20},
-		{"maxLogBytes", int64(l.MaxLogBytes), 0, 32 << 20},
+		// At least one line and one byte: a cap of 0 would turn any
+		// console call into output_limit. To drop console output, set
+		// captureConsole to false.
+		{"maxLogLines", int64(l.MaxLogLines), 1, 1 << 20},
+		{"maxLogBytes", int64(l.MaxLogBytes), 1, 32 << 20},
 		{"poolSize", int64(l.PoolSize), 0, MaxPoolSize},
 	} {
 		if c.val < c.min || c.val > c.max {
-			return fmt.Errorf("config: %s = %d is outside [%d, %d]", c.name, c.val, c.min, c.max)
+			hint := ""
+			if (c.name == "maxLogLines" || c.name == "maxLogBytes") && c.val == 0 {
+				hint = " (to drop console output, set captureConsole to false)"
+			}
+			return fmt.Errorf("config: %s = %d is outside [%d, %d]%s", c.name, c.val, c.min, c.max, hint)
 		}
 	}
 	if l.RiskThreshold <= 0 || l.RiskThreshold > 1 {

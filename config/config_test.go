@@ -25,6 +25,8 @@ func TestValidateNamesTheField(t *testing.T) {
 		{"memory over max", func(l *Limits) { l.MemoryLimitMiB = 4096 }, "memoryLimit"},
 		{"max below min", func(l *Limits) { l.MaxMemoryLimitMiB = 16 }, "maxMemoryLimit"},
 		{"code cap", func(l *Limits) { l.MaxCodeBytes = 0 }, "maxCodeBytes"},
+		{"no log lines", func(l *Limits) { l.MaxLogLines = 0 }, "maxLogLines"},
+		{"no log bytes", func(l *Limits) { l.MaxLogBytes = 0 }, "maxLogBytes"},
 		{"risk", func(l *Limits) { l.RiskThreshold = 1.5 }, "riskThreshold"},
 	}
 	for _, tt := range tests {
@@ -59,6 +61,7 @@ func TestPatch(t *testing.T) {
 		{"null", `{"timeout": null}`, "may not be null", nil, nil},
 		{"out of bounds", `{"timeout": 60000}`, "timeout = 60000 is outside [1, 30000]", nil, nil},
 		{"memory above max", `{"memoryLimit": 2048}`, "memoryLimit", nil, nil},
+		{"zero log lines", `{"maxLogLines": 0}`, "maxLogLines = 0 is outside [1, 1048576] (to drop console output, set captureConsole to false)", nil, nil},
 		{"not an object", `[1]`, "not a JSON object", nil, nil},
 		{"null patch", `null`, "not a JSON object", nil, nil},
 		{"trailing", `{} {}`, "data after", nil, nil},
