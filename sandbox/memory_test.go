@@ -128,8 +128,10 @@ func TestMemoryBombPeakNearLimit(t *testing.T) {
 	}
 	peak := out.PeakMemoryBytes
 	t.Logf("limit 64 MiB: %s; peak %.1f MiB (%s)", out.Error.Message, float64(peak)/(1<<20), out.MemoryFrom)
-	if peak < limit*3/4 || peak > limit+memoryMargin {
-		t.Errorf("peak = %.1f MiB, want within [48, %d] MiB", float64(peak)/(1<<20), (limit+memoryMargin)>>20)
+	// The runtime's watchdog stops the job once its heap passes 75% of the
+	// limit, before the kernel has to; the peak is then somewhat below it.
+	if peak < limit/2 || peak > limit+memoryMargin {
+		t.Errorf("peak = %.1f MiB, want within [32, %d] MiB", float64(peak)/(1<<20), (limit+memoryMargin)>>20)
 	}
 	if out.MemoryFrom == MemoryFromCgroup && peak > limit {
 		t.Errorf("peak = %d bytes from the cgroup, above its limit %d", peak, limit)
