@@ -57,7 +57,7 @@ func Diagnose(runnerPath string) Report {
 	} else {
 		add(Check{Name: "cgroup delegation", OK: true, Detail: "runner groups go in " + strings.Join(nonEmpty(m.Parents()), ", ")})
 		add(v2FeatureCheck(m, "cgroup.kill", "kill a whole group in one write (Linux 5.14+); v1 kills each process"))
-		add(v2FeatureCheck(m, "memory.peak", "peak memory of a group (Linux 5.19+); v1 reads memory.max_usage_in_bytes"))
+		add(v2FeatureCheck(m, "memory.peak", "peak memory of a group (Linux 5.19+); v1 reports the runner's own VmHWM, or the group's max_usage_in_bytes where larger"))
 		into := m.Mode() == cgroups.V2
 		detail := "v2: runners are born in their cgroup (clone3 CLONE_INTO_CGROUP)"
 		if !into {
