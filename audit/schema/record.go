@@ -41,7 +41,8 @@ const (
 
 // Record is one execution in the audit trail, exactly the fields of
 // DESIGN.md ("Audit record"), plus the caller's identity where the socket
-// API knows it. Its JSON form is the one the outbox and the embedded store
+// API knows it, and which ids are kept as renderings of refused values. Its
+// JSON form is the one the outbox and the embedded store
 // keep, and the one `--json` commands print.
 type Record struct {
 	ID              string            `json:"_id"` // the execution id
