@@ -19,6 +19,17 @@ type (
 // NewRecord builds the record of one execution; see schema.NewRecord.
 var NewRecord = schema.NewRecord
 
+// RenderID is what a record keeps of a refused id; see schema.RenderID.
+var RenderID = schema.RenderID
+
+// The fields a record may keep as a rendering; see schema.RenderedFields.
+const (
+	FieldAgentID   = schema.FieldAgentID
+	FieldChannelID = schema.FieldChannelID
+	FieldLanguage  = schema.FieldLanguage
+	MaxIDChars     = schema.MaxIDChars
+)
+
 // Query limits; see package schema.
 const (
 	DefaultLimit         = schema.DefaultLimit

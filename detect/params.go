@@ -49,10 +49,8 @@ func (e *Invalid) Error() string { return e.Field + ": " + e.Reason }
 
 // CheckParams checks p against the limits and returns the first problem.
 func CheckParams(p Params, l config.Limits) *Invalid {
-	switch p.Language {
-	case JavaScript, TypeScript:
-	default:
-		return &Invalid{"language", fmt.Sprintf("%q is not supported (use %q or %q)", p.Language, JavaScript, TypeScript)}
+	if err := CheckLanguage(p.Language); err != nil {
+		return err
 	}
 	if p.TSExperimentalDecorators && p.Language != TypeScript {
 		return &Invalid{"tsExperimentalDecorators", "applies to TypeScript only: JavaScript decorators are the TC39 standard ones (set language to typescript, or leave this out)"}
@@ -80,10 +78,25 @@ func CheckParams(p Params, l config.Limits) *Invalid {
 	if p.MemoryLimitMiB < l.MinMemoryLimitMiB || p.MemoryLimitMiB > l.MaxMemoryLimitMiB {
 		return &Invalid{"memoryLimit", fmt.Sprintf("%d MiB is outside [%d, %d] MiB", p.MemoryLimitMiB, l.MinMemoryLimitMiB, l.MaxMemoryLimitMiB)}
 	}
-	if err := checkID("agentId", p.AgentID); err != nil {
+	if err := CheckID("agentId", p.AgentID); err != nil {
 		return err
 	}
-	return checkID("channelId", p.ChannelID)
+	return CheckID("channelId", p.ChannelID)
+}
+
+// CheckLanguage accepts JavaScript and TypeScript.
+func CheckLanguage(lang string) *Invalid {
+	switch lang {
+	case JavaScript, TypeScript:
+		return nil
+	}
+	shown := lang
+	if utf8.RuneCountInString(shown) > 32 {
+		// A language of a megabyte is named by its start.
+		shown = string([]rune(shown)[:32]) + "…"
+	}
+	// %q escapes every character that is not printable.
+	return &Invalid{"language", fmt.Sprintf("%q is not supported (use %q or %q)", shown, JavaScript, TypeScript)}
 }
 
 // checkContext requires one JSON object, nested at most MaxContextDepth
@@ -138,21 +151,38 @@ func checkContext(raw json.RawMessage) *Invalid {
 	}
 }
 
-// checkID allows 1 to MaxIDLength characters of letters, digits and
-// . _ - : @ / +.
-func checkID(field, id string) *Invalid {
+// CheckID allows 1 to MaxIDLength characters of ASCII letters, digits and
+// . _ - : @ / + in the request field named field. A character that is not
+// allowed is named by its code point (U+202E) and its index among the
+// characters of the id (from 0); a byte that is not UTF-8 by its value.
+func CheckID(field, id string) *Invalid {
 	if id == "" {
 		return &Invalid{field, "is empty"}
 	}
 	if len(id) > MaxIDLength {
-		return &Invalid{field, fmt.Sprintf("is %d characters, over the limit of %d", len(id), MaxIDLength)}
+		if n := utf8.RuneCountInString(id); n > MaxIDLength {
+			return &Invalid{field, fmt.Sprintf("is %d characters, over the limit of %d", n, MaxIDLength)}
+		}
 	}
-	for i := 0; i < len(id); i++ {
-		c := id[i]
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("._-:@/+", c) >= 0 {
+	for i, c := range id { // i: byte offset; index: characters before it
+		if c < 0x80 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("._-:@/+", byte(c)) >= 0) {
 			continue
 		}
-		return &Invalid{field, fmt.Sprintf("contains %q at position %d (allowed: letters, digits and . _ - : @ / +)", c, i)}
+		return &Invalid{field, fmt.Sprintf("contains %s at character index %d (allowed: ASCII letters, digits and . _ - : @ / +)",
+			describe(id[i:]), utf8.RuneCountInString(id[:i]))}
 	}
 	return nil
+}
+
+// describe names the first character of s: 'é' (U+00E9) when it is
+// printable, U+202E when it is not, or the byte 0xFF that is not UTF-8.
+func describe(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	switch {
+	case r == utf8.RuneError && n <= 1:
+		return fmt.Sprintf("the byte 0x%02X, which is not UTF-8,", s[0])
+	case strconv.IsPrint(r):
+		return fmt.Sprintf("%s (U+%04X)", strconv.QuoteRune(r), r)
+	}
+	return fmt.Sprintf("U+%04X", r)
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"codexec/config"
 )
@@ -53,7 +55,9 @@ func TestCheckParams(t *testing.T) {
 		{"agent empty", func(p *Params) { p.AgentID = "" }, "agentId", "empty"},
 		{"agent long", func(p *Params) { p.AgentID = strings.Repeat("a", 129) }, "agentId", "limit of 128"},
 		{"agent bad char", func(p *Params) { p.AgentID = "a b" }, "agentId", "' '"},
-		{"channel bad char", func(p *Params) { p.ChannelID = "x\n" }, "channelId", `'\n'`},
+		{"channel bad char", func(p *Params) { p.ChannelID = "x\n" }, "channelId", "U+000A at character index 1"},
+		{"bad language named escaped", func(p *Params) { p.Language = "js\x1b[2J\u202e" }, "language", `"js\x1b[2J\u202e" is not supported`},
+		{"long language named by its start", func(p *Params) { p.Language = strings.Repeat("x", 5000) }, "language", `"` + strings.Repeat("x", 32) + `…" is not supported`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -70,5 +74,56 @@ func TestCheckParams(t *testing.T) {
 				t.Fatalf("CheckParams = %v, want field %s with %q", err, tt.field, tt.reason)
 			}
 		})
+	}
+}
+
+// Refused ids are named by the offending character's code point and its
+// index among the id's characters, never by a raw byte.
+func TestCheckIDNamesTheCharacter(t *testing.T) {
+	tests := []struct {
+		name, id, want string
+	}{
+		{"ESC", "c\x1b[31m", "contains U+001B at character index 1 (allowed: ASCII letters, digits and . _ - : @ / +)"},
+		{"NUL", "ab\x00", "contains U+0000 at character index 2"},
+		{"CR", "ok\rEVIL", "contains U+000D at character index 2"},
+		{"right-to-left override", "a\u202eb", "contains U+202E at character index 1"},
+		{"after wide characters", "éé\u202e", "contains 'é' (U+00E9) at character index 0"},
+		{"index counts characters", "a-\u2066x", "contains U+2066 at character index 2"},
+		{"above the BMP", "x\U000E0041", "contains U+E0041 at character index 1"},
+		{"emoji", "ok😀", "contains '😀' (U+1F600) at character index 2"},
+		{"space", "a b", "contains ' ' (U+0020) at character index 1"},
+		{"not UTF-8", "abc\xff", "contains the byte 0xFF, which is not UTF-8, at character index 3"},
+		{"half a character", "ab\xe2\x80", "contains the byte 0xE2, which is not UTF-8, at character index 2"},
+		{"5,000 characters", strings.Repeat("a", 5000), "is 5000 characters, over the limit of 128"},
+		{"5,000 wide characters", strings.Repeat("é", 5000), "is 5000 characters, over the limit of 128"},
+		{"128 wide characters", strings.Repeat("é", 128), "contains 'é' (U+00E9) at character index 0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, field := range []string{"agentId", "channelId"} {
+				p := okParams()
+				if field == "agentId" {
+					p.AgentID = tt.id
+				} else {
+					p.ChannelID = tt.id
+				}
+				err := CheckParams(p, config.DefaultLimits())
+				if err == nil || err.Field != field || !strings.Contains(err.Reason, tt.want) {
+					t.Fatalf("%s %q: CheckParams = %v, want %q", field, tt.id, err, tt.want)
+				}
+				// The message itself is printable: nothing raw from the id.
+				for _, r := range err.Error() {
+					if r < 0x20 || r >= 0x7f && r < 0xa0 || r == utf8.RuneError || unicode.Is(unicode.Cf, r) {
+						t.Fatalf("%s %q: the message %q holds %U", field, tt.id, err.Error(), r)
+					}
+				}
+			}
+		})
+	}
+	if err := CheckID("agentId", strings.Repeat("a", MaxIDLength)); err != nil {
+		t.Errorf("an id of %d characters: %v", MaxIDLength, err)
+	}
+	if err := CheckID("agentId", "a.b_c-d:e@f/g+H9"); err != nil {
+		t.Errorf("every allowed character: %v", err)
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"errors"
 	"log/slog"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -244,8 +245,19 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 		req.Context = json.RawMessage(`{}`)
 	}
 	res = result.Result{ID: NewID(), Language: req.Language, CodeHash: CodeHash(req.Code)}
+	// Ids (and a language) that fail validation are never passed on as
+	// sent, whichever check refuses the request: events show the same
+	// rendering the record keeps.
+	refused := refusedFields(req)
+	agentID, channelID := req.AgentID, req.ChannelID
+	if slices.Contains(refused, audit.FieldAgentID) {
+		agentID = audit.RenderID(agentID)
+	}
+	if slices.Contains(refused, audit.FieldChannelID) {
+		channelID = audit.RenderID(channelID)
+	}
 	ev := func(t bus.Type) bus.Event {
-		return bus.Event{Type: t, ExecutionID: res.ID, AgentID: req.AgentID, ChannelID: req.ChannelID}
+		return bus.Event{Type: t, ExecutionID: res.ID, AgentID: agentID, ChannelID: channelID}
 	}
 	ran := false
 	// Every execution leaves a record, refused ones too; nothing runs when
@@ -266,7 +278,7 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 		}
 		res.Normalize()
 		if rec != nil {
-			r := audit.NewRecord(res, audit.Origin{AgentID: req.AgentID, ChannelID: req.ChannelID, Code: req.Code}, start)
+			r := audit.NewRecord(res, audit.Origin{AgentID: req.AgentID, ChannelID: req.ChannelID, Code: req.Code, Refused: refused}, start)
 			if p := req.Peer; p != nil {
 				uid, gid, pid := int64(p.UID), int64(p.GID), int64(p.PID)
 				r.PeerUID, r.PeerGID, r.PeerPID = &uid, &gid, &pid
@@ -278,7 +290,11 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 			}
 		}
 		s.publishOutcome(ev, res, lim)
-		s.opts.Metrics.Execution(res, time.Since(start))
+		mres := res
+		if slices.Contains(refused, audit.FieldLanguage) {
+			mres.Language = "other" // a label value per caller's whim would grow without bound
+		}
+		s.opts.Metrics.Execution(mres, time.Since(start))
 	}()
 	if res.Status == result.Internal {
 		return res
@@ -390,6 +406,23 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 		}
 	}()
 	return res
+}
+
+// refusedFields names the fields among agentId, channelId and language
+// that fail validation, each checked on its own (the parameter checks stop
+// at the first problem).
+func refusedFields(req Request) []string {
+	var out []string
+	if detect.CheckID(audit.FieldAgentID, req.AgentID) != nil {
+		out = append(out, audit.FieldAgentID)
+	}
+	if detect.CheckID(audit.FieldChannelID, req.ChannelID) != nil {
+		out = append(out, audit.FieldChannelID)
+	}
+	if detect.CheckLanguage(req.Language) != nil {
+		out = append(out, audit.FieldLanguage)
+	}
+	return out
 }
 
 // SandboxConfig is how this service starts runners (also the pool's).

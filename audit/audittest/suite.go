@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"codexec/audit/schema"
 	"codexec/result"
@@ -40,6 +42,7 @@ func RunStoreTests(t *testing.T, newStore NewStore) {
 		{"InvalidQueries", testInvalidQueries},
 		{"InvalidRecord", testInvalidRecord},
 		{"Concurrent", testConcurrent},
+		{"RefusedIDs", testRefusedIDs},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -537,5 +540,83 @@ func testConcurrent(t *testing.T, s schema.Store) {
 	}
 	if st.TotalExecutions != workers*each {
 		t.Errorf("%d executions stored, want %d", st.TotalExecutions, workers*each)
+	}
+}
+
+// testRefusedIDs stores the records of requests refused for their ids (and
+// a record with hostile ids that does not say so): every store keeps the
+// renderings, names the rendered fields, and finds them by the rendering in
+// history, failures and stats; nothing raw is stored.
+func testRefusedIDs(t *testing.T, s schema.Store) {
+	hostile := []struct{ agent, channel, lang string }{
+		{"a\u202eb", "c\x1b[31m", "javascript"},
+		{"nul\x00", "cr\rEVIL", "javascript"},
+		{strings.Repeat("\u202e", 5000), strings.Repeat("c", 5000), "js\x1b]0;x\x07"},
+		{"bad\xff", "ok", strings.Repeat("l", 5000)},
+	}
+	var want []schema.Record
+	for i, h := range hostile {
+		res := result.Result{ID: fmt.Sprintf("exec_r%d", i), Status: result.Invalid, Language: h.lang, Output: json.RawMessage("null")}
+		res.Fail(result.Invalid, "agentId: contains U+202E at character index 1", 0, 0)
+		res.Normalize()
+		o := schema.Origin{AgentID: h.agent, ChannelID: h.channel, Code: "return 1"}
+		if i < 3 { // the last one relies on Normalize alone
+			o.Refused = []string{schema.FieldAgentID, schema.FieldChannelID}
+			if h.lang != "javascript" {
+				o.Refused = append(o.Refused, schema.FieldLanguage)
+			}
+		}
+		want = append(want, schema.NewRecord(res, o, Base.Add(time.Duration(i)*time.Second)))
+	}
+	// The raw form too: a store that normalizes must come to the same.
+	raw := want[3]
+	raw.AgentID, raw.Language, raw.RenderedFields = "bad\xff", strings.Repeat("l", 5000), nil
+	if err := s.Append(ctx(t), append(want[:3:3], raw)...); err != nil {
+		t.Fatalf("Append: %v", err)
+	}
+	for _, w := range want {
+		got, err := s.Get(ctx(t), w.ID)
+		if err != nil {
+			t.Fatalf("Get(%s): %v", w.ID, err)
+		}
+		if d := Equal(got, w); d != "" {
+			t.Errorf("%s: %s", w.ID, d)
+		}
+		if !got.Rendered(schema.FieldAgentID) {
+			t.Errorf("%s: agentId %q not named as rendered (%q)", w.ID, got.AgentID, got.RenderedFields)
+		}
+		for _, v := range []string{got.AgentID, got.ChannelID, got.Language} {
+			if n := utf8.RuneCountInString(v); n > schema.MaxIDChars {
+				t.Errorf("%s: %d characters kept, over %d", w.ID, n, schema.MaxIDChars)
+			}
+			for _, r := range v {
+				if r < 0x20 || r >= 0x7f && r < 0xa0 || r == utf8.RuneError || r >= 0x2000 && r <= 0x206f && !unicode.IsPrint(r) {
+					t.Errorf("%s: %q holds %U raw", w.ID, v, r)
+				}
+			}
+		}
+	}
+	if want[0].AgentID != `a\u202eb` || want[1].ChannelID != `cr\rEVIL` || want[3].AgentID != `bad\xff` ||
+		want[2].ChannelID != strings.Repeat("c", schema.MaxIDChars-1)+"…" {
+		t.Errorf("renderings: %q %q %q %q", want[0].AgentID, want[1].ChannelID, want[3].AgentID, want[2].ChannelID)
+	}
+	// Queried by the rendering, as an operator copies it from a listing.
+	for _, w := range want {
+		h, err := s.History(ctx(t), schema.Filter{AgentID: w.AgentID, ChannelID: w.ChannelID})
+		if err != nil || len(h) != 1 || h[0].ID != w.ID {
+			t.Errorf("History(agent %q, channel %q) = %v, %v; want %s", w.AgentID, w.ChannelID, ids(h), err, w.ID)
+		}
+		f, err := s.RecentFailures(ctx(t), w.AgentID, 0)
+		if err != nil || len(f) != 1 || f[0].ID != w.ID {
+			t.Errorf("RecentFailures(%q) = %v, %v; want %s", w.AgentID, ids(f), err, w.ID)
+		}
+		st, err := s.AgentStats(ctx(t), w.AgentID)
+		if err != nil || st.TotalExecutions != 1 || st.Statuses[result.Invalid] != 1 || st.Languages[w.Language] != 1 {
+			t.Errorf("AgentStats(%q) = %+v, %v", w.AgentID, st, err)
+		}
+	}
+	// The raw value finds nothing: it was never stored.
+	if h, err := s.History(ctx(t), schema.Filter{AgentID: "a\u202eb"}); err != nil || len(h) != 0 {
+		t.Errorf("History(raw agent id) = %v, %v; want nothing", ids(h), err)
 	}
 }

@@ -410,6 +410,7 @@ type doc struct {
 	PeerGID         *int64       `bson:"peerGid,omitempty"`
 	PeerPID         *int64       `bson:"peerPid,omitempty"`
 	Truncated       string       `bson:"truncated,omitempty"`
+	RenderedFields  []string     `bson:"renderedFields,omitempty"`
 }
 
 type logDoc struct {
@@ -441,6 +442,7 @@ func toDoc(r *schema.Record) *doc {
 		ExecutionTime: r.ExecutionTime, MemoryUsage: r.MemoryUsage, TimeoutOccurred: r.TimeoutOccurred,
 		RiskScore: r.RiskScore, Findings: make([]findingDoc, len(r.Findings)), ExecutedAt: r.ExecutedAt,
 		PeerUID: r.PeerUID, PeerGID: r.PeerGID, PeerPID: r.PeerPID, Truncated: r.Truncated,
+		RenderedFields: r.RenderedFields,
 	}
 	for i, l := range r.Logs {
 		d.Logs[i] = logDoc(l)
@@ -463,6 +465,7 @@ func (d *doc) record() schema.Record {
 		ExecutionTime: d.ExecutionTime, MemoryUsage: d.MemoryUsage, TimeoutOccurred: d.TimeoutOccurred,
 		RiskScore: d.RiskScore, Findings: make([]result.Finding, len(d.Findings)), ExecutedAt: d.ExecutedAt.UTC(),
 		PeerUID: d.PeerUID, PeerGID: d.PeerGID, PeerPID: d.PeerPID, Truncated: d.Truncated,
+		RenderedFields: d.RenderedFields,
 	}
 	if len(r.Output) == 0 {
 		r.Output = json.RawMessage("null")

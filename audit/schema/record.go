@@ -6,10 +6,12 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"codexec/internal/termsafe"
 	"codexec/result"
 )
 
@@ -24,13 +26,23 @@ const SnippetChars = 500
 // and says so in Record.Truncated.
 const MaxRecordBytes = 15 << 20
 
-// maxIDBytes bounds agentId, channelId and language: a request refused as
-// invalid may carry anything there, and the record keeps what it can.
-const maxIDBytes = 1024
+// MaxIDChars bounds agentId, channelId and language in a record, in
+// characters: the bound of a valid id (detect.MaxIDLength). A request
+// refused as invalid may carry anything there; the record keeps a rendering
+// of it instead (RenderID) and names the field in RenderedFields.
+const MaxIDChars = 128
+
+// The fields a record may keep as a rendering (Record.RenderedFields).
+const (
+	FieldAgentID   = "agentId"
+	FieldChannelID = "channelId"
+	FieldLanguage  = "language"
+)
 
 // Record is one execution in the audit trail, exactly the fields of
 // DESIGN.md ("Audit record"), plus the caller's identity where the socket
-// API knows it. Its JSON form is the one the outbox and the embedded store
+// API knows it, and which ids are kept as renderings of refused values. Its
+// JSON form is the one the outbox and the embedded store
 // keep, and the one `--json` commands print.
 type Record struct {
 	ID              string            `json:"_id"` // the execution id
@@ -61,6 +73,12 @@ type Record struct {
 	// Truncated is empty unless Normalize had to trim the record to fit
 	// MaxRecordBytes; it then says what was left out.
 	Truncated string `json:"truncated,omitempty"`
+
+	// RenderedFields names the fields (agentId, channelId, language) whose
+	// value the request was refused for: the record keeps RenderID of what
+	// the caller sent there, not the value itself. Absent when every field
+	// is kept as sent.
+	RenderedFields []string `json:"renderedFields,omitempty"`
 }
 
 // Origin is what the request, not the result, knows about an execution.
@@ -68,6 +86,10 @@ type Origin struct {
 	AgentID   string
 	ChannelID string
 	Code      string // the code as submitted (before any TypeScript stripping)
+	// Refused names the fields among agentId, channelId and language
+	// (FieldAgentID, ...) that failed validation: the record keeps a
+	// rendering of them (RenderID), never the value as sent.
+	Refused []string
 }
 
 // NewRecord builds the record of one execution from its result, for every
@@ -101,8 +123,43 @@ func NewRecord(res result.Result, o Origin, executedAt time.Time) Record {
 		e := *res.Error
 		r.Error = &e
 	}
+	for _, f := range o.Refused {
+		if p := r.idField(f); p != nil {
+			*p = RenderID(*p)
+			r.markRendered(f)
+		}
+	}
 	r.Normalize()
 	return r
+}
+
+// RenderID is what a record keeps of an id (or language) that was refused:
+// printable characters as they are, every other character escaped (\u001b,
+// \u202e, \xff for a byte that is not UTF-8), backslashes doubled, and at
+// most MaxIDChars characters, the last of them "…" when it was cut.
+func RenderID(s string) string { return termsafe.Render(s, MaxIDChars) }
+
+// Rendered reports whether the record keeps a rendering of field instead of
+// the value the caller sent.
+func (r *Record) Rendered(field string) bool { return slices.Contains(r.RenderedFields, field) }
+
+func (r *Record) idField(f string) *string {
+	switch f {
+	case FieldAgentID:
+		return &r.AgentID
+	case FieldChannelID:
+		return &r.ChannelID
+	case FieldLanguage:
+		return &r.Language
+	}
+	return nil
+}
+
+func (r *Record) markRendered(f string) {
+	if !r.Rendered(f) {
+		// Clipped: a copy of the record never writes into another's.
+		r.RenderedFields = append(slices.Clip(r.RenderedFields), f)
+	}
 }
 
 // SetPeer records the credentials of the process that asked for the
@@ -128,12 +185,20 @@ func Snippet(code string) string {
 // executedAt in UTC with millisecond precision (BSON dates have no finer
 // one), output as compact JSON (null when empty; text that is not JSON is
 // kept as a JSON string), logs and findings never null, every string valid
-// UTF-8, and the whole under MaxRecordBytes. Normalize is idempotent.
+// UTF-8, agentId, channelId and language printable and at most MaxIDChars
+// characters (else rendered with RenderID and named in RenderedFields), and
+// the whole under MaxRecordBytes. Normalize is idempotent.
 func (r *Record) Normalize() {
 	r.ExecutedAt = r.ExecutedAt.UTC().Truncate(time.Millisecond)
-	r.AgentID = clip(validUTF8(r.AgentID), maxIDBytes)
-	r.ChannelID = clip(validUTF8(r.ChannelID), maxIDBytes)
-	r.Language = clip(validUTF8(r.Language), maxIDBytes)
+	for _, f := range []string{FieldAgentID, FieldChannelID, FieldLanguage} {
+		// Whoever built the record, no id is kept with characters that
+		// are not printable or over the bound: a rendering is (and
+		// rendering one again changes nothing).
+		if p := r.idField(f); !termsafe.Printable(*p) || utf8.RuneCountInString(*p) > MaxIDChars {
+			*p = RenderID(*p)
+			r.markRendered(f)
+		}
+	}
 	fixUTF8(&r.CodeSnippet)
 	r.Output = normalizeJSON(r.Output)
 	if r.Logs == nil {
@@ -182,6 +247,9 @@ func (r *Record) Validate() error {
 func (r *Record) StoredSize() int {
 	n := 1024 + len(r.ID) + len(r.AgentID) + len(r.ChannelID) + len(r.Language) +
 		len(r.CodeHash) + len(r.CodeSnippet) + len(r.Output) + len(r.Truncated)
+	for _, f := range r.RenderedFields {
+		n += 16 + len(f)
+	}
 	for _, l := range r.Logs {
 		n += logSize(l)
 	}
@@ -280,11 +348,4 @@ func validUTF8(s string) string {
 		return s
 	}
 	return strings.ToValidUTF8(s, "\uFFFD")
-}
-
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return strings.ToValidUTF8(s[:n], "")
 }

@@ -4,9 +4,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"codexec/result"
@@ -140,8 +142,82 @@ func TestNormalizeStrings(t *testing.T) {
 			t.Errorf("%q is not UTF-8", s)
 		}
 	}
-	if len(r.ChannelID) != maxIDBytes {
-		t.Errorf("a 5000-byte channel id kept %d bytes, want %d", len(r.ChannelID), maxIDBytes)
+	if n := utf8.RuneCountInString(r.ChannelID); n != MaxIDChars || !strings.HasSuffix(r.ChannelID, "…") {
+		t.Errorf("a 5000-character channel id kept %d characters (%q), want %d ending in …", n, r.ChannelID, MaxIDChars)
+	}
+	if r.AgentID != `a\xff` {
+		t.Errorf("agent id a\\xff kept as %q", r.AgentID)
+	}
+	if !slices.Equal(r.RenderedFields, []string{FieldAgentID, FieldChannelID}) {
+		t.Errorf("renderedFields = %q", r.RenderedFields)
+	}
+}
+
+// Ids the request was refused for are kept as a rendering, and the record
+// says so; valid ids are kept exactly. Normalize, from any builder, never
+// keeps an id with a character that is not printable.
+func TestRefusedIDs(t *testing.T) {
+	res := result.Result{ID: "exec_1", Status: result.Invalid, Language: "js\x1b[2J"}
+	res.Fail(result.Invalid, "agentId: contains U+202E at character index 1", 0, 0)
+	tests := []struct {
+		name                     string
+		o                        Origin
+		agent, channel, language string
+		rendered                 []string
+	}{
+		{"valid ids kept as sent", Origin{AgentID: "agent.1@x/y+z", ChannelID: "c-1"}, "agent.1@x/y+z", "c-1", `js\u001b[2J`, []string{FieldLanguage}},
+		{"refused ids rendered", Origin{AgentID: "a\u202eb", ChannelID: "c\x1b[31m", Refused: []string{FieldAgentID, FieldChannelID, FieldLanguage}},
+			`a\u202eb`, `c\u001b[31m`, `js\u001b[2J`, []string{FieldAgentID, FieldChannelID, FieldLanguage}},
+		{"refused printable id marked", Origin{AgentID: `a b\c`, ChannelID: "ok", Refused: []string{FieldAgentID}},
+			`a b\\c`, "ok", `js\u001b[2J`, []string{FieldAgentID, FieldLanguage}},
+		{"NUL and CR", Origin{AgentID: "a\x00", ChannelID: "ok\rEVIL", Refused: []string{FieldAgentID, FieldChannelID}},
+			`a\u0000`, `ok\rEVIL`, `js\u001b[2J`, []string{FieldAgentID, FieldChannelID, FieldLanguage}},
+		{"5,000 characters", Origin{AgentID: strings.Repeat("\u202e", 5000), ChannelID: strings.Repeat("c", 5000), Refused: []string{FieldAgentID, FieldChannelID}},
+			strings.Repeat(`\u202e`, 21) + "…", strings.Repeat("c", 127) + "…", `js\u001b[2J`, []string{FieldAgentID, FieldChannelID, FieldLanguage}},
+		{"not refused but unprintable", Origin{AgentID: "a\u2066", ChannelID: "c\xff"},
+			`a\u2066`, `c\xff`, `js\u001b[2J`, []string{FieldAgentID, FieldChannelID, FieldLanguage}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewRecord(res, tt.o, time.Now())
+			if r.AgentID != tt.agent || r.ChannelID != tt.channel || r.Language != tt.language {
+				t.Errorf("ids = %q %q %q, want %q %q %q", r.AgentID, r.ChannelID, r.Language, tt.agent, tt.channel, tt.language)
+			}
+			slices.Sort(r.RenderedFields)
+			want := slices.Sorted(slices.Values(tt.rendered))
+			if !slices.Equal(r.RenderedFields, want) {
+				t.Errorf("renderedFields = %q, want %q", r.RenderedFields, want)
+			}
+			for _, id := range []string{r.AgentID, r.ChannelID, r.Language} {
+				if utf8.RuneCountInString(id) > MaxIDChars {
+					t.Errorf("%q is over %d characters", id, MaxIDChars)
+				}
+				for _, c := range id {
+					if c < 0x20 || c >= 0x7f && c < 0xa0 || c == utf8.RuneError || unicode.Is(unicode.Cf, c) {
+						t.Errorf("%q holds %U raw", id, c)
+					}
+				}
+			}
+			// Idempotent: normalizing (or shipping) again changes nothing.
+			again := r
+			again.Normalize()
+			if again.AgentID != r.AgentID || again.ChannelID != r.ChannelID || again.Language != r.Language || !slices.Equal(again.RenderedFields, r.RenderedFields) {
+				t.Errorf("Normalize changed a normalized record: %q %q %q %q", again.AgentID, again.ChannelID, again.Language, again.RenderedFields)
+			}
+			b, err := Marshal(&r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			back, err := Unmarshal(b)
+			if err != nil || !slices.Equal(back.RenderedFields, r.RenderedFields) || back.AgentID != r.AgentID {
+				t.Errorf("round trip: %v %q %q", err, back.AgentID, back.RenderedFields)
+			}
+		})
+	}
+	// A record with nothing rendered has no renderedFields in its JSON.
+	ok := NewRecord(result.Result{ID: "exec_2", Status: result.OK, Language: "javascript"}, Origin{AgentID: "a", ChannelID: "c"}, time.Now())
+	if b, _ := Marshal(&ok); strings.Contains(string(b), "renderedFields") || ok.RenderedFields != nil {
+		t.Errorf("a valid record says renderedFields: %s", b)
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"codexec/audit"
+	"codexec/internal/termsafe"
 	"codexec/result"
 )
 
@@ -90,10 +91,10 @@ func (st *State) closeRecorder(rec *audit.Recorder, timeout time.Duration) {
 	defer cancel()
 	if err := rec.Close(ctx); err != nil {
 		if errors.Is(err, audit.ErrPending) {
-			fmt.Fprintln(st.Stderr, "supervisor: warning:", err)
+			fmt.Fprintln(st.Stderr, "supervisor: warning:", termsafe.Text(err.Error()))
 			return
 		}
-		fmt.Fprintln(st.Stderr, "supervisor: close the audit trail:", err)
+		fmt.Fprintln(st.Stderr, "supervisor: close the audit trail:", termsafe.Text(err.Error()))
 	}
 }
 
@@ -111,7 +112,7 @@ func (st *State) queryRecorder(ctx context.Context, f auditFlags) (*audit.Record
 	fctx, cancel := context.WithTimeout(ctx, auditQueryFlush)
 	defer cancel()
 	if err := rec.Flush(fctx); err != nil {
-		fmt.Fprintln(st.Stderr, "supervisor: warning: the query may miss records:", err)
+		fmt.Fprintln(st.Stderr, "supervisor: warning: the query may miss records:", termsafe.Text(err.Error()))
 	}
 	return rec, nil
 }
@@ -387,15 +388,19 @@ func writeAuditJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
+// The human-readable outputs below print what callers sent (ids, code,
+// logs, errors, outputs) only through termsafe: escaped, so that it cannot
+// drive the operator's terminal. --json prints the exact values.
+
 func printAgentStats(w io.Writer, s audit.AgentStats) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "agent\t%s\n", s.AgentID)
+	fmt.Fprintf(tw, "agent\t%s\n", termsafe.Line(s.AgentID))
 	fmt.Fprintf(tw, "executions\t%d\n", s.TotalExecutions)
 	fmt.Fprintf(tw, "success rate\t%.1f%% (%d ok)\n", 100*s.SuccessRate, s.Successes)
 	fmt.Fprintf(tw, "average time\t%.2f ms\n", s.AvgTime)
 	fmt.Fprintf(tw, "timeouts\t%d\n", s.Timeouts)
-	fmt.Fprintf(tw, "languages\t%s\n", orDash(s.LanguageCounts()))
-	fmt.Fprintf(tw, "statuses\t%s\n", orDash(s.StatusCounts()))
+	fmt.Fprintf(tw, "languages\t%s\n", orDash(termsafe.Line(s.LanguageCounts())))
+	fmt.Fprintf(tw, "statuses\t%s\n", orDash(termsafe.Line(s.StatusCounts())))
 	tw.Flush()
 }
 
@@ -425,8 +430,8 @@ func printAuditRecords(st *State, recs []audit.Record, asJSON bool) error {
 		if r.Error != nil {
 			msg = auditCell(r.Error.Message, 60)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%.1f ms\t%s\n", r.ID, r.ExecutedAt.UTC().Format("2006-01-02 15:04:05.000"),
-			auditCell(r.AgentID, 24), auditCell(r.ChannelID, 16), auditCell(r.Language, 12), r.Status, r.ExecutionTime, msg)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%.1f ms\t%s\n", termsafe.Line(r.ID), r.ExecutedAt.UTC().Format("2006-01-02 15:04:05.000"),
+			auditCell(r.AgentID, 24), auditCell(r.ChannelID, 16), auditCell(r.Language, 12), auditCell(string(r.Status), 12), r.ExecutionTime, msg)
 	}
 	return tw.Flush()
 }
@@ -434,50 +439,87 @@ func printAuditRecords(st *State, recs []audit.Record, asJSON bool) error {
 func printAuditRecord(w io.Writer, r audit.Record) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	row := func(k, format string, args ...any) { fmt.Fprintf(tw, "%s\t"+format+"\n", append([]any{k}, args...)...) }
-	row("id", "%s", r.ID)
+	// id shows a field the record keeps as a rendering for what it is.
+	id := func(field, v string) string {
+		if r.Rendered(field) {
+			return termsafe.Line(v) + "   (refused: shown as the record keeps it, escaped and cut, not as sent)"
+		}
+		return termsafe.Line(v)
+	}
+	row("id", "%s", termsafe.Line(r.ID))
 	row("executed", "%s", r.ExecutedAt.UTC().Format(time.RFC3339Nano))
-	row("agent", "%s", r.AgentID)
-	row("channel", "%s", r.ChannelID)
+	row("agent", "%s", id(audit.FieldAgentID, r.AgentID))
+	row("channel", "%s", id(audit.FieldChannelID, r.ChannelID))
 	if r.PeerUID != nil {
 		row("caller", "uid %d, gid %d, pid %d", auditInt(r.PeerUID), auditInt(r.PeerGID), auditInt(r.PeerPID))
 	}
-	row("language", "%s", r.Language)
-	row("status", "%s (success %v)", r.Status, r.Success)
+	row("language", "%s", id(audit.FieldLanguage, r.Language))
+	row("status", "%s (success %v)", termsafe.Line(string(r.Status)), r.Success)
 	row("time", "%.3f ms", r.ExecutionTime)
 	row("memory", "%.1f MiB", r.MemoryUsage)
 	row("timeout", "%v", r.TimeoutOccurred)
 	row("risk score", "%.2f", r.RiskScore)
-	row("code", "%d characters, sha256 %s", r.CodeLength, r.CodeHash)
+	row("code", "%d characters, sha256 %s", r.CodeLength, termsafe.Line(r.CodeHash))
 	if r.Truncated != "" {
-		row("truncated", "%s", r.Truncated)
+		row("truncated", "%s", termsafe.Line(r.Truncated))
 	}
 	tw.Flush()
 	if r.Error != nil {
-		fmt.Fprintf(w, "\nerror: %s\n", r.Error.Error())
+		writeBlock(w, "\nerror: ", "  ", r.Error.Error())
 	}
 	if len(r.Findings) > 0 {
 		fmt.Fprintln(w, "\nfindings:")
 		for _, f := range r.Findings {
-			fmt.Fprintf(w, "  %s [%s] %s (line %d, column %d)\n", f.Severity, f.Rule, f.Message, f.Line, f.Column)
+			fmt.Fprintf(w, "  %s\n", findingLine(f))
 		}
 	}
 	fmt.Fprintln(w, "\ncode (first 500 characters):")
-	for _, l := range strings.Split(strings.TrimRight(r.CodeSnippet, "\n"), "\n") {
-		fmt.Fprintln(w, "  "+l)
-	}
+	writeBlock(w, "  ", "  ", strings.TrimRight(r.CodeSnippet, "\n"))
 	fmt.Fprintln(w, "\noutput:")
-	var buf bytes.Buffer
-	if json.Indent(&buf, r.Output, "  ", "  ") != nil {
-		buf.Reset()
-		buf.Write(r.Output)
-	}
-	fmt.Fprintln(w, "  "+buf.String())
+	fmt.Fprintf(w, "  %s\n", indentedJSON(r.Output, "  "))
 	if len(r.Logs) > 0 {
 		fmt.Fprintf(w, "\nlogs (%d):\n", len(r.Logs))
 		for _, l := range r.Logs {
-			fmt.Fprintf(w, "  [%s] %s\n", l.Level, l.Message)
+			writeLog(w, "  ", l)
 		}
 	}
+}
+
+// writeBlock writes text that came from a caller, escaped (termsafe.Text):
+// its first line after first, each further line after indent, so that no
+// line of it stands where a line of the supervisor's own would.
+func writeBlock(w io.Writer, first, indent, text string) {
+	for i, l := range strings.Split(termsafe.Text(text), "\n") {
+		if i == 0 {
+			fmt.Fprintf(w, "%s%s\n", first, l)
+		} else {
+			fmt.Fprintf(w, "%s%s\n", indent, l)
+		}
+	}
+}
+
+// writeLog writes one console line as "[level] message", escaped, a
+// message of several lines indented under its first.
+func writeLog(w io.Writer, indent string, l result.Log) {
+	head := indent + "[" + termsafe.Line(l.Level) + "] "
+	writeBlock(w, head, indent+"    ", l.Message)
+}
+
+// findingLine is one validation finding on one line, escaped.
+func findingLine(f result.Finding) string {
+	return fmt.Sprintf("%s [%s] %s (line %d, column %d)", termsafe.Line(string(f.Severity)), termsafe.Line(f.Rule), termsafe.Line(f.Message), f.Line, f.Column)
+}
+
+// indentedJSON is a returned value as indented JSON with every line after
+// the first prefixed, and the characters that are not printable written
+// as JSON escapes (termsafe.JSON): the same value, nothing raw.
+func indentedJSON(raw json.RawMessage, prefix string) string {
+	var buf bytes.Buffer
+	if json.Indent(&buf, raw, prefix, "  ") != nil {
+		buf.Reset()
+		buf.Write(raw)
+	}
+	return string(termsafe.JSON(buf.Bytes()))
 }
 
 func auditInt(p *int64) int64 {
@@ -487,9 +529,10 @@ func auditInt(p *int64) int64 {
 	return *p
 }
 
-// auditCell shortens s to n characters on one line, for a table cell.
+// auditCell shortens s to n characters on one line, escaped, for a table
+// cell.
 func auditCell(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.Fields(termsafe.Line(s)), " ")
 	if s == "" {
 		return "-"
 	}

@@ -14,6 +14,7 @@ import (
 
 	"codexec/api/client"
 	"codexec/bus"
+	"codexec/internal/termsafe"
 )
 
 func newEventsCmd(st *State) *cobra.Command {
@@ -86,10 +87,12 @@ func printEvent(st *State, ev client.StreamEvent) {
 		fmt.Fprintf(st.Stdout, "%s  (%d events lost: this reader fell behind)\n", ev.Timestamp.Format("15:04:05.000"), ev.Dropped)
 		return
 	}
-	line := fmt.Sprintf("%s  %-29s %s agent=%s channel=%s", ev.Timestamp.Local().Format("15:04:05.000"), ev.Type, ev.ExecutionID, ev.AgentID, ev.ChannelID)
+	// Ids and messages are escaped (termsafe, %q): they came from callers.
+	line := fmt.Sprintf("%s  %-29s %s agent=%s channel=%s", ev.Timestamp.Local().Format("15:04:05.000"), termsafe.Line(string(ev.Type)),
+		termsafe.Line(ev.ExecutionID), termsafe.Line(ev.AgentID), termsafe.Line(ev.ChannelID))
 	switch {
 	case ev.Status != "":
-		line += " status=" + string(ev.Status)
+		line += " status=" + termsafe.Line(string(ev.Status))
 		if ev.ExecutionTime != nil {
 			line += fmt.Sprintf(" time=%.1fms", *ev.ExecutionTime)
 		}
@@ -97,12 +100,12 @@ func printEvent(st *State, ev client.StreamEvent) {
 			line += " error=" + fmt.Sprintf("%q", ev.Error.Message)
 		}
 	case ev.Finding != nil:
-		line += fmt.Sprintf(" rule=%s line=%d %q", ev.Finding.Rule, ev.Finding.Line, ev.Finding.Message)
+		line += fmt.Sprintf(" rule=%s line=%d %q", termsafe.Line(ev.Finding.Rule), ev.Finding.Line, ev.Finding.Message)
 	case ev.Resource != "":
-		line += fmt.Sprintf(" resource=%s limit=%d", ev.Resource, ev.Limit)
+		line += fmt.Sprintf(" resource=%s limit=%d", termsafe.Line(ev.Resource), ev.Limit)
 	case ev.Changes != nil:
 		b, _ := json.Marshal(ev.Changes)
-		line = fmt.Sprintf("%s  %-29s %s", ev.Timestamp.Local().Format("15:04:05.000"), ev.Type, b)
+		line = fmt.Sprintf("%s  %-29s %s", ev.Timestamp.Local().Format("15:04:05.000"), termsafe.Line(string(ev.Type)), termsafe.JSON(b))
 	}
 	fmt.Fprintln(st.Stdout, line)
 }

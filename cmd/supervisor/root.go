@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"codexec/internal/termsafe"
 )
 
 // Execute runs the command line in st and returns the process exit code.
@@ -21,13 +23,14 @@ func Execute(st *State) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
-			fmt.Fprintln(st.Stderr, "supervisor:", ee.err)
+			// Escaped: an error may quote what a caller or a daemon sent.
+			fmt.Fprintln(st.Stderr, "supervisor:", termsafe.Text(ee.err.Error()))
 		}
 		return ee.code
 	}
 	// Anything cobra itself rejects (unknown flag or command, bad value) is
 	// a usage error.
-	fmt.Fprintln(st.Stderr, "supervisor:", err)
+	fmt.Fprintln(st.Stderr, "supervisor:", termsafe.Text(err.Error()))
 	fmt.Fprintln(st.Stderr, "Run 'supervisor --help' for usage.")
 	return 2
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -21,6 +20,7 @@ import (
 	"codexec/audit"
 	"codexec/config"
 	"codexec/detect"
+	"codexec/internal/termsafe"
 	"codexec/result"
 	"codexec/sandbox"
 	"codexec/service"
@@ -146,7 +146,7 @@ func runRun(ctx context.Context, st *State, file string, f runFlags, modulesSet 
 		}
 		if !f.json {
 			for _, l := range res.Logs {
-				fmt.Fprintf(st.Stderr, "[%s] %s\n", l.Level, l.Message)
+				writeLog(st.Stderr, "", l)
 			}
 		}
 		return printResult(st, res, f.json)
@@ -162,7 +162,7 @@ func runRun(ctx context.Context, st *State, file string, f runFlags, modulesSet 
 
 	var onLog func(result.Log)
 	if !f.json {
-		onLog = func(l result.Log) { fmt.Fprintf(st.Stderr, "[%s] %s\n", l.Level, l.Message) }
+		onLog = func(l result.Log) { writeLog(st.Stderr, "", l) }
 	}
 	res := svc.Execute(ctx, service.Request{
 		Code:           code,
@@ -227,31 +227,33 @@ func printResult(st *State, res result.Result, asJSON bool) error {
 }
 
 // printHuman prints the value on stdout and a one-line summary on stderr.
+//
+// The value is JSON, indented in its own key order, with every character
+// that is not printable written as a JSON escape (termsafe.JSON): a string
+// the code returned cannot drive the terminal (a returned "\u001b]0;x\u0007"
+// prints as those twelve characters), and the text is still JSON for the
+// exact same value, so a script reading it gets what --json gives. This is
+// the same whether stdout is a terminal or a pipe: one output, predictable.
+// The error and the findings are escaped on one line each.
 func printHuman(st *State, res result.Result) {
 	if res.Status == result.OK {
-		// Indent, keeping the value's own key order.
-		var buf bytes.Buffer
-		if json.Indent(&buf, res.Output, "", "  ") != nil {
-			buf.Reset()
-			buf.Write(res.Output)
-		}
-		buf.WriteByte('\n')
-		_, _ = st.Stdout.Write(buf.Bytes())
-		fmt.Fprintf(st.Stderr, "ok · %.1f ms · %.1f MiB · %s\n", res.ExecutionTime, res.ResourceUsage.Memory, res.ID)
+		_, _ = io.WriteString(st.Stdout, indentedJSON(res.Output, "")+"\n")
+		fmt.Fprintf(st.Stderr, "ok · %.1f ms · %.1f MiB · %s\n", res.ExecutionTime, res.ResourceUsage.Memory, termsafe.Line(res.ID))
 		return
 	}
 	msg := ""
 	if res.Error != nil {
-		msg = res.Error.Message
+		msg = termsafe.Line(res.Error.Message)
 		if res.Error.Line > 0 {
 			msg += fmt.Sprintf(" (line %d, column %d)", res.Error.Line, res.Error.Column)
 		}
 	}
-	fmt.Fprintf(st.Stderr, "%s: %s\n", res.Status, msg)
+	status := termsafe.Line(string(res.Status))
+	fmt.Fprintf(st.Stderr, "%s: %s\n", status, msg)
 	for _, f := range res.Validation.Findings {
-		fmt.Fprintf(st.Stderr, "  %s [%s] %s (line %d, column %d)\n", f.Severity, f.Rule, f.Message, f.Line, f.Column)
+		fmt.Fprintf(st.Stderr, "  %s\n", findingLine(f))
 	}
-	fmt.Fprintf(st.Stderr, "%s · %.1f ms · %.1f MiB · %s\n", res.Status, res.ExecutionTime, res.ResourceUsage.Memory, res.ID)
+	fmt.Fprintf(st.Stderr, "%s · %.1f ms · %.1f MiB · %s\n", status, res.ExecutionTime, res.ResourceUsage.Memory, termsafe.Line(res.ID))
 }
 
 // readCode reads FILE or stdin, refusing more than a little over the cap

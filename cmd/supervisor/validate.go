@@ -8,6 +8,7 @@ import (
 
 	"codexec/config"
 	"codexec/detect"
+	"codexec/internal/termsafe"
 	"codexec/result"
 )
 
@@ -110,7 +111,8 @@ func printVerdict(st *State, out detect.Report) {
 		if f.Line > 0 {
 			pos = fmt.Sprintf(" (line %d, column %d)", f.Line, f.Column)
 		}
-		fmt.Fprintf(st.Stdout, "%-5s [%s] %s%s\n", f.Severity, f.Rule, f.Message, pos)
+		// Escaped: a message may quote the code.
+		fmt.Fprintf(st.Stdout, "%-5s [%s] %s%s\n", termsafe.Line(string(f.Severity)), termsafe.Line(f.Rule), termsafe.Line(f.Message), pos)
 	}
 	if out.Omitted > 0 {
 		fmt.Fprintf(st.Stdout, "… and %d more findings\n", out.Omitted)
@@ -119,9 +121,9 @@ func printVerdict(st *State, out detect.Report) {
 	case result.OK:
 		fmt.Fprintf(st.Stdout, "ok: it would run · risk %.2f (threshold %.2f) · %d findings\n", out.RiskScore, out.Threshold, len(out.Findings)+out.Omitted)
 	case result.Blocked:
-		fmt.Fprintf(st.Stdout, "blocked: %s · risk %.2f (threshold %.2f)\n", out.Error.Message, out.RiskScore, out.Threshold)
+		fmt.Fprintf(st.Stdout, "blocked: %s · risk %.2f (threshold %.2f)\n", termsafe.Line(out.Error.Message), out.RiskScore, out.Threshold)
 	default:
-		msg := out.Error.Message
+		msg := termsafe.Line(out.Error.Message)
 		if out.Error.Line > 0 {
 			msg += fmt.Sprintf(" (line %d, column %d)", out.Error.Line, out.Error.Column)
 		}
