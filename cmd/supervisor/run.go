@@ -238,7 +238,7 @@ func printResult(st *State, res result.Result, asJSON bool) error {
 func printHuman(st *State, res result.Result) {
 	if res.Status == result.OK {
 		_, _ = io.WriteString(st.Stdout, indentedJSON(res.Output, "")+"\n")
-		fmt.Fprintf(st.Stderr, "ok · %.1f ms · %.1f MiB · %s\n", res.ExecutionTime, res.ResourceUsage.Memory, termsafe.Line(res.ID))
+		fmt.Fprintf(st.Stderr, "ok · %.1f ms · %s · %s\n", res.ExecutionTime, memoryFigure(res.ResourceUsage), termsafe.Line(res.ID))
 		return
 	}
 	msg := ""
@@ -253,7 +253,16 @@ func printHuman(st *State, res result.Result) {
 	for _, f := range res.Validation.Findings {
 		fmt.Fprintf(st.Stderr, "  %s\n", findingLine(f))
 	}
-	fmt.Fprintf(st.Stderr, "%s · %.1f ms · %.1f MiB · %s\n", status, res.ExecutionTime, res.ResourceUsage.Memory, termsafe.Line(res.ID))
+	fmt.Fprintf(st.Stderr, "%s · %.1f ms · %s · %s\n", status, res.ExecutionTime, memoryFigure(res.ResourceUsage), termsafe.Line(res.ID))
+}
+
+// memoryFigure is the runner's peak for the summary line, or says there is
+// none (no runner ran, or nothing measured belongs to it alone).
+func memoryFigure(u result.ResourceUsage) string {
+	if u.MemorySource == "" || u.MemorySource == "none" {
+		return "memory not measured"
+	}
+	return fmt.Sprintf("%.1f MiB", u.Memory)
 }
 
 // readCode reads FILE or stdin, refusing more than a little over the cap
