@@ -11,7 +11,7 @@ all: build
 
 ## build: bin/supervisor and bin/runner
 build:
-	$(GO) build $(GOFLAGS) -o $(BIN)/ ./cmd/supervisor ./cmd/runner
+	$(GO) build $(GOFLAGS) -buildvcs=auto -o $(BIN)/ ./cmd/supervisor ./cmd/runner
 
 ## demo: build, then run every example through `supervisor run`
 demo: build

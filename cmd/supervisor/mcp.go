@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -16,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"codexec/config"
+	"codexec/internal/buildinfo"
 	"codexec/mcpserver"
 )
 
@@ -123,7 +123,7 @@ func runMcp(cmd *cobra.Command, st *State, f mcpFlags) error {
 		log.Info("serving MCP on stdio", "backend", "in-process", "isolation", isolationWord(iso), "store", rec.Kind(), "dataDir", rec.DataDir())
 	}
 
-	srv, err := mcpserver.New(ctx, mcpserver.Options{Backend: backend, AgentID: f.agent, Version: buildVersion(), Logger: log})
+	srv, err := mcpserver.New(ctx, mcpserver.Options{Backend: backend, AgentID: f.agent, Version: buildinfo.Read().Short(), Logger: log})
 	if err != nil {
 		return &exitError{code: 70, err: err}
 	}
@@ -137,15 +137,6 @@ func runMcp(cmd *cobra.Command, st *State, f mcpFlags) error {
 		return nil
 	}
 	return &exitError{code: 70, err: fmt.Errorf("serve MCP: %w", err)}
-}
-
-// buildVersion is the module version the binary was built from, when it
-// was built from a tagged module.
-func buildVersion() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
 }
 
 // nopWriteCloser lets the transport "close" standard output without

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"codexec/internal/buildinfo"
 	"codexec/internal/termsafe"
 )
 
@@ -44,8 +45,10 @@ fresh, locked-down runner process, hard-stops it at its time or memory limit,
 and reports a truthful result.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       buildinfo.Read().String(),
 	}
-	root.AddCommand(newRunCmd(st), newValidateCmd(st), newDoctorCmd(st), newServeCmd(st), newEventsCmd(st), newConfigCmd(st), newMcpCmd(st))
+	root.SetVersionTemplate("{{.Version}}\n")
+	root.AddCommand(newVersionCmd(st), newRunCmd(st), newValidateCmd(st), newDoctorCmd(st), newServeCmd(st), newEventsCmd(st), newConfigCmd(st), newMcpCmd(st))
 	root.AddCommand(newAuditCmds(st)...)
 	return root
 }
