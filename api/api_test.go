@@ -69,6 +69,7 @@ type daemon struct {
 	svc    *service.Service
 	rec    *audit.Recorder
 	bus    *bus.Bus
+	m      *metrics.Metrics
 	c      *client.Client
 	done   chan error
 }
@@ -80,6 +81,8 @@ type daemonOpts struct {
 	limits                  config.Limits
 	save                    func(config.Limits) error
 	pool                    int
+	maxConns                int
+	bodyTimeout             time.Duration
 }
 
 // startDaemon serves the API on a socket in a temporary directory, with
@@ -116,7 +119,7 @@ func startDaemon(t testing.TB, o daemonOpts) *daemon {
 		t.Fatal(err)
 	}
 	srv := api.New(api.Options{Service: svc, Recorder: rec, Bus: b, Metrics: m, Isolation: iso, Policy: o.policy,
-		Admins: []int{os.Getuid()}, SaveConfig: o.save})
+		Admins: []int{os.Getuid()}, SaveConfig: o.save, MaxConnections: o.maxConns, BodyTimeout: o.bodyTimeout})
 	mode := o.mode
 	if mode == 0 {
 		mode = 0o600
@@ -126,7 +129,7 @@ func startDaemon(t testing.TB, o daemonOpts) *daemon {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := &daemon{socket: sock, srv: srv, svc: svc, rec: rec, bus: b, c: client.New(sock), done: make(chan error, 1)}
+	d := &daemon{socket: sock, srv: srv, svc: svc, rec: rec, bus: b, m: m, c: client.New(sock), done: make(chan error, 1)}
 	go func() { d.done <- srv.Serve(l) }()
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

@@ -16,6 +16,14 @@ type peerKey struct{}
 // credentials (SO_PEERCRED) once per connection, so that every request on
 // it knows who is calling.
 func withPeer(ctx context.Context, c net.Conn) context.Context {
+	// A wrapped connection (the connection cap's) is looked through.
+	for {
+		w, ok := c.(interface{ NetConn() net.Conn })
+		if !ok {
+			break
+		}
+		c = w.NetConn()
+	}
 	uc, ok := c.(*net.UnixConn)
 	if !ok {
 		return ctx

@@ -11,8 +11,11 @@
 //
 // # Concurrency
 //
-// A Server serves many connections at once; executions are admitted by the
-// service (a bounded number run, a bounded number wait, the rest get 429).
+// A Server serves many connections at once, up to Options.MaxConnections
+// (beyond it, 503 too_many_connections; a small reserve still answers GET
+// /healthz); executions are admitted by the service (a bounded number run,
+// a bounded number wait, the rest get 429). Request headers must arrive
+// within 10 s and a body within Options.BodyTimeout.
 package api
 
 import (
@@ -59,6 +62,15 @@ type Options struct {
 	// EventBuffer is how many events a slow stream reader may fall behind
 	// before it loses some (default 1024).
 	EventBuffer int
+	// MaxConnections caps the connections served at once (HealthReserve
+	// more may ask GET /healthz; beyond those, 503 too_many_connections).
+	// 0: the budget's default (FDBudget: DefaultMaxConnections, less when
+	// RLIMIT_NOFILE leaves fewer beside the daemon's own files).
+	MaxConnections int
+	// BodyTimeout bounds the reading of a request body (default
+	// DefaultBodyTimeout); one that does not arrive in time is answered
+	// 408 request_timeout, or its connection closed.
+	BodyTimeout time.Duration
 }
 
 // Server serves the API.
@@ -80,13 +92,26 @@ func New(opts Options) *Server {
 	if opts.EventBuffer <= 0 {
 		opts.EventBuffer = 1024
 	}
+	if opts.BodyTimeout <= 0 {
+		opts.BodyTimeout = DefaultBodyTimeout
+	}
+	if opts.MaxConnections <= 0 {
+		maxConcurrent := 0
+		if opts.Service != nil {
+			_, _, maxConcurrent, _ = opts.Service.Admission()
+		}
+		opts.MaxConnections = DefaultMaxConnections
+		if b, err := FDBudget(maxConcurrent); err == nil {
+			opts.MaxConnections = b.Default
+		}
+	}
 	s := &Server{opts: opts, mux: http.NewServeMux(), started: time.Now(), stopping: make(chan struct{})}
 	for pattern, h := range s.routes() {
 		s.mux.Handle(pattern, h)
 	}
 	s.http = &http.Server{
 		Handler:           s,
-		ConnContext:       withPeer,
+		ConnContext:       connContext,
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(opts.Logger.Handler(), slog.LevelWarn),
@@ -117,8 +142,32 @@ func (s *Server) routes() map[string]http.Handler {
 	}
 }
 
-// ServeHTTP refuses browser-borne requests, then routes.
+// ServeHTTP puts a request body under its deadline, keeps the reserve
+// connections to GET /healthz, refuses browser-borne requests, then routes.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Body != nil && r.Body != http.NoBody {
+		// Only requests with a body: without one, net/http's background
+		// read of the connection is already pending, and a deadline
+		// firing under it would cancel the request's context. The
+		// deadline stays on the connection until the body's end, so it
+		// also bounds net/http's draining of a body the handler left
+		// unread. The request is copied so that net/http keeps its own
+		// view of the body.
+		rc := http.NewResponseController(w)
+		if err := rc.SetReadDeadline(time.Now().Add(s.opts.BodyTimeout)); err == nil {
+			body := &deadlineBody{ReadCloser: r.Body, rc: rc, after: s.opts.BodyTimeout, metrics: s.opts.Metrics}
+			r = r.WithContext(r.Context())
+			r.Body = body
+		}
+	}
+	if isSpare(r.Context()) {
+		w.Header().Set("Connection", "close")
+		if (r.Method != http.MethodGet && r.Method != http.MethodHead) || r.URL.Path != "/healthz" {
+			s.opts.Metrics.ConnectionRefused("health_only")
+			writeError(w, errTooManyConnections)
+			return
+		}
+	}
 	if r.Header.Get("Origin") != "" || r.Header.Get("Referer") != "" {
 		writeError(w, &apiError{http.StatusForbidden, wire.CodeBrowserRefused, "requests from web pages are refused: the socket API is for local processes"})
 		return
@@ -126,9 +175,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
-// Serve serves l until Shutdown.
+// MaxConnections is the cap on connections served at once.
+func (s *Server) MaxConnections() int { return s.opts.MaxConnections }
+
+// Serve serves l until Shutdown, at most MaxConnections connections at
+// once (and the /healthz reserve).
 func (s *Server) Serve(l net.Listener) error {
-	err := s.http.Serve(l)
+	err := s.http.Serve(newLimitListener(l, s.opts.MaxConnections, s.opts.Metrics))
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil
 	}
@@ -168,9 +221,12 @@ func methodNotAllowed(w http.ResponseWriter, r *http.Request) error {
 func codeFor(err error) *apiError {
 	var ae *apiError
 	var mbe *http.MaxBytesError
+	var bte *errBodyTimeout
 	switch {
 	case errors.As(err, &ae):
 		return ae
+	case errors.As(err, &bte):
+		return &apiError{http.StatusRequestTimeout, wire.CodeRequestTimeout, bte.Error()}
 	case errors.As(err, &mbe):
 		return &apiError{http.StatusRequestEntityTooLarge, wire.CodeTooLarge, fmt.Sprintf("the request body is over %d bytes", mbe.Limit)}
 	case errors.Is(err, service.ErrOverloaded):
@@ -203,11 +259,16 @@ func writeError(w http.ResponseWriter, e *apiError) {
 	switch e.status {
 	case http.StatusTooManyRequests, http.StatusServiceUnavailable:
 		w.Header().Set("Retry-After", "1")
+	case http.StatusRequestTimeout:
+		// What is left of the body must not be read as a request.
+		w.Header().Set("Connection", "close")
 	}
 	writeJSON(w, e.status, wire.Error{Code: e.code, Message: e.msg})
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
+	// A client that does not read its answer does not hold the connection.
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(responseWriteTimeout))
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	enc := json.NewEncoder(w)
@@ -223,7 +284,8 @@ func decodeStrict(w http.ResponseWriter, r *http.Request, max int64, v any) erro
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
+		var bte *errBodyTimeout
+		if errors.As(err, &mbe) || errors.As(err, &bte) {
 			return err
 		}
 		if errors.Is(err, io.EOF) {
@@ -232,6 +294,10 @@ func decodeStrict(w http.ResponseWriter, r *http.Request, max int64, v any) erro
 		return errBadRequest("the request body is not valid: %v", err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
+		var bte *errBodyTimeout
+		if errors.As(err, &bte) {
+			return err
+		}
 		return errBadRequest("the request body has data after its JSON value")
 	}
 	return nil
@@ -604,6 +670,7 @@ func (s *Server) metrics(w http.ResponseWriter, r *http.Request) error {
 	if s.opts.Metrics == nil {
 		return errNotFound("metrics are off")
 	}
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(responseWriteTimeout))
 	s.opts.Metrics.Handler().ServeHTTP(w, r)
 	return nil
 }

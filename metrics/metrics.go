@@ -28,6 +28,8 @@ type Metrics struct {
 	queued     prometheus.Gauge
 	rejected   *prometheus.CounterVec
 	dropped    prometheus.Counter
+	connsOpen  prometheus.Gauge
+	connsRefus *prometheus.CounterVec
 }
 
 // Gauges read on each scrape.
@@ -60,7 +62,12 @@ func New(g Gauges) *Metrics {
 		Help: "Requests refused before execution, by reason."}, []string{"reason"})
 	m.dropped = prometheus.NewCounter(prometheus.CounterOpts{Name: "codexec_events_dropped_total",
 		Help: "Events lost by slow event-stream subscribers."})
+	m.connsOpen = prometheus.NewGauge(prometheus.GaugeOpts{Name: "codexec_connections_open",
+		Help: "Socket API connections open now (served, and those of the /healthz reserve)."})
+	m.connsRefus = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "codexec_connections_refused_total",
+		Help: "Socket API connections refused with too_many_connections, by reason: limit (beyond the cap and its reserve), health_only (a reserve connection that asked for more than /healthz)."}, []string{"reason"})
 	m.reg.MustRegister(m.executions, m.duration, m.queueWait, m.findings, m.spawn, m.inflight, m.queued, m.rejected, m.dropped,
+		m.connsOpen, m.connsRefus,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{Namespace: "codexec"}))
 	gauge := func(name, help string, f func() float64) {
 		if f != nil {
@@ -119,7 +126,8 @@ func (m *Metrics) Queued(delta float64) {
 	}
 }
 
-// Rejected counts a request refused before execution (overload, policy).
+// Rejected counts a request refused before execution (overload, policy,
+// body_timeout).
 func (m *Metrics) Rejected(reason string) {
 	if m != nil {
 		m.rejected.WithLabelValues(reason).Inc()
@@ -130,5 +138,26 @@ func (m *Metrics) Rejected(reason string) {
 func (m *Metrics) EventsDropped(n uint64) {
 	if m != nil && n > 0 {
 		m.dropped.Add(float64(n))
+	}
+}
+
+// ConnectionOpened and ConnectionClosed move the open-connections gauge.
+func (m *Metrics) ConnectionOpened() {
+	if m != nil {
+		m.connsOpen.Inc()
+	}
+}
+
+// ConnectionClosed: see ConnectionOpened.
+func (m *Metrics) ConnectionClosed() {
+	if m != nil {
+		m.connsOpen.Dec()
+	}
+}
+
+// ConnectionRefused counts a connection refused with too_many_connections.
+func (m *Metrics) ConnectionRefused(reason string) {
+	if m != nil {
+		m.connsRefus.WithLabelValues(reason).Inc()
 	}
 }

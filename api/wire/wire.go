@@ -38,10 +38,15 @@ const (
 	CodeForbidden        = "forbidden"          // 403: the caller's uid may not do this
 	CodeNotFound         = "not_found"          // 404
 	CodeMethodNotAllowed = "method_not_allowed" // 405
+	CodeRequestTimeout   = "request_timeout"    // 408: the request body did not arrive within its deadline; the connection is closed
 	CodeTooLarge         = "payload_too_large"  // 413
 	CodeOverloaded       = "overloaded"         // 429, with Retry-After
 	CodeUnavailable      = "unavailable"        // 503, with Retry-After: shutting down, or a store unreachable
-	CodeInternal         = "internal"           // 500
+	// CodeTooManyConnections: 503, with Retry-After: the daemon serves as
+	// many connections as its cap allows; the connection is closed. A few
+	// beyond the cap may still ask GET /healthz.
+	CodeTooManyConnections = "too_many_connections"
+	CodeInternal           = "internal" // 500
 )
 
 // History is the answer to GET /v1/executions.

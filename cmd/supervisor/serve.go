@@ -33,7 +33,7 @@ const (
 type serveFlags struct {
 	config, socket, socketMode, socketGroup string
 	runner, logFormat, durability           string
-	maxConcurrent, maxQueue                 int
+	maxConcurrent, maxQueue, maxConnections int
 	weak                                    bool
 	audit                                   auditFlags
 }
@@ -47,7 +47,15 @@ func newServeCmd(st *State) *cobra.Command {
 host. Settings come from --config (a JSON file, see config.File), then from
 flags given explicitly. SIGTERM or SIGINT stops accepting, lets executions in
 flight finish, flushes the audit outbox, and exits 0. With systemd socket
-activation (LISTEN_FDS) the passed socket is used.`,
+activation (LISTEN_FDS) the passed socket is used.
+
+Connections are bounded: --max-connections are served at once (the default
+and the largest allowed follow from the descriptor limit, RLIMIT_NOFILE,
+after the descriptors the daemon keeps for its audit outbox, its store and
+its runners' pipes); beyond them a connection is answered 503
+too_many_connections and closed, while a few more may still ask GET
+/healthz. A request's headers must arrive within 10 s and its body within
+30 s (else 408 request_timeout, and the connection is closed).`,
 		Example: `  supervisor serve --socket /run/codexec/supervisor.sock --socket-group codexec
   supervisor serve --config /etc/codexec/config.json --log-format json
   curl --unix-socket /run/codexec/supervisor.sock http://x/healthz`,
@@ -66,6 +74,7 @@ activation (LISTEN_FDS) the passed socket is used.`,
 	fl.StringVar(&f.durability, "durability", "", "audit durability: batch (default: fsync within 100 ms) or sync (fsync before each result)")
 	fl.IntVar(&f.maxConcurrent, "max-concurrent", 0, "executions at once (default two per core)")
 	fl.IntVar(&f.maxQueue, "max-queue", 0, "executions waiting for a slot before 429 (default 4 × max-concurrent)")
+	fl.IntVar(&f.maxConnections, "max-connections", 0, "socket connections served at once; beyond them 503 too_many_connections, except a few for /healthz (default 1024, less when the descriptor limit leaves fewer beside the daemon's own files)")
 	addIsolationFlags(fl, &f.weak)
 	addAuditFlags(fl, &f.audit)
 	return cmd
@@ -98,6 +107,9 @@ func runServe(cmd *cobra.Command, st *State, f serveFlags) error {
 	}
 	if cmd.Flags().Changed("max-queue") {
 		file.MaxQueue = f.maxQueue
+	}
+	if cmd.Flags().Changed("max-connections") && f.maxConnections < 1 {
+		return usageError("--max-connections %d: give at least 1 (leave it out for the default)", f.maxConnections)
 	}
 	if cmd.Flags().Changed("allow-weak-isolation") {
 		file.AllowWeakIsolation = f.weak
@@ -161,9 +173,24 @@ func runServe(cmd *cobra.Command, st *State, f serveFlags) error {
 		rec.Close(context.Background())
 		return &exitError{code: 70, err: err}
 	}
+	budget, err := api.FDBudget(maxConcurrentOf(svc))
+	if err != nil {
+		rec.Close(context.Background())
+		return &exitError{code: 70, err: err}
+	}
+	maxConns := budget.Default
+	if cmd.Flags().Changed("max-connections") {
+		if err := budget.Check(f.maxConnections); err != nil {
+			rec.Close(context.Background())
+			return usageError("--%v", err)
+		}
+		maxConns = f.maxConnections
+	} else if err := budget.Check(maxConns); err != nil {
+		log.Warn("the daemon's own files may run out of descriptors", "err", err)
+	}
 	opts := api.Options{
 		Service: svc, Recorder: rec, Bus: events, Metrics: m, Isolation: iso, Logger: log,
-		Policy: file.PolicyByUID(), Admins: append(file.Admins, os.Getuid()),
+		Policy: file.PolicyByUID(), Admins: append(file.Admins, os.Getuid()), MaxConnections: maxConns,
 	}
 	if f.config != "" {
 		path := f.config
@@ -187,7 +214,8 @@ func runServe(cmd *cobra.Command, st *State, f serveFlags) error {
 		}
 	}
 	log.Info("serving", "socket", socket, "mode", fmt.Sprintf("%04o", mode), "isolation", isolationWord(iso),
-		"store", rec.Kind(), "maxConcurrent", strconv.Itoa(maxConcurrentOf(svc)), "pool", file.Limits.PoolSize, "pid", os.Getpid())
+		"store", rec.Kind(), "maxConcurrent", strconv.Itoa(maxConcurrentOf(svc)), "pool", file.Limits.PoolSize,
+		"maxConnections", maxConns, "nofile", budget.NoFile, "pid", os.Getpid())
 	return serveUntilSignal(srv, l, rec, log)
 }
 

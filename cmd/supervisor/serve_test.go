@@ -4,6 +4,10 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
+	"io"
+	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,7 +16,9 @@ import (
 	"testing"
 	"time"
 
+	"codexec/api"
 	"codexec/api/client"
+	"codexec/internal/daemontest"
 	"codexec/internal/testutil"
 )
 
@@ -112,5 +118,123 @@ func TestServeEndToEnd(t *testing.T) {
 	}
 	if _, err := os.Stat(sock); !os.IsNotExist(err) {
 		t.Errorf("the socket is still there after shutdown")
+	}
+}
+
+// --max-connections: refused below 1 and above what the descriptor limit
+// leaves beside the daemon's own files; on the real daemon, connections
+// beyond it are answered 503 too_many_connections while GET /healthz still
+// answers from the reserve, and the daemon's descriptors come back once
+// the clients leave.
+func TestServeMaxConnections(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping: integration test")
+	}
+	dir := t.TempDir()
+	for _, c := range []struct{ value, want string }{
+		{"0", "at least 1"},
+		{"-5", "at least 1"},
+		{"100000000", "would eat the descriptors the daemon keeps for its own files"},
+	} {
+		cmd := exec.Command(testutil.Supervisor(t), "serve", "--socket", filepath.Join(dir, "s.sock"), "--allow-weak-isolation",
+			"--data-dir", filepath.Join(dir, "data"), "--max-connections", c.value)
+		out, err := cmd.CombinedOutput()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 2 || !strings.Contains(string(out), c.want) {
+			t.Errorf("--max-connections %s: %v %s", c.value, err, out)
+		}
+	}
+
+	d := daemontest.Start(t, daemontest.Options{Args: []string{"--max-connections", "2"}})
+	if !strings.Contains(d.Log(), `"maxConnections":2`) {
+		t.Errorf("the serving line does not give the cap: %s", d.Log())
+	}
+	d.CloseIdle()
+	time.Sleep(100 * time.Millisecond)
+	baseline := d.Resources(t).FDs
+	d.CloseIdle() // Resources scraped /metrics
+
+	ask := func(c net.Conn, req string) (int, string, bool) {
+		t.Helper()
+		c.SetDeadline(time.Now().Add(10 * time.Second))
+		if req != "" {
+			if _, err := c.Write([]byte(req)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+		if err != nil {
+			t.Fatalf("no answer: %v", err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b), resp.Close
+	}
+	const health = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+	// Served connections, kept alive, until one is answered from the
+	// reserve (Connection: close): the cap is reached (the project's
+	// client may hold one of the two already).
+	var held []net.Conn
+	for reserve := false; !reserve; {
+		if len(held) > 2 {
+			t.Fatalf("%d connections served with a cap of 2", len(held))
+		}
+		c, err := net.Dial("unix", d.Socket)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		code, b, closing := ask(c, health)
+		if code != 200 || !strings.Contains(b, `"status":"ok"`) {
+			t.Fatalf("GET /healthz: %d %s", code, b)
+		}
+		held, reserve = append(held, c), closing
+	}
+	var spare []net.Conn
+	for range api.HealthReserve {
+		c, err := net.Dial("unix", d.Socket)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		spare = append(spare, c)
+	}
+	c, err := net.Dial("unix", d.Socket)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, b, _ := ask(c, "")
+	c.Close()
+	if code != 503 || !strings.Contains(b, `"code":"too_many_connections"`) {
+		t.Errorf("beyond the cap and its reserve: %d %s", code, b)
+	}
+	for _, c := range append(held, spare...) {
+		c.Close()
+	}
+	var fds int
+	for deadline := time.Now().Add(20 * time.Second); ; {
+		fds = d.Resources(t).FDs
+		d.CloseIdle()
+		if fds <= baseline+2 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if fds > baseline+2 {
+		t.Errorf("the daemon's descriptors: %d before, %d after the clients left", baseline, fds)
+	}
+	// Once the closed connections' places are free, /metrics is served
+	// (not refused from the reserve) and counts the refusal.
+	var m map[string]float64
+	for deadline := time.Now().Add(20 * time.Second); ; {
+		m, err = d.Metrics(context.Background())
+		d.CloseIdle()
+		if err == nil && len(m) > 0 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err != nil || m[`codexec_connections_refused_total{reason="limit"}`] < 1 {
+		t.Errorf("refusals counted: %v %v (%d samples)", m[`codexec_connections_refused_total{reason="limit"}`], err, len(m))
 	}
 }

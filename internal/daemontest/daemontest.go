@@ -51,6 +51,9 @@ type Options struct {
 	MaxConcurrent, MaxQueue int
 	// Limits, when set, changes the default limits.
 	Limits func(*config.Limits)
+	// Args are more arguments of `supervisor serve` (flags that have no
+	// place in the configuration file, such as --max-connections).
+	Args []string
 	// Command, when set, makes the command that runs the supervisor with
 	// these arguments (to run it inside a wrapper); its PID must then be
 	// given by PID. Default: the supervisor itself.
@@ -102,7 +105,7 @@ func Start(t testing.TB, o Options) *Daemon {
 	if err := os.WriteFile(cfgPath, b, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	args := []string{"serve", "--config", cfgPath}
+	args := append([]string{"serve", "--config", cfgPath}, o.Args...)
 	var cmd *exec.Cmd
 	if o.Command != nil {
 		cmd = o.Command(args)
