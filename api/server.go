@@ -36,6 +36,7 @@ import (
 	"codexec/audit"
 	"codexec/bus"
 	"codexec/config"
+	"codexec/internal/buildinfo"
 	"codexec/metrics"
 	"codexec/result"
 	"codexec/sandbox"
@@ -643,7 +644,9 @@ func (s *Server) isAdmin(uid int) bool {
 
 func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
 	running, queued, _, _ := s.opts.Service.Admission()
-	h := wire.Health{Status: "ok", Isolation: "full", Running: running, Queued: queued, Started: s.started.UTC()}
+	bi := buildinfo.Read()
+	h := wire.Health{Status: "ok", Isolation: "full", Running: running, Queued: queued, Started: s.started.UTC(),
+		Version: bi.Version, Revision: bi.Revision}
 	if p := s.opts.Service.Pool(); p != nil {
 		st := p.Stats()
 		h.Pool = &wire.Pool{Idle: st.Idle, Target: st.Target, Hits: st.Hits, Misses: st.Misses, Deaths: st.Deaths}

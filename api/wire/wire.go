@@ -65,6 +65,9 @@ type Health struct {
 	Queued    int       `json:"queued"`
 	Pool      *Pool     `json:"pool,omitempty"`
 	Started   time.Time `json:"started"`
+	// Version and Revision are the build's (supervisor version).
+	Version  string `json:"version"`
+	Revision string `json:"revision,omitempty"`
 }
 
 // Pool is the warm pool's state.

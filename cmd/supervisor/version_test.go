@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"debug/buildinfo"
 	"encoding/json"
 	"os/exec"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	build "codexec/internal/buildinfo"
+	"codexec/internal/daemontest"
 	"codexec/internal/testutil"
 )
 
@@ -43,4 +45,26 @@ func TestVersion(t *testing.T) {
 		t.Errorf("version = %q, --version = %q, want %q", line, flag, want.String())
 	}
 	t.Logf("%s", line)
+}
+
+// GET /healthz reports the daemon's version and revision, the same as
+// `supervisor version` for that binary.
+func TestHealthReportsTheVersion(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping: starts a daemon")
+	}
+	testutil.RequireRoot(t)
+	bi, err := buildinfo.ReadFile(testutil.Supervisor(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := build.From(bi)
+	d := daemontest.Start(t, daemontest.Options{})
+	h, err := d.Health(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h.Version != want.Version || h.Revision != want.Revision {
+		t.Errorf("healthz version %q revision %q, want %q %q", h.Version, h.Revision, want.Version, want.Revision)
+	}
 }
