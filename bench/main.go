@@ -171,6 +171,10 @@ func main() {
 	stopSampling()
 	r.RSS["supervisorUnderLoad"] = float64(maxRSS.Load()) / 1024
 
+	// Simple through an MCP client: supervisor mcp in-process (warm pool,
+	// and no pool), and through this daemon.
+	mcpLatency(&r, sup, tmp, d.socket, wls[0], func() { waitPool(c, true) })
+
 	// The same with the pool off: every execution starts its runner.
 	_, err = c.PatchConfig(ctx, map[string]any{"poolSize": 0})
 	check(err)
@@ -236,6 +240,8 @@ func main() {
 		ratio(name+".runner/inProcessGoja", r.Exec[name].Median, r.InProcess[name].Median)
 	}
 	ratio("typedStrip.ms", r.Strip["typed"].Median, 1)
+	ratio("simpleMcpInProcess/simpleWarmSocket", r.Workloads["simple"]["mcpInProcess"].Median, r.Workloads["simple"]["socketWarm"].Median)
+	ratio("simpleMcpInProcess/simpleMcpInProcessNoPool", r.Workloads["simple"]["mcpInProcess"].Median, r.Workloads["simple"]["mcpInProcessNoPool"].Median)
 
 	printTable(r)
 	check(os.MkdirAll(filepath.Dir(*outPath), 0o755))
@@ -296,8 +302,9 @@ func jsonEqual(a, b []byte) bool {
 }
 
 type daemon struct {
-	cmd *exec.Cmd
-	c   *client.Client
+	cmd    *exec.Cmd
+	c      *client.Client
+	socket string
 }
 
 func startDaemon(sup, tmp string) *daemon {
@@ -320,7 +327,7 @@ func startDaemon(sup, tmp string) *daemon {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	return &daemon{cmd: cmd, c: c}
+	return &daemon{cmd: cmd, c: c, socket: sock}
 }
 
 func (d *daemon) stop() {
@@ -633,8 +640,11 @@ func printTable(r Results) {
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "workload\tmode\tmedian ms\tp95 ms\tmax ms\t")
 	for _, w := range []string{"simple", "data", "complex", "typed"} {
-		for _, m := range []string{"cli", "socketWarm", "socketCold"} {
-			s := r.Workloads[w][m]
+		for _, m := range []string{"cli", "socketWarm", "socketCold", "mcpInProcess", "mcpInProcessNoPool", "mcpDaemon"} {
+			s, ok := r.Workloads[w][m]
+			if !ok {
+				continue
+			}
 			fmt.Fprintf(tw, "%s\t%s\t%.2f\t%.2f\t%.2f\t\n", w, m, s.Median, s.P95, s.Max)
 		}
 	}

@@ -17,15 +17,21 @@ import (
 	"codexec/config"
 	"codexec/internal/buildinfo"
 	"codexec/mcpserver"
+	"codexec/pool"
+	"codexec/sandbox"
+	"codexec/service"
 )
 
 type mcpFlags struct {
-	socket string
-	agent  string
-	config string
-	runner string
-	weak   bool
-	audit  auditFlags
+	socket        string
+	agent         string
+	config        string
+	runner        string
+	weak          bool
+	audit         auditFlags
+	poolSize      int
+	maxConcurrent int
+	maxQueue      int
 }
 
 func newMcpCmd(st *State) *cobra.Command {
@@ -41,9 +47,12 @@ agent's executions. Standard output carries the protocol only; logs go to
 standard error.
 
 Executions run in this process, with the limits of --config (or the
-defaults) and the audit trail of --data-dir/--mongo-uri; with --socket (or
-$` + envSocket + `) they go through that daemon instead, sharing its limits,
-warm pool, audit trail and events.
+defaults) and the audit trail of --data-dir/--mongo-uri, and, like the
+daemon, a warm pool of ready runners (--pool-size, or poolSize in --config;
+two per core by default) and at most --max-concurrent executions at once
+(two per core by default; more wait, up to --max-queue, then are refused as
+overloaded). With --socket (or $` + envSocket + `) they go through that daemon
+instead, sharing its limits, warm pool, audit trail and events.
 
 Every execution is recorded with agentId --agent, or else the MCP client's
 name made into an id (characters other than letters, digits and . _ - : @ / +
@@ -56,7 +65,9 @@ SIGINT.`,
   supervisor mcp --socket /run/codexec/supervisor.sock --agent my-assistant
 
   An MCP client's configuration:
-    {"mcpServers": {"codexec": {"command": "/usr/local/lib/codexec/supervisor", "args": ["mcp"]}}}`,
+    {"mcpServers": {"codexec": {"command": "/usr/local/lib/codexec/supervisor", "args": ["mcp"]}}}
+    {"mcpServers": {"codexec": {"command": "/usr/local/lib/codexec/supervisor",
+      "args": ["mcp", "--max-concurrent", "8", "--pool-size", "8"]}}}`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runMcp(cmd, st, f)
@@ -67,6 +78,9 @@ SIGINT.`,
 	fl.StringVar(&f.agent, "agent", "", "agent id recorded for every execution (default: the MCP client's name, made into an id)")
 	fl.StringVar(&f.config, "config", "", "JSON configuration file to take the limits from (see supervisor serve); in-process only")
 	fl.StringVar(&f.runner, "runner", "", "path of the runner executable (default: $CODEXEC_RUNNER, then next to the supervisor)")
+	fl.IntVar(&f.poolSize, "pool-size", 0, fmt.Sprintf("runners kept ready, 0 for none (default: poolSize of --config, else two per core); in-process only; at most %d", config.MaxPoolSize))
+	fl.IntVar(&f.maxConcurrent, "max-concurrent", 0, "executions at once (default: maxConcurrent of --config, else two per core); in-process only")
+	fl.IntVar(&f.maxQueue, "max-queue", 0, "executions waiting for a slot before they are refused as overloaded (default: maxQueue of --config, else 4 × max-concurrent); in-process only")
 	addIsolationFlags(fl, &f.weak)
 	addAuditFlags(fl, &f.audit)
 	return cmd
@@ -95,9 +109,12 @@ func runMcp(cmd *cobra.Command, st *State, f mcpFlags) error {
 	if socket == "" {
 		socket = st.Getenv(envSocket)
 	}
+	inProcessOnly := []string{"config", "pool-size", "max-concurrent", "max-queue"}
 	if socket != "" && socket != "off" {
-		if f.config != "" {
-			return usageError("--config applies in-process only: through a daemon, the daemon's limits apply")
+		for _, name := range inProcessOnly {
+			if cmd.Flags().Changed(name) {
+				return usageError("--%s applies in-process only: through a daemon, the daemon's settings apply", name)
+			}
 		}
 		c, err := st.daemon(ctx, socket)
 		if err != nil {
@@ -106,21 +123,69 @@ func runMcp(cmd *cobra.Command, st *State, f mcpFlags) error {
 		backend = mcpserver.NewDaemon(c)
 		log.Info("serving MCP on stdio", "backend", "daemon", "socket", socket)
 	} else {
-		lim := config.DefaultLimits()
+		file := config.DefaultFile()
 		if f.config != "" {
 			cf, err := config.LoadFile(f.config)
 			if err != nil {
 				return usageError("%v", err)
 			}
-			lim = cf.Limits
+			file = cf
 		}
-		svc, rec, iso, closeAudit, err := st.localService(f.runner, f.weak, f.audit, lim, log, mcpCloseAudit)
+		if cmd.Flags().Changed("pool-size") {
+			file.Limits.PoolSize = f.poolSize
+		}
+		if cmd.Flags().Changed("max-concurrent") {
+			if f.maxConcurrent < 1 {
+				return usageError("--max-concurrent %d: give at least 1 (leave it out for two per core)", f.maxConcurrent)
+			}
+			file.MaxConcurrent = f.maxConcurrent
+		}
+		if cmd.Flags().Changed("max-queue") {
+			if f.maxQueue < 0 {
+				return usageError("--max-queue %d: give 0 or more", f.maxQueue)
+			}
+			file.MaxQueue = f.maxQueue
+		}
+		if err := file.Limits.Validate(); err != nil {
+			return usageError("%v", err)
+		}
+		if err := file.Validate(); err != nil {
+			return usageError("%v", err)
+		}
+		// A long-lived process, like the daemon: runners kept ready, their
+		// exit and cgroup removal after the result.
+		var p *pool.Pool
+		tune := func(o *service.Options) {
+			o.MaxConcurrent, o.MaxQueue, o.AsyncCleanup = file.MaxConcurrent, file.MaxQueue, true
+			if file.Limits.PoolSize > 0 {
+				p = pool.New(pool.Options{
+					Size:        file.Limits.PoolSize,
+					Sandbox:     service.DaemonSandboxConfig(o.RunnerPath, 0, o.Isolation),
+					MemoryBytes: int64(file.Limits.MemoryLimitMiB) << 20,
+					Logger:      log.With("component", "pool"),
+				})
+				o.Pool = p
+			}
+		}
+		svc, rec, iso, closeAudit, err := st.localService(f.runner, f.weak, f.audit, file.Limits, log, mcpCloseAudit, tune)
 		if err != nil {
+			if p != nil {
+				p.Close()
+			}
 			return err
 		}
 		defer closeAudit()
+		defer func() {
+			if p != nil {
+				p.Close()
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			_ = sandbox.WaitCleanups(ctx)
+		}()
 		backend = mcpserver.NewLocal(svc, rec)
-		log.Info("serving MCP on stdio", "backend", "in-process", "isolation", isolationWord(iso), "store", rec.Kind(), "dataDir", rec.DataDir())
+		log.Info("serving MCP on stdio", "backend", "in-process", "isolation", isolationWord(iso), "store", rec.Kind(), "dataDir", rec.DataDir(),
+			"poolSize", file.Limits.PoolSize, "maxConcurrent", maxConcurrentOf(svc), "version", buildinfo.Read().Short())
 	}
 
 	srv, err := mcpserver.New(ctx, mcpserver.Options{Backend: backend, AgentID: f.agent, Version: buildinfo.Read().Short(), Logger: log})

@@ -527,6 +527,10 @@ func TestMcpCommand(t *testing.T) {
 		{"limits from --config", []string{"mcp", "--allow-weak-isolation", "--config", cfg}, 0, "serving MCP on stdio"},
 		{"bad --agent", []string{"mcp", "--agent", "two words"}, 2, "--agent: agentId: contains ' '"},
 		{"--config with --socket", []string{"mcp", "--socket", "/nowhere.sock", "--config", cfg}, 2, "in-process only"},
+		{"--pool-size with --socket", []string{"mcp", "--socket", "/nowhere.sock", "--pool-size", "2"}, 2, "--pool-size applies in-process only"},
+		{"--max-concurrent 0", []string{"mcp", "--allow-weak-isolation", "--max-concurrent", "0"}, 2, "--max-concurrent 0: give at least 1"},
+		{"--max-queue -1", []string{"mcp", "--allow-weak-isolation", "--max-queue", "-1"}, 2, "--max-queue -1: give 0 or more"},
+		{"--pool-size over the bound", []string{"mcp", "--allow-weak-isolation", "--pool-size", "100000"}, 2, "poolSize = 100000 is outside"},
 		{"no daemon on --socket", []string{"mcp", "--socket", filepath.Join(t.TempDir(), "none.sock")}, 70, "no supervisor answers"},
 		{"arguments", []string{"mcp", "extra"}, 2, "unknown command"},
 	}
@@ -668,5 +672,60 @@ func TestMcpReadmeSnippets(t *testing.T) {
 	}
 	if snippets != 2 {
 		t.Errorf("%d snippets in the MCP server section, want 2 (in-process and through the daemon)", snippets)
+	}
+}
+
+// In-process, supervisor mcp keeps runners ready as the daemon does
+// (--pool-size) and runs at most --max-concurrent executions at once.
+func TestMcpWarmPoolAndAdmission(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping: starts runners")
+	}
+	testutil.RequireRoot(t)
+	s := startMcp(t, "pool-test", "", nil, "--data-dir", t.TempDir(), "--pool-size", "2", "--max-concurrent", "1")
+	pid := s.cmd.Process.Pid
+	waitChildren := func(n int) {
+		t.Helper()
+		deadline := time.Now().Add(30 * time.Second)
+		for len(testutil.Children(pid)) != n {
+			if time.Now().After(deadline) {
+				t.Fatalf("supervisor mcp has %d child processes, want %d ready runners", len(testutil.Children(pid)), n)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	waitChildren(2) // the pool fills before any call
+	for i := 0; i < 3; i++ {
+		res := s.call(t, "code_execute", `{"code": "return 6 * 7"}`)
+		if res.IsError || !strings.Contains(text(res), "42") {
+			t.Fatalf("call %d: %s", i, text(res))
+		}
+		waitChildren(2) // and refills after each
+	}
+	if !strings.Contains(s.stderr.String(), "poolSize=2 maxConcurrent=1") {
+		t.Errorf("the start-up line does not say the pool size and admission: %s", s.stderr)
+	}
+
+	// One slot: two calls at once run one after the other (each returns
+	// when its code started and ended; the two spans must not overlap).
+	var wg sync.WaitGroup
+	spans := make([][2]float64, 2)
+	for i := range spans {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			res := s.call(t, "code_execute", `{"code": "const a = Date.now(); await new Promise(r => setTimeout(r, 500)); return [a, Date.now()]"}`)
+			var out struct{ Output [2]float64 }
+			structured(t, res, &out)
+			spans[i] = out.Output
+		}(i)
+	}
+	wg.Wait()
+	if a, b := spans[0], spans[1]; a[0] < b[1] && b[0] < a[1] {
+		t.Errorf("with --max-concurrent 1, two executions overlapped: %v and %v", a, b)
+	}
+	s.close(t)
+	if kids := testutil.Children(pid); len(kids) != 0 {
+		t.Errorf("runners left after the session: %v", kids)
 	}
 }

@@ -151,7 +151,7 @@ func runRun(ctx context.Context, st *State, file string, f runFlags, modulesSet 
 		}
 		return printResult(st, res, f.json)
 	}
-	svc, _, _, closeAudit, err := st.localService(f.runner, f.weak, f.audit, lim, nil, 3*time.Second)
+	svc, _, _, closeAudit, err := st.localService(f.runner, f.weak, f.audit, lim, nil, 3*time.Second, nil)
 	if err != nil {
 		return err
 	}
@@ -184,8 +184,11 @@ func runRun(ctx context.Context, st *State, file string, f runFlags, modulesSet 
 // and the audit trail. Every record is in the outbox before its result is
 // answered; closeAudit ships them to the store within closeWithin, or leaves
 // them for the next supervisor process. closeAudit is nil when err is not.
+//
+// tune, when set, may change the service's options (a long-lived process
+// adds a warm pool) before the service is made.
 func (st *State) localService(runnerFlag string, allowWeak bool, af auditFlags, lim config.Limits, log *slog.Logger,
-	closeWithin time.Duration) (svc *service.Service, rec *audit.Recorder, iso *sandbox.Isolation, closeAudit func(), err error) {
+	closeWithin time.Duration, tune func(*service.Options)) (svc *service.Service, rec *audit.Recorder, iso *sandbox.Isolation, closeAudit func(), err error) {
 	runnerPath, err := st.findRunner(runnerFlag)
 	if err != nil {
 		return nil, nil, nil, nil, &exitError{code: 70, err: err}
@@ -197,7 +200,11 @@ func (st *State) localService(runnerFlag string, allowWeak bool, af auditFlags, 
 		return nil, nil, nil, nil, &exitError{code: 70, err: err}
 	}
 	closeAudit = func() { st.closeRecorder(rec, closeWithin) }
-	svc, err = service.New(service.Options{RunnerPath: runnerPath, Limits: lim, Isolation: iso, Recorder: rec, Logger: log})
+	opts := service.Options{RunnerPath: runnerPath, Limits: lim, Isolation: iso, Recorder: rec, Logger: log}
+	if tune != nil {
+		tune(&opts)
+	}
+	svc, err = service.New(opts)
 	if err != nil {
 		closeAudit()
 		return nil, nil, nil, nil, &exitError{code: 70, err: err}
