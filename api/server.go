@@ -375,9 +375,9 @@ func (s *Server) postExecution(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	defer release()
-	// A client that disconnects now does not stop the execution: it runs
-	// to its end and is recorded.
-	res := s.opts.Service.Execute(context.WithoutCancel(r.Context()), service.Request{
+	// A client that disconnects before its answer cancels the execution:
+	// its runner is killed at once and it is recorded as cancelled.
+	res := s.opts.Service.Execute(r.Context(), service.Request{
 		Code: req.Code, Language: req.Language, Context: req.Context, TimeoutMs: req.Timeout,
 		MemoryLimitMiB: req.MemoryLimit, AgentID: req.AgentID, ChannelID: req.ChannelID, Peer: peer,
 		TSExperimentalDecorators: req.TSExperimentalDecorators,

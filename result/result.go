@@ -14,7 +14,7 @@ import (
 // Status is the outcome class of one execution.
 type Status string
 
-// The statuses, exactly as DESIGN.md lists them.
+// The statuses: DESIGN.md's eight, and cancelled (decision 0032).
 const (
 	OK          Status = "ok"           // the code ran and its value was serialised
 	Blocked     Status = "blocked"      // refused by validation before running
@@ -24,10 +24,11 @@ const (
 	Memory      Status = "memory"       // the memory limit was reached
 	OutputLimit Status = "output_limit" // output or logs over their caps
 	Internal    Status = "internal"     // the runner crashed or broke the protocol, or the supervisor failed
+	Cancelled   Status = "cancelled"    // the caller gave up before the result (MCP cancellation, a closed connection, a cancelled context, Ctrl-C); the runner was killed
 )
 
 // Statuses lists every status in a stable order.
-var Statuses = []Status{OK, Blocked, Invalid, Error, Timeout, Memory, OutputLimit, Internal}
+var Statuses = []Status{OK, Blocked, Invalid, Error, Timeout, Memory, OutputLimit, Internal, Cancelled}
 
 // Valid reports whether s is one of the known statuses.
 func (s Status) Valid() bool {
@@ -54,6 +55,8 @@ func (s Status) ExitCode() int {
 		return 5
 	case OutputLimit:
 		return 6
+	case Cancelled:
+		return ExitCancelled
 	default:
 		return 70
 	}
@@ -61,6 +64,10 @@ func (s Status) ExitCode() int {
 
 // ExitUsage is the exit code for a command-line usage error.
 const ExitUsage = 2
+
+// ExitCancelled is the exit code of an execution the caller cancelled
+// (128 + SIGINT, as a shell reports a command stopped by Ctrl-C).
+const ExitCancelled = 130
 
 // Log is one console line written by the code.
 type Log struct {

@@ -7,7 +7,7 @@ import (
 )
 
 func TestExitCodes(t *testing.T) {
-	want := map[Status]int{OK: 0, Error: 1, Blocked: 3, Invalid: 3, Timeout: 4, Memory: 5, OutputLimit: 6, Internal: 70}
+	want := map[Status]int{OK: 0, Error: 1, Blocked: 3, Invalid: 3, Timeout: 4, Memory: 5, OutputLimit: 6, Internal: 70, Cancelled: 130}
 	for _, s := range Statuses {
 		if got := s.ExitCode(); got != want[s] {
 			t.Errorf("%q.ExitCode() = %d, want %d", s, got, want[s])

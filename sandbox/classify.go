@@ -55,7 +55,7 @@ func classify(out *Outcome, ev evidence) {
 		out.HardKilled = true
 		fail(result.Timeout, fmt.Sprintf("execution exceeded the %d ms timeout and was killed: it did not stop at the deadline (a long built-in call, such as a regular expression, cannot be interrupted)", ev.timeoutMs))
 	case ev.cancelErr != nil:
-		fail(result.Internal, "execution cancelled: "+ev.cancelErr.Error())
+		fail(result.Cancelled, "the execution was cancelled by its caller ("+ev.cancelErr.Error()+"): the runner was killed")
 	case ev.startErr != nil:
 		fail(result.Internal, "runner failed to start: "+ev.startErr.Error()+exitDetail(ev))
 	case signaled && sig == syscall.SIGSYS:

@@ -461,9 +461,14 @@ func (r *Runner) Run(ctx context.Context, job ipc.Job, memBytes int64, onLog fun
 	}()
 
 	if err := r.WaitReady(ctx); err != nil {
-		if ipc.IsProtocolError(err) {
+		switch {
+		case ipc.IsProtocolError(err):
 			r.kill(killedProtocol)
-		} else {
+		case ctx.Err() != nil && errors.Is(err, ctx.Err()):
+			r.kill(killedCancelled)
+			ev.cancelErr = err
+			return r.conclude(&out, ev)
+		default:
 			r.kill(killedDiscarded)
 		}
 		ev.startErr = err

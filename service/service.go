@@ -331,6 +331,11 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 		return res
 	}
 	js, lowered := checked.JS, checked.Lowered
+	if err := ctx.Err(); err != nil {
+		// The caller is gone: no runner for it.
+		res.Fail(result.Cancelled, "the execution was cancelled by its caller before it ran ("+err.Error()+")", 0, 0)
+		return res
+	}
 
 	memBytes := int64(req.MemoryLimitMiB) << 20
 	runner, warm, err := s.runner(strings.TrimPrefix(res.ID, "exec_"), memBytes)

@@ -415,6 +415,21 @@ func testStats(t *testing.T, s schema.Store) {
 		{
 			AgentID: "agent-x", Languages: map[string]int64{}, Statuses: map[result.Status]int64{},
 		},
+		{
+			// Cancelled executions are counted apart, and not against the
+			// success rate.
+			AgentID: "agent-d", TotalExecutions: 4, Successes: 1, SuccessRate: 0.5, AvgTime: 2.5, Cancelled: 2,
+			Languages: map[string]int64{"javascript": 4},
+			Statuses:  map[result.Status]int64{"ok": 1, "error": 1, "cancelled": 2},
+			TotalTime: 10,
+		},
+	}
+	var d []schema.Record
+	for i, st := range []result.Status{result.OK, result.Cancelled, result.Error, result.Cancelled} {
+		d = append(d, record(fmt.Sprintf("exec_d%d", i), "agent-d", "ch-1", "javascript", 0, st, float64(i+1), Base.Add(time.Duration(i)*time.Second)))
+	}
+	if err := s.Append(ctx(t), d...); err != nil {
+		t.Fatalf("Append: %v", err)
 	}
 	for _, want := range tests {
 		got, err := s.AgentStats(ctx(t), want.AgentID)

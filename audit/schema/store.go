@@ -115,15 +115,19 @@ func ceilMillis(t time.Time) time.Time {
 
 // AgentStats summarises one agent's executions (DESIGN.md, "Analytics").
 type AgentStats struct {
-	AgentID         string                  `json:"agentId"`
-	TotalExecutions int64                   `json:"totalExecutions"`
-	Successes       int64                   `json:"successes"`
-	SuccessRate     float64                 `json:"successRate"` // Successes / TotalExecutions, in [0, 1]; 0 without executions
-	AvgTime         float64                 `json:"avgTime"`     // mean executionTime, ms; 0 without executions
-	Timeouts        int64                   `json:"timeouts"`    // executions with timeoutOccurred
-	Languages       map[string]int64        `json:"languages"`   // executions per language
-	Statuses        map[result.Status]int64 `json:"statuses"`    // executions per status
-	TotalTime       float64                 `json:"-"`           // sum of executionTime, ms
+	AgentID         string `json:"agentId"`
+	TotalExecutions int64  `json:"totalExecutions"`
+	Successes       int64  `json:"successes"`
+	// SuccessRate is Successes over the executions that were not
+	// cancelled (a cancelled execution says nothing of its code), in
+	// [0, 1]; 0 without any.
+	SuccessRate float64                 `json:"successRate"`
+	AvgTime     float64                 `json:"avgTime"`   // mean executionTime of all executions, ms; 0 without executions
+	Timeouts    int64                   `json:"timeouts"`  // executions with timeoutOccurred
+	Cancelled   int64                   `json:"cancelled"` // executions their caller cancelled (status cancelled)
+	Languages   map[string]int64        `json:"languages"` // executions per language
+	Statuses    map[result.Status]int64 `json:"statuses"`  // executions per status
+	TotalTime   float64                 `json:"-"`         // sum of executionTime, ms
 }
 
 // LanguageCounts renders Languages as "javascript 3, typescript 1", the
@@ -177,6 +181,9 @@ func (b *StatsBuilder) AddGroup(language string, status result.Status, success, 
 	if timeout {
 		b.s.Timeouts += n
 	}
+	if status == result.Cancelled {
+		b.s.Cancelled += n
+	}
 	b.s.Languages[language] += n
 	b.s.Statuses[status] += n
 }
@@ -194,8 +201,10 @@ func (b *StatsBuilder) Add(r *Record) {
 func (b *StatsBuilder) Stats() AgentStats {
 	s := b.s
 	if s.TotalExecutions > 0 {
-		s.SuccessRate = float64(s.Successes) / float64(s.TotalExecutions)
 		s.AvgTime = s.TotalTime / float64(s.TotalExecutions)
+	}
+	if finished := s.TotalExecutions - s.Cancelled; finished > 0 {
+		s.SuccessRate = float64(s.Successes) / float64(finished)
 	}
 	return s
 }

@@ -396,9 +396,14 @@ func printAgentStats(w io.Writer, s audit.AgentStats) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "agent\t%s\n", termsafe.Line(s.AgentID))
 	fmt.Fprintf(tw, "executions\t%d\n", s.TotalExecutions)
-	fmt.Fprintf(tw, "success rate\t%.1f%% (%d ok)\n", 100*s.SuccessRate, s.Successes)
+	if s.Cancelled > 0 {
+		fmt.Fprintf(tw, "success rate\t%.1f%% (%d ok, of %d not cancelled)\n", 100*s.SuccessRate, s.Successes, s.TotalExecutions-s.Cancelled)
+	} else {
+		fmt.Fprintf(tw, "success rate\t%.1f%% (%d ok)\n", 100*s.SuccessRate, s.Successes)
+	}
 	fmt.Fprintf(tw, "average time\t%.2f ms\n", s.AvgTime)
 	fmt.Fprintf(tw, "timeouts\t%d\n", s.Timeouts)
+	fmt.Fprintf(tw, "cancelled\t%d\n", s.Cancelled)
 	fmt.Fprintf(tw, "languages\t%s\n", orDash(termsafe.Line(s.LanguageCounts())))
 	fmt.Fprintf(tw, "statuses\t%s\n", orDash(termsafe.Line(s.StatusCounts())))
 	tw.Flush()

@@ -130,6 +130,10 @@ func runRun(ctx context.Context, st *State, file string, f runFlags, modulesSet 
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	// Ctrl-C (or SIGTERM) cancels the execution: its runner is killed at
+	// once and it is recorded as cancelled; the exit code is 130.
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	if c, err := st.daemon(ctx, f.socket); err != nil {
 		return err
 	} else if c != nil {
@@ -141,6 +145,12 @@ func runRun(ctx context.Context, st *State, file string, f runFlags, modulesSet 
 		res, err := c.Execute(ctx, wire.ExecuteRequest{Code: code, Language: lang, Context: ctxJSON,
 			Timeout: f.timeout.ms, MemoryLimit: f.memory, AgentID: f.agent, ChannelID: f.channel,
 			TSExperimentalDecorators: f.tsExperimental})
+		if err != nil && ctx.Err() != nil {
+			// The daemon sees the connection close, kills the runner and
+			// records the execution as cancelled.
+			fmt.Fprintf(st.Stderr, "%s: the execution was cancelled (%v); the daemon records it as cancelled\n", result.Cancelled, context.Cause(ctx))
+			return &exitError{code: result.ExitCancelled}
+		}
 		if err != nil {
 			return &exitError{code: 70, err: err}
 		}
@@ -156,9 +166,6 @@ func runRun(ctx context.Context, st *State, file string, f runFlags, modulesSet 
 		return err
 	}
 	defer closeAudit()
-
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
-	defer stop()
 
 	var onLog func(result.Log)
 	if !f.json {
