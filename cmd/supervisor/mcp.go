@@ -192,7 +192,9 @@ func runMcp(cmd *cobra.Command, st *State, f mcpFlags) error {
 	if err != nil {
 		return &exitError{code: 70, err: err}
 	}
-	err = srv.Run(ctx, &mcp.IOTransport{Reader: io.NopCloser(st.Stdin), Writer: nopWriteCloser{st.Stdout}})
+	// A cancelled call's execution is killed and recorded as cancelled, and
+	// the call gets no response (notifications/cancelled).
+	err = srv.Run(ctx, mcpserver.DropCancelledResponses(&mcp.IOTransport{Reader: io.NopCloser(st.Stdin), Writer: nopWriteCloser{st.Stdout}}))
 	switch {
 	case ctx.Err() != nil:
 		log.Info("stopping: signalled")
