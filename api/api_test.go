@@ -83,6 +83,7 @@ type daemonOpts struct {
 	pool                    int
 	maxConns                int
 	bodyTimeout             time.Duration
+	bodyBudget              int64
 }
 
 // startDaemon serves the API on a socket in a temporary directory, with
@@ -119,7 +120,7 @@ func startDaemon(t testing.TB, o daemonOpts) *daemon {
 		t.Fatal(err)
 	}
 	srv := api.New(api.Options{Service: svc, Recorder: rec, Bus: b, Metrics: m, Isolation: iso, Policy: o.policy,
-		Admins: []int{os.Getuid()}, SaveConfig: o.save, MaxConnections: o.maxConns, BodyTimeout: o.bodyTimeout})
+		Admins: []int{os.Getuid()}, SaveConfig: o.save, MaxConnections: o.maxConns, BodyTimeout: o.bodyTimeout, BodyBudget: o.bodyBudget})
 	mode := o.mode
 	if mode == 0 {
 		mode = 0o600

@@ -573,3 +573,57 @@ func TestBudget(t *testing.T) {
 		t.Errorf("budget for 1024: %+v, %v", tiny, err)
 	}
 }
+
+// Bodies arriving at once are bounded in bytes, by their declared length:
+// half-sent large bodies fill the budget, the next large one is refused at
+// once (429 overloaded), small requests still run, and once the stalled
+// bodies are cut at their deadline the budget is whole again.
+func TestBodyBudget(t *testing.T) {
+	d := startDaemon(t, daemonOpts{bodyTimeout: 2 * time.Second, bodyBudget: 8 << 20})
+	const size = 2_000_000
+	head := fmt.Sprintf("POST /v1/executions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", size)
+	part := `{"code":"return 1","context":{"pad":"` + strings.Repeat("a", 1000)
+	var stalled []net.Conn
+	for i := 0; i < 4; i++ { // 8 MB declared: the budget
+		c, err := net.Dial("unix", d.socket)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		if _, err := c.Write([]byte(head + part)); err != nil {
+			t.Fatal(err)
+		}
+		stalled = append(stalled, c)
+	}
+	// The server has read the heads (and reserved their bytes) once it
+	// refuses the next one.
+	refused := false
+	for deadline := time.Now().Add(time.Second); !refused && time.Now().Before(deadline); {
+		code, body := d.do(t, "POST", "/v1/executions", `{"code":"return 2","context":{"pad":"`+strings.Repeat("b", size-60)+`"}}`)
+		if code == http.StatusTooManyRequests && strings.Contains(string(body), `"code":"overloaded"`) && strings.Contains(string(body), "request bytes") {
+			refused = true
+		} else if code != http.StatusOK {
+			t.Fatalf("a large request: %d %s", code, body)
+		}
+	}
+	if !refused {
+		t.Fatal("a large request was not refused while 8 MB of bodies were arriving")
+	}
+	if code, body := d.do(t, "POST", "/v1/executions", `{"code":"return 3"}`); code != http.StatusOK || !strings.Contains(string(body), `"output":3`) {
+		t.Errorf("a small request while the budget is full: %d %s", code, body)
+	}
+	// The stalled bodies are cut at their deadline; their bytes come back.
+	for _, c := range stalled {
+		c.SetReadDeadline(time.Now().Add(10 * time.Second))
+		if resp, err := http.ReadResponse(bufio.NewReader(c), nil); err != nil || resp.StatusCode != http.StatusRequestTimeout {
+			t.Errorf("a stalled body: %v %v", resp, err)
+		}
+	}
+	code, body := d.do(t, "POST", "/v1/executions", `{"code":"return context.pad.length","context":{"pad":"`+strings.Repeat("c", 900_000)+`"}}`)
+	if code != http.StatusOK || !strings.Contains(string(body), `"output":900000`) {
+		t.Errorf("a large request once the stalled bodies are gone: %d %.200s", code, body)
+	}
+	if v := metricValue(t, d, `codexec_requests_rejected_total{reason="body_budget"}`); v < 1 {
+		t.Errorf(`codexec_requests_rejected_total{reason="body_budget"} = %v, want at least 1`, v)
+	}
+}

@@ -72,6 +72,41 @@ type Options struct {
 	// DefaultBodyTimeout); one that does not arrive in time is answered
 	// 408 request_timeout, or its connection closed.
 	BodyTimeout time.Duration
+	// BodyBudget bounds the bytes of execution requests being received at
+	// once, by their declared length (default DefaultBodyBudget): a
+	// request that would pass it is refused at once, 429 overloaded, so
+	// that many half-sent bodies cannot make the daemon hold gigabytes.
+	// One request larger than the budget is still received when it is
+	// the only one.
+	BodyBudget int64
+}
+
+// DefaultBodyBudget is the default Options.BodyBudget: 24 bodies of the
+// largest size the default limits admit (about 2.6 MiB each).
+const DefaultBodyBudget = 64 << 20
+
+// bodyBudget counts the bytes of execution request bodies being received.
+type bodyBudget struct {
+	mu        sync.Mutex
+	used, max int64
+}
+
+// take reserves n bytes, unless that would pass the budget while other
+// bodies are being received.
+func (b *bodyBudget) take(n int64) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.used > 0 && b.used+n > b.max {
+		return false
+	}
+	b.used += n
+	return true
+}
+
+func (b *bodyBudget) give(n int64) {
+	b.mu.Lock()
+	b.used -= n
+	b.mu.Unlock()
 }
 
 // Server serves the API.
@@ -83,6 +118,7 @@ type Server struct {
 	stopping chan struct{}
 	stopOnce sync.Once
 	cfgMu    sync.Mutex
+	bodies   bodyBudget
 }
 
 // New builds a Server.
@@ -106,7 +142,10 @@ func New(opts Options) *Server {
 			opts.MaxConnections = b.Default
 		}
 	}
-	s := &Server{opts: opts, mux: http.NewServeMux(), started: time.Now(), stopping: make(chan struct{})}
+	if opts.BodyBudget <= 0 {
+		opts.BodyBudget = DefaultBodyBudget
+	}
+	s := &Server{opts: opts, mux: http.NewServeMux(), started: time.Now(), stopping: make(chan struct{}), bodies: bodyBudget{max: opts.BodyBudget}}
 	for pattern, h := range s.routes() {
 		s.mux.Handle(pattern, h)
 	}
@@ -350,7 +389,18 @@ func (s *Server) postExecution(w http.ResponseWriter, r *http.Request) error {
 	// The code and context caps, with room for JSON escaping and the
 	// other fields; the service then checks each field against its own.
 	max := int64(lim.MaxCodeBytes)*6 + int64(lim.MaxContextBytes) + 64<<10
-	if err := decodeStrict(w, r, max, &req); err != nil {
+	n := max // chunked: as much as may come
+	if r.ContentLength >= 0 && r.ContentLength < max {
+		n = r.ContentLength
+	}
+	if !s.bodies.take(n) {
+		s.opts.Metrics.Rejected("body_budget")
+		return &apiError{http.StatusTooManyRequests, wire.CodeOverloaded,
+			fmt.Sprintf("too many request bytes are arriving at once (at most %d MiB); retry later", s.opts.BodyBudget>>20)}
+	}
+	err := decodeStrict(w, r, max, &req)
+	s.bodies.give(n)
+	if err != nil {
 		return err
 	}
 	peer, err := PeerFrom(r.Context())

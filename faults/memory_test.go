@@ -1,7 +1,6 @@
 package faults
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"net"
@@ -19,14 +18,15 @@ import (
 
 // The memory a daemon reports for a runner is the runner's, not the
 // daemon's: after the daemon's own resident memory has been driven past
-// 500 MiB (by requests whose bodies stall half-way, as an attacker would),
+// 500 MiB (by requests that wait for an execution slot, each holding a
+// 1 MB context),
 // runners spawned after the growth report what runners spawned before it
 // did, within a few MiB, and never above their limit plus the documented
 // margin.
 func TestMemoryFigureAfterTheDaemonGrew(t *testing.T) {
 	integration(t)
 	const size = 2
-	d := daemontest.Start(t, daemontest.Options{Limits: func(l *config.Limits) { l.PoolSize = size }})
+	d := daemontest.Start(t, daemontest.Options{MaxConcurrent: 1, MaxQueue: 5000, Limits: func(l *config.Limits) { l.PoolSize = size }})
 	ctx := context.Background()
 	measure := func(when string) float64 {
 		t.Helper()
@@ -50,19 +50,24 @@ func TestMemoryFigureAfterTheDaemonGrew(t *testing.T) {
 	}
 	before := measure("fresh daemon")
 
-	// Grow the daemon: connections that send 1.5 MB of a 2 MB body and
-	// stall. The daemon buffers what it has read.
-	chunk := append([]byte(`{"code":"return 1","context":{"pad":"`), bytes.Repeat([]byte("a"), 1500000)...)
+	// Grow the daemon: requests with a 1 MB context that wait for the one
+	// execution slot; the daemon holds each while it waits. Then leave:
+	// the waiting requests are dropped, the daemon's peak stays.
+	body := `{"code":"await new Promise((r) => setTimeout(r, 20000)); return 1","timeout":30000,"context":{"pad":"` +
+		strings.Repeat("a", 1_000_000) + `"}}`
+	req := []byte(fmt.Sprintf("POST /v1/executions HTTP/1.1\r\nHost: codexec\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", len(body), body))
 	var conns []net.Conn
-	defer func() {
+	leave := func() {
 		for _, c := range conns {
 			c.Close()
 		}
-	}()
+		conns = nil
+	}
+	defer leave()
 	deadline := time.Now().Add(2 * time.Minute)
 	for daemonHWM(t, d.PID()) < 520<<20 {
-		if time.Now().After(deadline) || len(conns) >= 900 {
-			t.Fatalf("the daemon's peak is %d MiB after %d stalled bodies; want over 520", daemonHWM(t, d.PID())>>20, len(conns))
+		if time.Now().After(deadline) || len(conns) >= 1500 {
+			t.Fatalf("the daemon's peak is %d MiB after %d waiting requests; want over 520", daemonHWM(t, d.PID())>>20, len(conns))
 		}
 		for i := 0; i < 25; i++ {
 			c, err := net.Dial("unix", d.Socket)
@@ -70,15 +75,16 @@ func TestMemoryFigureAfterTheDaemonGrew(t *testing.T) {
 				t.Fatal(err)
 			}
 			conns = append(conns, c)
-			fmt.Fprintf(c, "POST /v1/executions HTTP/1.1\r\nHost: codexec\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n\r\n")
-			if _, err := c.Write(chunk); err != nil {
+			if _, err := c.Write(req); err != nil {
 				t.Fatal(err)
 			}
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+	n := len(conns)
+	leave()
 	grown := daemonHWM(t, d.PID())
-	after := measure(fmt.Sprintf("after %d stalled bodies", len(conns)))
+	after := measure(fmt.Sprintf("after %d waiting requests", n))
 	if diff := after - before; diff > 4 || diff < -4 {
 		t.Errorf("return 1 reported %.1f MiB on a fresh daemon and %.1f MiB once the daemon's peak was %d MiB", before, after, grown>>20)
 	}
