@@ -1,0 +1,100 @@
+package sandbox
+
+import (
+	"context"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"codexec/internal/testutil"
+	"codexec/result"
+)
+
+// readyRunner starts a real runner and waits until it is parked on its
+// job pipe, as the pool keeps them.
+func readyRunner(t *testing.T) *Runner {
+	t.Helper()
+	r, err := Start(Config{RunnerPath: testutil.Runner(t), Env: RunnerEnv}, Spec{ID: "t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(r.Kill)
+	if err := r.WaitReady(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// A parked runner killed and reaped before its job: the job is not sent,
+// and the outcome says so.
+func TestUndeliveredDeadBeforeJob(t *testing.T) {
+	r := readyRunner(t)
+	if err := syscall.Kill(r.PID(), syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	<-r.Done()
+	out := r.Run(context.Background(), testJob("return 1", 1000), 0, nil)
+	if !out.Undelivered || out.Status != result.Internal || out.Error == nil ||
+		!strings.Contains(out.Error.Message, "never read its job, so none of the code ran: it had exited before the job was sent (killed by signal killed)") {
+		t.Fatalf("outcome %s %+v, undelivered %v; want internal, undelivered, exited before the job", out.Status, out.Error, out.Undelivered)
+	}
+}
+
+// The race a status cannot settle: the job is written into the pipe's
+// buffer while the runner cannot read (stopped here, as a runner killed a
+// moment ago but not yet torn down cannot), and then it dies. Every byte
+// is still in the pipe: the job provably never reached it.
+func TestUndeliveredJobUnreadInPipe(t *testing.T) {
+	r := readyRunner(t)
+	if err := syscall.Kill(r.PID(), syscall.SIGSTOP); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan Outcome, 1)
+	go func() { done <- r.Run(context.Background(), testJob("return 1", 10000), 0, nil) }()
+	deadline := time.Now().Add(time.Minute)
+	for {
+		if n, err := r.unreadJob(); err == nil && n > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the job never reached the pipe")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if err := syscall.Kill(r.PID(), syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	out := <-done
+	if !out.Undelivered || out.Status != result.Internal || out.Error == nil ||
+		!strings.Contains(out.Error.Message, "the whole job was still unread in its pipe when the runner died (killed by signal killed)") {
+		t.Fatalf("outcome %s %+v, undelivered %v; want internal, undelivered, unread in the pipe", out.Status, out.Error, out.Undelivered)
+	}
+}
+
+// A runner killed after it read its job (its code is running: it logged)
+// is never undelivered, and its code ran once.
+func TestKilledMidRunIsDelivered(t *testing.T) {
+	r := readyRunner(t)
+	var lines atomic.Int32
+	out := r.Run(context.Background(), testJob("console.log('ran'); for (;;) {}", 20000), 0, func(l result.Log) {
+		if lines.Add(1) == 1 {
+			_ = syscall.Kill(r.PID(), syscall.SIGKILL)
+		}
+	})
+	if out.Undelivered || out.Status != result.Internal || out.Error == nil || !strings.Contains(out.Error.Message, "killed by signal killed") {
+		t.Fatalf("outcome %s %+v, undelivered %v; want internal (killed), delivered", out.Status, out.Error, out.Undelivered)
+	}
+	if n := lines.Load(); n != 1 || len(out.Logs) != 1 {
+		t.Errorf("%d log lines streamed, %d kept; want the one line", n, len(out.Logs))
+	}
+}
+
+// A job that was read (and answered) is never undelivered.
+func TestResultIsDelivered(t *testing.T) {
+	r := readyRunner(t)
+	if out := r.Run(context.Background(), testJob("return 1", 2000), 0, nil); out.Status != result.OK || out.Undelivered {
+		t.Fatalf("outcome %s %+v, undelivered %v", out.Status, out.Error, out.Undelivered)
+	}
+}
