@@ -490,6 +490,18 @@ func (r *Runner) Run(ctx context.Context, job ipc.Job, memBytes int64, onLog fun
 		ev.untaken = "it had exited before the job was sent"
 		return r.conclude(&out, ev)
 	}
+	if why, ok := doomed(r.cmd.Process.Pid); ok {
+		// Killed while parked, not reaped yet: it will run nothing more,
+		// but could still take the job's bytes from the pipe as it dies.
+		// It is reaped in a moment (conclude waits at most the grace).
+		ev.untaken = why
+		return r.conclude(&out, ev)
+	}
+	// From here on, a SIGKILL that arrives while the job is written or
+	// read leaves no proof that the runner did not take the job (it may
+	// have taken it, and run code, just before the kill): unless every
+	// byte is still in the pipe when it is dead (conclude), the outcome is
+	// internal and the job is not run again.
 	r.maxFrame.Store(int64(frameCapFor(job)))
 	close(r.jobSent)
 	timeout := time.Duration(job.TimeoutMs) * time.Millisecond

@@ -2,6 +2,8 @@ package sandbox
 
 import (
 	"context"
+	"os"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -97,4 +99,46 @@ func TestResultIsDelivered(t *testing.T) {
 	if out := r.Run(context.Background(), testJob("return 1", 2000), 0, nil); out.Status != result.OK || out.Undelivered {
 		t.Fatalf("outcome %s %+v, undelivered %v", out.Status, out.Error, out.Undelivered)
 	}
+}
+
+// doomed reads the kernel's view of real processes: a live one is not,
+// a zombie (exited, not reaped) and a reaped one are.
+func TestDoomed(t *testing.T) {
+	live, err := os.StartProcess("/bin/sleep", []string{"sleep", "60"}, &os.ProcAttr{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = live.Kill(); _, _ = live.Wait() }()
+	if why, ok := doomed(live.Pid); ok {
+		t.Errorf("a sleeping process is doomed: %s", why)
+	}
+	zombie, err := os.StartProcess("/bin/true", []string{"true"}, &os.ProcAttr{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Not reaped until Wait: wait for the zombie.
+	deadline := time.Now().Add(time.Minute)
+	for !isZombie(zombie.Pid) {
+		if time.Now().After(deadline) {
+			t.Fatal("no zombie")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if why, ok := doomed(zombie.Pid); !ok || !strings.Contains(why, "exited") {
+		t.Errorf("zombie: %q, %v", why, ok)
+	}
+	_, _ = zombie.Wait()
+	if why, ok := doomed(zombie.Pid); !ok || !strings.Contains(why, "exited") {
+		t.Errorf("reaped: %q, %v", why, ok)
+	}
+}
+
+func isZombie(pid int) bool {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return false
+	}
+	s := string(b)
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	return len(f) > 0 && f[0] == "Z"
 }
