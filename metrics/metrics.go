@@ -28,6 +28,7 @@ type Metrics struct {
 	queued     prometheus.Gauge
 	rejected   *prometheus.CounterVec
 	dropped    prometheus.Counter
+	replaced   prometheus.Counter
 }
 
 // Gauges read on each scrape.
@@ -60,7 +61,11 @@ func New(g Gauges) *Metrics {
 		Help: "Requests refused before execution, by reason."}, []string{"reason"})
 	m.dropped = prometheus.NewCounter(prometheus.CounterOpts{Name: "codexec_events_dropped_total",
 		Help: "Events lost by slow event-stream subscribers."})
-	m.reg.MustRegister(m.executions, m.duration, m.queueWait, m.findings, m.spawn, m.inflight, m.queued, m.rejected, m.dropped,
+	m.replaced = prometheus.NewCounter(prometheus.CounterOpts{Name: "codexec_pool_replaced_runners_total",
+		Help: "Warm runners found dead before they read their job (killed from outside, the OOM killer), " +
+			"whose job then ran once on a freshly spawned runner. Only a job proven unread is moved; " +
+			"one the runner may have read ends with status internal."})
+	m.reg.MustRegister(m.executions, m.duration, m.queueWait, m.findings, m.spawn, m.inflight, m.queued, m.rejected, m.dropped, m.replaced,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{Namespace: "codexec"}))
 	gauge := func(name, help string, f func() float64) {
 		if f != nil {
@@ -130,5 +135,13 @@ func (m *Metrics) Rejected(reason string) {
 func (m *Metrics) EventsDropped(n uint64) {
 	if m != nil && n > 0 {
 		m.dropped.Add(float64(n))
+	}
+}
+
+// RunnerReplaced counts a warm runner found dead before it read its job,
+// whose job was then run on a fresh runner.
+func (m *Metrics) RunnerReplaced() {
+	if m != nil {
+		m.replaced.Inc()
 	}
 }
