@@ -3,6 +3,7 @@ package sandbox
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -52,6 +53,15 @@ func TestUndeliveredJobUnreadInPipe(t *testing.T) {
 	r := readyRunner(t)
 	if err := syscall.Kill(r.PID(), syscall.SIGSTOP); err != nil {
 		t.Fatal(err)
+	}
+	// Every thread stopped: one that is not yet could still take the job
+	// as it arrives (a woken read copies before the signal is handled).
+	stopDeadline := time.Now().Add(time.Minute)
+	for !allStopped(r.PID()) {
+		if time.Now().After(stopDeadline) {
+			t.Fatal("the runner did not stop")
+		}
+		time.Sleep(time.Millisecond)
 	}
 	done := make(chan Outcome, 1)
 	go func() { done <- r.Run(context.Background(), testJob("return 1", 10000), 0, nil) }()
@@ -131,6 +141,21 @@ func TestDoomed(t *testing.T) {
 	if why, ok := doomed(zombie.Pid); !ok || !strings.Contains(why, "exited") {
 		t.Errorf("reaped: %q, %v", why, ok)
 	}
+}
+
+func allStopped(pid int) bool {
+	stats, _ := filepath.Glob("/proc/" + strconv.Itoa(pid) + "/task/*/stat")
+	for _, p := range stats {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return false
+		}
+		s := string(b)
+		if f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:]); len(f) == 0 || f[0] != "T" {
+			return false
+		}
+	}
+	return len(stats) > 0
 }
 
 func isZombie(pid int) bool {

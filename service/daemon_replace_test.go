@@ -1,4 +1,4 @@
-package service_test
+package service
 
 import (
 	"context"
@@ -16,7 +16,7 @@ import (
 	"codexec/result"
 )
 
-const replacedMetric = "codexec_pool_replaced_runners_total"
+const replacedMetricName = "codexec_pool_replaced_runners_total"
 
 // parkedRunners waits until the daemon's pool holds n runners and they are
 // all its children, and returns their pids.
@@ -77,9 +77,9 @@ func poolFigures(t *testing.T, d *daemontest.Daemon) (deaths uint64, replaced in
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, ok := m[replacedMetric]
+	v, ok := m[replacedMetricName]
 	if !ok {
-		t.Fatalf("%s is not in /metrics", replacedMetric)
+		t.Fatalf("%s is not in /metrics", replacedMetricName)
 	}
 	return h.Pool.Deaths, int(v)
 }
@@ -106,6 +106,7 @@ func TestDaemonReplacesKilledWarmRunners(t *testing.T) {
 	}
 	hits := h.Pool.Hits
 	signal(t, pids, syscall.SIGSTOP)
+	waitStopped(t, pids)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -125,7 +126,7 @@ func TestDaemonReplacesKilledWarmRunners(t *testing.T) {
 	signal(t, pids, syscall.SIGKILL)
 	<-done
 	if _, replaced := poolFigures(t, d); replaced != size {
-		t.Errorf("%s = %d after %d warm runners were killed before they read their jobs, want %d", replacedMetric, replaced, size, size)
+		t.Errorf("%s = %d after %d warm runners were killed before they read their jobs, want %d", replacedMetricName, replaced, size, size)
 	}
 
 	for round := 0; round < 3; round++ {

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -117,6 +118,36 @@ func kill(t *testing.T, pids []int, sig syscall.Signal) {
 	}
 }
 
+// waitStopped waits until every thread of each process is stopped: a
+// thread not yet stopped could still take a job that arrives in its pipe.
+func waitStopped(t *testing.T, pids []int) {
+	t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for _, pid := range pids {
+		for !allStopped(pid) {
+			if time.Now().After(deadline) {
+				t.Fatalf("runner %d did not stop", pid)
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}
+}
+
+func allStopped(pid int) bool {
+	stats, _ := filepath.Glob("/proc/" + strconv.Itoa(pid) + "/task/*/stat")
+	for _, p := range stats {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return false
+		}
+		s := string(b)
+		if f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:]); len(f) == 0 || f[0] != "T" {
+			return false
+		}
+	}
+	return len(stats) > 0
+}
+
 func execN(t *testing.T, s *Service, n int, concurrent bool) {
 	t.Helper()
 	var wg sync.WaitGroup
@@ -191,6 +222,7 @@ func TestRunnersKilledBeforeReadingTheirJob(t *testing.T) {
 	pl := newPooled(t, size)
 	pids := pl.parked(t, size)
 	kill(t, pids, syscall.SIGSTOP)
+	waitStopped(t, pids)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
