@@ -106,11 +106,12 @@ type Outcome struct {
 	Stderr          string // what the runner wrote to its standard streams (capped)
 	// Undelivered is set only on proof that the runner never read its job,
 	// so that none of the code ran and the job may run on another runner:
-	// it never became ready, its preparation failed, it had exited before
-	// the job was sent, its end of the job pipe was closed when the job was
-	// written (EPIPE), or, once it was dead, every byte written was still
-	// unread in the job pipe. A runner that read any part of its job is
-	// never Undelivered, whatever its status.
+	// it never became ready, its preparation failed, it had exited or had
+	// SIGKILL pending before the job was sent (then the job is not sent),
+	// its end of the job pipe was closed when the job was written (EPIPE),
+	// or, once it was dead, every byte written was still unread in the job
+	// pipe. A runner that read any part of its job is never Undelivered,
+	// whatever its status (docs/decisions/0029-undelivered-jobs.md).
 	Undelivered bool
 }
 
