@@ -30,6 +30,7 @@ type Metrics struct {
 	dropped    prometheus.Counter
 	connsOpen  prometheus.Gauge
 	connsRefus *prometheus.CounterVec
+	replaced   prometheus.Counter
 }
 
 // Gauges read on each scrape.
@@ -66,8 +67,12 @@ func New(g Gauges) *Metrics {
 		Help: "Socket API connections open now (served, and those of the /healthz reserve)."})
 	m.connsRefus = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "codexec_connections_refused_total",
 		Help: "Socket API connections refused with too_many_connections, by reason: limit (beyond the cap and its reserve), health_only (a reserve connection that asked for more than /healthz)."}, []string{"reason"})
+	m.replaced = prometheus.NewCounter(prometheus.CounterOpts{Name: "codexec_pool_replaced_runners_total",
+		Help: "Warm runners found dead before they read their job (killed from outside, the OOM killer), " +
+			"whose job then ran once on a freshly spawned runner. Only a job proven unread is moved; " +
+			"one the runner may have read ends with status internal."})
 	m.reg.MustRegister(m.executions, m.duration, m.queueWait, m.findings, m.spawn, m.inflight, m.queued, m.rejected, m.dropped,
-		m.connsOpen, m.connsRefus,
+		m.connsOpen, m.connsRefus, m.replaced,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{Namespace: "codexec"}))
 	gauge := func(name, help string, f func() float64) {
 		if f != nil {
@@ -159,5 +164,13 @@ func (m *Metrics) ConnectionClosed() {
 func (m *Metrics) ConnectionRefused(reason string) {
 	if m != nil {
 		m.connsRefus.WithLabelValues(reason).Inc()
+	}
+}
+
+// RunnerReplaced counts a warm runner found dead before it read its job,
+// whose job was then run on a fresh runner.
+func (m *Metrics) RunnerReplaced() {
+	if m != nil {
+		m.replaced.Inc()
 	}
 }

@@ -47,7 +47,7 @@ type Pool struct {
 	done   chan struct{}
 	wg     sync.WaitGroup
 
-	hits, misses, deaths atomic.Uint64
+	hits, misses, deaths, replaced atomic.Uint64
 }
 
 // New starts a pool and begins filling it.
@@ -97,6 +97,17 @@ func (p *Pool) Get(ctx context.Context, id string, memBytes int64) (r *sandbox.R
 	return r, false, err
 }
 
+// Fresh starts a runner now for a job whose pooled runner died before it
+// read the job (sandbox.Outcome.Undelivered): never a parked one, which may
+// have died the same way. It counts as a replacement.
+func (p *Pool) Fresh(id string, memBytes int64) (*sandbox.Runner, error) {
+	r, err := sandbox.Start(p.opts.Sandbox, sandbox.Spec{ID: id, MemoryBytes: memBytes})
+	if err == nil {
+		p.replaced.Add(1)
+	}
+	return r, err
+}
+
 // Resize changes how many runners are kept ready.
 func (p *Pool) Resize(n int) {
 	if n < 0 {
@@ -120,13 +131,17 @@ func (p *Pool) Resize(n int) {
 type Stats struct {
 	Idle, Target         int
 	Hits, Misses, Deaths uint64
+	// Replaced counts runners handed out by Get that were found dead
+	// before they read their job, whose job then ran on a runner from
+	// Fresh. (Deaths counts parked runners found dead before Get.)
+	Replaced uint64
 }
 
 // Stats returns the current figures.
 func (p *Pool) Stats() Stats {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return Stats{Idle: len(p.idle), Target: p.target, Hits: p.hits.Load(), Misses: p.misses.Load(), Deaths: p.deaths.Load()}
+	return Stats{Idle: len(p.idle), Target: p.target, Hits: p.hits.Load(), Misses: p.misses.Load(), Deaths: p.deaths.Load(), Replaced: p.replaced.Load()}
 }
 
 // Close stops refilling and kills the parked runners.

@@ -156,3 +156,28 @@ func TestClose(t *testing.T) {
 		}
 	}
 }
+
+// Fresh starts a runner now, never a parked one, and counts a replacement.
+func TestFresh(t *testing.T) {
+	p := newPool(t, 2)
+	waitIdle(t, p, 2)
+	p.mu.Lock()
+	parked := map[int]bool{}
+	for _, r := range p.idle {
+		parked[r.PID()] = true
+	}
+	p.mu.Unlock()
+	r, err := p.Fresh("fresh", 256<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if parked[r.PID()] {
+		t.Fatalf("Fresh handed out the parked runner %d", r.PID())
+	}
+	if out := r.Run(context.Background(), job("return 4"), 256<<20, nil); out.Status != result.OK || string(out.Output) != "4" {
+		t.Fatalf("run on the fresh runner: %+v", out)
+	}
+	if st := p.Stats(); st.Idle != 2 || st.Replaced != 1 || st.Hits != 0 || st.Misses != 0 {
+		t.Errorf("stats %+v, want 2 idle, 1 replaced, no hit or miss", st)
+	}
+}

@@ -23,6 +23,13 @@ type evidence struct {
 	state     *os.ProcessState // how it exited
 	stderr    string
 	oomKills  uint64 // OOM kills in its cgroup during the job
+
+	// What is known of the job's delivery (see Outcome.Undelivered).
+	sent        bool   // the job was written (in whole or in part, or the write failed)
+	sentBytes   int    // bytes of the job frame the pipe took
+	heard       bool   // a frame arrived after the job (so the runner read it)
+	undelivered bool   // the job was never written (the runner failed before it)
+	untaken     string // proof that the runner died or quit without reading any of its job
 }
 
 // classify decides the outcome's status and error from the evidence, most
@@ -48,6 +55,10 @@ func classify(out *Outcome, ev evidence) {
 		if out.Status == result.Timeout {
 			out.TimedOut = true
 		}
+	case ev.untaken != "" && ev.killed != killedAtDeadline && ev.cancelErr == nil:
+		// Before the OOM count: a parked runner the OOM killer took ran no
+		// code, so the job did not reach its memory limit.
+		fail(result.Internal, "the runner never read its job, so none of the code ran: "+ev.untaken+deathDetail(ev))
 	case ev.oomKills > 0:
 		fail(result.Memory, "the memory limit was reached: the kernel killed the runner (OOM)")
 	case ev.killed == killedAtDeadline:
@@ -87,6 +98,21 @@ func exitDetail(ev evidence) string {
 		return fmt.Sprintf(" (killed by signal %s)", sig) + stderrDetail(ev.stderr)
 	}
 	return stderrDetail(ev.stderr)
+}
+
+// deathDetail says how a runner that never read its job ended, unless the
+// supervisor ended it.
+func deathDetail(ev evidence) string {
+	if ev.killed != notKilled {
+		return ""
+	}
+	if sig, ok := signalOf(ev.state); ok {
+		return fmt.Sprintf(" (killed by signal %s)", sig)
+	}
+	if ev.state != nil && ev.state.Exited() {
+		return fmt.Sprintf(" (exited with status %d)", ev.state.ExitCode())
+	}
+	return ""
 }
 
 // stderrDetail is the first lines of what the runner wrote on its way down.

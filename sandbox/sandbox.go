@@ -105,6 +105,15 @@ type Outcome struct {
 	HardKilled      bool          // the supervisor killed the runner at the hard deadline
 	SpawnToReady    time.Duration
 	Stderr          string // what the runner wrote to its standard streams (capped)
+	// Undelivered is set only on proof that the runner never read its job,
+	// so that none of the code ran and the job may run on another runner:
+	// it never became ready, its preparation failed, it had exited or had
+	// SIGKILL pending before the job was sent (then the job is not sent),
+	// its end of the job pipe was closed when the job was written (EPIPE),
+	// or, once it was dead, every byte written was still unread in the job
+	// pipe. A runner that read any part of its job is never Undelivered,
+	// whatever its status (docs/decisions/0029-undelivered-jobs.md).
+	Undelivered bool
 }
 
 // ErrAlreadyUsed is returned by Run on a runner that already ran a job.
@@ -472,6 +481,7 @@ func (r *Runner) Run(ctx context.Context, job ipc.Job, memBytes int64, onLog fun
 			r.kill(killedDiscarded)
 		}
 		ev.startErr = err
+		ev.undelivered = true // nothing was written
 		return r.conclude(&out, ev)
 	}
 	out.SpawnToReady = r.readyAt.Sub(r.spawnedAt)
@@ -479,8 +489,34 @@ func (r *Runner) Run(ctx context.Context, job ipc.Job, memBytes int64, onLog fun
 	if err := r.prepare(&job, memBytes); err != nil {
 		r.kill(killedDiscarded)
 		ev.startErr = err
+		ev.undelivered = true // nothing was written
 		return r.conclude(&out, ev)
 	}
+	frame, err := ipc.Encode(ipc.TypeJob, job)
+	if err != nil {
+		r.kill(killedDiscarded)
+		ev.startErr = fmt.Errorf("encode the job: %w", err)
+		ev.undelivered = true
+		return r.conclude(&out, ev)
+	}
+	if !r.Alive() {
+		// Reaped already (killed while parked, after the pool last looked):
+		// the job is not sent at all.
+		ev.untaken = "it had exited before the job was sent"
+		return r.conclude(&out, ev)
+	}
+	if why, ok := doomed(r.cmd.Process.Pid); ok {
+		// Killed while parked, not reaped yet: it will run nothing more,
+		// but could still take the job's bytes from the pipe as it dies.
+		// It is reaped in a moment (conclude waits at most the grace).
+		ev.untaken = why
+		return r.conclude(&out, ev)
+	}
+	// From here on, a SIGKILL that arrives while the job is written or
+	// read leaves no proof that the runner did not take the job (it may
+	// have taken it, and run code, just before the kill): unless every
+	// byte is still in the pipe when it is dead (conclude), the outcome is
+	// internal and the job is not run again.
 	r.maxFrame.Store(int64(frameCapFor(job)))
 	close(r.jobSent)
 	timeout := time.Duration(job.TimeoutMs) * time.Millisecond
@@ -490,14 +526,29 @@ func (r *Runner) Run(ctx context.Context, job ipc.Job, memBytes int64, onLog fun
 
 	start := time.Now()
 	_ = r.jobW.SetWriteDeadline(hardAt)
-	// The job pipe stays open until the result is in (see ipc: the runner
-	// waits for its end before it exits).
-	werr := ipc.Write(r.jobW, ipc.TypeJob, job)
+	// The job pipe's write end stays open until the result is in (the
+	// runner then waits for its end before it exits, so that its peak
+	// memory can be read first, see ipc) or the runner is gone (finish
+	// closes it): its unread bytes are the evidence conclude reads when no
+	// result came (see unreadJob).
+	n, werr := r.jobW.Write(frame)
+	ev.sent, ev.sentBytes = true, n
 	if werr != nil {
+		out.Wall = time.Since(start)
+		if errors.Is(werr, syscall.EPIPE) {
+			// No reader: the runner's end of the job pipe is closed, so it
+			// is dead or dying. With nothing written, it read nothing;
+			// after a partial write, conclude looks at what is unread.
+			if n == 0 {
+				ev.untaken = "its end of the job pipe was closed when the job was sent (EPIPE)"
+			} else {
+				ev.streamErr = fmt.Errorf("send job: %w", werr)
+			}
+			return r.conclude(&out, ev)
+		}
 		// The runner is not reading its job: it is broken or hostile.
 		r.kill(killedProtocol)
 		ev.protoErr = fmt.Errorf("send job: %w", werr)
-		out.Wall = time.Since(start)
 		return r.conclude(&out, ev)
 	}
 
@@ -506,6 +557,9 @@ loop:
 	for {
 		select {
 		case fm := <-r.frames:
+			if fm.err == nil {
+				ev.heard = true // a frame after the job: the runner read it
+			}
 			if fm.err != nil {
 				if fm.err != io.EOF && !errors.Is(fm.err, os.ErrClosed) {
 					if ipc.IsProtocolError(fm.err) || isFrameTooLarge(fm.err) {
@@ -598,6 +652,25 @@ func (r *Runner) conclude(out *Outcome, ev evidence) Outcome {
 	r.waitExit()
 	ev.killed = killReason(r.killed.Load())
 	ev.state = r.cmd.ProcessState
+	if ev.sent && !ev.heard && ev.result == nil && ev.untaken == "" {
+		// The runner is dead and reaped, so it reads nothing more. If every
+		// byte written is still in the pipe, it never read any of its job:
+		// it was killed while parked and the job went into the pipe's
+		// buffer before its death was seen, or it was killed (stopped, or
+		// not yet scheduled) after the job was written but before it read
+		// it. That is the race a status alone cannot settle: the pipe's
+		// count does. One byte read and this proves nothing: the runner may
+		// have the whole job (and may have run the code), so the outcome
+		// stays as classified (internal), never undelivered.
+		//
+		// Code that escaped the runtime could not fake this without
+		// opening a write end of its job pipe (seccomp allows no open,
+		// landlock no file), and would only get its own code run again in
+		// a fresh runner.
+		if unread, err := r.unreadJob(); err == nil && unread == ev.sentBytes {
+			ev.untaken = "the whole job was still unread in its pipe when the runner died"
+		}
+	}
 	if r.cgroup != nil {
 		if n, err := r.cgroup.OOMKills(); err == nil {
 			ev.oomKills = n
@@ -622,7 +695,26 @@ func (r *Runner) conclude(out *Outcome, ev evidence) Outcome {
 	if out.Error != nil {
 		out.Error.Kind = out.Status
 	}
+	out.Undelivered = ev.undelivered || ev.untaken != ""
 	return *out
+}
+
+// unreadJob is how many bytes written to the job pipe no reader has taken
+// (FIONREAD, spelt TIOCINQ, on the write end: both ends share the pipe's
+// buffer, which lives while the write end is open). Only the runner holds
+// the read end (the supervisor closed its copy at spawn; a concurrent
+// spawn's child holds a copy only until its exec), and reading consumes.
+func (r *Runner) unreadJob() (int, error) {
+	rc, err := r.jobW.SyscallConn()
+	if err != nil {
+		return 0, err
+	}
+	var n int
+	var ierr error
+	if err := rc.Control(func(fd uintptr) { n, ierr = unix.IoctlGetInt(int(fd), unix.TIOCINQ) }); err != nil {
+		return 0, err
+	}
+	return n, ierr
 }
 
 // concludeResult fills the outcome of a job whose result arrived intact,

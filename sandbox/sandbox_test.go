@@ -82,6 +82,12 @@ func fakeRunner(mode string) {
 	case "no-read":
 		ready()
 		time.Sleep(time.Minute)
+	case "close-job":
+		// Its end of the job pipe closed before ready, so that the job's
+		// write finds no reader (EPIPE).
+		job.Close()
+		ready()
+		time.Sleep(time.Minute)
 	case "lie-status":
 		ready()
 		readJob()
@@ -190,27 +196,31 @@ func TestLargeOutput(t *testing.T) {
 }
 
 func TestFakeRunners(t *testing.T) {
+	// undelivered: the outcome proves the job was never read. Every mode
+	// that read its job must leave it false, whatever it did next.
 	tests := []struct {
-		mode   string
-		status result.Status
-		errSub string
+		mode        string
+		status      result.Status
+		errSub      string
+		undelivered bool
 	}{
-		{"garbage", result.Internal, "broke the protocol"},
-		{"truncated", result.Internal, "unexpected EOF"},
-		{"oversized", result.Internal, "cap"},
-		{"no-ready", result.Internal, "did not send ready"},
-		{"bad-proto", result.Internal, "protocol 99"},
-		{"crash", result.Internal, "pretend the runtime broke"},
-		{"exit0", result.Internal, "without sending a result"},
-		{"signal", result.Internal, "killed by signal terminated"},
-		{"hang", result.Timeout, "was killed"},
-		{"no-read", result.Internal, "send job"},
-		{"lie-status", result.Internal, "not one a runner may report"},
-		{"lie-output", result.Internal, "broke the protocol"},
-		{"log-flood", result.OutputLimit, "more console output than the caps allow"},
-		{"bad-level", result.Internal, "unknown log level"},
-		{"second-ready", result.Internal, "unexpected"},
-		{"stderr-flood", result.Internal, "more bytes dropped"},
+		{"garbage", result.Internal, "broke the protocol", false},
+		{"truncated", result.Internal, "unexpected EOF", false},
+		{"oversized", result.Internal, "cap", false},
+		{"no-ready", result.Internal, "did not send ready", true},
+		{"bad-proto", result.Internal, "protocol 99", true},
+		{"crash", result.Internal, "pretend the runtime broke", false},
+		{"exit0", result.Internal, "without sending a result", false},
+		{"signal", result.Internal, "killed by signal terminated", false},
+		{"hang", result.Timeout, "was killed", false},
+		{"no-read", result.Internal, "send job", true},
+		{"close-job", result.Internal, "never read its job, so none of the code ran: its end of the job pipe was closed when the job was sent (EPIPE)", true},
+		{"lie-status", result.Internal, "not one a runner may report", false},
+		{"lie-output", result.Internal, "broke the protocol", false},
+		{"log-flood", result.OutputLimit, "more console output than the caps allow", false},
+		{"bad-level", result.Internal, "unknown log level", false},
+		{"second-ready", result.Internal, "unexpected", false},
+		{"stderr-flood", result.Internal, "more bytes dropped", false},
 	}
 	self, err := os.Executable()
 	if err != nil {
@@ -232,6 +242,9 @@ func TestFakeRunners(t *testing.T) {
 			out := r.Run(context.Background(), job, 0, nil)
 			if out.Status != tt.status || out.Error == nil || !strings.Contains(out.Error.Message+out.Stderr, tt.errSub) {
 				t.Errorf("outcome = %q %+v (stderr %.200q), want %q containing %q", out.Status, out.Error, out.Stderr, tt.status, tt.errSub)
+			}
+			if out.Undelivered != tt.undelivered {
+				t.Errorf("undelivered = %v, want %v", out.Undelivered, tt.undelivered)
 			}
 			if r.Alive() {
 				t.Error("runner still alive after Run")
@@ -264,8 +277,8 @@ func TestCancel(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	out := r.Run(ctx, testJob("for (;;) {}", 10000), 0, nil)
-	if out.Status != result.Internal || !strings.Contains(out.Error.Message, "cancelled") {
-		t.Fatalf("outcome = %q %+v, want internal cancelled", out.Status, out.Error)
+	if out.Status != result.Cancelled || !strings.Contains(out.Error.Message, "cancelled") {
+		t.Fatalf("outcome = %q %+v, want cancelled", out.Status, out.Error)
 	}
 }
 

@@ -84,6 +84,45 @@ func (r *Runner) prepare(job *ipc.Job, memBytes int64) error {
 	return nil
 }
 
+// doomed reports, from /proc/PID/status, that the runner can never run
+// another instruction of its own: it is gone or a zombie, or a SIGKILL is
+// pending for it. A SIGKILL sent to the process (kill(2), cgroup.kill, the
+// OOM killer) stays in the shared pending set (ShdPnd) until the process
+// is reaped, and from the moment it is sent no thread returns to user
+// space; a SIGKILL sent to one thread is added to every thread's own set
+// (SigPnd shows the main thread's). Such a runner may still take bytes
+// from its job pipe (a read woken by the job copies it before the kill
+// takes effect), which is why Run asks before it writes. A pid is not
+// reused before the runner is reaped, and a reaped runner is dead anyway.
+func doomed(pid int) (why string, ok bool) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		if os.IsNotExist(err) {
+			return "it had exited before the job was sent", true
+		}
+		return "", false
+	}
+	const sigkill = 1 << (9 - 1)
+	for _, line := range strings.Split(string(b), "\n") {
+		k, v, found := strings.Cut(line, ":")
+		if !found {
+			continue
+		}
+		v = strings.TrimSpace(v)
+		switch k {
+		case "State":
+			if strings.HasPrefix(v, "Z") || strings.HasPrefix(v, "X") {
+				return "it had exited before the job was sent", true
+			}
+		case "SigPnd", "ShdPnd":
+			if set, err := strconv.ParseUint(v, 16, 64); err == nil && set&sigkill != 0 {
+				return "it had been sent SIGKILL before the job was sent", true
+			}
+		}
+	}
+	return "", false
+}
+
 // HeapShare is the part of a memory limit the runner's heap watchdog lets
 // the JavaScript heap use before it stops the job with status memory: the
 // rest is for the runner's binary, stacks and the garbage collector's

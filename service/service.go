@@ -347,7 +347,7 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 	started.Language, started.CodeHash, started.CodeLength = req.Language, res.CodeHash, len(req.Code)
 	started.TimeoutMs, started.MemoryLimitMiB = req.TimeoutMs, req.MemoryLimitMiB
 	s.opts.Bus.Publish(started)
-	out := runner.Run(ctx, ipc.Job{
+	job := ipc.Job{
 		ID:             res.ID,
 		Code:           js,
 		Context:        req.Context,
@@ -358,9 +358,19 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 		CaptureConsole: lim.CaptureConsole,
 		// The same setting validation applied (detect.OptionsFrom(lim)).
 		AllowBuiltinModules: lim.AllowBuiltinModules,
-	}, memBytes, onLog)
+	}
+	out := runner.Run(ctx, job, memBytes, onLog)
 	if !warm {
 		s.opts.Metrics.Spawn(out.SpawnToReady)
+	}
+	// A warm runner killed while parked (by an operator, the OOM killer)
+	// may still look alive when Get hands it out. When the sandbox proves
+	// it never read its job, none of the code ran: run the job once on a
+	// runner spawned now. Not after the deadline (the caller's time is
+	// spent) nor once the caller has gone; never when the runner may have
+	// read the job, whatever its status: code must never run twice.
+	if warm && out.Undelivered && !out.TimedOut && ctx.Err() == nil {
+		out = s.rerun(ctx, runner.PID(), job, memBytes, out, onLog)
 	}
 
 	ran = true
@@ -453,6 +463,29 @@ func (s *Service) runner(id string, memBytes int64) (*sandbox.Runner, bool, erro
 	cfg.AsyncCleanup = s.opts.AsyncCleanup
 	r, err := sandbox.Start(cfg, sandbox.Spec{ID: id, MemoryBytes: memBytes})
 	return r, false, err
+}
+
+// rerun runs a job that a warm runner never read on a freshly spawned
+// runner (not another parked one, which may have died the same way), once.
+// Its timeout starts when the job is sent, as for any runner; if this one
+// fails too, its outcome stands.
+func (s *Service) rerun(ctx context.Context, pid int, job ipc.Job, memBytes int64, first sandbox.Outcome, onLog func(result.Log)) sandbox.Outcome {
+	cause := ""
+	if first.Error != nil {
+		cause = first.Error.Message
+	}
+	s.opts.Logger.Warn("a warm runner died before it read its job: running the job on a fresh runner",
+		"id", job.ID, "runner_pid", pid, "cause", cause)
+	r, err := s.opts.Pool.Fresh(strings.TrimPrefix(job.ID, "exec_"), memBytes)
+	if err != nil {
+		first.Status = result.Internal
+		first.Error = &result.ErrorInfo{Kind: result.Internal, Message: cause + "; no fresh runner could be started: " + err.Error()}
+		return first
+	}
+	s.opts.Metrics.RunnerReplaced()
+	out := r.Run(ctx, job, memBytes, onLog)
+	s.opts.Metrics.Spawn(out.SpawnToReady)
+	return out
 }
 
 // maxSecurityEvents caps the CODE_SECURITY_ISSUE events of one execution.
