@@ -1,16 +1,27 @@
 package mcpserver
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/jsonschema-go/jsonschema"
+	"github.com/modelcontextprotocol/go-sdk/mcp"
 
 	"codexec/audit"
 	"codexec/config"
 	"codexec/detect"
+	"codexec/internal/testutil"
 	"codexec/result"
+	"codexec/sandbox"
+	"codexec/service"
 )
 
 func TestSanitizeID(t *testing.T) {
@@ -80,6 +91,7 @@ func TestDecodeExecuteArgs(t *testing.T) {
 		name    string
 		args    string
 		wantErr string // substring; "" for success
+		wantArg string // the argument the error names
 		check   func(t *testing.T, in executeInput)
 	}{
 		{name: "all", args: `{"code": "return 1", "language": "typescript", "context": {"z": 1, "a": 12345678901234567890123}, "timeout": 2000}`,
@@ -96,7 +108,7 @@ func TestDecodeExecuteArgs(t *testing.T) {
 				t.Errorf("code %v", *in.Code)
 			}
 		}},
-		{name: "unknown argument", args: `{"code": "return 1", "memory": 64}`, wantErr: `unknown argument "memory" (it takes code, language, context, timeout and tsExperimentalDecorators)`},
+		{name: "unknown argument", args: `{"code": "return 1", "memory": 64}`, wantErr: `unknown argument "memory" (it takes code, language, context, timeout and tsExperimentalDecorators)`, wantArg: "memory"},
 		{name: "experimental decorators", args: `{"code": "x", "tsExperimentalDecorators": true}`, check: func(t *testing.T, in executeInput) {
 			if in.TSExperimentalDecorators == nil || !*in.TSExperimentalDecorators {
 				t.Errorf("tsExperimentalDecorators %v", in.TSExperimentalDecorators)
@@ -107,19 +119,22 @@ func TestDecodeExecuteArgs(t *testing.T) {
 				t.Errorf("tsExperimentalDecorators %v, want not given", *in.TSExperimentalDecorators)
 			}
 		}},
-		{name: "experimental decorators not a boolean", args: `{"code": "x", "tsExperimentalDecorators": "true"}`, wantErr: "tsExperimentalDecorators must be a boolean (true or false), not string"},
-		{name: "code not a string", args: `{"code": 42}`, wantErr: "argument code must be a string, not number"},
-		{name: "language not a string", args: `{"code": "x", "language": ["js"]}`, wantErr: "argument language must be a string, not array"},
+		{name: "experimental decorators not a boolean", args: `{"code": "x", "tsExperimentalDecorators": "true"}`, wantErr: "tsExperimentalDecorators must be a boolean (true or false), not string", wantArg: "tsExperimentalDecorators"},
+		{name: "code not a string", args: `{"code": 42}`, wantErr: "argument code must be a string, not number", wantArg: "code"},
+		{name: "language not a string", args: `{"code": "x", "language": ["js"]}`, wantErr: "argument language must be a string, not array", wantArg: "language"},
 		{name: "not an object", args: `["return 1"]`, wantErr: "must be a JSON object, not array"},
 		{name: "two values", args: `{"code": "x"} {}`, wantErr: "one JSON object"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var in executeInput
-			err := decodeArgs(ToolExecute, json.RawMessage(tt.args), &in, executeArgs)
+			err := decodeArgs(ToolExecute, json.RawMessage(tt.args), &in, executeArgs, config.DefaultLimits())
 			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				if err == nil || !strings.Contains(err.Message, tt.wantErr) {
 					t.Fatalf("error %v, want it to contain %q", err, tt.wantErr)
+				}
+				if err.Argument != tt.wantArg || err.Allowed == "" {
+					t.Errorf("argument %q, allowed %q; want argument %q and what it may be", err.Argument, err.Allowed, tt.wantArg)
 				}
 				return
 			}
@@ -185,16 +200,34 @@ func TestInputSchemasMatchArguments(t *testing.T) {
 				obj[a] = nil
 			}
 			raw, _ := json.Marshal(obj)
-			if err := decodeArgs(tt.tool, raw, tt.dst, tt.args); err != nil {
+			if err := decodeArgs(tt.tool, raw, tt.dst, tt.args, lim); err != nil {
 				t.Errorf("the schema's arguments are refused: %v", err)
 			}
 		})
 	}
 }
 
-// The output schemas accept what the tools answer.
+// validateAgainst validates the JSON raw against schema with the JSON
+// Schema validator the SDK uses.
+func validateAgainst(t *testing.T, schema *jsonschema.Schema, raw []byte) error {
+	t.Helper()
+	rs, err := schema.Resolve(nil)
+	if err != nil {
+		t.Fatalf("the schema does not resolve: %v", err)
+	}
+	var v any
+	if err := json.Unmarshal(raw, &v); err != nil {
+		t.Fatalf("%s: %v", raw, err)
+	}
+	return rs.Validate(v)
+}
+
+// The output schemas accept what the tools answer, refusals included, and
+// refuse what they must not: a language that is not one, a result without
+// its fields, statistics counting a language that is not one.
 func TestOutputSchemas(t *testing.T) {
 	lim := config.DefaultLimits()
+	s := &Server{lim: lim}
 	blocked, err := ValidateCode(detect.Submission{Code: "return eval('1')", Language: detect.JavaScript}, lim)
 	if err != nil {
 		t.Fatal(err)
@@ -208,37 +241,69 @@ func TestOutputSchemas(t *testing.T) {
 		Validation: result.Validation{RiskScore: 0.45, Findings: []result.Finding{{Rule: "loop-no-exit", Severity: result.SeverityWarn, Message: "m", Line: 1, Column: 1}}}}
 	failed.Fail(result.Timeout, "execution exceeded the 100 ms timeout", 0, 0)
 	failed.Normalize()
+	invalid := result.Result{ID: "exec_z", Status: result.Invalid, Language: detect.JavaScript, CodeHash: "00"}
+	invalid.Fail(result.Invalid, "timeout: 60000 ms is outside [1, 30000] ms", 0, 0)
+	invalid.Normalize()
 	okRes := result.Result{ID: "exec_y", Status: result.OK, Output: json.RawMessage(`{"b":[1,"x",null],"a":{}}`), Language: detect.TypeScript, CodeHash: "00"}
 	okRes.Normalize()
+	python := okRes
+	python.Language = "python"
 	stats := audit.AgentStats{AgentID: "a", TotalExecutions: 2, Successes: 1, SuccessRate: 0.5, AvgTime: 1.5,
 		Languages: map[string]int64{"javascript": 2}, Statuses: map[result.Status]int64{result.OK: 1, result.Timeout: 1}}
+	enc := func(v any) []byte {
+		raw, err := marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return raw
+	}
+	resultJSON := func(r result.Result) []byte {
+		raw, err := s.resultJSON(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return raw
+	}
+	structured := func(tool string, status result.Status, argErr *argError) []byte {
+		res, err := s.refused(tool, status, "m", argErr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.StructuredContent.(json.RawMessage)
+	}
+	arg := &argError{Argument: "language", Message: "m", Allowed: "a"}
 	tests := []struct {
 		name   string
 		schema *jsonschema.Schema
-		value  any
+		raw    []byte
+		valid  bool
 	}{
-		{"ok result", resultSchema(), okRes},
-		{"timeout result", resultSchema(), failed},
-		{"blocked verdict", verdictSchema(), blocked},
-		{"ok verdict", verdictSchema(), ok},
-		{"stats", statsSchema(), stats},
+		{"ok result", resultSchema(), resultJSON(okRes), true},
+		{"timeout result", resultSchema(), resultJSON(failed), true},
+		{"invalid result, argument named", resultSchema(), resultJSON(invalid), true},
+		{"argument refused", resultSchema(), structured(ToolExecute, result.Invalid, arg), true},
+		{"backend failed", resultSchema(), structured(ToolExecute, result.Internal, nil), true},
+		{"blocked verdict", verdictSchema(), enc(blocked), true},
+		{"ok verdict", verdictSchema(), enc(ok), true},
+		{"verdict refused", verdictSchema(), structured(ToolValidate, result.Invalid, arg), true},
+		{"stats", statsSchema(), enc(stats), true},
+		{"stats refused", statsSchema(), structured(ToolStats, result.Invalid, &argError{Argument: "agentId", Message: "m", Allowed: "a"}), true},
+
+		{"a language that is not one", resultSchema(), resultJSON(python), false},
+		{"a verdict in a language that is not one", verdictSchema(), []byte(`{"status":"invalid","allowed":false,"language":"ts","riskScore":0,"threshold":0.7,"findings":[],"error":{"kind":"invalid","message":"m"}}`), false},
+		{"ok without an id", resultSchema(), []byte(`{"success":true,"status":"ok","error":null}`), false},
+		{"refusal without error", resultSchema(), []byte(`{"success":false,"status":"invalid"}`), false},
+		{"stats counting a language that is not one", statsSchema(), []byte(`{"agentId":"a","totalExecutions":1,"successes":0,"successRate":0,"avgTime":0,"timeouts":0,"languages":{"python":1},"statuses":{"invalid":1}}`), false},
+		{"stats refused with status ok", statsSchema(), []byte(`{"status":"ok","error":{"kind":"ok","message":"m"}}`), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rs, err := tt.schema.Resolve(nil)
-			if err != nil {
-				t.Fatalf("the output schema does not resolve: %v", err)
+			err := validateAgainst(t, tt.schema, tt.raw)
+			if tt.valid && err != nil {
+				t.Errorf("%s does not match its schema: %v", tt.raw, err)
 			}
-			raw, err := marshal(tt.value)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var v any
-			if err := json.Unmarshal(raw, &v); err != nil {
-				t.Fatal(err)
-			}
-			if err := rs.Validate(v); err != nil {
-				t.Errorf("%s does not match its schema: %v", raw, err)
+			if !tt.valid && err == nil {
+				t.Errorf("%s matches the schema; it must not", tt.raw)
 			}
 		})
 	}
@@ -289,83 +354,144 @@ func TestValidateCode(t *testing.T) {
 					t.Errorf("findings %+v, want rule %s", v.Findings, tt.rule)
 				}
 			}
-			if !strings.Contains(RenderVerdict(v), string(tt.status)) {
-				t.Errorf("rendered %q", RenderVerdict(v))
-			}
 		})
 	}
 }
 
-func TestRenderResult(t *testing.T) {
-	res := func(st result.Status, msg string, line int, mutate func(*result.Result)) result.Result {
-		r := result.Result{ID: "exec_01", Status: st, Language: detect.JavaScript, ExecutionTime: 1.25, ResourceUsage: result.ResourceUsage{Memory: 9}}
-		if st == result.OK {
-			r.Output = json.RawMessage(`{"n":1}`)
-		} else {
-			r.Fail(st, msg, line, 3)
-		}
-		if mutate != nil {
-			mutate(&r)
-		}
-		r.Normalize()
-		return r
+// The text is the structured content's JSON; a large output or large logs
+// are cut in the text only, on a character boundary, and the cut is
+// marked.
+func TestResultText(t *testing.T) {
+	s := &Server{lim: config.DefaultLimits()}
+	big := make([]int, 20000)
+	for i := range big {
+		big[i] = i
+	}
+	bigOut, _ := json.Marshal(map[string]any{"items": big})
+	accents := json.RawMessage(`"` + strings.Repeat("é", TextOutputMax) + `"`)
+	manyLogs := make([]result.Log, 1000)
+	for i := range manyLogs {
+		manyLogs[i] = result.Log{Level: "log", Message: fmt.Sprintf("line %d %s", i, strings.Repeat("x", 40))}
 	}
 	tests := []struct {
-		name string
-		res  result.Result
-		want []string
-		not  []string
+		name      string
+		output    json.RawMessage
+		logs      []result.Log
+		cutOutput bool
+		cutLogs   bool
 	}{
-		{"ok", res(result.OK, "", 0, func(r *result.Result) { r.Logs = []result.Log{{Level: "warn", Message: "careful"}} }),
-			[]string{"ok · javascript · 1.2 ms · 9.0 MiB · exec_01", `output: {"n":1}`, "console:\n  [warn] careful"}, []string{"error:", "Nothing ran"}},
-		{"blocked", res(result.Blocked, "refused by validation [eval]: eval is not available", 2, func(r *result.Result) {
-			r.ResourceUsage.Memory = 0
-			r.Validation = result.Validation{RiskScore: 1, Findings: []result.Finding{{Rule: "eval", Severity: result.SeverityBlock, Message: "eval is not available", Line: 2, Column: 3}}}
-		}), []string{"blocked · javascript · 1.2 ms · exec_01", "error: refused by validation [eval]: eval is not available (line 2, column 3)",
-			"findings (risk 1.00):\n  block [eval] eval is not available (line 2, column 3)", "Nothing ran."}, []string{"MiB", "output:"}},
-		{"thrown", res(result.Error, "Error: bad", 4, nil), []string{"error: Error: bad (line 4, column 3)", "threw an exception"}, nil},
-		{"syntax", res(result.Error, "SyntaxError: Unexpected token", 1, nil), []string{"does not parse"}, nil},
-		{"timeout with logs and a warning", res(result.Timeout, "execution exceeded the 100 ms timeout", 0, func(r *result.Result) {
-			r.Logs = []result.Log{{Level: "log", Message: "started"}}
-			r.Validation = result.Validation{RiskScore: 0.45, Findings: []result.Finding{{Rule: "loop-no-exit", Severity: result.SeverityWarn, Message: "no exit", Line: 1, Column: 1}}}
-		}), []string{"error: execution exceeded the 100 ms timeout\n", "console (before it was stopped):\n  [log] started",
-			"validation warnings (risk 0.45):\n  warn [loop-no-exit] no exit (line 1, column 1)", "at most 30000 ms"}, nil},
-		{"invalid", res(result.Invalid, "timeout: 60000 ms is outside [1, 30000] ms", 0, nil), []string{"Fix the argument"}, nil},
-		{"memory", res(result.Memory, "the memory limit was reached", 0, nil), []string{"less data"}, nil},
-		{"output limit", res(result.OutputLimit, "over the output cap", 0, nil), []string{"return less"}, nil},
-		{"internal", res(result.Internal, "runner crashed", 0, nil), []string{"again may work"}, nil},
+		{"small", json.RawMessage(`{"n":1,"s":"<&>"}`), []result.Log{{Level: "warn", Message: "careful"}}, false, false},
+		{"output just at the bound", json.RawMessage(`"` + strings.Repeat("a", TextOutputMax-2) + `"`), nil, false, false},
+		{"output one byte over", json.RawMessage(`"` + strings.Repeat("a", TextOutputMax-1) + `"`), nil, true, false},
+		{"20,000 items", bigOut, nil, true, false},
+		{"two-byte characters", accents, nil, true, false},
+		{"many logs", json.RawMessage(`1`), manyLogs, false, true},
+		{"one huge log line", json.RawMessage(`1`), []result.Log{{Level: "error", Message: strings.Repeat("ü\"", 20000)}}, false, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := RenderResult(tt.res)
-			for _, w := range tt.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("rendering lacks %q:\n%s", w, got)
+			res := result.Result{ID: "exec_1", Status: result.OK, Output: tt.output, Logs: tt.logs, Language: detect.JavaScript, CodeHash: "00"}
+			res.Normalize()
+			structured, err := s.resultJSON(res)
+			if err != nil {
+				t.Fatal(err)
+			}
+			call, err := answer(ToolExecute, structured, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := call.Content[0].(*mcp.TextContent).Text
+			var got map[string]json.RawMessage
+			if err := json.Unmarshal([]byte(text), &got); err != nil {
+				t.Fatalf("the text is not JSON: %v", err)
+			}
+			if !tt.cutOutput && !tt.cutLogs {
+				if text != string(structured) {
+					t.Errorf("text %s, want the structured content %s", text, structured)
+				}
+				return
+			}
+			if len(text) > TextOutputMax+TextLogsMax+4096 && !(tt.cutOutput && strings.Contains(string(tt.output), `"`)) {
+				t.Errorf("text of %d bytes", len(text))
+			}
+			if tt.cutOutput {
+				var head string
+				if err := json.Unmarshal(got["output"], &head); err != nil {
+					t.Fatalf("cut output %.80s: want a string", got["output"])
+				}
+				if len(head) > TextOutputMax || len(head) < TextOutputMax-3 || !strings.HasPrefix(string(tt.output), head) || !utf8.ValidString(head) {
+					t.Errorf("cut output of %d bytes, want the start of the output's JSON, %d bytes at most, whole characters", len(head), TextOutputMax)
+				}
+				if string(got["outputTruncated"]) != "true" || string(got["outputBytes"]) != fmt.Sprint(len(tt.output)) {
+					t.Errorf("outputTruncated %s, outputBytes %s; want true and %d", got["outputTruncated"], got["outputBytes"], len(tt.output))
+				}
+				// The marks follow output, where a reader of the cut sees them.
+				if i, j := strings.Index(text, `"output":`), strings.Index(text, `"outputTruncated":true,"outputBytes":`); j < i {
+					t.Errorf("the marks are not after output")
+				}
+			} else if _, ok := got["outputTruncated"]; ok || string(got["output"]) != string(tt.output) {
+				t.Errorf("output %.80s, outputTruncated %s: want the whole output", got["output"], got["outputTruncated"])
+			}
+			if tt.cutLogs {
+				var kept []result.Log
+				if err := json.Unmarshal(got["logs"], &kept); err != nil {
+					t.Fatal(err)
+				}
+				if len(got["logs"]) > TextLogsMax || len(kept) == 0 || len(kept) >= len(tt.logs) && kept[len(kept)-1] == tt.logs[len(kept)-1] {
+					t.Errorf("%d of %d lines kept in %d bytes", len(kept), len(tt.logs), len(got["logs"]))
+				}
+				for i, l := range kept {
+					if l.Level != tt.logs[i].Level || !strings.HasPrefix(tt.logs[i].Message, l.Message) || !utf8.ValidString(l.Message) {
+						t.Errorf("line %d %+v is not the start of %.40q", i, l, tt.logs[i].Message)
+					}
+				}
+				if string(got["logsTruncated"]) != "true" || string(got["logLines"]) != fmt.Sprint(len(tt.logs)) {
+					t.Errorf("logsTruncated %s, logLines %s", got["logsTruncated"], got["logLines"])
 				}
 			}
-			for _, n := range tt.not {
-				if strings.Contains(got, n) {
-					t.Errorf("rendering has %q:\n%s", n, got)
-				}
+			// The structured content has it all.
+			var full result.Result
+			if err := json.Unmarshal(structured, &full); err != nil || string(full.Output) != string(tt.output) || len(full.Logs) != len(tt.logs) {
+				t.Errorf("the structured content lost something")
 			}
 		})
 	}
 }
 
-func TestRenderStats(t *testing.T) {
+// A result that is not ok says what to do about it.
+func TestHints(t *testing.T) {
 	tests := []struct {
-		name  string
-		stats audit.AgentStats
-		want  string
+		status result.Status
+		msg    string
+		want   string
 	}{
-		{"none", audit.AgentStats{AgentID: "a"}, "agent a: 0 executions"},
-		{"some", audit.AgentStats{AgentID: "a", TotalExecutions: 4, Successes: 3, SuccessRate: 0.75, AvgTime: 2, Timeouts: 1,
-			Languages: map[string]int64{"javascript": 3, "typescript": 1}, Statuses: map[result.Status]int64{result.OK: 3, result.Timeout: 1}},
-			"agent a: 4 executions, 3 ok (75%), mean 2.0 ms, 1 timeouts\nlanguages: javascript 3, typescript 1\nstatuses: ok 3, timeout 1"},
+		{result.Blocked, "refused by validation [eval]", "Nothing ran. Rewrite the code"},
+		{result.Invalid, "timeout: 60000 ms is outside [1, 30000] ms", "Fix the argument"},
+		{result.Error, "Error: bad", "threw an exception"},
+		{result.Error, "SyntaxError: Unexpected token", "does not parse"},
+		{result.Timeout, "execution exceeded the 100 ms timeout", "at most 30000 ms"},
+		{result.Memory, "the memory limit was reached", "less data"},
+		{result.OutputLimit, "over the output cap", "return less"},
+		{result.Internal, "runner crashed", "again may work"},
 	}
+	s := &Server{lim: config.DefaultLimits()}
 	for _, tt := range tests {
-		if got := RenderStats(tt.stats); got != tt.want {
-			t.Errorf("%s: RenderStats = %q, want %q", tt.name, got, tt.want)
+		r := result.Result{ID: "exec_01", Language: detect.JavaScript}
+		r.Fail(tt.status, tt.msg, 0, 0)
+		r.Normalize()
+		raw, err := s.resultJSON(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got struct{ Error errorInfo }
+		if err := json.Unmarshal(raw, &got); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(got.Error.Hint, tt.want) || got.Error.Message != tt.msg {
+			t.Errorf("%s: error %+v, want a hint with %q", tt.status, got.Error, tt.want)
+		}
+		if wantArg := tt.status == result.Invalid; (got.Error.Argument == "timeout") != wantArg || (got.Error.Allowed != "") != wantArg {
+			t.Errorf("%s: argument %q, allowed %q", tt.status, got.Error.Argument, got.Error.Allowed)
 		}
 	}
 }
@@ -383,5 +509,200 @@ func TestDescriptions(t *testing.T) {
 	}
 	if !strings.Contains(validateDescription(lim), "0.70") {
 		t.Errorf("code_validate's description lacks the threshold")
+	}
+}
+
+// connect serves a Server on a real Local backend (real runners, a real
+// embedded audit store) and returns a client session of the SDK on it, the
+// tools as the client listed them, and the service.
+func connect(t *testing.T) (*mcp.ClientSession, map[string]*mcp.Tool, *service.Service) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("skipping: integration test")
+	}
+	iso, err := sandbox.NewIsolation(sandbox.IsolationOptions{AllowWeak: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	os.Chmod(dir, 0o755)
+	rec, err := audit.Open(audit.Config{DataDir: filepath.Join(dir, "data")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { rec.Close(context.Background()) })
+	svc, err := service.New(service.Options{RunnerPath: testutil.Runner(t), Isolation: iso, Recorder: rec})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	srv, err := New(ctx, Options{Backend: NewLocal(svc, rec), AgentID: "table"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, ct := mcp.NewInMemoryTransports()
+	ss, err := srv.MCP().Connect(ctx, st, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ss.Close() })
+	cs, err := mcp.NewClient(&mcp.Implementation{Name: "table", Version: "1"}, nil).Connect(ctx, ct, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cs.Close() })
+	list, err := cs.ListTools(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tools := map[string]*mcp.Tool{}
+	for _, tool := range list.Tools {
+		tools[tool.Name] = tool
+	}
+	return cs, tools, svc
+}
+
+// outputSchema is a tool's output schema as the client received it.
+func outputSchema(t *testing.T, tool *mcp.Tool) *jsonschema.Schema {
+	t.Helper()
+	raw, err := json.Marshal(tool.OutputSchema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s jsonschema.Schema
+	if err := json.Unmarshal(raw, &s); err != nil {
+		t.Fatal(err)
+	}
+	return &s
+}
+
+// Every bad argument is a tool result (isError) whose structured content
+// the tool's declared output schema accepts, with status invalid, the
+// argument and what it may be; the text is that JSON. Shape errors and
+// unsupported languages are refused before anything runs and leave no
+// record; values out of bounds are the service's, recorded as invalid.
+func TestBadArguments(t *testing.T) {
+	cs, tools, svc := connect(t)
+	ctx := context.Background()
+	tests := []struct {
+		tool, args string
+		arg        string // error.argument; "" for the arguments as a whole
+		inMessage  string
+		recorded   bool // an execution (with an id) was recorded
+	}{
+		{ToolExecute, `{}`, "code", "needs code", false},
+		{ToolExecute, `{"language": "typescript"}`, "code", "needs code", false},
+		{ToolExecute, `{"code": null}`, "code", "needs code", false},
+		{ToolExecute, `{"code": 42}`, "code", "must be a string, not number", false},
+		{ToolExecute, `{"code": "return 1", "memoryLimit": 64}`, "memoryLimit", `unknown argument "memoryLimit"`, false},
+		{ToolExecute, `{"code": "return 1", "timeout": "500"}`, "timeout", "whole number of milliseconds", false},
+		{ToolExecute, `{"code": "return 1", "timeout": 1.5}`, "timeout", "whole number of milliseconds", false},
+		{ToolExecute, `{"code": "return 1", "timeout": true}`, "timeout", "whole number of milliseconds", false},
+		{ToolExecute, `{"code": "return 1", "language": "python"}`, "language", `"python" is not supported`, false},
+		{ToolExecute, `{"code": "return 1", "language": "TypeScript"}`, "language", `"TypeScript" is not supported`, false},
+		{ToolExecute, `{"code": "return 1", "language": "ts"}`, "language", `"ts" is not supported`, false},
+		{ToolExecute, `{"code": "return 1", "language": 7}`, "language", "must be a string", false},
+		{ToolExecute, `{"code": "return 1", "tsExperimentalDecorators": "yes"}`, "tsExperimentalDecorators", "must be a boolean", false},
+		{ToolExecute, `["return 1"]`, "", "must be a JSON object", false},
+		{ToolExecute, `{"code": "return 1", "timeout": 60000}`, "timeout", "60000 ms is outside [1, 30000] ms", true},
+		{ToolExecute, `{"code": "return 1", "timeout": -5}`, "timeout", "is outside", true},
+		{ToolExecute, `{"code": "   "}`, "code", "code: is empty", true},
+		{ToolExecute, `{"code": "return 1", "context": [1, 2]}`, "context", "must be a JSON object", true},
+		{ToolExecute, `{"code": "return 1", "tsExperimentalDecorators": true}`, "tsExperimentalDecorators", "applies to TypeScript only", true},
+		{ToolValidate, `{}`, "code", "needs code", false},
+		{ToolValidate, `{"code": "return 1", "language": "python"}`, "language", `"python" is not supported`, false},
+		{ToolValidate, `{"code": "return 1", "language": "ts"}`, "language", `"ts" is not supported`, false},
+		{ToolValidate, `{"code": "return 1", "context": {}}`, "context", `unknown argument "context"`, false},
+		{ToolStats, `{"agentId": "bad id with spaces"}`, "agentId", "contains ' ' (U+0020) at character index 3", false},
+		{ToolStats, `{"agentId": ""}`, "agentId", "is empty", false},
+		{ToolStats, `{"agentId": 5}`, "agentId", "must be a string", false},
+		{ToolStats, `{"agent": "x"}`, "agent", `unknown argument "agent"`, false},
+	}
+	recorded := 0
+	for _, tt := range tests {
+		t.Run(tt.tool+" "+tt.args, func(t *testing.T) {
+			res, err := cs.CallTool(ctx, &mcp.CallToolParams{Name: tt.tool, Arguments: json.RawMessage(tt.args)})
+			if err != nil {
+				t.Fatalf("a protocol error, not a tool result: %v", err)
+			}
+			if !res.IsError {
+				t.Errorf("isError false")
+			}
+			raw, err := json.Marshal(res.StructuredContent)
+			if err != nil || res.StructuredContent == nil {
+				t.Fatalf("no structured content: %v", err)
+			}
+			if err := validateAgainst(t, outputSchema(t, tools[tt.tool]), raw); err != nil {
+				t.Errorf("%s does not match %s's output schema: %v", raw, tt.tool, err)
+			}
+			var text any
+			if len(res.Content) != 1 || json.Unmarshal([]byte(res.Content[0].(*mcp.TextContent).Text), &text) != nil ||
+				!reflect.DeepEqual(text, res.StructuredContent) {
+				t.Errorf("text %v, want the structured content's JSON %s", res.Content, raw)
+			}
+			var got struct {
+				ID       string
+				Status   result.Status
+				Language *string
+				Error    errorInfo
+			}
+			if err := json.Unmarshal(raw, &got); err != nil {
+				t.Fatal(err)
+			}
+			if got.Status != result.Invalid || got.Error.Kind != result.Invalid || !strings.Contains(got.Error.Message, tt.inMessage) {
+				t.Errorf("status %s, error %+v; want invalid with %q", got.Status, got.Error, tt.inMessage)
+			}
+			if got.Error.Argument != tt.arg || got.Error.Allowed == "" {
+				t.Errorf("argument %q, allowed %q; want %q and what it may be", got.Error.Argument, got.Error.Allowed, tt.arg)
+			}
+			if (got.ID != "") != tt.recorded {
+				t.Errorf("id %q: recorded %v, want %v", got.ID, got.ID != "", tt.recorded)
+			}
+			if got.Language != nil && *got.Language != detect.JavaScript && *got.Language != detect.TypeScript {
+				t.Errorf("language %q", *got.Language)
+			}
+			if got.ID != "" {
+				recorded++
+			}
+		})
+	}
+
+	// Valid calls of each tool, for the schemas' other side.
+	for _, c := range []struct{ tool, args string }{
+		{ToolExecute, `{"code": "const n: number = context.n; return n * 2", "language": "typescript", "context": {"n": 21}}`},
+		{ToolValidate, `{"code": "return eval('1')"}`},
+	} {
+		res, err := cs.CallTool(ctx, &mcp.CallToolParams{Name: c.tool, Arguments: json.RawMessage(c.args)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, _ := json.Marshal(res.StructuredContent)
+		if err := validateAgainst(t, outputSchema(t, tools[c.tool]), raw); err != nil || res.IsError {
+			t.Errorf("%s %s: isError %v, %s: %v", c.tool, c.args, res.IsError, raw, err)
+		}
+	}
+	recorded++
+
+	// A record of a language that is not one, through the service as the
+	// socket API would make it: counted in the totals, under no language.
+	if r := svc.Execute(ctx, service.Request{Code: "return 1", Language: "python", AgentID: "table", ChannelID: "c"}, nil); r.Status != result.Invalid {
+		t.Fatalf("python through the service: %+v", r)
+	}
+	recorded++
+	res, err := cs.CallTool(ctx, &mcp.CallToolParams{Name: ToolStats, Arguments: json.RawMessage(`{}`)})
+	if err != nil || res.IsError {
+		t.Fatalf("stats: %v %+v", err, res)
+	}
+	raw, _ := json.Marshal(res.StructuredContent)
+	if err := validateAgainst(t, outputSchema(t, tools[ToolStats]), raw); err != nil {
+		t.Errorf("stats %s: %v", raw, err)
+	}
+	var st audit.AgentStats
+	if err := json.Unmarshal(raw, &st); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int64{detect.TypeScript: 1, detect.JavaScript: int64(recorded - 2)}
+	if st.AgentID != "table" || st.TotalExecutions != int64(recorded) || !maps.Equal(st.Languages, want) {
+		t.Errorf("stats %s; want %d executions (those with an id, and the python one), languages %v", raw, recorded, want)
 	}
 }

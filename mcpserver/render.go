@@ -1,114 +1,202 @@
 package mcpserver
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
-	"codexec/audit"
 	"codexec/config"
 	"codexec/result"
 )
 
-// RenderResult is the text content of a code_execute result, for clients
-// that do not read structured content: the status line, the returned value
-// (compact JSON), the console lines, the error with its position, the
-// validation findings, and, when the execution did not succeed, what to do
-// about it.
-func RenderResult(res result.Result) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s · %s · %.1f ms", res.Status, res.Language, res.ExecutionTime)
-	if res.ResourceUsage.Memory > 0 { // 0: no runner was involved
-		fmt.Fprintf(&b, " · %.1f MiB", res.ResourceUsage.Memory)
+// The text content of every answer is its structured content as compact
+// JSON, for clients that do not read structured content (the MCP
+// specification's recommendation). Only code_execute's is ever cut, so that
+// a large result is not sent twice in full:
+//
+//   - when the JSON of output is over TextOutputMax bytes, output in the
+//     text is a JSON string holding its first TextOutputMax bytes (cut
+//     between characters), followed by "outputTruncated": true and
+//     "outputBytes": the size of the whole output's JSON;
+//   - when the JSON of logs is over TextLogsMax bytes, logs in the text
+//     hold the first lines that fit in TextLogsMax bytes (the last one's
+//     message cut), followed by "logsTruncated": true and "logLines": the
+//     number of lines there are.
+//
+// The structured content always has it all; outputTruncated, outputBytes,
+// logsTruncated and logLines appear in the text only.
+const (
+	TextOutputMax = 16 << 10
+	TextLogsMax   = 16 << 10
+)
+
+// resultText is the text content of a code_execute answer whose
+// structured content is structured.
+func resultText(structured json.RawMessage) (string, error) {
+	obj, err := parseObject(structured)
+	if err != nil {
+		return "", err
 	}
-	fmt.Fprintf(&b, " · %s\n", res.ID)
-	if res.Status == result.OK {
-		out := string(res.Output)
-		if out == "" {
-			out = "null"
+	if out, ok := obj.get("output"); ok && len(out) > TextOutputMax {
+		head, err := marshal(cutUTF8(string(out), TextOutputMax))
+		if err != nil {
+			return "", err
 		}
-		fmt.Fprintf(&b, "output: %s\n", out)
-	} else if res.Error != nil {
-		fmt.Fprintf(&b, "error: %s%s\n", res.Error.Message, position(res.Error.Line, res.Error.Column))
+		obj.set("output", head)
+		obj.insertAfter("output", "outputTruncated", json.RawMessage("true"), "outputBytes", json.RawMessage(fmt.Sprint(len(out))))
 	}
-	if len(res.Logs) > 0 {
-		heading := "console:"
-		if res.Status == result.Timeout || res.Status == result.Memory || res.Status == result.OutputLimit {
-			heading = "console (before it was stopped):"
+	if raw, ok := obj.get("logs"); ok && len(raw) > TextLogsMax {
+		var logs []result.Log
+		if err := json.Unmarshal(raw, &logs); err != nil {
+			return "", fmt.Errorf("logs: %w", err)
 		}
-		b.WriteString(heading + "\n")
-		for _, l := range res.Logs {
-			fmt.Fprintf(&b, "  [%s] %s\n", l.Level, l.Message)
+		kept, err := marshal(fitLogs(logs, TextLogsMax))
+		if err != nil {
+			return "", err
 		}
+		obj.set("logs", kept)
+		obj.insertAfter("logs", "logsTruncated", json.RawMessage("true"), "logLines", json.RawMessage(fmt.Sprint(len(logs))))
 	}
-	renderFindings(&b, res.Validation.Findings, 0, res.Validation.RiskScore, res.Status == result.Blocked)
-	if hint := hintFor(res); hint != "" {
-		b.WriteString(hint + "\n")
-	}
-	return strings.TrimRight(b.String(), "\n")
+	return string(obj.marshal()), nil
 }
 
-// RenderVerdict is the text content of a code_validate answer.
-func RenderVerdict(v Verdict) string {
-	var b strings.Builder
-	switch v.Status {
-	case result.OK:
-		fmt.Fprintf(&b, "ok: it would run · %s · risk %.2f (threshold %.2f)\n", v.Language, v.RiskScore, v.Threshold)
-	case result.Blocked:
-		fmt.Fprintf(&b, "blocked: it would be refused · %s · risk %.2f (threshold %.2f)\n", v.Language, v.RiskScore, v.Threshold)
-	case result.Invalid:
-		fmt.Fprintf(&b, "invalid: it would be refused · %s\n", v.Language)
-	default:
-		fmt.Fprintf(&b, "%s: it does not parse · %s\n", v.Status, v.Language)
+// fitLogs is the first lines of logs whose JSON fits in limit bytes, the
+// last one's message cut to fit when a whole line does not.
+func fitLogs(logs []result.Log, limit int) []result.Log {
+	kept := []result.Log{}
+	used := 2 // []
+	for _, l := range logs {
+		raw, _ := marshal(l)
+		sep := 0
+		if len(kept) > 0 {
+			sep = 1
+		}
+		if used+sep+len(raw) <= limit {
+			kept = append(kept, l)
+			used += sep + len(raw)
+			continue
+		}
+		// Cut this line's message to what is left, measured on its
+		// JSON (escapes included).
+		empty, _ := marshal(result.Log{Level: l.Level})
+		room := limit - used - sep - len(empty)
+		// The longest start of the message whose JSON fits (escapes
+		// make it longer than its bytes): a binary search on its length.
+		lo, hi := 0, min(len(l.Message), max(room, 0))
+		for lo < hi {
+			mid := (lo + hi + 1) / 2
+			if enc, _ := marshal(cutUTF8(l.Message, mid)); len(enc)-2 <= room {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
+		}
+		msg := cutUTF8(l.Message, lo)
+		if room > 0 && msg != "" {
+			kept = append(kept, result.Log{Level: l.Level, Message: msg})
+		}
+		break
 	}
-	if v.Error != nil {
-		fmt.Fprintf(&b, "error: %s%s\n", v.Error.Message, position(v.Error.Line, v.Error.Column))
-	}
-	renderFindings(&b, v.Findings, v.Omitted, v.RiskScore, v.Status == result.Blocked)
-	return strings.TrimRight(b.String(), "\n")
+	return kept
 }
 
-// RenderStats is the text content of an execution_stats answer.
-func RenderStats(s audit.AgentStats) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "agent %s: %d executions", s.AgentID, s.TotalExecutions)
-	if s.TotalExecutions == 0 {
-		return b.String()
+// cutUTF8 is the longest prefix of s of at most n bytes that does not cut
+// a character.
+func cutUTF8(s string, n int) string {
+	if len(s) <= n {
+		return s
 	}
-	fmt.Fprintf(&b, ", %d ok (%.0f%%), mean %.1f ms, %d timeouts\n", s.Successes, 100*s.SuccessRate, s.AvgTime, s.Timeouts)
-	fmt.Fprintf(&b, "languages: %s\n", orNone(s.LanguageCounts()))
-	fmt.Fprintf(&b, "statuses: %s", orNone(s.StatusCounts()))
-	return b.String()
-}
-
-func orNone(s string) string {
-	if s == "" {
-		return "none"
-	}
-	return s
-}
-
-func renderFindings(b *strings.Builder, findings []result.Finding, omitted int, score float64, blocked bool) {
-	if len(findings) == 0 {
-		return
-	}
-	heading := "validation warnings"
-	if blocked {
-		heading = "findings"
-	}
-	fmt.Fprintf(b, "%s (risk %.2f):\n", heading, score)
-	for _, f := range findings {
-		fmt.Fprintf(b, "  %s [%s] %s%s\n", f.Severity, f.Rule, f.Message, position(f.Line, f.Column))
-	}
-	if omitted > 0 {
-		fmt.Fprintf(b, "  … and %d more\n", omitted)
-	}
-}
-
-func position(line, column int) string {
-	if line <= 0 {
+	if n <= 0 {
 		return ""
 	}
-	return fmt.Sprintf(" (line %d, column %d)", line, column)
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// object is a JSON object whose members keep their order.
+type object []member
+
+type member struct {
+	key string
+	val json.RawMessage
+}
+
+func parseObject(raw json.RawMessage) (object, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, errors.New("not a JSON object")
+	}
+	var obj object
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		key, _ := tok.(string)
+		var val json.RawMessage
+		if err := dec.Decode(&val); err != nil {
+			return nil, err
+		}
+		obj = append(obj, member{key, val})
+	}
+	return obj, nil
+}
+
+func (o object) get(key string) (json.RawMessage, bool) {
+	for _, m := range o {
+		if m.key == key {
+			return m.val, true
+		}
+	}
+	return nil, false
+}
+
+// set replaces the value of key, or adds it at the end.
+func (o *object) set(key string, val json.RawMessage) {
+	for i := range *o {
+		if (*o)[i].key == key {
+			(*o)[i].val = val
+			return
+		}
+	}
+	*o = append(*o, member{key, val})
+}
+
+// insertAfter inserts the members kv (key, value, key, value…) after key,
+// or at the end without it.
+func (o *object) insertAfter(key string, kv ...any) {
+	var add []member
+	for i := 0; i+1 < len(kv); i += 2 {
+		add = append(add, member{kv[i].(string), kv[i+1].(json.RawMessage)})
+	}
+	at := len(*o)
+	for i, m := range *o {
+		if m.key == key {
+			at = i + 1
+		}
+	}
+	*o = append((*o)[:at], append(add, (*o)[at:]...)...)
+}
+
+func (o object) marshal() json.RawMessage {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, m := range o {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := marshal(m.key)
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(m.val)
+	}
+	b.WriteByte('}')
+	return b.Bytes()
 }
 
 // hintFor says what a model can do about a result that is not ok.

@@ -59,10 +59,14 @@ TypeScript is transpiled, not type-checked; positions in errors point into the c
 
 ` + limitsText(lim) + `
 
-The structured result is codexec's result JSON: id, success, status, output (the returned value), logs, error, ` +
-		`executionTime (ms), resourceUsage {memory (MiB), timeout, cpuTime (ms)}, validation {riskScore, findings}, language, codeHash. ` +
+The answer is codexec's result JSON: id, success, status, output (the returned value), logs, error, ` +
+		`executionTime (ms), resourceUsage {memory (MiB), timeout, cpuTime (ms)}, validation {riskScore, findings}, language, codeHash; ` +
+		`the text content is the same JSON, with an output over ` + size(TextOutputMax) + ` of JSON cut to a string of its start and marked "outputTruncated": true ` +
+		`(logs over ` + size(TextLogsMax) + ` likewise, "logsTruncated": true); the structured content has it all. ` +
 		`status is ok, or blocked, invalid, error, timeout, memory, output_limit or internal; anything but ok is a tool error whose ` +
-		`text gives the message, the line and column in your code, the findings, and what to change.`
+		`error gives the message, the line and column in your code, and a hint: what to change. ` +
+		`An argument refused before anything ran (unknown, of the wrong type, a language other than javascript or typescript) ` +
+		`answers status invalid with no id, and error.argument and error.allowed say which argument and what it may be.`
 }
 
 func limitsText(lim config.Limits) string {
@@ -90,12 +94,16 @@ func validateDescription(lim config.Limits) string {
 The answer: status (ok: it would run; blocked: refused by a rule or a risk score of at least the threshold, %.2f; `+
 		`invalid: over a limit; error: it does not parse), allowed, riskScore and threshold, findings (rule, severity block or warn, `+
 		`message, line, column) and error (the reason it would not run, with its position). A verdict that the code would not run `+
-		`is an answer, not a tool error.`, lim.RiskThreshold)
+		`is an answer, not a tool error. An argument refused (unknown, of the wrong type, a language other than javascript or typescript) `+
+		`is a tool error: status invalid, and error.argument and error.allowed say which argument and what it may be. `+
+		`The text content is the answer's JSON.`, lim.RiskThreshold)
 }
 
-const statsDescription = `Statistics of the executions codexec's audit trail holds for an agent: totalExecutions, successes, ` +
-	`successRate (0 to 1), avgTime (mean execution time, ms), timeouts, and counts per language and per status. ` +
-	`Without agentId, the agent your own calls through this server are recorded as.`
+var statsDescription = fmt.Sprintf(`Statistics of the executions codexec's audit trail holds for an agent: totalExecutions, successes, `+
+	`successRate (0 to 1), avgTime (mean execution time, ms), timeouts, and counts per language and per status. `+
+	`Without agentId, the agent your own calls through this server are recorded as. An agentId that is not an id `+
+	`(1 to %d characters: ASCII letters, digits and . _ - : @ / +) is a tool error with status invalid. The text content is the answer's JSON.`,
+	detect.MaxIDLength)
 
 // Argument names, as the input schemas name them.
 var (
@@ -199,10 +207,29 @@ func errorInfoSchema() *jsonschema.Schema {
 			"message": {Type: "string"},
 			"line":    {Type: "integer", Description: "1-based, in the code as sent; absent when unknown"},
 			"column":  {Type: "integer", Description: "1-based; absent when unknown"},
+			"argument": {Type: "string",
+				Description: "status invalid: the argument refused, as the input schema names it (an unknown argument by its own name); absent when the arguments as a whole are refused"},
+			"allowed": {Type: "string", Description: "with argument: what that argument may be"},
+			"hint":    {Type: "string", Description: "what to change before calling again"},
 		},
-		PropertyOrder: []string{"kind", "message", "line", "column"},
+		PropertyOrder: []string{"kind", "message", "line", "column", "argument", "allowed", "hint"},
 		Required:      []string{"kind", "message"},
 		Description:   "null when status is ok",
+	}
+}
+
+// refusedStatuses are those of an answer that is not an execution (nor a
+// verdict, nor statistics): invalid for arguments refused before anything
+// ran, internal when the backend could not be reached or failed.
+var refusedStatuses = []result.Status{result.Invalid, result.Internal}
+
+// refusal is the anyOf branch of an output schema that a call refused
+// before it reached the backend matches: only status and error are
+// present, with status invalid or internal.
+func refusal() *jsonschema.Schema {
+	return &jsonschema.Schema{
+		Properties: map[string]*jsonschema.Schema{"status": statusSchema("", refusedStatuses...)},
+		Required:   []string{"status", "error"},
 	}
 }
 
@@ -250,7 +277,13 @@ func resultSchema() *jsonschema.Schema {
 		"codeHash": {Type: "string", Description: "SHA-256 of the code as sent, hex"},
 	}
 	order := []string{"id", "success", "status", "output", "logs", "error", "executionTime", "resourceUsage", "validation", "language", "codeHash"}
-	return &jsonschema.Schema{Type: "object", Properties: props, PropertyOrder: order, Required: order}
+	return &jsonschema.Schema{Type: "object", Properties: props, PropertyOrder: order,
+		Required: []string{"success", "status", "error"},
+		// An execution has every field; a call refused before it became
+		// one (an argument, or no backend) has success, status and error.
+		AnyOf:       []*jsonschema.Schema{{Required: order}, refusal()},
+		Description: "the result JSON of an execution; a call refused before it became one has only success (false), status (invalid or internal) and error",
+	}
 }
 
 // verdictSchema is the output schema of code_validate.
@@ -258,7 +291,8 @@ func verdictSchema() *jsonschema.Schema {
 	return &jsonschema.Schema{
 		Type: "object",
 		Properties: map[string]*jsonschema.Schema{
-			"status":    statusSchema("ok: it would run; blocked; invalid; error: it does not parse", result.OK, result.Blocked, result.Invalid, result.Error),
+			"status": statusSchema("ok: it would run; blocked; invalid; error: it does not parse; internal: no verdict (the backend failed)",
+				result.OK, result.Blocked, result.Invalid, result.Error, result.Internal),
 			"allowed":   {Type: "boolean", Description: "it would run"},
 			"language":  {Type: "string", Enum: []any{detect.JavaScript, detect.TypeScript}},
 			"riskScore": {Type: "number", Minimum: jsonschema.Ptr(0.0), Maximum: jsonschema.Ptr(1.0)},
@@ -268,32 +302,52 @@ func verdictSchema() *jsonschema.Schema {
 			"error":     errorInfoSchema(),
 		},
 		PropertyOrder: []string{"status", "allowed", "language", "riskScore", "threshold", "findings", "omitted", "error"},
-		Required:      []string{"status", "allowed", "language", "riskScore", "threshold", "findings", "error"},
+		Required:      []string{"status", "allowed", "error"},
+		// A verdict has every field; a call refused before the code was
+		// judged has status, allowed (false) and error.
+		AnyOf: []*jsonschema.Schema{
+			{Required: []string{"status", "allowed", "language", "riskScore", "threshold", "findings", "error"}},
+			refusal(),
+		},
 	}
 }
 
 // statsSchema is the output schema of execution_stats.
 func statsSchema() *jsonschema.Schema {
-	counts := func(desc string) *jsonschema.Schema {
-		return &jsonschema.Schema{Type: "object", AdditionalProperties: &jsonschema.Schema{Type: "integer"}, Description: desc}
+	count := func(desc string) *jsonschema.Schema {
+		return &jsonschema.Schema{Type: "integer", Minimum: jsonschema.Ptr(0.0), Description: desc}
+	}
+	langs := map[string]*jsonschema.Schema{}
+	for _, l := range languages {
+		langs[l] = count("")
 	}
 	order := []string{"agentId", "totalExecutions", "successes", "successRate", "avgTime", "timeouts", "languages", "statuses"}
 	return &jsonschema.Schema{
 		Type: "object",
 		Properties: map[string]*jsonschema.Schema{
 			"agentId":         {Type: "string"},
-			"totalExecutions": {Type: "integer"},
-			"successes":       {Type: "integer"},
+			"totalExecutions": count(""),
+			"successes":       count(""),
 			"successRate":     {Type: "number", Minimum: jsonschema.Ptr(0.0), Maximum: jsonschema.Ptr(1.0)},
 			"avgTime":         {Type: "number", Description: "mean execution time, ms"},
-			"timeouts":        {Type: "integer"},
-			"languages":       counts("executions per language"),
-			"statuses":        counts("executions per status"),
+			"timeouts":        count(""),
+			"languages": {Type: "object", Properties: langs, PropertyOrder: languages,
+				AdditionalProperties: &jsonschema.Schema{Not: &jsonschema.Schema{}},
+				Description:          "executions per language; one refused for a language that is not javascript or typescript counts under none"},
+			"statuses": {Type: "object", AdditionalProperties: count(""), Description: "executions per status"},
+			"status":   statusSchema("present only when there are no statistics: invalid (the agentId argument) or internal (the audit trail could not be queried)", refusedStatuses...),
+			"error":    errorInfoSchema(),
 		},
-		PropertyOrder: order,
-		Required:      order,
+		PropertyOrder: append(order, "status", "error"),
+		// Statistics have every field of order; a call refused before the
+		// audit trail was queried has status and error only.
+		AnyOf: []*jsonschema.Schema{{Required: order}, refusal()},
 	}
 }
+
+// languages are the languages code may be in, as the language argument
+// names them.
+var languages = []string{detect.JavaScript, detect.TypeScript}
 
 // argList renders names for messages: "code, language and context".
 func argList(names []string) string {

@@ -8,14 +8,12 @@
 //   - code_execute {code, language, context, timeout,
 //     tsExperimentalDecorators}: runs the code as one
 //     execution (validation, a fresh runner, the audit record) and answers
-//     the result JSON as structured content, with a compact text rendering
-//     for clients that do not read it. An execution that is not ok
+//     the result JSON as structured content. An execution that is not ok
 //     (blocked, invalid, error, timeout, memory, output_limit, internal) is
-//     a tool result with isError set and a text that says what happened,
-//     where in the code, and what to change: never a protocol error.
+//     a tool result with isError set whose error says what happened, where
+//     in the code, and what to change (error.hint): never a protocol error.
 //   - code_validate {code, language, tsExperimentalDecorators}: the
-//     verdict validation would give,
-//     without running anything.
+//     verdict validation would give, without running anything.
 //   - execution_stats {agentId}: an agent's statistics from the audit trail.
 //
 // # Identity
@@ -32,15 +30,26 @@
 // The tools run on a [Backend]: [Local] (a service.Service in this process)
 // or [Daemon] (a running supervisor, through its socket).
 //
+// # Answers
+//
+// Every answer, error or not, has structured content that its tool's
+// output schema accepts, and as text the same JSON (code_execute's with an
+// output or logs over 16 KiB cut, and the cut marked: see TextOutputMax).
+//
 // # Arguments
 //
-// Arguments are decoded here rather than by the SDK's typed handlers: the
+// Arguments are decoded here rather than by the SDK's typed handlers (and
+// the SDK's low-level AddTool validates nothing before the handler): the
 // context object reaches the code byte for byte (key order, numbers beyond
-// 2^53), and the result JSON is answered as the service produced it. Shape
-// errors (an unknown argument, a wrong type, no code) are tool errors;
-// values out of bounds (a timeout over 30 s, a context too large, an
-// unknown language) reach the service, which answers status invalid and
-// records it, as the socket API does.
+// 2^53), the result JSON is answered as the service produced it, and every
+// argument error is a tool result with structured content, never a
+// JSON-RPC error. Shape errors (an unknown argument, a wrong type, no code)
+// and a language other than javascript and typescript are refused here:
+// nothing runs, nothing is recorded, and the answer has status invalid and
+// error.argument and error.allowed, but no execution id. Values out of
+// bounds (a timeout over 30 s, a context too large) reach the service,
+// which answers status invalid and records it, as the socket API does; the
+// answer names the argument the same way.
 package mcpserver
 
 import (
@@ -49,10 +58,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
-	"math"
-	"strconv"
 	"sync"
 
 	"github.com/modelcontextprotocol/go-sdk/mcp"
@@ -86,6 +92,7 @@ type Options struct {
 type Server struct {
 	opts Options
 	srv  *mcp.Server
+	lim  config.Limits // the backend's limits when the server was made: the descriptions' and the argument errors'
 
 	mu       sync.Mutex
 	channels map[*mcp.ServerSession]string // made-up channel ids of sessions without an id
@@ -112,7 +119,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read the limits for the tool descriptions: %w", err)
 	}
-	s := &Server{opts: opts, channels: map[*mcp.ServerSession]string{}}
+	s := &Server{opts: opts, lim: lim, channels: map[*mcp.ServerSession]string{}}
 	// The SDK logs every connection and session at info: only its
 	// warnings and errors are kept.
 	sdkLog := slog.New(minLevel{opts.Logger.Handler(), slog.LevelWarn})
@@ -158,15 +165,22 @@ type executeInput struct {
 	TSExperimentalDecorators *bool `json:"tsExperimentalDecorators"`
 }
 
-func (s *Server) execute(ctx context.Context, req *mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+// executeRequest checks the shape of code_execute's arguments and makes
+// them a request; its values (a timeout out of range, a context too large)
+// are the service's to check, which records the refusal.
+func (s *Server) executeRequest(raw json.RawMessage) (service.Request, *argError) {
 	var in executeInput
-	if err := decodeArgs(ToolExecute, req.Params.Arguments, &in, executeArgs); err != nil {
-		return toolError(err), nil
+	if err := decodeArgs(ToolExecute, raw, &in, executeArgs, s.lim); err != nil {
+		return service.Request{}, err
 	}
 	if in.Code == nil {
-		return toolError(fmt.Errorf("%s needs code: the body of an async function that returns the value you want", ToolExecute)), nil
+		return service.Request{}, &argError{Argument: "code", Allowed: allowedFor("code", s.lim),
+			Message: fmt.Sprintf("%s needs code: the body of an async function that returns the value you want", ToolExecute)}
 	}
-	r := service.Request{Code: *in.Code, AgentID: s.agentID(req), ChannelID: s.channelID(req.Session)}
+	if err := checkLanguage(ToolExecute, in.Language, s.lim); err != nil {
+		return service.Request{}, err
+	}
+	r := service.Request{Code: *in.Code}
 	if in.Language != nil {
 		r.Language = *in.Language
 	}
@@ -177,27 +191,108 @@ func (s *Server) execute(ctx context.Context, req *mcp.CallToolRequest) (*mcp.Ca
 		// 0 takes the default, as in the socket API.
 		ms, err := wholeNumber(t)
 		if err != nil {
-			return toolError(fmt.Errorf("%s: timeout must be a whole number of milliseconds, not %s", ToolExecute, t)), nil
+			return service.Request{}, &argError{Argument: "timeout", Allowed: allowedFor("timeout", s.lim),
+				Message: fmt.Sprintf("%s: timeout must be a whole number of milliseconds, not %s", ToolExecute, t)}
 		}
 		r.TimeoutMs = ms
 	}
 	if in.TSExperimentalDecorators != nil {
 		r.TSExperimentalDecorators = *in.TSExperimentalDecorators
 	}
+	return r, nil
+}
+
+func (s *Server) execute(ctx context.Context, req *mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	r, argErr := s.executeRequest(req.Params.Arguments)
+	if argErr != nil {
+		return s.refused(ToolExecute, result.Invalid, argErr.Message, argErr)
+	}
+	r.AgentID, r.ChannelID = s.agentID(req), s.channelID(req.Session)
 	res, err := s.opts.Backend.Execute(ctx, r)
 	if err != nil {
 		s.opts.Logger.Warn("execution failed", "err", err)
-		return toolError(fmt.Errorf("%s: %w", ToolExecute, err)), nil
+		return s.refused(ToolExecute, result.Internal, fmt.Sprintf("%s: %v", ToolExecute, err), nil)
 	}
 	s.opts.Logger.Info("executed", "id", res.ID, "status", res.Status, "agentId", r.AgentID, "channelId", r.ChannelID)
-	structured, err := marshal(res)
+	structured, err := s.resultJSON(res)
 	if err != nil {
 		return nil, fmt.Errorf("encode the result: %w", err)
 	}
+	return answer(ToolExecute, structured, res.Status != result.OK)
+}
+
+// resultJSON is the structured content of an execution: the result JSON,
+// its error explained (explain) and with a hint.
+func (s *Server) resultJSON(res result.Result) (json.RawMessage, error) {
+	raw, err := marshal(res)
+	if err != nil || res.Error == nil {
+		return raw, err
+	}
+	obj, err := parseObject(raw)
+	if err != nil {
+		return nil, err
+	}
+	e := explain(res.Error, executeArgs, s.lim)
+	e.Hint = hintFor(res)
+	ej, err := marshal(e)
+	if err != nil {
+		return nil, err
+	}
+	obj.set("error", ej)
+	return obj.marshal(), nil
+}
+
+// refused answers a call that reached no execution, verdict or statistics:
+// status invalid for an argument (argErr), internal when the backend
+// failed. Its structured content is success and allowed (false, for the
+// tools that have them), status and error.
+func (s *Server) refused(tool string, status result.Status, msg string, argErr *argError) (*mcp.CallToolResult, error) {
+	e := errorInfo{Kind: status, Message: msg}
+	if argErr != nil {
+		e.Argument, e.Allowed = argErr.Argument, argErr.Allowed
+	}
+	var v any
+	switch tool {
+	case ToolExecute:
+		e.Hint = hintFor(result.Result{Status: status})
+		v = struct {
+			Success bool          `json:"success"`
+			Status  result.Status `json:"status"`
+			Error   errorInfo     `json:"error"`
+		}{false, status, e}
+	case ToolValidate:
+		v = struct {
+			Status  result.Status `json:"status"`
+			Allowed bool          `json:"allowed"`
+			Error   errorInfo     `json:"error"`
+		}{status, false, e}
+	default:
+		v = struct {
+			Status result.Status `json:"status"`
+			Error  errorInfo     `json:"error"`
+		}{status, e}
+	}
+	structured, err := marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("encode the answer: %w", err)
+	}
+	return answer(tool, structured, true)
+}
+
+// answer is a tool result: structured content, and as text the same JSON
+// (code_execute's with a large output or logs cut: resultText).
+func answer(tool string, structured json.RawMessage, isError bool) (*mcp.CallToolResult, error) {
+	text := string(structured)
+	if tool == ToolExecute {
+		var err error
+		if text, err = resultText(structured); err != nil {
+			return nil, fmt.Errorf("render the result: %w", err)
+		}
+	}
 	return &mcp.CallToolResult{
-		Content:           []mcp.Content{&mcp.TextContent{Text: RenderResult(res)}},
+		Content:           []mcp.Content{&mcp.TextContent{Text: text}},
 		StructuredContent: structured,
-		IsError:           res.Status != result.OK,
+		IsError:           isError,
 	}, nil
 }
 
@@ -209,11 +304,15 @@ type validateInput struct {
 
 func (s *Server) validate(ctx context.Context, req *mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 	var in validateInput
-	if err := decodeArgs(ToolValidate, req.Params.Arguments, &in, validateArgs); err != nil {
-		return toolError(err), nil
+	if err := decodeArgs(ToolValidate, req.Params.Arguments, &in, validateArgs, s.lim); err != nil {
+		return s.refused(ToolValidate, result.Invalid, err.Message, err)
 	}
 	if in.Code == nil {
-		return toolError(fmt.Errorf("%s needs code", ToolValidate)), nil
+		err := &argError{Argument: "code", Message: ToolValidate + " needs code", Allowed: allowedFor("code", s.lim)}
+		return s.refused(ToolValidate, result.Invalid, err.Message, err)
+	}
+	if err := checkLanguage(ToolValidate, in.Language, s.lim); err != nil {
+		return s.refused(ToolValidate, result.Invalid, err.Message, err)
 	}
 	sub := detect.Submission{Code: *in.Code}
 	if in.Language != nil {
@@ -224,13 +323,18 @@ func (s *Server) validate(ctx context.Context, req *mcp.CallToolRequest) (*mcp.C
 	}
 	v, err := s.opts.Backend.Validate(ctx, sub)
 	if err != nil {
-		return toolError(fmt.Errorf("%s: %w", ToolValidate, err)), nil
+		return s.refused(ToolValidate, result.Internal, fmt.Sprintf("%s: %v", ToolValidate, err), nil)
 	}
-	structured, err := marshal(v)
+	// A verdict that the code would not run is an answer, not a tool
+	// error; its error names the argument when one is at fault.
+	raw, err := marshal(struct {
+		Verdict
+		Error *errorInfo `json:"error"`
+	}{v, explain(v.Error, validateArgs, s.lim)})
 	if err != nil {
 		return nil, fmt.Errorf("encode the verdict: %w", err)
 	}
-	return &mcp.CallToolResult{Content: []mcp.Content{&mcp.TextContent{Text: RenderVerdict(v)}}, StructuredContent: structured}, nil
+	return answer(ToolValidate, raw, false)
 }
 
 type statsInput struct {
@@ -239,22 +343,39 @@ type statsInput struct {
 
 func (s *Server) stats(ctx context.Context, req *mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 	var in statsInput
-	if err := decodeArgs(ToolStats, req.Params.Arguments, &in, statsArgs); err != nil {
-		return toolError(err), nil
+	if err := decodeArgs(ToolStats, req.Params.Arguments, &in, statsArgs, s.lim); err != nil {
+		return s.refused(ToolStats, result.Invalid, err.Message, err)
 	}
 	agent := s.agentID(req)
-	if in.AgentID != nil && *in.AgentID != "" {
+	if in.AgentID != nil {
+		// The id rules of every other interface: an id that could not
+		// have been recorded is a mistake, not an agent without
+		// executions.
+		if inv := detect.CheckID("agentId", *in.AgentID); inv != nil {
+			err := &argError{Argument: "agentId", Message: ToolStats + ": " + inv.Error(), Allowed: allowedFor("agentId", s.lim)}
+			return s.refused(ToolStats, result.Invalid, err.Message, err)
+		}
 		agent = *in.AgentID
 	}
 	st, err := s.opts.Backend.Stats(ctx, agent)
 	if err != nil {
-		return toolError(fmt.Errorf("%s for agent %q: %w", ToolStats, agent, err)), nil
+		return s.refused(ToolStats, result.Internal, fmt.Sprintf("%s for agent %q: %v", ToolStats, agent, err), nil)
 	}
+	// Only languages are counted as languages: a record refused for a
+	// language codexec does not run still counts in the totals and under
+	// its status.
+	langs := map[string]int64{}
+	for _, l := range languages {
+		if n := st.Languages[l]; n > 0 {
+			langs[l] = n
+		}
+	}
+	st.Languages = langs
 	structured, err := marshal(st)
 	if err != nil {
 		return nil, fmt.Errorf("encode the statistics: %w", err)
 	}
-	return &mcp.CallToolResult{Content: []mcp.Content{&mcp.TextContent{Text: RenderStats(st)}}, StructuredContent: structured}, nil
+	return answer(ToolStats, structured, false)
 }
 
 // agentID is the configured agent id, else the calling client's name as an
@@ -289,14 +410,6 @@ func (s *Server) channelID(ss *mcp.ServerSession) string {
 	return id
 }
 
-// toolError is a tool result with isError set: the model sees the message
-// and can act on it.
-func toolError(err error) *mcp.CallToolResult {
-	res := &mcp.CallToolResult{}
-	res.SetError(err)
-	return res
-}
-
 // marshal encodes v as compact JSON without HTML escaping, so that the
 // returned value goes out as the service produced it.
 func marshal(v any) (json.RawMessage, error) {
@@ -307,60 +420,6 @@ func marshal(v any) (json.RawMessage, error) {
 		return nil, err
 	}
 	return bytes.TrimRight(buf.Bytes(), "\n"), nil
-}
-
-// decodeArgs decodes a tool's arguments (a JSON object; absent is {}) into
-// dst, refusing unknown arguments and wrong types with a message that names
-// the argument and what the tool takes.
-func decodeArgs(tool string, raw json.RawMessage, dst any, known []string) error {
-	if len(bytes.TrimSpace(raw)) == 0 || bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
-		raw = json.RawMessage("{}")
-	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(dst)
-	if err == nil {
-		if _, err := dec.Token(); err != io.EOF {
-			return fmt.Errorf("%s: the arguments must be one JSON object", tool)
-		}
-		return nil
-	}
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &te) && te.Field == "":
-		return fmt.Errorf("%s: the arguments must be a JSON object, not %s", tool, te.Value)
-	case errors.As(err, &te):
-		return fmt.Errorf("%s: argument %s must be %s, not %s", tool, te.Field, kindOf(te.Type.String()), te.Value)
-	}
-	var unknown string
-	if _, scanErr := fmt.Sscanf(err.Error(), "json: unknown field %q", &unknown); scanErr == nil {
-		return fmt.Errorf("%s: unknown argument %q (it takes %s)", tool, unknown, argList(known))
-	}
-	return fmt.Errorf("%s: the arguments are not valid JSON: %w", tool, err)
-}
-
-// kindOf names a Go type of an argument as a JSON kind.
-func kindOf(goType string) string {
-	switch goType {
-	case "string", "*string":
-		return "a string"
-	case "bool", "*bool":
-		return "a boolean (true or false)"
-	}
-	return "a " + goType
-}
-
-// wholeNumber parses a JSON number as an integer, accepting an integral
-// float (2000.0).
-func wholeNumber(n []byte) (int64, error) {
-	if i, err := strconv.ParseInt(string(n), 10, 64); err == nil {
-		return i, nil
-	}
-	f, err := strconv.ParseFloat(string(n), 64)
-	if err != nil || f != math.Trunc(f) || math.Abs(f) > 1<<53 {
-		return 0, fmt.Errorf("%s is not a whole number", n)
-	}
-	return int64(f), nil
 }
 
 // CheckAgentID reports whether id may be recorded as an agent id (the

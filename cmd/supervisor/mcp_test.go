@@ -88,8 +88,14 @@ func (s *mcpSession) call(t *testing.T, tool, args string) *mcp.CallToolResult {
 	if _, ok := res.Content[0].(*mcp.TextContent); !ok {
 		t.Fatalf("tools/call %s: content %T, want text", tool, res.Content[0])
 	}
-	if res.StructuredContent != nil {
-		checkOutputSchema(t, s.tools[tool], res.StructuredContent)
+	if res.StructuredContent == nil {
+		t.Fatalf("tools/call %s %s: no structured content", tool, args)
+	}
+	checkOutputSchema(t, s.tools[tool], res.StructuredContent)
+	// The text is the structured content's JSON (cut only past 16 KiB).
+	var txt any
+	if err := json.Unmarshal([]byte(text(res)), &txt); err != nil || !reflect.DeepEqual(txt, res.StructuredContent) {
+		t.Errorf("tools/call %s: text %.200s is not the structured content's JSON (%v)", tool, text(res), err)
 	}
 	return res
 }
@@ -231,7 +237,7 @@ func TestMcpStdio(t *testing.T) {
 	tests := []struct {
 		name    string
 		args    string
-		status  result.Status // "": no execution (a malformed call)
+		status  result.Status // "": no execution (an argument refused before anything ran)
 		inText  []string
 		check   func(t *testing.T, res result.Result)
 		isError bool
@@ -239,7 +245,7 @@ func TestMcpStdio(t *testing.T) {
 		{name: "javascript", status: result.OK,
 			args: `{"code": "console.log('summing', context.xs.length); return {sum: context.xs.reduce((a, b) => a + b, 0), keys: Object.keys(context)}", "context": {"xs": [1, 2, 3], "b": true, "a": null}}`,
 			// The context reaches the code in the order it was sent.
-			inText: []string{`output: {"sum":6,"keys":["xs","b","a"]}`, "[log] summing 3"},
+			inText: []string{`"output":{"sum":6,"keys":["xs","b","a"]}`, `{"level":"log","message":"summing 3"}`},
 			check: func(t *testing.T, res result.Result) {
 				if res.Language != "javascript" || len(res.Logs) != 1 || res.Logs[0].Message != "summing 3" || res.Error != nil {
 					t.Errorf("result %+v", res)
@@ -247,7 +253,7 @@ func TestMcpStdio(t *testing.T) {
 			}},
 		{name: "typescript", status: result.OK,
 			args:   `{"code": "interface Order { price: number; qty: number }\nconst orders = context.orders as Order[];\nreturn orders.reduce((s: number, o: Order) => s + o.price * o.qty, 0)", "language": "typescript", "context": {"orders": [{"price": 2.5, "qty": 4}, {"price": 1, "qty": 3}]}}`,
-			inText: []string{"ok · typescript", "output: 13"},
+			inText: []string{`"output":13`, `"language":"typescript"`},
 			check: func(t *testing.T, res result.Result) {
 				if string(res.Output) != "13" || res.Language != "typescript" {
 					t.Errorf("result %+v", res)
@@ -255,7 +261,7 @@ func TestMcpStdio(t *testing.T) {
 			}},
 		{name: "typescript throws, at its TypeScript line", status: result.Error, isError: true,
 			args:   `{"code": "const n: number = context.n;\nif (n > 1) {\n  throw new Error('too big: ' + n)\n}\nreturn n", "language": "typescript", "context": {"n": 5}}`,
-			inText: []string{"error: Error: too big: 5 (line 3, column", "threw an exception"},
+			inText: []string{`"message":"Error: too big: 5","line":3,"column":`, "threw an exception"},
 			check: func(t *testing.T, res result.Result) {
 				if res.Error == nil || res.Error.Line != 3 {
 					t.Errorf("error %+v, want line 3", res.Error)
@@ -263,7 +269,7 @@ func TestMcpStdio(t *testing.T) {
 			}},
 		{name: "blocked", status: result.Blocked, isError: true,
 			args:   `{"code": "const f = [].constructor.constructor;\nreturn f('return process')()"}`,
-			inText: []string{"blocked · javascript", "[constructor-chain]", "(line 1, column", "Nothing ran."},
+			inText: []string{`"status":"blocked"`, `"rule":"constructor-chain"`, `"line":1,"column":`, "Nothing ran."},
 			check: func(t *testing.T, res result.Result) {
 				if len(res.Validation.Findings) == 0 || res.Validation.Findings[0].Rule != "constructor-chain" || res.Validation.RiskScore != 1 {
 					t.Errorf("validation %+v", res.Validation)
@@ -271,7 +277,7 @@ func TestMcpStdio(t *testing.T) {
 			}},
 		{name: "timeout", status: result.Timeout, isError: true,
 			args:   `{"code": "let i = 0;\nwhile (true) { i++ }", "timeout": 200}`,
-			inText: []string{"error: execution exceeded the 200 ms timeout", "loop-no-exit", "pass a larger timeout"},
+			inText: []string{"execution exceeded the 200 ms timeout", "loop-no-exit", "pass a larger timeout"},
 			check: func(t *testing.T, res result.Result) {
 				if !res.ResourceUsage.Timeout {
 					t.Errorf("resourceUsage %+v, want timeout", res.ResourceUsage)
@@ -279,10 +285,13 @@ func TestMcpStdio(t *testing.T) {
 			}},
 		{name: "invalid", status: result.Invalid, isError: true,
 			args:   `{"code": "return 1", "timeout": 60000}`,
-			inText: []string{"timeout: 60000 ms is outside [1, 30000] ms", "Fix the argument"}},
-		{name: "malformed call", isError: true,
+			inText: []string{"timeout: 60000 ms is outside [1, 30000] ms", `"argument":"timeout"`, "Fix the argument"}},
+		{name: "unknown argument", isError: true,
 			args:   `{"code": "return 1", "memoryLimit": 64}`,
-			inText: []string{`unknown argument "memoryLimit"`}},
+			inText: []string{`unknown argument \"memoryLimit\"`, `"argument":"memoryLimit"`}},
+		{name: "unsupported language", isError: true,
+			args:   `{"code": "return 1", "language": "python"}`,
+			inText: []string{`\"python\" is not supported`, `"argument":"language"`}},
 	}
 	var records []result.Result
 	for _, tt := range tests {
@@ -297,8 +306,11 @@ func TestMcpStdio(t *testing.T) {
 				}
 			}
 			if tt.status == "" {
-				if res.StructuredContent != nil {
-					t.Errorf("structured content for a malformed call: %v", res.StructuredContent)
+				// Refused before anything ran: nothing is recorded.
+				var r result.Result
+				structured(t, res, &r)
+				if r.Status != result.Invalid || r.ID != "" || r.Language != "" {
+					t.Errorf("refused call: %+v, want status invalid without an id or a language", r)
 				}
 				return
 			}
@@ -323,9 +335,9 @@ func TestMcpStdio(t *testing.T) {
 			status result.Status
 			inText string
 		}{
-			{`{"code": "const cp = require('child_process');\nreturn cp.execSync('id')"}`, result.Blocked, "[require]"},
-			{`{"code": "const n: number = 1; return n", "language": "typescript"}`, result.OK, "ok: it would run · typescript"},
-			{`{"code": "return (1"}`, result.Error, "does not parse"},
+			{`{"code": "const cp = require('child_process');\nreturn cp.execSync('id')"}`, result.Blocked, `"rule":"require"`},
+			{`{"code": "const n: number = 1; return n", "language": "typescript"}`, result.OK, `"status":"ok","allowed":true,"language":"typescript"`},
+			{`{"code": "return (1"}`, result.Error, `"status":"error"`},
 		} {
 			res := s.call(t, "code_validate", tt.args)
 			var v mcpserver.Verdict
@@ -456,7 +468,7 @@ func TestMcpThroughDaemon(t *testing.T) {
 	var blocked result.Result
 	res = s.call(t, "code_execute", `{"code": "return process.env"}`)
 	structured(t, res, &blocked)
-	if !res.IsError || blocked.Status != result.Blocked || !strings.Contains(text(res), "[process]") {
+	if !res.IsError || blocked.Status != result.Blocked || !strings.Contains(text(res), `"rule":"process"`) {
 		t.Errorf("blocked through the daemon: isError %v, %+v\n%s", res.IsError, blocked, text(res))
 	}
 
