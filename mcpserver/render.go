@@ -219,6 +219,8 @@ func hintFor(res result.Result) string {
 		return "The returned value or the console output is over its cap: return less (a summary, a page, the fields you need) and log less."
 	case result.Internal:
 		return "The sandbox failed, not necessarily the code: calling code_execute again may work."
+	case result.Cancelled:
+		return "The execution was cancelled by its caller and stopped: call code_execute again if its result is still wanted."
 	}
 	return ""
 }

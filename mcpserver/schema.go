@@ -321,7 +321,7 @@ func statsSchema() *jsonschema.Schema {
 	for _, l := range languages {
 		langs[l] = count("")
 	}
-	order := []string{"agentId", "totalExecutions", "successes", "successRate", "avgTime", "timeouts", "languages", "statuses"}
+	order := []string{"agentId", "totalExecutions", "successes", "successRate", "avgTime", "timeouts", "cancelled", "languages", "statuses"}
 	return &jsonschema.Schema{
 		Type: "object",
 		Properties: map[string]*jsonschema.Schema{
@@ -331,6 +331,7 @@ func statsSchema() *jsonschema.Schema {
 			"successRate":     {Type: "number", Minimum: jsonschema.Ptr(0.0), Maximum: jsonschema.Ptr(1.0)},
 			"avgTime":         {Type: "number", Description: "mean execution time, ms"},
 			"timeouts":        count(""),
+			"cancelled":       count("executions their caller cancelled; successRate leaves them out"),
 			"languages": {Type: "object", Properties: langs, PropertyOrder: languages,
 				AdditionalProperties: &jsonschema.Schema{Not: &jsonschema.Schema{}},
 				Description:          "executions per language; one refused for a language that is not javascript or typescript counts under none"},

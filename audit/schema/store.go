@@ -125,7 +125,7 @@ type AgentStats struct {
 	AvgTime     float64                 `json:"avgTime"`   // mean executionTime of all executions, ms; 0 without executions
 	Timeouts    int64                   `json:"timeouts"`  // executions with timeoutOccurred
 	Cancelled   int64                   `json:"cancelled"` // executions their caller cancelled (status cancelled)
-	Languages   map[string]int64        `json:"languages"` // executions per language
+	Languages   map[string]int64        `json:"languages"` // executions per language: javascript and typescript only (one refused for another counts under none)
 	Statuses    map[result.Status]int64 `json:"statuses"`  // executions per status
 	TotalTime   float64                 `json:"-"`         // sum of executionTime, ms
 }
@@ -184,9 +184,16 @@ func (b *StatsBuilder) AddGroup(language string, status result.Status, success, 
 	if status == result.Cancelled {
 		b.s.Cancelled += n
 	}
-	b.s.Languages[language] += n
+	if StatsLanguage(language) {
+		b.s.Languages[language] += n
+	}
 	b.s.Statuses[status] += n
 }
+
+// StatsLanguage reports whether stats count executions under this language:
+// only the languages code may be in (detect.JavaScript, detect.TypeScript).
+// A request refused for "python" or "ts" is an execution, not a language.
+func StatsLanguage(l string) bool { return l == "javascript" || l == "typescript" }
 
 // AddTime adds executionTime milliseconds to the total.
 func (b *StatsBuilder) AddTime(ms float64) { b.s.TotalTime += ms }

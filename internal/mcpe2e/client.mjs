@@ -190,12 +190,51 @@ const cases = [
     } },
 ];
 
-// cancellationCases: where the cancellation end to end cases go (a long
-// code_execute cancelled through the SDK's AbortSignal, so that the client
-// sends notifications/cancelled: no response arrives, the runner is gone,
-// the record says cancelled). None yet; each returns {name, ok, problems}.
-async function cancellationCases(/* client */) {
-  return [];
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// cancellationCases: a long code_execute cancelled through the SDK's
+// AbortSignal, so that the client sends notifications/cancelled: the call
+// rejects at once, no response for its id ever arrives, and the server
+// answers the next call. (The Go test reads the record: cancelled.) Each
+// returns {name, ok, problems, recorded}.
+async function cancellationCases(client) {
+  const start = performance.now();
+  const problems = [];
+  const transport = client.transport;
+  let id;
+  const answered = new Set();
+  const send = transport.send.bind(transport);
+  transport.send = (msg, opts) => {
+    if (msg.method === 'tools/call' && JSON.stringify(msg.params).includes('cancel-marker')) id = msg.id;
+    return send(msg, opts);
+  };
+  const deliver = transport.onmessage;
+  transport.onmessage = (msg, extra) => {
+    if (msg && 'id' in msg && !('method' in msg)) answered.add(msg.id);
+    deliver(msg, extra);
+  };
+  const ac = new AbortController();
+  const call = client.callTool({ name: 'code_execute', arguments: {
+    code: "await new Promise((r) => setTimeout(r, 20000)); return 'finished' // cancel-marker", timeout: 30000 } },
+  undefined, { signal: ac.signal });
+  await sleep(500); // the runner has the job by now (and if not, it never starts)
+  const abortedAt = performance.now();
+  ac.abort('the e2e test cancels');
+  try {
+    await call;
+    problems.push('the cancelled call resolved');
+  } catch (e) {
+    if (performance.now() - abortedAt > 2000) problems.push(`the call rejected only after ${Math.round(performance.now() - abortedAt)} ms`);
+  }
+  if (id === undefined) problems.push('the call was not seen on the wire');
+  const after = await client.callTool({ name: 'code_execute', arguments: { code: 'return 7' } });
+  if (after.structuredContent?.output !== 7) problems.push(`the call after the cancellation: ${JSON.stringify(after.structuredContent)}`);
+  await sleep(300);
+  if (answered.has(id)) problems.push(`the cancelled call (id ${id}) was answered`);
+  transport.send = send;
+  transport.onmessage = deliver;
+  return [{ name: 'code_execute cancelled (notifications/cancelled)', ok: problems.length === 0, problems,
+    ms: Math.round(performance.now() - start), recorded: 2 }];
 }
 
 async function run(client, c) {
@@ -228,10 +267,11 @@ async function main() {
   report.serverVersion = client.getServerVersion();
 
   for (const c of cases) report.cases.push(await run(client, c));
-  report.cases.push(...(await cancellationCases(client)));
+  const cancelled = await cancellationCases(client);
+  report.cases.push(...cancelled.map(({ recorded, ...c }) => c));
 
   // The statistics count what was recorded, and only languages.
-  const recorded = cases.filter((c) => c.recorded).length;
+  const recorded = cases.filter((c) => c.recorded).length + cancelled.reduce((n, c) => n + c.recorded, 0);
   report.cases.push(await run(client, {
     name: 'execution_stats of this client', tool: 'execution_stats', args: {},
     check: (res) => {

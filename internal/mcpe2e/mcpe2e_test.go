@@ -53,8 +53,7 @@ type report struct {
 }
 
 // wantCases are the cases the report must hold, so that a client that
-// skipped some cannot pass. The cancellation cases join this list when
-// client.mjs's cancellationCases has them.
+// skipped some cannot pass.
 var wantCases = []string{
 	"javascript with context", "typescript", "blocked", "thrown error", "timeout", "large output: 20,000 items",
 	"validate typescript", "validate blocked (an answer, not an error)",
@@ -65,6 +64,7 @@ var wantCases = []string{
 	"timeout out of range (recorded)", "code_validate without code",
 	"execution_stats agentId with spaces", "execution_stats empty agentId", "execution_stats of another agent",
 	"execution_stats of this client",
+	"code_execute cancelled (notifications/cancelled)",
 }
 
 // sdk is the installed SDK's directory and the version package.json pins,
@@ -185,6 +185,7 @@ func TestTypeScriptSDK(t *testing.T) {
 	}
 	var st struct {
 		TotalExecutions int64            `json:"totalExecutions"`
+		Cancelled       int64            `json:"cancelled"`
 		Languages       map[string]int64 `json:"languages"`
 	}
 	if err := json.Unmarshal(out, &st); err != nil {
@@ -197,5 +198,8 @@ func TestTypeScriptSDK(t *testing.T) {
 	}
 	if st.TotalExecutions == 0 {
 		t.Errorf("the audit trail has no executions of the client: %s", out)
+	}
+	if st.Cancelled != 1 {
+		t.Errorf("the audit trail has %d cancelled executions of the client, want the one it cancelled: %s", st.Cancelled, out)
 	}
 }
