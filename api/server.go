@@ -699,7 +699,7 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
 		Version: bi.Version, Revision: bi.Revision}
 	if p := s.opts.Service.Pool(); p != nil {
 		st := p.Stats()
-		h.Pool = &wire.Pool{Idle: st.Idle, Target: st.Target, Hits: st.Hits, Misses: st.Misses, Deaths: st.Deaths}
+		h.Pool = &wire.Pool{Idle: st.Idle, Target: st.Target, Hits: st.Hits, Misses: st.Misses, Deaths: st.Deaths, Replaced: st.Replaced}
 	}
 	if iso := s.opts.Isolation; iso != nil && len(iso.Missing) > 0 {
 		h.Isolation, h.Missing = "weak", iso.Missing

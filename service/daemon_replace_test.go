@@ -81,6 +81,10 @@ func poolFigures(t *testing.T, d *daemontest.Daemon) (deaths uint64, replaced in
 	if !ok {
 		t.Fatalf("%s is not in /metrics", replacedMetricName)
 	}
+	if h.Pool.Replaced > uint64(v) {
+		// /healthz was read first: it may be behind the metric, never ahead.
+		t.Errorf("healthz says %d replaced, /metrics %v", h.Pool.Replaced, v)
+	}
 	return h.Pool.Deaths, int(v)
 }
 

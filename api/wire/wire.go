@@ -77,6 +77,9 @@ type Pool struct {
 	Hits   uint64 `json:"hits"`   // executions that got a ready runner
 	Misses uint64 `json:"misses"` // executions that started their own
 	Deaths uint64 `json:"deaths"` // parked runners found dead and replaced
+	// Replaced counts runners found dead only as their job was sent, the
+	// job then run once on a fresh runner (it provably never started).
+	Replaced uint64 `json:"replaced"`
 }
 
 // Outbox is the audit outbox's depth.
