@@ -475,7 +475,7 @@ func (r *Runner) Run(ctx context.Context, job ipc.Job, memBytes int64, onLog fun
 			r.kill(killedProtocol)
 		case ctx.Err() != nil && errors.Is(err, ctx.Err()):
 			r.kill(killedCancelled)
-			ev.cancelErr = err
+			ev.cancelErr = context.Cause(ctx)
 			return r.conclude(&out, ev)
 		default:
 			r.kill(killedDiscarded)
@@ -623,7 +623,7 @@ loop:
 			break loop
 		case <-ctx.Done():
 			r.kill(killedCancelled)
-			ev.cancelErr = ctx.Err()
+			ev.cancelErr = context.Cause(ctx)
 			break loop
 		}
 	}

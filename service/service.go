@@ -333,7 +333,7 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 	js, lowered := checked.JS, checked.Lowered
 	if err := ctx.Err(); err != nil {
 		// The caller is gone: no runner for it.
-		res.Fail(result.Cancelled, "the execution was cancelled by its caller before it ran ("+err.Error()+")", 0, 0)
+		res.Fail(result.Cancelled, "the execution was cancelled by its caller before it ran ("+context.Cause(ctx).Error()+")", 0, 0)
 		return res
 	}
 
