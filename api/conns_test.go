@@ -144,7 +144,7 @@ func TestStalledBodiesFlood(t *testing.T) {
 	const n = 2000
 	const bodyTimeout = 2 * time.Second
 	raiseNoFile(t, 3*n+1000)
-	d := startDaemon(t, daemonOpts{maxConns: n + 500, bodyTimeout: bodyTimeout, pool: 2})
+	d := startDaemon(t, daemonOpts{maxConns: n + 500, bodyTimeout: bodyTimeout, pool: 2, bodyBudget: 1 << 30}) // the deadline, not the body budget (TestBodyBudget)
 	exec := newExecClient(d.socket)
 	ctx := context.Background()
 	if res, err := exec.Execute(ctx, wire.ExecuteRequest{Code: "return 1"}); err != nil || res.Status != result.OK {
@@ -377,7 +377,15 @@ func TestConnectionCap(t *testing.T) {
 	}
 
 	// Fill the reserve with connections that say nothing; the next one is
-	// refused at once, whether it writes a request or not.
+	// refused at once, whether it writes a request or not. (First, the
+	// reserve connections above must be released: the server sees them
+	// close on its own time.)
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		if _, reserve := d.srv.Connections(); reserve == 0 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 	for range api.HealthReserve {
 		c := dialUnix(t, d.socket)
 		defer c.Close()

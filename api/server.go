@@ -30,6 +30,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"codexec/api/wire"
@@ -119,6 +120,19 @@ type Server struct {
 	stopOnce sync.Once
 	cfgMu    sync.Mutex
 	bodies   bodyBudget
+	listener atomic.Pointer[limitListener] // set by Serve
+}
+
+// Connections is how many connections are open now: served, and those of
+// the /healthz reserve (0, 0 before Serve).
+func (s *Server) Connections() (served, reserve int) {
+	l := s.listener.Load()
+	if l == nil {
+		return 0, 0
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.served, l.spare
 }
 
 // New builds a Server.
@@ -221,7 +235,9 @@ func (s *Server) MaxConnections() int { return s.opts.MaxConnections }
 // Serve serves l until Shutdown, at most MaxConnections connections at
 // once (and the /healthz reserve).
 func (s *Server) Serve(l net.Listener) error {
-	err := s.http.Serve(newLimitListener(l, s.opts.MaxConnections, s.opts.Metrics))
+	ll := newLimitListener(l, s.opts.MaxConnections, s.opts.Metrics)
+	s.listener.Store(ll)
+	err := s.http.Serve(ll)
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil
 	}
