@@ -16,6 +16,8 @@
 //	job {id, code, context, limits,             (exactly one job)
 //	     allowBuiltinModules} -->
 //	                      <-- log    {level, message}   zero or more, as they happen
+//	                      <-- call   {id, name, args}   zero or more: the code called a declared tool
+//	reply {id, result | error{code, message}} -->     one per call, on the job pipe, any order
 //	                      <-- result {status, output, error, cpuMs, runMs}
 //	(reads the runner's peak memory,            waits for the end of the job pipe
 //	 then closes the job pipe)
@@ -27,6 +29,13 @@
 // is the request's allowBuiltinModules setting, which validation applied
 // too. The runtime exists before its job (warm pool), so require is defined
 // when the job arrives, never before.
+//
+// Tools (job.tools, names only): the code calls tools.a.b(args), the
+// runner sends a call frame and the promise settles when the supervisor's
+// reply arrives on the job pipe (an error becomes a ToolError thrown in the
+// code). The supervisor checks every call (declared, schema, size, count,
+// calls in flight, time left) before anything answers it; the runner gains
+// no system call and no descriptor for this.
 //
 // After its result the runner waits for the supervisor to close the job
 // pipe, so that its peak memory (VmHWM in /proc/PID/status, which exists

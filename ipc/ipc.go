@@ -27,6 +27,8 @@ const (
 	TypeJob    Type = "job"    // supervisor → runner, once
 	TypeLog    Type = "log"    // runner → supervisor, once per console line
 	TypeResult Type = "result" // runner → supervisor, once, last
+	TypeCall   Type = "call"   // runner → supervisor: the code called a declared tool
+	TypeReply  Type = "reply"  // supervisor → runner, on the job pipe: a call's answer
 )
 
 // Frame is one decoded frame: its type and its raw argument.
@@ -64,7 +66,43 @@ type Job struct {
 	// AllowBuiltinModules defines require() for the job: the pure built-in
 	// modules of jsrt/modules (the allowBuiltinModules setting).
 	AllowBuiltinModules bool `json:"allowBuiltinModules,omitempty"`
+	// Tools names the tools the code may call, as the global tools object
+	// presents them (tools.crm.findCustomer for "crm.findCustomer"). Only
+	// names: schemas and caps stay with the supervisor, which checks every
+	// call before anything answers it.
+	Tools []string `json:"tools,omitempty"`
 }
+
+// Call is one call of a declared tool by the code (runner → supervisor).
+// IDs are the runner's, unique within the job; Args is the JSON of the
+// argument the code passed ({} when none).
+type Call struct {
+	ID   int64           `json:"id"`
+	Name string          `json:"name"` // as declared: an identifier, or identifiers joined by dots
+	Args json.RawMessage `json:"args"`
+}
+
+// Reply answers one Call (supervisor → runner, on the job pipe): the
+// tool's result as JSON, or an error the code sees as a ToolError.
+type Reply struct {
+	ID     int64           `json:"id"`
+	Result json.RawMessage `json:"result,omitempty"`
+	Error  *ToolError      `json:"error,omitempty"`
+}
+
+// ToolError is a failed call, as the code sees it (err.code, err.message).
+type ToolError struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// MaxReplyFrame is the largest reply frame a runner reads: a result of
+// MaxToolResultBytes (the largest the configuration may allow) and room
+// for the envelope and JSON escaping.
+const MaxReplyFrame = 2*MaxToolResultBytes + 64<<10
+
+// MaxToolResultBytes bounds the configurable cap on a tool result's JSON.
+const MaxToolResultBytes = 8 << 20
 
 // Log is one console line.
 type Log = result.Log
@@ -179,7 +217,7 @@ func ReadFrame(r io.Reader, max int) (Frame, error) {
 		return Frame{}, &ProtocolError{Reason: "malformed frame: " + err.Error()}
 	}
 	switch f.Type {
-	case TypeReady, TypeJob, TypeLog, TypeResult:
+	case TypeReady, TypeJob, TypeLog, TypeResult, TypeCall, TypeReply:
 	default:
 		return Frame{}, &ProtocolError{Got: f.Type, Reason: fmt.Sprintf("unknown message type %q", f.Type)}
 	}
