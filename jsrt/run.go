@@ -102,6 +102,13 @@ func (rt *Runtime) run() ipc.Result {
 			return internal("define require: " + err.Error())
 		}
 	}
+	if len(rt.job.Tools) > 0 {
+		// Defined now, not in New, for the same reason; a job without
+		// tools has neither tools nor ToolError, as Node has neither.
+		if err := rt.installTools(rt.job.Tools, rt.calls); err != nil {
+			return internal("define tools: " + err.Error())
+		}
+	}
 	prg, perr := CompileBody(rt.job.Code)
 	if perr != nil {
 		return ipc.Result{Status: result.Error, Error: perr}
@@ -146,8 +153,9 @@ func (rt *Runtime) pastDeadline() bool {
 	return !rt.deadline.IsZero() && !time.Now().Before(rt.deadline)
 }
 
-// loop runs timers until the job is done: the promise settled and nothing
-// pending, as in Node.
+// loop runs timers and settles tool calls until the job is done: the
+// promise settled and nothing pending (no ref'd timer, no call waiting for
+// its reply), as in Node.
 func (rt *Runtime) loop(p *goja.Promise) ipc.Result {
 	for {
 		if rt.pastDeadline() {
@@ -162,18 +170,42 @@ func (rt *Runtime) loop(p *goja.Promise) ipc.Result {
 		if r, ok := rt.unhandledRejection(); ok {
 			return r
 		}
-		if !rt.timers.refd() {
+		// Replies that arrived first, one at a time: the code's
+		// continuations of each run before the next is settled, and the
+		// checks above come between them.
+		if r, ok := rt.nextReply(); ok {
+			if res, ok := rt.settle(r); !ok {
+				return res
+			}
+			continue
+		}
+		calls := len(rt.tools.pending) > 0
+		if !rt.timers.refd() && !calls {
 			break
 		}
-		t := rt.timers.items[0]
-		if wait := time.Until(t.due); wait > 0 {
-			tm := time.NewTimer(wait)
+		var t *timer
+		if rt.timers.Len() > 0 {
+			// The earliest timer, ref'd or not: an unref'd one still runs
+			// while a ref'd one or a call keeps the job alive.
+			t = rt.timers.items[0]
+		}
+		if wait := rt.waitFor(t); wait != nil {
 			select {
-			case <-tm.C:
+			case <-wait.C:
+			case <-rt.tools.ready:
+				wait.Stop()
+				continue
 			case <-rt.stopCh:
-				tm.Stop()
+				wait.Stop()
 				continue
 			}
+		} else if t == nil {
+			// Only calls are pending: wait for a reply or the end.
+			select {
+			case <-rt.tools.ready:
+			case <-rt.stopCh:
+			}
+			continue
 		}
 		heap.Pop(&rt.timers)
 		if t.repeat {
@@ -201,10 +233,39 @@ func (rt *Runtime) loop(p *goja.Promise) ipc.Result {
 	case goja.PromiseStateFulfilled:
 		return rt.output(p.Result())
 	default:
+		what := "no timers"
+		if len(rt.job.Tools) > 0 {
+			what = "no timers, no tool calls"
+		}
 		return ipc.Result{Status: result.Timeout, Error: &result.ErrorInfo{
-			Message: "the returned promise never settles: nothing is pending that could settle it (no timers), so it would wait forever",
+			Message: "the returned promise never settles: nothing is pending that could settle it (" + what + "), so it would wait forever",
 		}}
 	}
+}
+
+// waitFor returns a timer that fires when t is due, or nil when t is nil
+// or due already.
+func (rt *Runtime) waitFor(t *timer) *time.Timer {
+	if t == nil {
+		return nil
+	}
+	if wait := time.Until(t.due); wait > 0 {
+		return time.NewTimer(wait)
+	}
+	return nil
+}
+
+// nextReply takes the first reply waiting to be settled, if any.
+func (rt *Runtime) nextReply() (ipc.Reply, bool) {
+	t := &rt.tools
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if len(t.replies) == 0 {
+		return ipc.Reply{}, false
+	}
+	r := t.replies[0]
+	t.replies = t.replies[1:]
+	return r, true
 }
 
 func (rt *Runtime) unhandledRejection() (ipc.Result, bool) {

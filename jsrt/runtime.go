@@ -42,6 +42,10 @@ const ErrDynamicCode = "dynamic code evaluation is disabled in this sandbox (Fun
 // Options configure a Runtime.
 type Options struct {
 	MaxCallStackSize int // JavaScript call depth; 0 means DefaultMaxCallStackSize
+	// Calls sends the calls of the job's declared tools (ipc.Job.Tools);
+	// their replies come back through [Runtime.Deliver]. A job that
+	// declares tools in a runtime without Calls ends with status internal.
+	Calls Caller
 }
 
 // Sink receives each console line of a job as it is written.
@@ -55,6 +59,8 @@ type Runtime struct {
 	describe    goja.Callable
 	stringify   goja.Callable
 	parse       goja.Callable
+	freeze      goja.Callable // the intrinsic Object.freeze
+	defineProp  goja.Value    // the intrinsic Object.defineProperty
 	inspectorFn goja.Callable // prelude's: compiles prelude_lazy.js, returns util's inspector
 
 	// per job
@@ -73,6 +79,8 @@ type Runtime struct {
 	ran          bool
 	mainPromise  *goja.Promise
 	deadline     time.Time // zero: none
+	calls        Caller
+	tools        tools // the job's tool calls, when it declares tools
 
 	web *webapi.Globals
 }
@@ -95,7 +103,8 @@ func New(opts Options) (*Runtime, error) {
 	vm := goja.New()
 	vm.SetParserOptions(ParserOptions...)
 	vm.SetMaxCallStackSize(opts.MaxCallStackSize)
-	rt := &Runtime{vm: vm, stopCh: make(chan struct{})}
+	rt := &Runtime{vm: vm, stopCh: make(chan struct{}), calls: opts.Calls}
+	rt.tools.ready = make(chan struct{}, 1)
 	rt.errorCtor = vm.Get("Error")
 	rt.rangeCtor = vm.Get("RangeError")
 	vm.SetPromiseRejectionTracker(rt.trackRejection)
@@ -160,6 +169,10 @@ func (rt *Runtime) installGlobals() error {
 		return err
 	}
 	exports := exportsVal.ToObject(rt.vm)
+	if rt.freeze, ok = goja.AssertFunction(intrinsics.Get("freeze")); !ok {
+		return errors.New("intrinsic Object.freeze is not a function")
+	}
+	rt.defineProp = intrinsics.Get("defineProp")
 	callable := func(name string) (goja.Callable, error) {
 		f, ok := goja.AssertFunction(exports.Get(name))
 		if !ok {
