@@ -14,6 +14,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -56,7 +57,11 @@ func run(args []string) int {
 	}()
 
 	t0 := time.Now()
-	rt, err := jsrt.New(jsrt.Options{})
+	// Calls go out on the message pipe like the console lines: both are
+	// written on the goroutine that runs the job, one frame per write.
+	rt, err := jsrt.New(jsrt.Options{Calls: func(c ipc.Call) error {
+		return ipc.Write(msgPipe, ipc.TypeCall, c)
+	}})
 	if err != nil {
 		return fail("create runtime", err)
 	}
@@ -76,6 +81,9 @@ func run(args []string) int {
 	if err := ipc.Expect(jobPipe, ipc.MaxFrame, ipc.TypeJob, &job); err != nil {
 		return fail("read job", err)
 	}
+	// From now on the job pipe carries only replies to the job's calls,
+	// then its end, which report waits for.
+	jobDone := readReplies(jobPipe, rt, len(job.Tools) > 0)
 	if !lock.Skips(limits.LayerRlimits) {
 		if err := limits.SetCPUBackstop(job.TimeoutMs); err != nil {
 			return fail("set the CPU backstop", err)
@@ -83,7 +91,7 @@ func run(args []string) int {
 	}
 
 	if out, ok := probe(job.Code); ok {
-		return report(jobPipe, msgPipe, ipc.Result{Status: result.OK, Output: out})
+		return report(msgPipe, jobDone, ipc.Result{Status: result.OK, Output: out})
 	}
 	cpu0 := usage()
 	res := rt.Run(job, func(level, message string) error {
@@ -91,23 +99,64 @@ func run(args []string) int {
 	})
 	cpu1 := usage()
 	res.CPUMs = float64((cpu1 - cpu0).Microseconds()) / 1000
-	return report(jobPipe, msgPipe, res)
+	return report(msgPipe, jobDone, res)
 }
 
 // report sends the result, then stays until the supervisor closes the job
-// pipe: the supervisor reads the runner's peak memory (/proc/PID/status,
-// VmHWM) while the process still has it, and an exited process has none.
-// A blocked read costs no CPU, and the supervisor's deadline still applies.
-func report(jobPipe, msgPipe *os.File, res ipc.Result) int {
+// pipe (jobDone, closed by readReplies at its end): the supervisor reads
+// the runner's peak memory (/proc/PID/status, VmHWM) while the process
+// still has it, and an exited process has none. A blocked read costs no
+// CPU, and the supervisor's deadline still applies.
+func report(msgPipe *os.File, jobDone <-chan struct{}, res ipc.Result) int {
 	if err := ipc.Write(msgPipe, ipc.TypeResult, res); err != nil {
 		return 2
 	}
-	var b [64]byte
-	for {
-		if _, err := jobPipe.Read(b[:]); err != nil {
-			return 0
+	<-jobDone
+	return 0
+}
+
+// readReplies reads the job pipe after the job, until its end, on a
+// goroutine of its own: each reply frame (under ipc.MaxReplyFrame) goes to
+// the runtime, which settles it on the job's goroutine. Anything else on
+// the pipe is the supervisor breaking the protocol: the job ends with
+// status internal, and the rest of the pipe is read and dropped. For a job
+// that declares tools, the pipe's end before the result is one too (no
+// reply could come any more; the supervisor closes it only after the
+// result). The returned channel is closed at the pipe's end.
+func readReplies(jobPipe *os.File, rt *jsrt.Runtime, tools bool) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			f, err := ipc.ReadFrame(jobPipe, ipc.MaxReplyFrame)
+			if err == io.EOF {
+				if tools {
+					// After the result this changes nothing: Run has returned.
+					rt.Stop(result.Internal, "protocol: the job pipe was closed before the result")
+				}
+				return
+			}
+			var r ipc.Reply
+			switch {
+			case err != nil:
+			case f.Type != ipc.TypeReply:
+				err = &ipc.ProtocolError{Got: f.Type, Want: ipc.TypeReply}
+			default:
+				err = f.Decode(&r)
+			}
+			if err != nil {
+				rt.Stop(result.Internal, "protocol: read reply: "+err.Error())
+				var b [4096]byte
+				for {
+					if _, err := jobPipe.Read(b[:]); err != nil {
+						return
+					}
+				}
+			}
+			rt.Deliver(r)
 		}
-	}
+	}()
+	return done
 }
 
 // parseArgs reads --job-fd=N, --msg-fd=N and the lockdown arguments.
