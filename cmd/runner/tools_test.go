@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -91,6 +92,24 @@ func startLocked(t *testing.T) *lockedRunner {
 		if r.ready.UID != sandbox.DefaultRunnerID || r.ready.PID != 1 {
 			t.Fatalf("ready %+v: want uid %d and pid 1 in its own namespace", r.ready, sandbox.DefaultRunnerID)
 		}
+	}
+	// Its end of the job pipe is read through the runtime's poller: the
+	// descriptor is non-blocking (see main.go).
+	info, err := os.ReadFile(fmt.Sprintf("/proc/%d/fdinfo/3", cmd.Process.Pid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var flags int64
+	for _, line := range strings.Split(string(info), "\n") {
+		if v, ok := strings.CutPrefix(line, "flags:"); ok {
+			flags, err = strconv.ParseInt(strings.TrimSpace(v), 8, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if flags&syscall.O_NONBLOCK == 0 {
+		t.Fatalf("the runner's job pipe is blocking (flags %o)", flags)
 	}
 	return r
 }
