@@ -14,7 +14,7 @@
 //	                                            lock down, create the JS runtime
 //	                      <-- ready  {proto, pid}
 //	job {id, code, context, limits,             (exactly one job)
-//	     allowBuiltinModules} -->
+//	     allowBuiltinModules, tools} -->
 //	                      <-- log    {level, message}   zero or more, as they happen
 //	                      <-- call   {id, name, args}   zero or more: the code called a declared tool
 //	reply {id, result | error{code, message}} -->     one per call, on the job pipe, any order
@@ -29,6 +29,10 @@
 // is the request's allowBuiltinModules setting, which validation applied
 // too. The runtime exists before its job (warm pool), so require is defined
 // when the job arrives, never before.
+//
+// A reply carries exactly one of result (JSON; null for a tool that
+// returns nothing) and error; the runner ends the job as internal on a
+// reply for a call that is not pending.
 //
 // Tools (job.tools, names only): the code calls tools.a.b(args), the
 // runner sends a call frame and the promise settles when the supervisor's
