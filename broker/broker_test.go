@@ -268,7 +268,9 @@ func TestInFlight(t *testing.T) {
 	s := session(t, b, lim)
 	replies := make(chan ipc.Reply, DefaultMaxInFlight)
 	for i := 1; i <= DefaultMaxInFlight; i++ {
-		go func(id int64) { replies <- s.Call(context.Background(), ipc.Call{ID: id, Name: "echo", Args: obj(`{}`)}) }(int64(i))
+		go func(id int64) {
+			replies <- s.Call(context.Background(), ipc.Call{ID: id, Name: "echo", Args: obj(`{}`)})
+		}(int64(i))
 	}
 	for i := 0; i < DefaultMaxInFlight; i++ {
 		<-b.entered
@@ -327,7 +329,11 @@ func TestSessionHooksAndNames(t *testing.T) {
 	var mu sync.Mutex
 	var events []string
 	s, err := NewSession(tools, &handler{}, Options{Limits: lim,
-		Started: func(id int64, name string) { mu.Lock(); events = append(events, fmt.Sprintf("start %d %s", id, name)); mu.Unlock() },
+		Started: func(id int64, name string) {
+			mu.Lock()
+			events = append(events, fmt.Sprintf("start %d %s", id, name))
+			mu.Unlock()
+		},
 		Ended: func(id int64, r CallRecord) {
 			mu.Lock()
 			events = append(events, fmt.Sprintf("end %d %s %s", id, r.Name, r.Status))
