@@ -14,6 +14,8 @@ type (
 	Filter = schema.Filter
 	// AgentStats summarises an agent's executions; see schema.AgentStats.
 	AgentStats = schema.AgentStats
+	// ToolCall is one tool call of an execution; see schema.ToolCall.
+	ToolCall = schema.ToolCall
 )
 
 // NewRecord builds the record of one execution; see schema.NewRecord.

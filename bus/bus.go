@@ -50,9 +50,21 @@ const (
 	ConfigUpdated Type = "CONFIG_UPDATED"
 )
 
+// Tool-call events, additions to the eight: every call of a declared tool
+// by the code has one TOOL_CALL_STARTED when it arrives (before any check)
+// and then exactly one TOOL_CALL_COMPLETED (it succeeded) or
+// TOOL_CALL_FAILED (code says why: a check refused it, the tool failed, or
+// the execution's time ran out).
+const (
+	ToolCallStarted   Type = "TOOL_CALL_STARTED"
+	ToolCallCompleted Type = "TOOL_CALL_COMPLETED"
+	ToolCallFailed    Type = "TOOL_CALL_FAILED"
+)
+
 // Types lists every event type.
 var Types = []Type{ExecutionStarted, ExecutionCompleted, ExecutionFailed, ValidationStarted, ValidationCompleted,
-	SecurityIssue, ResourceLimitExceeded, ExecutionTimeout, ConfigUpdated}
+	SecurityIssue, ResourceLimitExceeded, ExecutionTimeout, ConfigUpdated,
+	ToolCallStarted, ToolCallCompleted, ToolCallFailed}
 
 // Valid reports whether t is a known event type.
 func (t Type) Valid() bool {
@@ -103,6 +115,17 @@ type Event struct {
 	HardKill *bool `json:"hardKill,omitempty"`
 	// CONFIG_UPDATED: the keys that changed, with their new values.
 	Changes map[string]any `json:"changes,omitempty"`
+	// TOOL_CALL_*: the call's id (the runner's, unique in the execution)
+	// and the tool's name (an undeclared name as the record renders it).
+	CallID *int64 `json:"callId,omitempty"`
+	Tool   string `json:"tool,omitempty"`
+	// TOOL_CALL_COMPLETED, TOOL_CALL_FAILED: the call's duration (ms), the
+	// arguments' size; COMPLETED: the result's size; FAILED: the error code
+	// the code got.
+	DurationMs  *float64 `json:"durationMs,omitempty"`
+	ArgsBytes   int      `json:"argsBytes,omitempty"`
+	ResultBytes int      `json:"resultBytes,omitempty"`
+	Code        string   `json:"code,omitempty"`
 }
 
 // Bus fans events out to subscribers.

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"runtime"
 	"time"
+
+	"codexec/ipc"
 )
 
 // Hard bounds no configuration may cross.
@@ -33,6 +35,9 @@ type Limits struct {
 	MaxLogBytes         int     `json:"maxLogBytes"`         // cap on console bytes (1 MiB)
 	RiskThreshold       float64 `json:"riskThreshold"`       // risk score at which validation blocks (0.7)
 	PoolSize            int     `json:"poolSize"`            // warm runners the daemon keeps ready (2 per core; 0 disables)
+	MaxToolCalls        int     `json:"maxToolCalls"`        // tool calls one execution may have answered (100)
+	MaxToolArgBytes     int     `json:"maxToolArgBytes"`     // cap on one tool call's arguments, bytes of JSON (64 KiB)
+	MaxToolResultBytes  int     `json:"maxToolResultBytes"`  // cap on one tool result, bytes of JSON (1 MiB; at most ipc.MaxToolResultBytes)
 }
 
 // DefaultLimits returns the documented defaults.
@@ -50,8 +55,20 @@ func DefaultLimits() Limits {
 		MaxLogBytes:       1 << 20,
 		RiskThreshold:     0.7,
 		PoolSize:          DefaultPoolSize(),
+
+		MaxToolCalls:       100,
+		MaxToolArgBytes:    64 << 10,
+		MaxToolResultBytes: 1 << 20,
 	}
 }
+
+// Bounds of the tool-calling caps: calls per execution, and the bytes of
+// one call's arguments (a result's bound is ipc.MaxToolResultBytes, what a
+// runner reads).
+const (
+	MaxToolCalls    = 10000
+	MaxToolArgBytes = 4 << 20
+)
 
 // MaxPoolSize bounds the warm pool.
 const MaxPoolSize = 256
@@ -84,6 +101,9 @@ func (l Limits) Validate() error {
 		{"maxLogLines", int64(l.MaxLogLines), 1, 1 << 20},
 		{"maxLogBytes", int64(l.MaxLogBytes), 1, 32 << 20},
 		{"poolSize", int64(l.PoolSize), 0, MaxPoolSize},
+		{"maxToolCalls", int64(l.MaxToolCalls), 1, MaxToolCalls},
+		{"maxToolArgBytes", int64(l.MaxToolArgBytes), 2, MaxToolArgBytes},
+		{"maxToolResultBytes", int64(l.MaxToolResultBytes), 4, ipc.MaxToolResultBytes},
 	} {
 		if c.val < c.min || c.val > c.max {
 			hint := ""

@@ -28,6 +28,11 @@ func TestValidateNamesTheField(t *testing.T) {
 		{"no log lines", func(l *Limits) { l.MaxLogLines = 0 }, "maxLogLines"},
 		{"no log bytes", func(l *Limits) { l.MaxLogBytes = 0 }, "maxLogBytes"},
 		{"risk", func(l *Limits) { l.RiskThreshold = 1.5 }, "riskThreshold"},
+		{"no tool calls", func(l *Limits) { l.MaxToolCalls = 0 }, "maxToolCalls"},
+		{"tool calls over", func(l *Limits) { l.MaxToolCalls = MaxToolCalls + 1 }, "maxToolCalls"},
+		{"tool arguments over", func(l *Limits) { l.MaxToolArgBytes = MaxToolArgBytes + 1 }, "maxToolArgBytes"},
+		{"tool result zero", func(l *Limits) { l.MaxToolResultBytes = 0 }, "maxToolResultBytes"},
+		{"tool result over what a runner reads", func(l *Limits) { l.MaxToolResultBytes = 8<<20 + 1 }, "maxToolResultBytes"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -54,6 +59,11 @@ func TestPatch(t *testing.T) {
 		{"several", `{"memoryLimit": 128, "captureConsole": false, "riskThreshold": 0.5}`, "", []string{"captureConsole", "memoryLimit", "riskThreshold"},
 			func(l Limits) bool { return l.MemoryLimitMiB == 128 && !l.CaptureConsole && l.RiskThreshold == 0.5 }},
 		{"same value", `{"timeout": 5000}`, "", nil, nil},
+		{"tool caps", `{"maxToolCalls": 20, "maxToolArgBytes": 1024, "maxToolResultBytes": 8388608}`, "", []string{"maxToolArgBytes", "maxToolCalls", "maxToolResultBytes"},
+			func(l Limits) bool {
+				return l.MaxToolCalls == 20 && l.MaxToolArgBytes == 1024 && l.MaxToolResultBytes == 8<<20
+			}},
+		{"tool result cap too large", `{"maxToolResultBytes": 8388609}`, "maxToolResultBytes = 8388609 is outside [4, 8388608]", nil, nil},
 		{"empty", `{}`, "", nil, nil},
 		{"unknown", `{"timeOut": 1}`, `unknown setting "timeOut"`, nil, nil},
 		{"wrong type", `{"timeout": "fast"}`, "timeout: want a int64", nil, nil},

@@ -31,6 +31,8 @@ type Metrics struct {
 	connsOpen  prometheus.Gauge
 	connsRefus *prometheus.CounterVec
 	replaced   prometheus.Counter
+	toolCalls  *prometheus.CounterVec
+	toolTime   prometheus.Histogram
 }
 
 // Gauges read on each scrape.
@@ -42,6 +44,9 @@ type Gauges struct {
 }
 
 var durationBuckets = []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30}
+
+// toolBuckets start lower: a call answered in process takes microseconds.
+var toolBuckets = []float64{.00005, .0001, .00025, .0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30}
 
 // New creates the metrics; g's functions (any may be nil) back gauges read
 // at scrape time.
@@ -71,8 +76,14 @@ func New(g Gauges) *Metrics {
 		Help: "Warm runners found dead before they read their job (killed from outside, the OOM killer), " +
 			"whose job then ran once on a freshly spawned runner. Only a job proven unread is moved; " +
 			"one the runner may have read ends with status internal."})
+	m.toolCalls = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "codexec_tool_calls_total",
+		Help: "Calls of declared tools by the code, by status: ok, the broker's error codes (undeclared, too_large, " +
+			"invalid_arguments, too_many_calls, too_many_in_flight, result_too_large, invalid_result, tool_failed, timeout, cancelled), " +
+			"and tool_error for the codes a tool's handler chose."}, []string{"status"})
+	m.toolTime = prometheus.NewHistogram(prometheus.HistogramOpts{Name: "codexec_tool_call_duration_seconds",
+		Help: "Time from a tool call's arrival to its answer, checks included.", Buckets: toolBuckets})
 	m.reg.MustRegister(m.executions, m.duration, m.queueWait, m.findings, m.spawn, m.inflight, m.queued, m.rejected, m.dropped,
-		m.connsOpen, m.connsRefus, m.replaced,
+		m.connsOpen, m.connsRefus, m.replaced, m.toolCalls, m.toolTime,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{Namespace: "codexec"}))
 	gauge := func(name, help string, f func() float64) {
 		if f != nil {
@@ -101,6 +112,17 @@ func (m *Metrics) Execution(res result.Result, took time.Duration) {
 	for _, f := range res.Validation.Findings {
 		m.findings.WithLabelValues(f.Rule, string(f.Severity)).Inc()
 	}
+}
+
+// ToolCall records one answered tool call; status is "ok", an error code of
+// the broker, or "tool_error" (the caller maps the codes a handler chose to
+// it, so that the label's values stay few).
+func (m *Metrics) ToolCall(status string, took time.Duration) {
+	if m == nil {
+		return
+	}
+	m.toolCalls.WithLabelValues(status).Inc()
+	m.toolTime.Observe(took.Seconds())
 }
 
 // QueueWait records how long an execution waited for a slot.

@@ -7,6 +7,7 @@ import (
 	"os"
 	"strconv"
 	"syscall"
+	"time"
 )
 
 // MemorySource names the evidence a runner's peak memory comes from.
@@ -105,7 +106,14 @@ func parseHWM(status []byte) (uint64, bool) {
 	return kb << 10, true
 }
 
-// closeJob closes the supervisor's end of the job pipe (once).
+// closeJob closes the supervisor's end of the job pipe (once). A reply
+// being written gives up at once, and none is written afterwards.
 func (r *Runner) closeJob() {
-	r.jobClose.Do(func() { r.jobW.Close() })
+	r.jobClose.Do(func() {
+		_ = r.jobW.SetWriteDeadline(time.Now())
+		r.jobMu.Lock()
+		r.jobClosed = true
+		r.jobW.Close()
+		r.jobMu.Unlock()
+	})
 }

@@ -159,6 +159,8 @@ type Runner struct {
 	memBytes  int64          // the cgroup's current memory limit
 	hwm       atomic.Uint64  // the largest VmHWM read from /proc/PID/status, bytes
 	jobClose  sync.Once      // closes jobW: after the result, it lets the runner exit
+	jobMu     sync.Mutex     // serialises replies on jobW and its close
+	jobClosed bool           // under jobMu: no reply may be written any more
 
 	mu         sync.Mutex
 	reaped     bool
@@ -436,13 +438,57 @@ func (r *Runner) kill(why killReason) {
 	_ = r.cmd.Process.Signal(syscall.SIGKILL)
 }
 
-// Run sends job to the runner and returns its outcome. It always leaves
-// the runner dead and reaped.
+// CallSlack is how many calls beyond RunOptions.MaxCalls a runner may
+// send (calls the handler refuses, such as undeclared tools or invalid
+// arguments, are answered but not counted against MaxCalls): one more is a
+// flood, and ends the runner as a protocol error.
+const CallSlack = 100
+
+// RunOptions are what a job's run may be given besides the job.
+type RunOptions struct {
+	// OnLog, if not nil, gets each console line as it arrives.
+	OnLog func(result.Log)
+	// OnCall answers the code's calls of the job's declared tools
+	// (job.Tools); the job may declare none without it. Each call is
+	// handled in its own goroutine, with a context that ends at the job's
+	// timeout (the execution's remaining time) or when the run ends, and
+	// OnCall should return soon after it ends (broker.Session.Call does).
+	// The reply's ID is set by the sandbox. Calls that break the protocol
+	// (see Run) never reach it.
+	OnCall func(ctx context.Context, c ipc.Call) ipc.Reply
+	// MaxCalls is the number of calls OnCall answers at most (the
+	// maxToolCalls setting): a runner that sends more than MaxCalls +
+	// CallSlack is ended.
+	MaxCalls int
+	// MaxCallArgBytes is the cap OnCall puts on a call's arguments (the
+	// maxToolArgBytes setting): call frames are read up to twice that, so
+	// that a call just over the cap gets an answer, not the end of the
+	// runner.
+	MaxCallArgBytes int
+}
+
+// Run sends job to the runner and returns its outcome, with onLog as
+// RunOptions.OnLog; see RunWith.
+func (r *Runner) Run(ctx context.Context, job ipc.Job, memBytes int64, onLog func(result.Log)) Outcome {
+	return r.RunWith(ctx, job, memBytes, RunOptions{OnLog: onLog})
+}
+
+// RunWith sends job to the runner and returns its outcome. It always
+// leaves the runner dead and reaped.
 //
 // memBytes is the job's memory limit: the runner's cgroup is set to it
 // before the job is sent, and the runtime's own heap watchdog gets a share
 // of it.
-func (r *Runner) Run(ctx context.Context, job ipc.Job, memBytes int64, onLog func(result.Log)) Outcome {
+//
+// Calls (when job.Tools declares tools) go to opts.OnCall, each in its own
+// goroutine; replies are written to the job pipe as they come, in any
+// order, until the result arrives. A call frame that is malformed, reuses
+// an id, comes when the job declared no tools, comes after the result, or
+// is one more than MaxCalls + CallSlack is a protocol error: the runner is
+// killed and the status is internal. The job's timeout covers the waits
+// for tools: the hard deadline is the same.
+func (r *Runner) RunWith(ctx context.Context, job ipc.Job, memBytes int64, opts RunOptions) Outcome {
+	onLog := opts.OnLog
 	if r.used {
 		return Outcome{Status: result.Internal, Error: &result.ErrorInfo{Kind: result.Internal, Message: ErrAlreadyUsed.Error()}}
 	}
@@ -460,11 +506,12 @@ func (r *Runner) Run(ctx context.Context, job ipc.Job, memBytes int64, onLog fun
 		go func() {
 			defer cleanups.Done()
 			// The runner exits right after its result; give it until the
-			// hard deadline, then make sure.
-			select {
-			case <-r.exited:
-			case <-time.After(time.Until(hardAt)):
-			}
+			// hard deadline, then make sure. One that sends anything more
+			// is killed at once (its outcome is already given).
+			var ev evidence
+			t := time.NewTimer(time.Until(hardAt))
+			defer t.Stop()
+			r.afterResult(&ev, t.C)
 			r.finish()
 		}()
 	}()
@@ -517,7 +564,7 @@ func (r *Runner) Run(ctx context.Context, job ipc.Job, memBytes int64, onLog fun
 	// have taken it, and run code, just before the kill): unless every
 	// byte is still in the pipe when it is dead (conclude), the outcome is
 	// internal and the job is not run again.
-	r.maxFrame.Store(int64(frameCapFor(job)))
+	r.maxFrame.Store(int64(frameCapFor(job, opts)))
 	close(r.jobSent)
 	timeout := time.Duration(job.TimeoutMs) * time.Millisecond
 	hardAt = time.Now().Add(timeout + r.cfg.Grace)
@@ -552,6 +599,9 @@ func (r *Runner) Run(ctx context.Context, job ipc.Job, memBytes int64, onLog fun
 		return r.conclude(&out, ev)
 	}
 
+	calls := callState{seen: map[int64]bool{}}
+	callCtx, cancelCalls := context.WithDeadline(ctx, start.Add(timeout))
+	defer cancelCalls()
 	logBytes := 0
 loop:
 	for {
@@ -595,6 +645,25 @@ loop:
 				if onLog != nil {
 					onLog(l)
 				}
+			case ipc.TypeCall:
+				var c ipc.Call
+				if err := fm.f.Decode(&c); err != nil {
+					ev.protoErr = err
+					r.kill(killedProtocol)
+					break loop
+				}
+				if err := calls.admit(c, job, opts); err != nil {
+					ev.protoErr = err
+					r.kill(killedProtocol)
+					break loop
+				}
+				calls.wg.Add(1)
+				go func() {
+					defer calls.wg.Done()
+					reply := opts.OnCall(callCtx, c)
+					reply.ID = c.ID
+					r.writeReply(reply)
+				}()
 			case ipc.TypeResult:
 				out.Wall = time.Since(start)
 				var res ipc.Result
@@ -630,18 +699,19 @@ loop:
 	if out.Wall == 0 {
 		out.Wall = time.Since(start)
 	}
+	// Calls still being answered are moot now: their context ends, and
+	// their replies (if any) find the job pipe closed or the runner gone.
+	cancelCalls()
+	calls.wait(r.cfg.Grace)
 	if ev.result != nil && r.cfg.AsyncCleanup {
 		async = true
 		return r.concludeResult(&out, ev)
 	}
 	if ev.result != nil {
-		// The runner exits right after its result; give it the rest of the
-		// grace, then make sure.
-		select {
-		case <-r.exited:
-		case <-hard.C:
-			r.kill(killedDiscarded)
-		}
+		// The runner exits right after its result and sends nothing more:
+		// a frame now (a call after the result) breaks the protocol. Give
+		// it the rest of the grace, then make sure.
+		r.afterResult(&ev, hard.C)
 	}
 	return r.conclude(&out, ev)
 }
@@ -781,12 +851,15 @@ func validLevel(l string) bool {
 }
 
 // frameCapFor is the largest frame a runner may send for this job: its
-// output cap, or a log line (JSON-escaped, up to 6 bytes a byte), plus room
-// for the envelope.
-func frameCapFor(job ipc.Job) int {
+// output cap, or a log line (JSON-escaped, up to 6 bytes a byte), or twice
+// a call's argument cap when it declares tools, plus room for the envelope.
+func frameCapFor(job ipc.Job, opts RunOptions) int {
 	n := job.MaxOutputBytes
 	if l := 6 * job.MaxLogBytes; l > n {
 		n = l
+	}
+	if c := 2 * opts.MaxCallArgBytes; len(job.Tools) > 0 && c > n {
+		n = c
 	}
 	n += 64 << 10
 	if n > ipc.MaxFrame {

@@ -122,6 +122,9 @@ func fakeRunner(mode string) {
 		}
 		os.Exit(3)
 	default:
+		if fakeCallRunner(mode, job, msg) {
+			return
+		}
 		fmt.Fprintln(os.Stderr, "unknown fake runner mode", mode)
 		os.Exit(1)
 	}

@@ -26,6 +26,7 @@ import (
 	"github.com/oklog/ulid/v2"
 
 	"codexec/audit"
+	"codexec/broker"
 	"codexec/bus"
 	"codexec/config"
 	"codexec/detect"
@@ -55,6 +56,14 @@ type Request struct {
 	// (parameter decorators, the legacy semantics) instead of the TC39
 	// standard ones; TypeScript only (invalid with javascript).
 	TSExperimentalDecorators bool `json:"tsExperimentalDecorators,omitempty"`
+	// Tools are the tools the code may call (tools.<name>(args)); every
+	// call is checked by a broker.Session and answered by ToolHandler.
+	Tools []broker.Tool `json:"tools,omitempty"`
+
+	// ToolHandler answers the calls of Tools (required when Tools is not
+	// empty): the caller over a stream, configured MCP servers, or a Go
+	// client's functions. It is never part of the request's JSON.
+	ToolHandler broker.Handler `json:"-"`
 
 	// Peer is the calling process when the request came over the socket
 	// (SO_PEERCRED); it is recorded with the execution.
@@ -260,6 +269,7 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 		return bus.Event{Type: t, ExecutionID: res.ID, AgentID: agentID, ChannelID: channelID}
 	}
 	ran := false
+	var sess *broker.Session // the execution's tool calls, when it declares tools
 	// Every execution leaves a record, refused ones too; nothing runs when
 	// the record could not be kept.
 	rec := s.opts.Recorder
@@ -282,6 +292,9 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 			if p := req.Peer; p != nil {
 				uid, gid, pid := int64(p.UID), int64(p.GID), int64(p.PID)
 				r.PeerUID, r.PeerGID, r.PeerPID = &uid, &gid, &pid
+			}
+			if sess != nil {
+				r.ToolCalls = toolCalls(sess.Records())
 			}
 			if err := rec.Append(context.WithoutCancel(ctx), r); err != nil {
 				s.opts.Logger.Error("audit record lost", "id", res.ID, "err", err)
@@ -307,6 +320,18 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 	}, lim); inv != nil {
 		res.Fail(result.Invalid, inv.Error(), 0, 0)
 		return res
+	}
+	if len(req.Tools) > 0 {
+		if req.ToolHandler == nil {
+			res.Fail(result.Invalid, "tools need a caller that answers them: this interface cannot answer tool calls", 0, 0)
+			return res
+		}
+		ts, err := s.toolSession(req, lim, ev)
+		if err != nil {
+			res.Fail(result.Invalid, "tools: "+err.Error(), 0, 0)
+			return res
+		}
+		sess = ts
 	}
 
 	// Validation: nesting limits on the code as submitted (before esbuild
@@ -359,7 +384,13 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 		// The same setting validation applied (detect.OptionsFrom(lim)).
 		AllowBuiltinModules: lim.AllowBuiltinModules,
 	}
-	out := runner.Run(ctx, job, memBytes, onLog)
+	ropts := sandbox.RunOptions{OnLog: onLog}
+	if sess != nil {
+		job.Tools = sess.Names()
+		ropts.OnCall = sess.Call
+		ropts.MaxCalls, ropts.MaxCallArgBytes = lim.MaxToolCalls, lim.MaxToolArgBytes
+	}
+	out := runner.RunWith(ctx, job, memBytes, ropts)
 	if !warm {
 		s.opts.Metrics.Spawn(out.SpawnToReady)
 	}
@@ -370,7 +401,7 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 	// spent) nor once the caller has gone; never when the runner may have
 	// read the job, whatever its status: code must never run twice.
 	if warm && out.Undelivered && !out.TimedOut && ctx.Err() == nil {
-		out = s.rerun(ctx, runner.PID(), job, memBytes, out, onLog)
+		out = s.rerun(ctx, runner.PID(), job, memBytes, out, ropts)
 	}
 
 	ran = true
@@ -469,7 +500,7 @@ func (s *Service) runner(id string, memBytes int64) (*sandbox.Runner, bool, erro
 // runner (not another parked one, which may have died the same way), once.
 // Its timeout starts when the job is sent, as for any runner; if this one
 // fails too, its outcome stands.
-func (s *Service) rerun(ctx context.Context, pid int, job ipc.Job, memBytes int64, first sandbox.Outcome, onLog func(result.Log)) sandbox.Outcome {
+func (s *Service) rerun(ctx context.Context, pid int, job ipc.Job, memBytes int64, first sandbox.Outcome, ropts sandbox.RunOptions) sandbox.Outcome {
 	cause := ""
 	if first.Error != nil {
 		cause = first.Error.Message
@@ -483,8 +514,50 @@ func (s *Service) rerun(ctx context.Context, pid int, job ipc.Job, memBytes int6
 		return first
 	}
 	s.opts.Metrics.RunnerReplaced()
-	out := r.Run(ctx, job, memBytes, onLog)
+	out := r.RunWith(ctx, job, memBytes, ropts)
 	s.opts.Metrics.Spawn(out.SpawnToReady)
+	return out
+}
+
+// toolSession checks the request's tool declarations and returns the
+// session that answers its calls, publishing TOOL_CALL_* events and
+// counting metrics.
+func (s *Service) toolSession(req Request, lim config.Limits, ev func(bus.Type) bus.Event) (*broker.Session, error) {
+	return broker.NewSession(req.Tools, req.ToolHandler, broker.Options{
+		Limits: broker.Limits{MaxCalls: lim.MaxToolCalls, MaxArgBytes: lim.MaxToolArgBytes, MaxResultBytes: lim.MaxToolResultBytes},
+		Started: func(id int64, name string) {
+			e := ev(bus.ToolCallStarted)
+			e.CallID, e.Tool = &id, name
+			s.opts.Bus.Publish(e)
+		},
+		Ended: func(id int64, r broker.CallRecord) {
+			e := ev(bus.ToolCallCompleted)
+			if r.Status != broker.StatusOK {
+				e = ev(bus.ToolCallFailed)
+				e.Code = r.Status
+			}
+			d := r.DurationMs
+			e.CallID, e.Tool, e.DurationMs, e.ArgsBytes, e.ResultBytes = &id, r.Name, &d, r.ArgsBytes, r.ResultBytes
+			s.opts.Bus.Publish(e)
+			label := r.Status
+			if !broker.Known(label) {
+				label = "tool_error" // a code the handler chose: the label's values stay few
+			}
+			s.opts.Metrics.ToolCall(label, time.Duration(r.DurationMs*float64(time.Millisecond)))
+		},
+	})
+}
+
+// toolCalls is what the audit record keeps of the session's calls.
+func toolCalls(recs []broker.CallRecord) []audit.ToolCall {
+	if len(recs) == 0 {
+		return nil
+	}
+	out := make([]audit.ToolCall, len(recs))
+	for i, r := range recs {
+		out[i] = audit.ToolCall{Name: r.Name, ArgsSHA256: r.ArgsSHA256, ArgsBytes: int64(r.ArgsBytes),
+			ResultBytes: int64(r.ResultBytes), Status: r.Status, DurationMs: r.DurationMs}
+	}
 	return out
 }
 

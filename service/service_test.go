@@ -14,6 +14,10 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	if os.Getenv(fakeRunnerEnv) != "" {
+		fakeToolRunner()
+		os.Exit(0)
+	}
 	code := m.Run()
 	testutil.RemoveBinaries()
 	os.Exit(code)

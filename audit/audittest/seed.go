@@ -109,5 +109,9 @@ func Full(id string, at time.Time) schema.Record {
 	code := "const x: number = 1;\nx();"
 	r := schema.NewRecord(res, schema.Origin{AgentID: "agent-full", ChannelID: "chan-full", Code: code}, at)
 	r.SetPeer(1000, 1000, 4242)
+	r.ToolCalls = []schema.ToolCall{
+		{Name: "crm.findCustomer", ArgsSHA256: Hash(1), ArgsBytes: 24, ResultBytes: 310, Status: schema.ToolCallOK, DurationMs: 1.25},
+		{Name: "crm.deleteAll", ArgsSHA256: Hash(2), ArgsBytes: 2, Status: "undeclared", DurationMs: 0.01},
+	}
 	return r
 }

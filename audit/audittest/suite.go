@@ -418,16 +418,22 @@ func testStats(t *testing.T, s schema.Store) {
 		{
 			// Cancelled executions are counted apart, and not against the
 			// success rate.
+			// Tool calls are counted across executions, failures apart.
 			AgentID: "agent-d", TotalExecutions: 4, Successes: 1, SuccessRate: 0.5, AvgTime: 2.5, Cancelled: 2,
 			Languages: map[string]int64{"javascript": 4},
 			Statuses:  map[result.Status]int64{"ok": 1, "error": 1, "cancelled": 2},
-			TotalTime: 10,
+			TotalTime: 10, ToolCalls: 5, ToolFailures: 3,
 		},
 	}
 	var d []schema.Record
 	for i, st := range []result.Status{result.OK, result.Cancelled, result.Error, result.Cancelled} {
 		d = append(d, record(fmt.Sprintf("exec_d%d", i), "agent-d", "ch-1", "javascript", 0, st, float64(i+1), Base.Add(time.Duration(i)*time.Second)))
 	}
+	call := func(status string) schema.ToolCall {
+		return schema.ToolCall{Name: "t", ArgsSHA256: Hash(0), ArgsBytes: 2, Status: status, DurationMs: 1}
+	}
+	d[0].ToolCalls = []schema.ToolCall{call("ok"), call("ok"), call("not_found")}
+	d[2].ToolCalls = []schema.ToolCall{call("invalid_arguments"), call("timeout")}
 	if err := s.Append(ctx(t), d...); err != nil {
 		t.Fatalf("Append: %v", err)
 	}

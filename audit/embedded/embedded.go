@@ -273,12 +273,15 @@ type agentValue struct {
 	Success  bool          `json:"s"`
 	Timeout  bool          `json:"t"`
 	Time     float64       `json:"et"`
+	Calls    int64         `json:"tc,omitempty"` // tool calls
+	Failed   int64         `json:"tf,omitempty"` // tool calls that failed
 }
 
 func putIndexes(tx *bolt.Tx, r *schema.Record) error {
 	ts := r.ExecutedAt
 	tv, _ := json.Marshal(timeValue{r.AgentID, r.CodeHash, r.Success})
-	av, _ := json.Marshal(agentValue{r.Language, r.Status, r.Success, r.TimeoutOccurred, r.ExecutionTime})
+	calls, failed := schema.ToolCounts(r.ToolCalls)
+	av, _ := json.Marshal(agentValue{r.Language, r.Status, r.Success, r.TimeoutOccurred, r.ExecutionTime, calls, failed})
 	if err := tx.Bucket(bucketTime).Put(indexKey(nil, ts, r.ID), tv); err != nil {
 		return err
 	}
@@ -387,6 +390,7 @@ func (s *Store) AgentStats(ctx context.Context, agentID string) (schema.AgentSta
 			}
 			sb.AddGroup(av.Language, av.Status, av.Success, av.Timeout, 1)
 			sb.AddTime(av.Time)
+			sb.AddToolCalls(av.Calls, av.Failed)
 			return true
 		})
 		return ferr

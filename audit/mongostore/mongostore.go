@@ -305,9 +305,9 @@ func (s *Store) RecentFailures(ctx context.Context, agentID string, limit int) (
 	return schema.RecentFailures(ctx, s, agentID, limit)
 }
 
-// AgentStats implements schema.Store with two aggregations of one $sum
-// each (counts per language, status, success and timeout; the total time),
-// folded in Go.
+// AgentStats implements schema.Store with three aggregations of one $sum
+// each (counts per language, status, success and timeout; the total time;
+// tool calls per status), folded in Go.
 func (s *Store) AgentStats(ctx context.Context, agentID string) (schema.AgentStats, error) {
 	if agentID == "" {
 		return schema.AgentStats{}, fmt.Errorf("%w: empty agent id", schema.ErrInvalidQuery)
@@ -344,7 +344,28 @@ func (s *Store) AgentStats(ctx context.Context, agentID string) (schema.AgentSta
 	if err := s.aggregate(ctx, total, &sums); err != nil {
 		return schema.AgentStats{}, fmt.Errorf("sum execution times of agent %s: %w", agentID, err)
 	}
+	tools := mongo.Pipeline{match,
+		{{Key: "$unwind", Value: "$toolCalls"}},
+		{{Key: "$group", Value: bson.D{
+			{Key: "_id", Value: "$toolCalls.status"},
+			{Key: "n", Value: bson.D{{Key: "$sum", Value: 1}}},
+		}}},
+	}
+	var calls []struct {
+		Status string `bson:"_id"`
+		N      int64  `bson:"n"`
+	}
+	if err := s.aggregate(ctx, tools, &calls); err != nil {
+		return schema.AgentStats{}, fmt.Errorf("count tool calls of agent %s: %w", agentID, err)
+	}
 	sb := schema.NewStatsBuilder(agentID)
+	for _, c := range calls {
+		failed := int64(0)
+		if c.Status != schema.ToolCallOK {
+			failed = c.N
+		}
+		sb.AddToolCalls(c.N, failed)
+	}
 	for _, c := range counts {
 		sb.AddGroup(c.ID.Language, result.Status(c.ID.Status), c.ID.Success, c.ID.Timeout, c.N)
 	}
@@ -388,29 +409,39 @@ func (s *Store) Drop(ctx context.Context) error {
 
 // doc is a record as MongoDB keeps it.
 type doc struct {
-	ID              string       `bson:"_id"`
-	AgentID         string       `bson:"agentId"`
-	ChannelID       string       `bson:"channelId"`
-	Language        string       `bson:"language"`
-	CodeHash        string       `bson:"codeHash"`
-	CodeLength      int64        `bson:"codeLength"`
-	CodeSnippet     string       `bson:"codeSnippet"`
-	Success         bool         `bson:"success"`
-	Status          string       `bson:"status"`
-	Output          string       `bson:"output"` // JSON text
-	Logs            []logDoc     `bson:"logs"`
-	Error           *errorDoc    `bson:"error"`
-	ExecutionTime   float64      `bson:"executionTime"`
-	MemoryUsage     float64      `bson:"memoryUsage"`
-	TimeoutOccurred bool         `bson:"timeoutOccurred"`
-	RiskScore       float64      `bson:"riskScore"`
-	Findings        []findingDoc `bson:"findings"`
-	ExecutedAt      time.Time    `bson:"executedAt"`
-	PeerUID         *int64       `bson:"peerUid,omitempty"`
-	PeerGID         *int64       `bson:"peerGid,omitempty"`
-	PeerPID         *int64       `bson:"peerPid,omitempty"`
-	Truncated       string       `bson:"truncated,omitempty"`
-	RenderedFields  []string     `bson:"renderedFields,omitempty"`
+	ID              string        `bson:"_id"`
+	AgentID         string        `bson:"agentId"`
+	ChannelID       string        `bson:"channelId"`
+	Language        string        `bson:"language"`
+	CodeHash        string        `bson:"codeHash"`
+	CodeLength      int64         `bson:"codeLength"`
+	CodeSnippet     string        `bson:"codeSnippet"`
+	Success         bool          `bson:"success"`
+	Status          string        `bson:"status"`
+	Output          string        `bson:"output"` // JSON text
+	Logs            []logDoc      `bson:"logs"`
+	Error           *errorDoc     `bson:"error"`
+	ExecutionTime   float64       `bson:"executionTime"`
+	MemoryUsage     float64       `bson:"memoryUsage"`
+	TimeoutOccurred bool          `bson:"timeoutOccurred"`
+	RiskScore       float64       `bson:"riskScore"`
+	Findings        []findingDoc  `bson:"findings"`
+	ExecutedAt      time.Time     `bson:"executedAt"`
+	PeerUID         *int64        `bson:"peerUid,omitempty"`
+	PeerGID         *int64        `bson:"peerGid,omitempty"`
+	PeerPID         *int64        `bson:"peerPid,omitempty"`
+	Truncated       string        `bson:"truncated,omitempty"`
+	RenderedFields  []string      `bson:"renderedFields,omitempty"`
+	ToolCalls       []toolCallDoc `bson:"toolCalls,omitempty"`
+}
+
+type toolCallDoc struct {
+	Name        string  `bson:"name"`
+	ArgsSHA256  string  `bson:"argsSha256"`
+	ArgsBytes   int64   `bson:"argsBytes"`
+	ResultBytes int64   `bson:"resultBytes"`
+	Status      string  `bson:"status"`
+	DurationMs  float64 `bson:"durationMs"`
 }
 
 type logDoc struct {
@@ -450,6 +481,9 @@ func toDoc(r *schema.Record) *doc {
 	for i, f := range r.Findings {
 		d.Findings[i] = findingDoc{f.Rule, string(f.Severity), f.Message, int64(f.Line), int64(f.Column)}
 	}
+	for _, c := range r.ToolCalls {
+		d.ToolCalls = append(d.ToolCalls, toolCallDoc(c))
+	}
 	if r.Error != nil {
 		d.Error = &errorDoc{string(r.Error.Kind), r.Error.Message, int64(r.Error.Line), int64(r.Error.Column)}
 	}
@@ -475,6 +509,9 @@ func (d *doc) record() schema.Record {
 	}
 	for i, f := range d.Findings {
 		r.Findings[i] = result.Finding{Rule: f.Rule, Severity: result.Severity(f.Severity), Message: f.Message, Line: int(f.Line), Column: int(f.Column)}
+	}
+	for _, c := range d.ToolCalls {
+		r.ToolCalls = append(r.ToolCalls, schema.ToolCall(c))
 	}
 	if d.Error != nil {
 		r.Error = &result.ErrorInfo{Kind: result.Status(d.Error.Kind), Message: d.Error.Message, Line: int(d.Error.Line), Column: int(d.Error.Column)}

@@ -79,6 +79,35 @@ type Record struct {
 	// the caller sent there, not the value itself. Absent when every field
 	// is kept as sent.
 	RenderedFields []string `json:"renderedFields,omitempty"`
+
+	// ToolCalls lists the calls the code made to its declared tools, in the
+	// order they were answered; absent when it made none. The arguments
+	// themselves are never kept: their SHA-256 and size are.
+	ToolCalls []ToolCall `json:"toolCalls,omitempty"`
+}
+
+// ToolCall is one tool call of an execution.
+type ToolCall struct {
+	Name        string  `json:"name"`        // the tool's name as declared (an undeclared one rendered)
+	ArgsSHA256  string  `json:"argsSha256"`  // SHA-256 of the arguments' JSON as the code sent it, hex
+	ArgsBytes   int64   `json:"argsBytes"`   // size of that JSON
+	ResultBytes int64   `json:"resultBytes"` // size of the result's JSON; 0 when the call failed
+	Status      string  `json:"status"`      // ok, or the error code the code got
+	DurationMs  float64 `json:"durationMs"`  // from the call's arrival to its answer
+}
+
+// ToolCallOK is the status of a call that succeeded.
+const ToolCallOK = "ok"
+
+// ToolCounts is the number of calls, and of those that failed.
+func ToolCounts(calls []ToolCall) (n, failed int64) {
+	for _, c := range calls {
+		n++
+		if c.Status != ToolCallOK {
+			failed++
+		}
+	}
+	return n, failed
 }
 
 // Origin is what the request, not the result, knows about an execution.
@@ -225,6 +254,15 @@ func (r *Record) Normalize() {
 	if r.Error != nil {
 		fixUTF8(&r.Error.Message)
 	}
+	if len(r.ToolCalls) == 0 {
+		r.ToolCalls = nil
+	}
+	for i := range r.ToolCalls {
+		if c := &r.ToolCalls[i]; !utf8.ValidString(c.Name) || !utf8.ValidString(c.Status) {
+			fixUTF8(&c.Name)
+			fixUTF8(&c.Status)
+		}
+	}
 	r.fit()
 }
 
@@ -258,6 +296,9 @@ func (r *Record) StoredSize() int {
 	}
 	if r.Error != nil {
 		n += 96 + len(r.Error.Message)
+	}
+	for _, c := range r.ToolCalls {
+		n += 160 + len(c.Name) + len(c.ArgsSHA256) + len(c.Status)
 	}
 	return n
 }
@@ -308,6 +349,11 @@ func (r *Record) fit() {
 	if over > 0 && len(r.Findings) > 0 {
 		notes = append(notes, fmt.Sprintf("findings: %d left out", len(r.Findings)))
 		r.Findings = []result.Finding{}
+		over = r.StoredSize() - MaxRecordBytes
+	}
+	if over > 0 && len(r.ToolCalls) > 0 {
+		notes = append(notes, fmt.Sprintf("toolCalls: %d left out", len(r.ToolCalls)))
+		r.ToolCalls = nil
 	}
 	if r.Truncated != "" {
 		notes = append([]string{r.Truncated}, notes...)

@@ -127,7 +127,11 @@ type AgentStats struct {
 	Cancelled   int64                   `json:"cancelled"` // executions their caller cancelled (status cancelled)
 	Languages   map[string]int64        `json:"languages"` // executions per language: javascript and typescript only (one refused for another counts under none)
 	Statuses    map[result.Status]int64 `json:"statuses"`  // executions per status
-	TotalTime   float64                 `json:"-"`         // sum of executionTime, ms
+	// ToolCalls counts the calls of declared tools in all the executions,
+	// ToolFailures those of them that did not succeed (any error code).
+	ToolCalls    int64   `json:"toolCalls"`
+	ToolFailures int64   `json:"toolFailures"`
+	TotalTime    float64 `json:"-"` // sum of executionTime, ms
 }
 
 // LanguageCounts renders Languages as "javascript 3, typescript 1", the
@@ -195,6 +199,12 @@ func (b *StatsBuilder) AddGroup(language string, status result.Status, success, 
 // A request refused for "python" or "ts" is an execution, not a language.
 func StatsLanguage(l string) bool { return l == "javascript" || l == "typescript" }
 
+// AddToolCalls counts n tool calls, failed of which failed.
+func (b *StatsBuilder) AddToolCalls(n, failed int64) {
+	b.s.ToolCalls += n
+	b.s.ToolFailures += failed
+}
+
 // AddTime adds executionTime milliseconds to the total.
 func (b *StatsBuilder) AddTime(ms float64) { b.s.TotalTime += ms }
 
@@ -202,6 +212,7 @@ func (b *StatsBuilder) AddTime(ms float64) { b.s.TotalTime += ms }
 func (b *StatsBuilder) Add(r *Record) {
 	b.AddGroup(r.Language, r.Status, r.Success, r.TimeoutOccurred, 1)
 	b.AddTime(r.ExecutionTime)
+	b.AddToolCalls(ToolCounts(r.ToolCalls))
 }
 
 // Stats returns the totals with the rates derived from them.
