@@ -22,6 +22,7 @@ import (
 	"codexec/ipc"
 	"codexec/metrics"
 	"codexec/result"
+	"codexec/sandbox"
 )
 
 // fakeRunnerEnv makes the test binary a runner that calls tools: it does
@@ -254,12 +255,16 @@ func scrape(t *testing.T, m *metrics.Metrics) string {
 	return w.Body.String()
 }
 
-// The same through a real runner (tools as the code sees them). The
-// runner's side of tool calling is built apart: until it defines the tools
-// global, this test is skipped.
+// The same through a real runner, fully isolated (tools as the code sees
+// them): cgroup, namespaces, uid, rlimits, landlock, seccomp.
 func TestToolCallsRealRunner(t *testing.T) {
+	testutil.RequireRoot(t)
+	iso, err := sandbox.NewIsolation(sandbox.IsolationOptions{})
+	if err != nil {
+		t.Fatalf("full isolation: %v", err)
+	}
 	rec := openRecorder(t, audit.Config{})
-	s, err := New(Options{RunnerPath: testutil.Runner(t), Recorder: rec})
+	s, err := New(Options{RunnerPath: testutil.Runner(t), Recorder: rec, Isolation: iso})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -268,7 +273,7 @@ func TestToolCallsRealRunner(t *testing.T) {
 		return s.Execute(context.Background(), Request{Code: code, AgentID: "agent-real", Tools: crmTools, ToolHandler: h, TimeoutMs: timeoutMs}, nil)
 	}
 	if res := run("return typeof tools", 0); res.Status != result.OK || string(res.Output) != `"object"` {
-		t.Skipf("skipping: the runner does not define the tools global yet (return typeof tools gave %s %s)", res.Status, res.Output)
+		t.Fatalf("return typeof tools gave %s %s", res.Status, res.Output)
 	}
 	tests := []struct {
 		name, code, output string
