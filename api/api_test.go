@@ -235,7 +235,7 @@ func TestEndpoints(t *testing.T) {
 		{"POST", "/v1/executions", `{"code": `, nil, 400, wire.CodeBadRequest},
 		{"POST", "/v1/executions", ``, nil, 400, wire.CodeBadRequest},
 		{"POST", "/v1/executions", `{"code": "return 1"} {}`, nil, 400, wire.CodeBadRequest},
-		{"POST", "/v1/executions", `{"code": "` + strings.Repeat("x", 3<<20) + `"}`, nil, 413, wire.CodeTooLarge},
+		{"POST", "/v1/executions", `{"code": "` + strings.Repeat("x", 5<<20) + `"}`, nil, 413, wire.CodeTooLarge},
 		{"DELETE", "/v1/executions", "", nil, 405, wire.CodeMethodNotAllowed},
 		{"GET", "/v1/executions?status=weird", "", nil, 400, wire.CodeBadRequest},
 		{"GET", "/v1/executions?limit=0", "", nil, 400, wire.CodeBadRequest},

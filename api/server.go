@@ -35,6 +35,7 @@ import (
 
 	"codexec/api/wire"
 	"codexec/audit"
+	"codexec/broker"
 	"codexec/bus"
 	"codexec/config"
 	"codexec/internal/buildinfo"
@@ -121,6 +122,9 @@ type Server struct {
 	cfgMu    sync.Mutex
 	bodies   bodyBudget
 	listener atomic.Pointer[limitListener] // set by Serve
+
+	streamsMu sync.Mutex
+	streams   map[string]*stream // streamed executions running now, by id
 }
 
 // Connections is how many connections are open now: served, and those of
@@ -159,7 +163,7 @@ func New(opts Options) *Server {
 	if opts.BodyBudget <= 0 {
 		opts.BodyBudget = DefaultBodyBudget
 	}
-	s := &Server{opts: opts, mux: http.NewServeMux(), started: time.Now(), stopping: make(chan struct{}), bodies: bodyBudget{max: opts.BodyBudget}}
+	s := &Server{opts: opts, mux: http.NewServeMux(), started: time.Now(), stopping: make(chan struct{}), bodies: bodyBudget{max: opts.BodyBudget}, streams: map[string]*stream{}}
 	for pattern, h := range s.routes() {
 		s.mux.Handle(pattern, h)
 	}
@@ -177,28 +181,32 @@ func New(opts Options) *Server {
 func (s *Server) routes() map[string]http.Handler {
 	h := func(f func(http.ResponseWriter, *http.Request) error) http.Handler { return handler(f) }
 	return map[string]http.Handler{
-		"POST /v1/executions":           h(s.postExecution),
-		"GET /v1/executions/{id}":       h(s.getExecution),
-		"GET /v1/executions":            h(s.listExecutions),
-		"GET /v1/agents/{id}/stats":     h(s.agentStats),
-		"GET /v1/agents/{id}/failures":  h(s.agentFailures),
-		"GET /v1/events":                h(s.events),
-		"GET /v1/config":                h(s.getConfig),
-		"PATCH /v1/config":              h(s.patchConfig),
-		"GET /healthz":                  h(s.health),
-		"GET /metrics":                  h(s.metrics),
-		"/":                             h(func(http.ResponseWriter, *http.Request) error { return errNotFound("no such endpoint") }),
-		"/v1/executions/{id}/{rest...}": h(func(http.ResponseWriter, *http.Request) error { return errNotFound("no such endpoint") }),
-		"/v1/agents/{id}/{rest...}":     h(func(http.ResponseWriter, *http.Request) error { return errNotFound("no such endpoint") }),
-		"/v1/executions":                h(methodNotAllowed),
-		"/v1/config":                    h(methodNotAllowed),
-		"/v1/events":                    h(methodNotAllowed),
+		"POST /v1/executions":                   h(s.postExecution),
+		"GET /v1/executions/{id}":               h(s.getExecution),
+		"POST /v1/executions/{id}/tool-results": h(s.postToolResult),
+		"GET /v1/executions":                    h(s.listExecutions),
+		"GET /v1/agents/{id}/stats":             h(s.agentStats),
+		"GET /v1/agents/{id}/failures":          h(s.agentFailures),
+		"GET /v1/events":                        h(s.events),
+		"GET /v1/config":                        h(s.getConfig),
+		"PATCH /v1/config":                      h(s.patchConfig),
+		"GET /healthz":                          h(s.health),
+		"GET /metrics":                          h(s.metrics),
+		"/":                                     h(func(http.ResponseWriter, *http.Request) error { return errNotFound("no such endpoint") }),
+		"/v1/executions/{id}/{rest...}":         h(func(http.ResponseWriter, *http.Request) error { return errNotFound("no such endpoint") }),
+		"/v1/agents/{id}/{rest...}":             h(func(http.ResponseWriter, *http.Request) error { return errNotFound("no such endpoint") }),
+		"/v1/executions":                        h(methodNotAllowed),
+		"/v1/config":                            h(methodNotAllowed),
+		"/v1/events":                            h(methodNotAllowed),
 	}
 }
 
 // ServeHTTP puts a request body under its deadline, keeps the reserve
 // connections to GET /healthz, refuses browser-borne requests, then routes.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	// Handlers bound their writes with deadlines, which net/http leaves on
+	// a kept-alive connection: a new request starts with none.
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Time{})
 	if r.Body != nil && r.Body != http.NoBody {
 		// Only requests with a body: without one, net/http's background
 		// read of the connection is already pending, and a deadline
@@ -404,7 +412,7 @@ func (s *Server) postExecution(w http.ResponseWriter, r *http.Request) error {
 	var req wire.ExecuteRequest
 	// The code and context caps, with room for JSON escaping and the
 	// other fields; the service then checks each field against its own.
-	max := int64(lim.MaxCodeBytes)*6 + int64(lim.MaxContextBytes) + 64<<10
+	max := int64(lim.MaxCodeBytes)*6 + int64(lim.MaxContextBytes) + broker.MaxDeclBytes + 64<<10
 	n := max // chunked: as much as may come
 	if r.ContentLength >= 0 && r.ContentLength < max {
 		n = r.ContentLength
@@ -436,11 +444,18 @@ func (s *Server) postExecution(w http.ResponseWriter, r *http.Request) error {
 		s.opts.Metrics.Rejected("policy")
 		return err
 	}
+	if len(req.Tools) > 0 && !req.Stream {
+		return errBadRequest(`a request that declares tools must be streamed ("stream": true): its tool calls come on the stream, and you answer each with POST /v1/executions/{id}/tool-results`)
+	}
 	release, err := s.opts.Service.Acquire(r.Context())
 	if err != nil {
 		return err
 	}
 	defer release()
+	if req.Stream {
+		s.streamExecution(w, r, req, peer)
+		return nil
+	}
 	// A client that disconnects before its answer cancels the execution:
 	// its runner is killed at once and it is recorded as cancelled.
 	res := s.opts.Service.Execute(r.Context(), service.Request{

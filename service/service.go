@@ -65,6 +65,10 @@ type Request struct {
 	// client's functions. It is never part of the request's JSON.
 	ToolHandler broker.Handler `json:"-"`
 
+	// ID, when set (by an interface that must name the execution before it
+	// runs, such as the socket API's stream), is the execution's id; it
+	// must come from NewID. Empty: Execute makes one.
+	ID string `json:"-"`
 	// Peer is the calling process when the request came over the socket
 	// (SO_PEERCRED); it is recorded with the execution.
 	Peer *Peer `json:"-"`
@@ -253,7 +257,11 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 		// may destructure it.
 		req.Context = json.RawMessage(`{}`)
 	}
-	res = result.Result{ID: NewID(), Language: req.Language, CodeHash: CodeHash(req.Code)}
+	id := req.ID
+	if id == "" {
+		id = NewID()
+	}
+	res = result.Result{ID: id, Language: req.Language, CodeHash: CodeHash(req.Code)}
 	// Ids (and a language) that fail validation are never passed on as
 	// sent, whichever check refuses the request: events show the same
 	// rendering the record keeps.

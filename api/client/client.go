@@ -104,8 +104,19 @@ func (c *Client) do(ctx context.Context, method, path string, body any, out any)
 	return json.NewDecoder(resp.Body).Decode(out)
 }
 
-// Execute runs code and returns its result (whatever its status).
-func (c *Client) Execute(ctx context.Context, req wire.ExecuteRequest) (result.Result, error) {
+// Execute runs code and returns its result (whatever its status). With
+// WithTools (or WithLogs) the execution is streamed: the client answers
+// the code's tool calls with the handlers and passes console lines on as
+// they come. Cancelling ctx cancels the execution: the supervisor kills
+// its runner and records it as cancelled.
+func (c *Client) Execute(ctx context.Context, req wire.ExecuteRequest, opts ...ExecuteOption) (result.Result, error) {
+	var o execOptions
+	for _, f := range opts {
+		f(&o)
+	}
+	if o.tools != nil || o.onLog != nil || req.Stream {
+		return c.executeStream(ctx, req, o)
+	}
 	var res result.Result
 	err := c.do(ctx, http.MethodPost, "/v1/executions", req, &res)
 	return res, err

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"codexec/audit/schema"
+	"codexec/result"
 )
 
 // ExecuteRequest is the body of POST /v1/executions.
@@ -23,6 +24,56 @@ type ExecuteRequest struct {
 	// TSExperimentalDecorators: TypeScript's experimental decorators
 	// instead of the TC39 standard ones; TypeScript only.
 	TSExperimentalDecorators bool `json:"tsExperimentalDecorators,omitempty"`
+	// Tools are the tools the code may call (tools.<name>(args)), answered
+	// by the caller: a request that declares tools must be streamed.
+	Tools []Tool `json:"tools,omitempty"`
+	// Stream answers with newline-delimited JSON events (StreamEvent) as
+	// the execution goes, the result last, instead of the result alone.
+	Stream bool `json:"stream,omitempty"`
+}
+
+// Tool declares a tool the code may call (the shape of broker.Tool): a
+// name (identifiers joined by dots), a description, and JSON Schemas for
+// its argument and, optionally, its result.
+type Tool struct {
+	Name         string          `json:"name"`
+	Description  string          `json:"description,omitempty"`
+	InputSchema  json.RawMessage `json:"inputSchema"`
+	OutputSchema json.RawMessage `json:"outputSchema,omitempty"`
+}
+
+// The types of StreamEvent.
+const (
+	StreamStarted  = "started"   // the execution has its id
+	StreamLog      = "log"       // a console line
+	StreamToolCall = "tool_call" // the code called a tool: answer with POST /v1/executions/{id}/tool-results
+	StreamResult   = "result"    // the result JSON; the last line
+)
+
+// StreamEvent is one line of a streamed execution.
+type StreamEvent struct {
+	Type        string          `json:"type"`
+	ExecutionID string          `json:"executionId"`
+	Level       string          `json:"level,omitempty"`     // log
+	Message     string          `json:"message,omitempty"`   // log
+	CallID      string          `json:"callId,omitempty"`    // tool_call
+	Name        string          `json:"name,omitempty"`      // tool_call
+	Arguments   json.RawMessage `json:"arguments,omitempty"` // tool_call
+	Result      *result.Result  `json:"result,omitempty"`    // result
+}
+
+// ToolResult answers one tool_call (POST /v1/executions/{id}/tool-results):
+// the tool's result as JSON, or an error the code sees as a ToolError.
+type ToolResult struct {
+	CallID string          `json:"callId"`
+	Result json.RawMessage `json:"result,omitempty"`
+	Error  *ToolResultErr  `json:"error,omitempty"`
+}
+
+// ToolResultErr is a failed tool call, as the caller reports it.
+type ToolResultErr struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
 }
 
 // Error is every error response: a stable code and a message for people.
