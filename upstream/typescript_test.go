@@ -14,7 +14,7 @@ import (
 func TestTypeScript(t *testing.T) {
 	tools := []broker.Tool{
 		{Name: "crm.findCustomer", Description: "Find a customer.\nBy email. Never */ closes early.",
-			InputSchema: json.RawMessage(`{"type":"object","properties":{"email":{"type":"string","description":"Their email."},"limit":{"type":"integer"},"tags":{"type":"array","items":{"enum":["a","b"]}},"kind":{"const":"vip"},"x-y":{"type":["string","null"]},"any":{}},"required":["email"]}`),
+			InputSchema:  json.RawMessage(`{"type":"object","properties":{"email":{"type":"string","description":"Their email."},"limit":{"type":"integer"},"tags":{"type":"array","items":{"enum":["a","b"]}},"kind":{"const":"vip"},"x-y":{"type":["string","null"]},"any":{}},"required":["email"]}`),
 			OutputSchema: json.RawMessage(`{"type":"object","properties":{"id":{"type":"number"},"ok":{"type":"boolean"},"ref":{"$ref":"#/x"},"alt":{"anyOf":[{"type":"string"},{"type":"object","properties":{"n":{"type":"number"}},"required":["n"]}]}},"required":["id"]}`)},
 		{Name: "crm.list", InputSchema: json.RawMessage(`{"type":"object"}`)},
 		{Name: "top", InputSchema: json.RawMessage(`{"type":"object","additionalProperties":{"type":"number"}}`), OutputSchema: json.RawMessage(`{"type":"array","items":{"oneOf":[{"type":"string"},{"type":"number"}]}}`)},

@@ -43,7 +43,7 @@ func args(req *mcp.CallToolRequest) map[string]any {
 func main() {
 	s := mcp.NewServer(&mcp.Implementation{Name: "mcptestserver", Version: "1"}, &mcp.ServerOptions{PageSize: 2})
 	s.AddTool(&mcp.Tool{Name: "add", Description: "Add two numbers.",
-		InputSchema: obj(`{"type":"object","properties":{"a":{"type":"number","description":"The first addend."},"b":{"type":"number"}},"required":["a","b"]}`),
+		InputSchema:  obj(`{"type":"object","properties":{"a":{"type":"number","description":"The first addend."},"b":{"type":"number"}},"required":["a","b"]}`),
 		OutputSchema: obj(`{"type":"object","properties":{"sum":{"type":"number"}},"required":["sum"]}`)},
 		func(_ context.Context, req *mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 			a := args(req)
@@ -80,7 +80,7 @@ func main() {
 			return structured(map[string]any{"pid": os.Getpid()}), nil
 		})
 	s.AddTool(&mcp.Tool{Name: "get-issue", Description: "An issue by number.",
-		InputSchema: obj(`{"type":"object","properties":{"number":{"type":"integer"},"state":{"enum":["open","closed"]}},"required":["number"]}`),
+		InputSchema:  obj(`{"type":"object","properties":{"number":{"type":"integer"},"state":{"enum":["open","closed"]}},"required":["number"]}`),
 		OutputSchema: obj(`{"type":"object","properties":{"number":{"type":"integer"},"title":{"type":"string"},"labels":{"type":"array","items":{"type":"string"}}},"required":["number","title"]}`)},
 		func(_ context.Context, req *mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 			n, _ := args(req)["number"].(float64)
