@@ -87,7 +87,9 @@ func TestUpstreamRealRunner(t *testing.T) {
 
 	t.Run("own tools beside the upstream ones", func(t *testing.T) {
 		own := []broker.Tool{{Name: "crm.find", InputSchema: json.RawMessage(`{"type":"object"}`)}}
-		h := broker.HandlerFunc(func(context.Context, string, json.RawMessage) (json.RawMessage, error) { return json.RawMessage(`"mine"`), nil })
+		h := broker.HandlerFunc(func(context.Context, string, json.RawMessage) (json.RawMessage, error) {
+			return json.RawMessage(`"mine"`), nil
+		})
 		res := run("agent-all", `return [await tools.crm.find({}), (await tools.calc.add({a: 1, b: 2})).sum]`, own, h)
 		if res.Status != result.OK || string(res.Output) != `["mine",3]` {
 			t.Fatalf("result = %q %s %+v", res.Status, res.Output, res.Error)
