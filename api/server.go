@@ -184,6 +184,7 @@ func (s *Server) routes() map[string]http.Handler {
 		"GET /v1/agents/{id}/failures":  h(s.agentFailures),
 		"GET /v1/events":                h(s.events),
 		"GET /v1/config":                h(s.getConfig),
+		"GET /v1/tools":                 h(s.getTools),
 		"PATCH /v1/config":              h(s.patchConfig),
 		"GET /healthz":                  h(s.health),
 		"GET /metrics":                  h(s.metrics),
