@@ -190,6 +190,7 @@ func (s *Server) routes() map[string]http.Handler {
 		"GET /v1/events":                        h(s.events),
 		"GET /v1/config":                        h(s.getConfig),
 		"PATCH /v1/config":                      h(s.patchConfig),
+		"GET /v1/tools":                         h(s.getTools),
 		"GET /healthz":                          h(s.health),
 		"GET /metrics":                          h(s.metrics),
 		"/":                                     h(func(http.ResponseWriter, *http.Request) error { return errNotFound("no such endpoint") }),

@@ -48,6 +48,17 @@ type File struct {
 	// the configuration.
 	Admins []int `json:"admins,omitempty"`
 
+	// MCPServers are upstream MCP servers whose tools the code may call as
+	// tools.<server>.<tool>(args) ("code mode"), in the shape MCP clients
+	// configure them (see MCPServer).
+	MCPServers map[string]MCPServer `json:"mcpServers,omitempty"`
+	// ToolPolicy maps agent ids ("*": any other agent) to the MCP servers
+	// ("github") or tools ("crm.findCustomer") their code may call, "*"
+	// for all. Without a toolPolicy every agent may call every configured
+	// server's tools; with one, an agent it does not name (and no "*"
+	// key) may call none.
+	ToolPolicy map[string][]string `json:"toolPolicy,omitempty"`
+
 	Limits Limits `json:"limits"`
 }
 
@@ -92,6 +103,9 @@ func (f File) Validate() error {
 	case "", "text", "json":
 	default:
 		return fmt.Errorf("config: logFormat %q is not text or json", f.LogFormat)
+	}
+	if err := CheckMCP(f.MCPServers, f.ToolPolicy); err != nil {
+		return fmt.Errorf("config: %w", err)
 	}
 	if f.MaxConcurrent < 0 || f.MaxQueue < 0 || f.CPUCores < 0 {
 		return fmt.Errorf("config: maxConcurrent, maxQueue and cpuCores may not be negative")

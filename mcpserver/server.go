@@ -82,6 +82,11 @@ type Options struct {
 	AgentID string
 	// Version is reported to clients in the server's implementation info.
 	Version string
+	// Tools, when not nil, are the tools the code may call besides its
+	// own (code mode): code_execute's description declares them in
+	// TypeScript (those of AgentID, else those the tool policy gives any
+	// agent), and the code_tools tool answers them for the caller's agent.
+	Tools ToolCatalog
 	// Logger gets the server's logs (one line per execution, at info) and
 	// the SDK's warnings and errors; nil discards them. A stdio server must
 	// never log to standard output.
@@ -133,7 +138,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 		return &mcp.ToolAnnotations{Title: title, ReadOnlyHint: true, IdempotentHint: idempotent, OpenWorldHint: &no, DestructiveHint: &no}
 	}
 	s.srv.AddTool(&mcp.Tool{
-		Name: ToolExecute, Title: "Run code in the codexec sandbox", Description: executeDescription(lim),
+		Name: ToolExecute, Title: "Run code in the codexec sandbox", Description: executeDescription(lim) + toolsText(opts.Tools, opts.AgentID),
 		InputSchema: executeInputSchema(lim), OutputSchema: resultSchema(), Annotations: hints("Run code in the codexec sandbox", false),
 	}, s.execute)
 	s.srv.AddTool(&mcp.Tool{
@@ -144,6 +149,12 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 		Name: ToolStats, Title: "Execution statistics of an agent", Description: statsDescription,
 		InputSchema: statsInputSchema(), OutputSchema: statsSchema(), Annotations: hints("Execution statistics of an agent", true),
 	}, s.stats)
+	if opts.Tools != nil {
+		s.srv.AddTool(&mcp.Tool{
+			Name: ToolTools, Title: "Tools the code may call", Description: toolsDescription,
+			InputSchema: toolsInputSchema(), OutputSchema: toolsOutputSchema(), Annotations: hints("Tools the code may call", true),
+		}, s.tools)
+	}
 	return s, nil
 }
 

@@ -96,6 +96,22 @@ type Options struct {
 	// per core), and at most MaxQueue waiting for a slot (0: 4×MaxConcurrent).
 	MaxConcurrent int
 	MaxQueue      int
+
+	// Upstream, when not nil, adds the tools the operator configured (MCP
+	// servers, package upstream) to every execution's own: see Upstream.
+	Upstream Upstream
+}
+
+// Upstream adds tools the supervisor answers itself to an execution's.
+type Upstream interface {
+	// Merge returns the execution's tools (its own and those agentID may
+	// use) and the handler that answers them all, or an error when its
+	// own tools clash with them (the request is invalid).
+	Merge(agentID string, own []broker.Tool, ownHandler broker.Handler) ([]broker.Tool, broker.Handler, error)
+	// Tools are the tools agentID may use, and Declarations their
+	// TypeScript declarations.
+	Tools(agentID string) []broker.Tool
+	Declarations(agentID string) string
 }
 
 // Service executes requests.
@@ -193,6 +209,9 @@ func (s *Service) Pool() *pool.Pool { return s.opts.Pool }
 func (s *Service) Admission() (running, waiting, maxConcurrent, maxQueue int) {
 	return len(s.slots), int(s.queued.Load()), s.opts.MaxConcurrent, s.opts.MaxQueue
 }
+
+// Upstream is Options.Upstream (nil without one).
+func (s *Service) Upstream() Upstream { return s.opts.Upstream }
 
 // Limits returns the limits new executions get.
 func (s *Service) Limits() config.Limits {
@@ -328,6 +347,14 @@ func (s *Service) Execute(ctx context.Context, req Request, onLog func(result.Lo
 	}, lim); inv != nil {
 		res.Fail(result.Invalid, inv.Error(), 0, 0)
 		return res
+	}
+	if up := s.opts.Upstream; up != nil {
+		tools, h, err := up.Merge(req.AgentID, req.Tools, req.ToolHandler)
+		if err != nil {
+			res.Fail(result.Invalid, "tools: "+err.Error(), 0, 0)
+			return res
+		}
+		req.Tools, req.ToolHandler = tools, h
 	}
 	if len(req.Tools) > 0 {
 		if req.ToolHandler == nil {

@@ -26,6 +26,7 @@ type mcpFlags struct {
 	socket        string
 	agent         string
 	config        string
+	mcpConfig     string
 	runner        string
 	weak          bool
 	audit         auditFlags
@@ -77,6 +78,7 @@ SIGINT.`,
 	fl.StringVar(&f.socket, "socket", "", "go through the daemon on this socket (default: $"+envSocket+"; neither, or \"off\": run in this process)")
 	fl.StringVar(&f.agent, "agent", "", "agent id recorded for every execution (default: the MCP client's name, made into an id)")
 	fl.StringVar(&f.config, "config", "", "JSON configuration file to take the limits from (see supervisor serve); in-process only")
+	fl.StringVar(&f.mcpConfig, "mcp-config", "", `JSON file holding {"mcpServers": {...}}: MCP servers whose tools the code may call as tools.<server>.<tool>(args), besides those of --config; in-process only`)
 	fl.StringVar(&f.runner, "runner", "", "path of the runner executable (default: $CODEXEC_RUNNER, then next to the supervisor)")
 	fl.IntVar(&f.poolSize, "pool-size", 0, fmt.Sprintf("runners kept ready, 0 for none (default: poolSize of --config, else two per core); in-process only; at most %d", config.MaxPoolSize))
 	fl.IntVar(&f.maxConcurrent, "max-concurrent", 0, "executions at once (default: maxConcurrent of --config, else two per core); in-process only")
@@ -109,7 +111,8 @@ func runMcp(cmd *cobra.Command, st *State, f mcpFlags) error {
 	if socket == "" {
 		socket = st.Getenv(envSocket)
 	}
-	inProcessOnly := []string{"config", "pool-size", "max-concurrent", "max-queue"}
+	inProcessOnly := []string{"config", "mcp-config", "pool-size", "max-concurrent", "max-queue"}
+	var tools mcpserver.ToolCatalog
 	if socket != "" && socket != "off" {
 		for _, name := range inProcessOnly {
 			if cmd.Flags().Changed(name) {
@@ -152,10 +155,25 @@ func runMcp(cmd *cobra.Command, st *State, f mcpFlags) error {
 		if err := file.Validate(); err != nil {
 			return usageError("%v", err)
 		}
+		servers, policy, err := mcpServersOf(file, f.mcpConfig)
+		if err != nil {
+			return err
+		}
+		// The operator's MCP servers (code mode): started now, stopped
+		// when the session ends.
+		hub, err := startUpstream(ctx, st, servers, policy, log)
+		if err != nil {
+			return err
+		}
+		if hub != nil {
+			defer hub.Close()
+			tools = hub
+		}
 		// A long-lived process, like the daemon: runners kept ready, their
 		// exit and cgroup removal after the result.
 		var p *pool.Pool
 		tune := func(o *service.Options) {
+			o.Upstream = upstreamOf(hub)
 			o.MaxConcurrent, o.MaxQueue, o.AsyncCleanup = file.MaxConcurrent, file.MaxQueue, true
 			if file.Limits.PoolSize > 0 {
 				p = pool.New(pool.Options{
@@ -188,7 +206,7 @@ func runMcp(cmd *cobra.Command, st *State, f mcpFlags) error {
 			"poolSize", file.Limits.PoolSize, "maxConcurrent", maxConcurrentOf(svc), "version", buildinfo.Read().Short())
 	}
 
-	srv, err := mcpserver.New(ctx, mcpserver.Options{Backend: backend, AgentID: f.agent, Version: buildinfo.Read().Short(), Logger: log})
+	srv, err := mcpserver.New(ctx, mcpserver.Options{Backend: backend, AgentID: f.agent, Version: buildinfo.Read().Short(), Logger: log, Tools: tools})
 	if err != nil {
 		return &exitError{code: 70, err: err}
 	}

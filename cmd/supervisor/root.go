@@ -48,7 +48,7 @@ and reports a truthful result.`,
 		Version:       buildinfo.Read().String(),
 	}
 	root.SetVersionTemplate("{{.Version}}\n")
-	root.AddCommand(newVersionCmd(st), newRunCmd(st), newValidateCmd(st), newDoctorCmd(st), newServeCmd(st), newEventsCmd(st), newConfigCmd(st), newMcpCmd(st))
+	root.AddCommand(newVersionCmd(st), newRunCmd(st), newValidateCmd(st), newDoctorCmd(st), newServeCmd(st), newEventsCmd(st), newConfigCmd(st), newMcpCmd(st), newToolsCmd(st))
 	root.AddCommand(newAuditCmds(st)...)
 	return root
 }

@@ -40,6 +40,8 @@ type runFlags struct {
 	socket  string
 	config  string
 	modules bool
+	// mcpConfig: --mcp-config, MCP servers whose tools the code may call
+	mcpConfig string
 	// tsExperimental: --ts-experimental-decorators
 	tsExperimental bool
 }
@@ -66,6 +68,13 @@ Exit codes: 0 ok, 1 error, 2 usage, 3 blocked or invalid, 4 timeout,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("mcp-config") {
+				// The code calls MCP servers this process starts.
+				if f.socket != "" && f.socket != "off" {
+					return usageError("--mcp-config runs the code here, with the MCP servers this command starts: drop --socket (a daemon uses the mcpServers of its own configuration)")
+				}
+				f.socket = "off"
+			}
 			if cmd.Flags().Changed("allow-builtin-modules") && f.socket == "" {
 				// A daemon runs with its own configuration: a run that
 				// sets this per-execution option runs here.
@@ -88,6 +97,7 @@ Exit codes: 0 ok, 1 error, 2 usage, 3 blocked or invalid, 4 timeout,
 	addSocketFlag(fl, &f.socket)
 	fl.StringVar(&f.config, "config", "", "JSON configuration file to take the limits from (see supervisor serve)")
 	fl.BoolVar(&f.modules, "allow-builtin-modules", false, "let the code require() the pure built-in modules (util, path, crypto, ...; default: the configuration's); the run happens in this process, not through a daemon")
+	fl.StringVar(&f.mcpConfig, "mcp-config", "", `JSON file holding {"mcpServers": {...}} (the shape MCP clients use): their tools are tools.<server>.<tool>(args) in the code; the run happens in this process`)
 	addExperimentalDecoratorsFlag(cmd, &f.tsExperimental)
 	return cmd
 }
@@ -100,13 +110,18 @@ func addExperimentalDecoratorsFlag(cmd *cobra.Command, v *bool) {
 }
 
 func runRun(ctx context.Context, st *State, file string, f runFlags, modulesSet bool) error {
-	lim := config.DefaultLimits()
+	cfile := config.DefaultFile()
 	if f.config != "" {
 		cf, err := config.LoadFile(f.config)
 		if err != nil {
 			return usageError("%v", err)
 		}
-		lim = cf.Limits
+		cfile = cf
+	}
+	lim := cfile.Limits
+	servers, policy, err := mcpServersOf(cfile, f.mcpConfig)
+	if err != nil {
+		return err
 	}
 	if modulesSet {
 		lim.AllowBuiltinModules = f.modules
@@ -161,7 +176,17 @@ func runRun(ctx context.Context, st *State, file string, f runFlags, modulesSet 
 		}
 		return printResult(st, res, f.json)
 	}
-	svc, _, _, closeAudit, err := st.localService(f.runner, f.weak, f.audit, lim, nil, 3*time.Second, nil)
+	// The MCP servers' warnings (a tool skipped, a server that exited)
+	// and their standard error go to standard error.
+	hub, err := startUpstream(ctx, st, servers, policy, slog.New(slog.NewTextHandler(st.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	if err != nil {
+		return err
+	}
+	if hub != nil {
+		defer hub.Close()
+	}
+	svc, _, _, closeAudit, err := st.localService(f.runner, f.weak, f.audit, lim, nil, 3*time.Second,
+		func(o *service.Options) { o.Upstream = upstreamOf(hub) })
 	if err != nil {
 		return err
 	}

@@ -137,6 +137,16 @@ func runServe(cmd *cobra.Command, st *State, f serveFlags) error {
 		return &exitError{code: 70, err: err}
 	}
 
+	// The operator's MCP servers (code mode): started now, their tools
+	// logged; stopped when the daemon stops.
+	hub, err := startUpstream(context.Background(), st, file.MCPServers, file.ToolPolicy, log)
+	if err != nil {
+		return err
+	}
+	if hub != nil {
+		defer hub.Close()
+	}
+
 	acfg := st.auditConfig(auditFlags{dataDir: file.DataDir, mongoURI: file.MongoURI, mongoDB: file.MongoDB})
 	acfg.Durability = audit.Durability(file.Durability)
 	acfg.Logger = log.With("component", "audit")
@@ -168,6 +178,7 @@ func runServe(cmd *cobra.Command, st *State, f serveFlags) error {
 	svc, err := service.New(service.Options{
 		RunnerPath: runnerPath, Limits: file.Limits, Isolation: iso, Recorder: rec, Bus: events, Metrics: m,
 		Pool: p, AsyncCleanup: true, Logger: log, MaxConcurrent: file.MaxConcurrent, MaxQueue: file.MaxQueue,
+		Upstream: upstreamOf(hub),
 	})
 	if err != nil {
 		rec.Close(context.Background())

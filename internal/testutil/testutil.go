@@ -116,6 +116,9 @@ func RemoveBinaries() {
 	if binDir != "" && os.Getenv("CODEXEC_TEST_BIN") == "" {
 		os.RemoveAll(binDir)
 	}
+	if mcpPath != "" && strings.HasPrefix(filepath.Base(filepath.Dir(mcpPath)), "codexec-test-mcp-") {
+		os.RemoveAll(filepath.Dir(mcpPath))
+	}
 }
 
 func fileExists(p string) bool {
@@ -198,4 +201,39 @@ func (s *SyncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+var (
+	mcpOnce sync.Once
+	mcpPath string
+	mcpErr  error
+	mcpOut  []byte
+)
+
+// MCPTestServer builds, once per test process, internal/mcptestserver (a
+// small MCP server on stdio, made with the official Go SDK) and returns
+// its path.
+func MCPTestServer(tb testing.TB) string {
+	tb.Helper()
+	if dir := os.Getenv("CODEXEC_TEST_BIN"); dir != "" {
+		if p := filepath.Join(dir, "mcptestserver"); fileExists(p) {
+			return p
+		}
+	}
+	mcpOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "codexec-test-mcp-")
+		if err != nil {
+			mcpErr = err
+			return
+		}
+		mcpPath = filepath.Join(dir, "mcptestserver")
+		cmd := exec.Command("go", "build", "-o", mcpPath, "./internal/mcptestserver")
+		cmd.Dir = ModuleRoot(tb)
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+		mcpOut, mcpErr = cmd.CombinedOutput()
+	})
+	if mcpErr != nil {
+		tb.Fatalf("testutil: build the MCP test server: %v\n%s", mcpErr, mcpOut)
+	}
+	return mcpPath
 }
