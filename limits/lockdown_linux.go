@@ -168,7 +168,7 @@ func (l Lockdown) Apply() (Applied, error) {
 			a.LandlockABI = abi
 		}
 	}
-	if err := unix.Prctl(unix.PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0); err != nil {
+	if err := setNoNewPrivs(); err != nil {
 		return a, fmt.Errorf("no_new_privs: %w", err)
 	}
 	a.Layers = append(a.Layers, LayerNNP)
@@ -220,6 +220,22 @@ func dropPrivileges(uid, gid int) error {
 	}
 	if os.Getuid() != uid || os.Geteuid() != uid || os.Getgid() != gid {
 		return errors.New("ids did not change")
+	}
+	return nil
+}
+
+// setNoNewPrivs sets no_new_privs on every thread of the process. The
+// prctl is per thread: set on one alone, the others (and /proc/PID/status,
+// which shows the main thread) would not have it when seccomp, whose TSYNC
+// carries it to every thread, is skipped. AllThreadsSyscall needs a
+// binary without cgo, which the runner is; elsewhere, the calling thread.
+func setNoNewPrivs() error {
+	_, _, errno := syscall.AllThreadsSyscall(syscall.SYS_PRCTL, unix.PR_SET_NO_NEW_PRIVS, 1, 0)
+	if errno == syscall.ENOTSUP {
+		return unix.Prctl(unix.PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+	}
+	if errno != 0 {
+		return errno
 	}
 	return nil
 }

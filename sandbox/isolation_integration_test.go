@@ -346,3 +346,38 @@ func TestAsyncCleanup(t *testing.T) {
 		t.Errorf("child processes left: %v", kids)
 	}
 }
+
+// no_new_privs is on every thread of a runner, also where seccomp (whose
+// TSYNC would carry it) is skipped: the prctl is per thread, and verify
+// reads the main thread.
+func TestNoNewPrivsOnEveryThread(t *testing.T) {
+	testutil.RequireRoot(t)
+	iso, err := NewIsolation(IsolationOptions{NoCgroups: true, Namespaces: []string{}, AllowWeak: true,
+		Skip: []string{limits.LayerRlimits, limits.LayerCreds, limits.LayerLandlock, limits.LayerSeccomp}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 20; i++ {
+		r, err := Start(Config{RunnerPath: testutil.Runner(t), Env: RunnerEnv, Isolation: iso}, Spec{ID: fmt.Sprintf("nnp%d", i)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := r.WaitReady(t.Context()); err != nil {
+			t.Fatalf("runner %d: %v", i, err)
+		}
+		tasks, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/status", r.PID()))
+		if len(tasks) < 2 {
+			t.Fatalf("runner %d has %d threads", i, len(tasks))
+		}
+		for _, f := range tasks {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(b), "\nNoNewPrivs:\t1\n") {
+				t.Errorf("runner %d: %s lacks no_new_privs", i, f)
+			}
+		}
+		r.Kill()
+	}
+}
