@@ -174,6 +174,7 @@ func main() {
 	// Simple through an MCP client: supervisor mcp in-process (warm pool,
 	// and no pool), and through this daemon.
 	mcpLatency(&r, sup, tmp, d.socket, wls[0], func() { waitPool(c, true) })
+	toolCalls(&r, filepath.Join(bin, "runner"), c, func() { waitPool(c, true) })
 
 	// The same with the pool off: every execution starts its runner.
 	_, err = c.PatchConfig(ctx, map[string]any{"poolSize": 0})
