@@ -122,6 +122,15 @@ func (c *Client) Execute(ctx context.Context, req wire.ExecuteRequest, opts ...E
 	return res, err
 }
 
+// Tools returns the tools of the daemon's configured MCP servers that
+// agentID's code may call (GET /v1/tools), with their TypeScript
+// declarations.
+func (c *Client) Tools(ctx context.Context, agentID string) (wire.ToolsAnswer, error) {
+	var ans wire.ToolsAnswer
+	err := c.do(ctx, http.MethodGet, "/v1/tools?agentId="+url.QueryEscape(agentID), nil, &ans)
+	return ans, err
+}
+
 // Get returns the record of one execution.
 func (c *Client) Get(ctx context.Context, id string) (schema.Record, error) {
 	var r schema.Record

@@ -42,6 +42,16 @@ type Tool struct {
 	OutputSchema json.RawMessage `json:"outputSchema,omitempty"`
 }
 
+// ToolsAnswer is the body of GET /v1/tools (and `supervisor tools
+// --json`): the tools of the configured MCP servers an agent's code may
+// call as tools.<server>.<tool>(args), the tool policy applied, as
+// TypeScript declarations and as declarations.
+type ToolsAnswer struct {
+	AgentID      string `json:"agentId"`
+	Declarations string `json:"declarations"`
+	Tools        []Tool `json:"tools"`
+}
+
 // The types of StreamEvent.
 const (
 	StreamStarted  = "started"   // the execution has its id

@@ -14,6 +14,9 @@ import (
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 	"github.com/spf13/cobra"
 
+	"codexec/api/client"
+	"codexec/api/wire"
+	"codexec/broker"
 	"codexec/config"
 	"codexec/internal/buildinfo"
 	"codexec/mcpserver"
@@ -124,6 +127,8 @@ func runMcp(cmd *cobra.Command, st *State, f mcpFlags) error {
 			return err
 		}
 		backend = mcpserver.NewDaemon(c)
+		// The daemon's code-mode tools: described and listed as in-process.
+		tools = daemonCatalog{c}
 		log.Info("serving MCP on stdio", "backend", "daemon", "socket", socket)
 	} else {
 		file := config.DefaultFile()
@@ -229,3 +234,28 @@ func runMcp(cmd *cobra.Command, st *State, f mcpFlags) error {
 type nopWriteCloser struct{ io.Writer }
 
 func (nopWriteCloser) Close() error { return nil }
+
+// daemonCatalog is the tools of the daemon's configured MCP servers (GET
+// /v1/tools), asked for when they are described: executions through the
+// daemon get them, so code_execute's description and code_tools say so.
+type daemonCatalog struct{ c *client.Client }
+
+func (d daemonCatalog) answer(agentID string) wire.ToolsAnswer {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	ans, err := d.c.Tools(ctx, agentID)
+	if err != nil {
+		return wire.ToolsAnswer{}
+	}
+	return ans
+}
+
+func (d daemonCatalog) Tools(agentID string) []broker.Tool {
+	var out []broker.Tool
+	for _, t := range d.answer(agentID).Tools {
+		out = append(out, broker.Tool(t))
+	}
+	return out
+}
+
+func (d daemonCatalog) Declarations(agentID string) string { return d.answer(agentID).Declarations }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"codexec/api/wire"
 	"codexec/broker"
 	"codexec/config"
 	"codexec/service"
@@ -111,14 +112,6 @@ error.`,
 	return cmd
 }
 
-// ToolsAnswer is what `supervisor tools --json` prints (and GET /v1/tools
-// answers).
-type toolsAnswer struct {
-	AgentID      string        `json:"agentId"`
-	Declarations string        `json:"declarations"`
-	Tools        []broker.Tool `json:"tools"`
-}
-
 func runTools(cmd *cobra.Command, st *State, f toolsFlags) error {
 	file := config.DefaultFile()
 	if f.config != "" {
@@ -157,7 +150,11 @@ func runTools(cmd *cobra.Command, st *State, f toolsFlags) error {
 	enc := json.NewEncoder(st.Stdout)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(toolsAnswer{AgentID: f.agent, Declarations: decl, Tools: tools}); err != nil {
+	ans := wire.ToolsAnswer{AgentID: f.agent, Declarations: decl, Tools: []wire.Tool{}}
+	for _, t := range tools {
+		ans.Tools = append(ans.Tools, wire.Tool(t))
+	}
+	if err := enc.Encode(ans); err != nil {
 		return &exitError{code: 70, err: err}
 	}
 	return nil

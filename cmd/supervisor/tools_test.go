@@ -19,6 +19,7 @@ import (
 
 	"codexec/api/client"
 	"codexec/api/wire"
+	"codexec/broker"
 	"codexec/internal/testutil"
 	"codexec/upstream"
 )
@@ -126,11 +127,11 @@ func TestToolsCommand(t *testing.T) {
 		t.Errorf("the skipped tool is not logged:\n%s", errOut)
 	}
 	code, out, errOut = cli(t, "", "tools", "--mcp-config", cfg, "--json")
-	var ans toolsAnswer
+	var ans wire.ToolsAnswer
 	if code != 0 || json.Unmarshal([]byte(out), &ans) != nil {
 		t.Fatalf("--json: exit %d %s %s", code, out, errOut)
 	}
-	if ans.AgentID != "anonymous" || len(ans.Tools) != 1 || ans.Tools[0].Name != "other.echo" || ans.Declarations != upstream.TypeScript(ans.Tools) {
+	if ans.AgentID != "anonymous" || len(ans.Tools) != 1 || ans.Tools[0].Name != "other.echo" || ans.Declarations != upstream.TypeScript([]broker.Tool{broker.Tool(ans.Tools[0])}) {
 		t.Errorf("--json: %+v", ans)
 	}
 	for _, tt := range []struct{ args, sub string }{
@@ -255,6 +256,24 @@ func TestServeTools(t *testing.T) {
 	if err != nil || res.Status != "ok" || string(res.Output) != `[3,"undefined"]` {
 		t.Errorf("an execution through the daemon: %v %s %s %+v", err, res.Status, res.Output, res.Error)
 	}
+
+	// supervisor mcp through this daemon describes and lists the same
+	// tools (GET /v1/tools), and its executions can call them.
+	s := startMcp(t, "through-daemon", "", nil, "--socket", sock, "--agent", "agent-a")
+	if desc := s.tools["code_execute"].Description; !strings.Contains(desc, "declare const tools: {\n  calc: {\n") || !strings.Contains(desc, "add(args: {") {
+		t.Errorf("code_execute's description through the daemon lacks the tools:\n%s", desc)
+	}
+	var listed struct{ Tools []struct{ Name string } }
+	structured(t, s.call(t, "code_tools", `{}`), &listed)
+	if len(listed.Tools) != 1 || listed.Tools[0].Name != "calc.add" {
+		t.Errorf("code_tools through the daemon: %+v", listed)
+	}
+	var out struct{ Output json.RawMessage }
+	structured(t, s.call(t, "code_execute", `{"code": "return (await tools.calc.add({a: 20, b: 22})).sum"}`), &out)
+	if string(out.Output) != "42" {
+		t.Errorf("code_execute through the daemon calling a tool: %s", out.Output)
+	}
+	s.close(t)
 	stop()
 	if pids := serversRunning(t); len(pids) > 0 {
 		t.Errorf("MCP servers still running after the daemon stopped: %v", pids)
