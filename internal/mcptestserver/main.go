@@ -11,13 +11,18 @@
 //   - get-issue {number}: a name that is not a JavaScript identifier;
 //   - old-draft: a schema in a JSON Schema dialect codexec refuses.
 //
-// It lists two tools per page, so a client must follow pagination.
+// It lists two tools per page, so a client must follow pagination. With
+// --http ADDR it serves the same tools over streamable HTTP at
+// http://ADDR/ instead, and prints "listening on ADDR" once it listens
+// (ADDR may end in :0).
 package main
 
 import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net"
+	"net/http"
 	"os"
 
 	"github.com/modelcontextprotocol/go-sdk/mcp"
@@ -89,6 +94,17 @@ func main() {
 	s.AddTool(&mcp.Tool{Name: "old-draft", Description: "A schema in draft-04.",
 		InputSchema: obj(`{"$schema":"http://json-schema.org/draft-04/schema#","type":"object"}`)},
 		func(context.Context, *mcp.CallToolRequest) (*mcp.CallToolResult, error) { return text("old"), nil })
+	if len(os.Args) == 3 && os.Args[1] == "--http" {
+		l, err := net.Listen("tcp", os.Args[2])
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "mcptestserver:", err)
+			os.Exit(1)
+		}
+		fmt.Printf("listening on %s\n", l.Addr())
+		h := mcp.NewStreamableHTTPHandler(func(*http.Request) *mcp.Server { return s }, nil)
+		fmt.Fprintln(os.Stderr, "mcptestserver:", http.Serve(l, h))
+		os.Exit(1)
+	}
 	if err := s.Run(context.Background(), &mcp.StdioTransport{}); err != nil {
 		fmt.Fprintln(os.Stderr, "mcptestserver:", err)
 		os.Exit(1)
