@@ -103,6 +103,17 @@ func printEvent(st *State, ev client.StreamEvent) {
 		line += fmt.Sprintf(" rule=%s line=%d %q", termsafe.Line(ev.Finding.Rule), ev.Finding.Line, ev.Finding.Message)
 	case ev.Resource != "":
 		line += fmt.Sprintf(" resource=%s limit=%d", termsafe.Line(ev.Resource), ev.Limit)
+	case ev.Tool != "":
+		if ev.CallID != nil {
+			line += fmt.Sprintf(" call=%d", *ev.CallID)
+		}
+		line += " tool=" + termsafe.Line(ev.Tool)
+		if ev.Code != "" {
+			line += " code=" + termsafe.Line(ev.Code)
+		}
+		if ev.DurationMs != nil {
+			line += fmt.Sprintf(" time=%.2fms", *ev.DurationMs)
+		}
 	case ev.Changes != nil:
 		b, _ := json.Marshal(ev.Changes)
 		line = fmt.Sprintf("%s  %-29s %s", ev.Timestamp.Local().Format("15:04:05.000"), termsafe.Line(string(ev.Type)), termsafe.JSON(b))

@@ -333,12 +333,14 @@ func TestPrintEventEscapes(t *testing.T) {
 		{Type: bus.SecurityIssue, ExecutionID: "exec_2", AgentID: "nul\x00", ChannelID: "ok\rEVIL",
 			Finding: &result.Finding{Rule: "r\u2066", Message: msg}},
 		{Type: bus.ResourceLimitExceeded, ExecutionID: "exec_3", AgentID: strings.Repeat("\u202e", 5000), Resource: "memory\x1b"},
+		{Type: bus.ToolCallFailed, ExecutionID: "exec_4", AgentID: "a", CallID: new(int64), Tool: "crm.find\x1b", Code: "not\u202efound", DurationMs: &et},
 	} {
 		ev.Timestamp = time.Now()
 		printEvent(st, client.StreamEvent{Event: ev})
 	}
 	assertNothingRaw(t, "events", out.String())
-	for _, s := range []string{`agent=a\u202eb channel=c\u001b[31m`, `agent=nul\u0000 channel=ok\rEVIL`, `rule=r\u2066`, `resource=memory\u001b`} {
+	for _, s := range []string{`agent=a\u202eb channel=c\u001b[31m`, `agent=nul\u0000 channel=ok\rEVIL`, `rule=r\u2066`, `resource=memory\u001b`,
+		`call=0 tool=crm.find\u001b code=not\u202efound time=1.50ms`} {
 		if !strings.Contains(out.String(), s) {
 			t.Errorf("events output lacks %q:\n%s", s, out.String())
 		}
