@@ -319,3 +319,60 @@ func TestToolCallsRealRunner(t *testing.T) {
 		})
 	}
 }
+
+// An attacker with native code in a locked-down runner (the probe build)
+// writes call frames past the runtime: an undeclared tool and arguments
+// the schema refuses never reach the handler; a flood ends the runner
+// before more than the cap reaches it.
+func TestForgedCallFrames(t *testing.T) {
+	testutil.RequireRoot(t)
+	iso, err := sandbox.NewIsolation(sandbox.IsolationOptions{})
+	if err != nil {
+		t.Fatalf("full isolation: %v", err)
+	}
+	rec := openRecorder(t, audit.Config{})
+	s, err := New(Options{RunnerPath: testutil.ProbeRunner(t), Recorder: rec, Isolation: iso})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		mode   string
+		status result.Status
+		code   string // the recorded call's status, for a single call
+	}{
+		{"undeclared", result.OK, "undeclared"},
+		{"badargs", result.OK, "invalid_arguments"},
+		{"flood", result.Internal, ""},
+	} {
+		t.Run(tt.mode, func(t *testing.T) {
+			h := &crmHandler{}
+			res := s.Execute(context.Background(), Request{Code: "probe:forgecall:" + tt.mode, AgentID: "forger", Tools: crmTools, ToolHandler: h, TimeoutMs: 5000}, nil)
+			if res.Status != tt.status {
+				t.Fatalf("status %s %s %+v, want %s", res.Status, res.Output, res.Error, tt.status)
+			}
+			if err := rec.Flush(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			r, err := rec.Get(context.Background(), res.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.code != "" {
+				// The runner's result may come before the supervisor
+				// answered: the call is then cut off (cancelled); either
+				// way, it never reached the handler.
+				if h.calls.Load() != 0 || len(r.ToolCalls) != 1 || r.ToolCalls[0].Status != tt.code && r.ToolCalls[0].Status != "cancelled" {
+					t.Errorf("handler calls %d, recorded calls %+v; want none handled, one %s", h.calls.Load(), r.ToolCalls, tt.code)
+				}
+				return
+			}
+			if n := h.calls.Load(); n > 100 {
+				t.Errorf("the flood reached the handler %d times, over the cap of 100", n)
+			}
+			if res.Error == nil || !strings.Contains(res.Error.Message, "protocol") {
+				t.Errorf("flood: %+v", res.Error)
+			}
+			t.Logf("flood: %d calls handled; %s", h.calls.Load(), res.Error.Message)
+		})
+	}
+}

@@ -43,6 +43,39 @@ func errnoOf(e unix.Errno) error {
 
 func attempt(name, arg string) error {
 	switch name {
+	case "forgecall":
+		// Tool calls written straight to the message pipe (fd 4, as the
+		// supervisor passes it), past the runtime: arg is "undeclared"
+		// (a name the job did not declare), "badargs" (arguments its
+		// schema refuses) or "flood" (far more calls than any cap).
+		frame := func(id int, name, args string) []byte {
+			body := fmt.Sprintf(`{"type":"call","arg":{"id":%d,"name":%q,"args":%s}}`, id, name, args)
+			b := make([]byte, 4+len(body))
+			b[0], b[1], b[2], b[3] = byte(len(body)>>24), byte(len(body)>>16), byte(len(body)>>8), byte(len(body))
+			copy(b[4:], body)
+			return b
+		}
+		var out []byte
+		switch arg {
+		case "undeclared":
+			out = frame(1, "admin.deleteEverything", `{}`)
+		case "badargs":
+			out = frame(1, "crm.findCustomer", `{"email":{"$ne":null}}`)
+		case "flood":
+			for i := 1; i <= 1000; i++ {
+				out = append(out, frame(i, "crm.findCustomer", `{"email":"x"}`)...)
+			}
+		default:
+			return fmt.Errorf("unknown forgecall %q", arg)
+		}
+		for len(out) > 0 {
+			n, err := unix.Write(4, out)
+			if err != nil {
+				return err
+			}
+			out = out[n:]
+		}
+		return nil
 	case "open":
 		fd, err := unix.Open("/etc/passwd", unix.O_RDONLY, 0)
 		if err != nil {
