@@ -217,44 +217,50 @@ class Client:
                         return
             threading.Thread(target=watch, name="codexec-cancel", daemon=True).start()
         exec_id: Optional[str] = None
+
+        def broken(e: BaseException) -> CodexecError:
+            if cancel is not None and cancel.is_set():
+                return CancelledError(exec_id)
+            return ConnectionLostError(f"the stream from the supervisor at {self.socket} broke: {e!r}")
+
         try:
             try:
                 conn.request("POST", "/v1/executions", body=json.dumps(body, separators=(",", ":")).encode(),
                              headers={"Content-Type": "application/json"})
                 resp = conn.getresponse()
-                if resp.status >= 300:
-                    raw = resp.read(64 << 10)
-                    try:
-                        e = json.loads(raw)
-                        code, message = e["code"], e.get("message", "")
-                    except (ValueError, KeyError, TypeError):
-                        code, message = f"http_{resp.status}", raw.decode("utf-8", "replace").strip()
-                    raise error_for(resp.status, code, message, _retry_after(resp.getheader("Retry-After")))
-                while True:
+            except (OSError, http.client.HTTPException) as e:
+                raise broken(e) from None
+            if resp.status >= 300:
+                raw = resp.read(64 << 10)
+                try:
+                    e = json.loads(raw)
+                    code, message = e["code"], e.get("message", "")
+                except (ValueError, KeyError, TypeError):
+                    code, message = f"http_{resp.status}", raw.decode("utf-8", "replace").strip()
+                raise error_for(resp.status, code, message, _retry_after(resp.getheader("Retry-After")))
+            while True:
+                try:
                     line = resp.readline()
-                    if not line:
-                        break
-                    if not line.strip():
-                        continue
-                    ev = json.loads(line)
-                    t = ev.get("type")
-                    if t == "started":
-                        exec_id = ev.get("executionId")
-                    elif t == "log":
-                        if on_log is not None:
-                            on_log(Log(level=ev.get("level", ""), message=ev.get("message", "")))
-                    elif t == "tool_call":
-                        threading.Thread(target=self._answer, args=(ev, handlers),
-                                         name="codexec-tool", daemon=True).start()
-                    elif t == "result":
-                        return Result.from_json(ev.get("result") or {})
-            except CodexecError:
-                raise
-            except (OSError, ValueError, http.client.HTTPException) as e:
-                if cancel is not None and cancel.is_set():
-                    raise CancelledError(exec_id) from None
-                raise ConnectionLostError(
-                    f"the stream from the supervisor at {self.socket} broke: {e!r}") from e
+                    ev = json.loads(line) if line.strip() else None
+                except (OSError, ValueError, http.client.HTTPException) as e:
+                    raise broken(e) from None
+                if not line:
+                    break
+                if not isinstance(ev, dict):
+                    continue
+                t = ev.get("type")
+                if t == "started":
+                    exec_id = ev.get("executionId")
+                elif t == "log":
+                    # An exception from on_log propagates; closing the
+                    # stream then cancels the execution.
+                    if on_log is not None:
+                        on_log(Log(level=ev.get("level", ""), message=ev.get("message", "")))
+                elif t == "tool_call":
+                    threading.Thread(target=self._answer, args=(ev, handlers),
+                                     name="codexec-tool", daemon=True).start()
+                elif t == "result":
+                    return Result.from_json(ev.get("result") or {})
             if cancel is not None and cancel.is_set():
                 raise CancelledError(exec_id)
             raise ConnectionLostError(f"the stream from the supervisor at {self.socket} ended without a result")

@@ -308,6 +308,26 @@ class CancelTest(unittest.TestCase):
         # The daemon serves on: its one slot is free again.
         self.assertEqual(C.execute_javascript("return 'after'").output, "after")
 
+    def test_on_log_exception_propagates_and_cancels(self) -> None:
+        class Stop(Exception):
+            pass
+
+        seen = []
+
+        def on_log(log):
+            seen.append(log.message)
+            raise Stop()
+
+        a = agent()
+        with self.assertRaises(Stop):
+            C.execute_javascript("console.log('go'); while (true) {}", timeout=30000, agent_id=a, on_log=on_log)
+        self.assertEqual(seen, ["go"])
+        deadline = time.monotonic() + 30
+        while not C.history(agent_id=a):
+            self.assertLess(time.monotonic(), deadline, "no record of the abandoned execution")
+            time.sleep(0.02)
+        self.assertEqual(C.history(agent_id=a)[0].status, "cancelled")
+
     def test_unset_cancel_changes_nothing(self) -> None:
         r = C.execute_javascript("return 7", cancel=threading.Event())
         self.assertEqual(r.output, 7)
