@@ -105,6 +105,12 @@ export interface EventStreamOptions {
    * (default 5000). Events published while disconnected are lost.
    */
   reconnect?: boolean | { attempts?: number; maxDelayMs?: number };
+  /**
+   * Called each time the stream is connected (the daemon has subscribed
+   * this reader): reconnected is true after a break, when events may have
+   * been lost.
+   */
+  onConnect?: (info: { reconnected: boolean }) => void;
 }
 
 /**
@@ -133,6 +139,7 @@ export async function* eventStream(
       if (res.statusCode !== 200) {
         throw errorFromAnswer(res.statusCode ?? 0, await readAll(res), res.headers["retry-after"]);
       }
+      opts.onConnect?.({ reconnected: connected });
       connected = true;
       failures = 0;
       delay = 100;
@@ -165,13 +172,14 @@ export async function* eventStream(
   }
 }
 
-const NON_EVENT_NAMES = new Set<string | symbol>(["error", "newListener", "removeListener"]);
+const NON_EVENT_NAMES = new Set<string | symbol>(["error", "connect", "newListener", "removeListener"]);
 
 /**
  * An EventEmitter over the daemon's events: `on(Events.CodeExecution.X,
  * fn)` gets each event of that type, `on("event", fn)` every event,
  * `on("EVENTS_DROPPED", fn)` the notes of lost events, `on("error", fn)`
- * the stream's errors (it reconnects after each, with backoff). The stream
+ * the stream's errors (it reconnects after each, with backoff),
+ * `on("connect", fn)` each connection ({ reconnected }). The stream
  * is open while a listener for an event is attached, and closed when the
  * last one is removed (`off`, `removeAllListeners`, or `close()`).
  */
@@ -230,7 +238,11 @@ export class CodexecEventEmitter extends EventEmitter {
     let delay = 100;
     while (!signal.aborted) {
       try {
-        for await (const ev of eventStream(this.transport, [], { signal, reconnect: { attempts: Infinity } })) {
+        for await (const ev of eventStream(this.transport, [], {
+          signal,
+          reconnect: { attempts: Infinity },
+          onConnect: (info) => this.emit("connect", info),
+        })) {
           delay = 100;
           this.deliver(ev);
         }

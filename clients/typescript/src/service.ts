@@ -325,6 +325,7 @@ export class CodeExecutionSandboxService {
   on(type: EventType | "event", handler: (event: CodexecEvent) => void): () => void;
   on(type: "EVENTS_DROPPED", handler: (note: EventsDropped) => void): () => void;
   on(type: "error", handler: (err: Error) => void): () => void;
+  on(type: "connect", handler: (info: { reconnected: boolean }) => void): () => void;
   on(type: string, handler: (arg: any) => void): () => void {
     this.eventEmitter.on(type, handler);
     return () => {
