@@ -18,7 +18,7 @@ import type { AgentStats, CodexecEvent, Config, ExecutionRecord, ExecutionResult
 export async function main(): Promise<void> {
   const sandbox = CodeExecutionSandboxService.getInstance({ socket: process.env.CODEXEC_SOCKET, retryOverloaded: true });
 
-  // Executions: the seed's names and argument order.
+  // Executions: the names and argument order of the TypeScript service.
   const r: ExecutionResult = await sandbox.executeJavaScript("return context.n * 2", { n: 21 }, { timeout: 2000, memoryLimit: 128, agentId: "demo", channelId: "c" });
   const status: ExecutionStatus = r.status;
   if (r.status === "ok") console.log(r.output, r.resourceUsage.memory, r.resourceUsage.memorySource, r.validation.riskScore);
@@ -83,7 +83,7 @@ export async function main(): Promise<void> {
     else console.log(ev.type, ev.executionId, ev.status, ev.executionTime);
     stop.abort();
   }
-  // …or the seed's EventBus.
+  // …or the TypeScript service's EventBus.
   const onIssue = (payload: CodexecEvent) => console.log(payload.finding?.rule, payload.executionId);
   EventBus.server.on(Events.CodeExecution.CODE_SECURITY_ISSUE, onIssue);
   EventBus.server.off(Events.CodeExecution.CODE_SECURITY_ISSUE, onIssue);

@@ -10,7 +10,7 @@ import type { ErrorInfo, ExecutionStatus, Finding } from "./types.js";
 
 /**
  * The event names: the design's eight, the configuration change, and the
- * tool-call events, as `Events.CodeExecution.NAME` (the seed's spelling).
+ * tool-call events, as `Events.CodeExecution.NAME` (the TypeScript service's spelling).
  */
 export const Events = Object.freeze({
   CodeExecution: Object.freeze({

@@ -1,7 +1,7 @@
 // @codexec/client: the codexec supervisor's socket API from TypeScript and
-// JavaScript, with the seed's names: CodeExecutionSandboxService,
-// CodeExecution, EventBus, Events. No runtime dependencies: node:http over
-// the Unix socket.
+// JavaScript, with the names of the TypeScript service codexec replaces:
+// CodeExecutionSandboxService, CodeExecution, EventBus, Events. No runtime
+// dependencies: node:http over the Unix socket.
 
 export { CodeExecutionSandboxService, CodeExecution, EventBus } from "./service.js";
 export type { ExecuteOptions, ServiceOptions, ToolCallInfo, ToolDefinition, ToolHandler, Tools } from "./service.js";

@@ -1,4 +1,4 @@
-// The seed's service over the socket API: CodeExecutionSandboxService
+// The TypeScript service codexec replaces, over the socket API: CodeExecutionSandboxService
 // (executions, configuration, events), CodeExecution (the audit trail's
 // analytics) and EventBus.server (an EventEmitter of the daemon's events).
 
@@ -97,7 +97,7 @@ export interface ServiceOptions {
 const instances = new Map<string, CodeExecutionSandboxService>();
 let current: CodeExecutionSandboxService | undefined;
 
-/** The daemon's execution service, as the seed's CodeExecutionSandboxService. */
+/** The daemon's execution service, as the TypeScript service's CodeExecutionSandboxService. */
 export class CodeExecutionSandboxService {
   /** The socket this instance talks to. */
   readonly socket: string;
@@ -346,7 +346,7 @@ export class CodeExecutionSandboxService {
 }
 
 /**
- * The audit trail's analytics, as the seed's CodeExecution model: on the
+ * The audit trail's analytics, as the TypeScript service's CodeExecution model: on the
  * socket of the last getInstance, or $CODEXEC_SOCKET, or the default.
  */
 export const CodeExecution = Object.freeze({
@@ -359,7 +359,7 @@ export const CodeExecution = Object.freeze({
   history: (filter: HistoryFilter = {}): Promise<ExecutionRecord[]> => CodeExecutionSandboxService.current().history(filter),
 });
 
-/** The seed's EventBus: `EventBus.server.on(Events.CodeExecution.X, fn)`, on the current instance's daemon. */
+/** The TypeScript service's EventBus: `EventBus.server.on(Events.CodeExecution.X, fn)`, on the current instance's daemon. */
 export const EventBus = Object.freeze({
   get server(): CodexecEventEmitter {
     return CodeExecutionSandboxService.current().eventEmitter;
