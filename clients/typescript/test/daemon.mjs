@@ -38,10 +38,11 @@ function healthy(socket) {
 /**
  * Starts `supervisor serve` with extra arguments and waits until it
  * answers /healthz. Without root the runners are contained by the
- * unprivileged layers only (--allow-weak-isolation).
+ * unprivileged layers only (--allow-weak-isolation). With keepDir, stop
+ * leaves the directory (a daemon started again there finds its socket
+ * path and data).
  */
-export async function startDaemon(args = []) {
-  const dir = tempDir();
+export async function startDaemon(args = [], { dir = tempDir(), keepDir = false } = {}) {
   const socket = path.join(dir, "s.sock");
   const full = ["serve", "--socket", socket, "--data-dir", path.join(dir, "data"), ...args];
   if (process.geteuid?.() !== 0) full.push("--allow-weak-isolation");
@@ -78,7 +79,7 @@ export async function startDaemon(args = []) {
       const t = setTimeout(() => child.kill("SIGKILL"), 30_000);
       const how = await exited;
       clearTimeout(t);
-      rmSync(dir, { recursive: true, force: true });
+      if (!keepDir) rmSync(dir, { recursive: true, force: true });
       return how;
     },
   };

@@ -11,11 +11,12 @@ import {
   CodeExecutionSandboxService,
   CodexecError,
   DaemonUnavailableError,
+  Events,
   OverloadedError,
   defaultSocket,
   resolveSocket,
 } from "../dist/index.js";
-import { eventually, startDaemon } from "./daemon.mjs";
+import { eventually, startDaemon, tempDir } from "./daemon.mjs";
 
 test("no daemon on the socket: DaemonUnavailableError that says how to start one", async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "cxts-"));
@@ -49,6 +50,54 @@ test("a daemon that died: DaemonUnavailableError (its socket file is left, nobod
   } finally {
     s.close();
     await daemon.stop();
+  }
+});
+
+test("the event stream reconnects after the daemon restarts", async () => {
+  const dir = tempDir();
+  let daemon = await startDaemon([], { dir, keepDir: true });
+  const s = new CodeExecutionSandboxService({ socket: daemon.socket });
+  const ac = new AbortController();
+  const connects = [];
+  let onConnect;
+  const seen = [];
+  let wake;
+  const next = () => new Promise((r) => (wake = r));
+  const it = s.events([Events.CodeExecution.CODE_EXECUTION_COMPLETED], {
+    signal: ac.signal,
+    reconnect: { attempts: 200, maxDelayMs: 200 },
+    onConnect: (info) => {
+      connects.push(info.reconnected);
+      onConnect?.();
+    },
+  });
+  const reading = (async () => {
+    for await (const ev of it) {
+      seen.push(ev.agentId);
+      wake?.();
+    }
+  })();
+  try {
+    let connected = new Promise((r) => (onConnect = r));
+    await connected;
+    let got = next();
+    await s.executeJavaScript("return 1", {}, { agentId: "before" });
+    await got;
+    connected = new Promise((r) => (onConnect = r));
+    await daemon.stop();
+    daemon = await startDaemon([], { dir, keepDir: true });
+    await connected;
+    got = next();
+    await s.executeJavaScript("return 1", {}, { agentId: "after" });
+    await got;
+    assert.deepEqual(seen, ["before", "after"]);
+    assert.deepEqual(connects, [false, true]);
+  } finally {
+    ac.abort();
+    await reading;
+    s.close();
+    await daemon.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
