@@ -5,7 +5,7 @@ GOFLAGS  ?= -trimpath
 export CGO_ENABLED := 0
 SHELL    := /bin/bash
 
-.PHONY: all build demo test test-host test-v2 test-short lint fuzz soak bench compat clean
+.PHONY: all build demo test test-host test-v2 test-short lint fuzz soak bench compat clients clean
 
 all: build
 
@@ -18,7 +18,16 @@ demo: build
 	@scripts/demo.sh $(BIN)/supervisor
 
 ## test: lint, every test on this host, then the isolation tests on cgroup v2 in a VM
-test: test-host test-v2
+test: test-host test-v2 clients
+
+## clients: the client libraries' own suites against a real daemon they start
+## (Python: unittest, standard library only; TypeScript: npm test, which needs
+## `npm ci` in clients/typescript first: .ci/run does it)
+clients: build
+	cd clients/python && CODEXEC_TEST_BIN=$(BIN) python3 -m unittest
+	@if [ -d clients/typescript/node_modules ]; then \
+	  cd clients/typescript && CODEXEC_TEST_BIN=$(BIN) npm test; \
+	else echo "clients: TypeScript skipped: run npm ci in clients/typescript"; fi
 
 ## test-host: lint, then every test here, with a MongoDB-compatible server
 ## (FerretDB, built and started by scripts/with-ferretdb.sh; privileged tests
