@@ -9,11 +9,11 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 
+	"codexec/internal/testutil"
 	"codexec/result"
 )
 
@@ -34,7 +34,7 @@ func mcpLatency(r *Results, sup, tmp, socket string, w workload, daemonPoolFull 
 	poolSize := 2 * runtime.NumCPU()
 	children := func(pid, n int) {
 		deadline := time.Now().Add(60 * time.Second)
-		for countChildren(pid) < n {
+		for len(testutil.Children(pid)) < n {
 			if time.Now().After(deadline) {
 				log.Fatalf("bench: supervisor mcp did not fill its pool to %d", n)
 			}
@@ -83,27 +83,4 @@ func mcpLatency(r *Results, sup, tmp, socket string, w workload, daemonPoolFull 
 		r.Workloads[w.Name][m.name] = summarise(lat)
 		log.Printf("bench: %s via %s: median %.2f ms", w.Name, m.name, r.Workloads[w.Name][m.name].Median)
 	}
-}
-
-// countChildren is how many live processes have pid as their parent.
-func countChildren(pid int) int {
-	parent := strconv.Itoa(pid)
-	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
-	n := 0
-	for _, p := range stats {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			continue
-		}
-		s := string(b)
-		i := strings.LastIndexByte(s, ')')
-		if i < 0 {
-			continue
-		}
-		f := strings.Fields(s[i+1:])
-		if len(f) > 1 && f[1] == parent && f[0] != "Z" {
-			n++
-		}
-	}
-	return n
 }

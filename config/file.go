@@ -65,18 +65,27 @@ type File struct {
 // DefaultFile is a File with the default limits.
 func DefaultFile() File { return File{Limits: DefaultLimits()} }
 
+// decodeFile decodes the JSON file at path into v strictly: unknown keys
+// are errors.
+func decodeFile(path string, v any) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("config: %w", err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("config: %s: %w", path, err)
+	}
+	return nil
+}
+
 // LoadFile reads a configuration file strictly: unknown keys are errors
 // (a typo must not silently leave a default in place).
 func LoadFile(path string) (File, error) {
 	f := DefaultFile()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return f, fmt.Errorf("config: %w", err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
-		return f, fmt.Errorf("config: %s: %w", path, err)
+	if err := decodeFile(path, &f); err != nil {
+		return f, err
 	}
 	if err := f.Validate(); err != nil {
 		return f, fmt.Errorf("config: %s: %w", path, err)

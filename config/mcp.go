@@ -1,11 +1,8 @@
 package config
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"net/url"
-	"os"
 	"sort"
 	"strings"
 )
@@ -45,14 +42,8 @@ type MCPFile struct {
 // errors) and checks it.
 func LoadMCPFile(path string) (MCPFile, error) {
 	var f MCPFile
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return f, fmt.Errorf("config: %w", err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
-		return f, fmt.Errorf("config: %s: %w", path, err)
+	if err := decodeFile(path, &f); err != nil {
+		return f, err
 	}
 	if err := CheckMCP(f.MCPServers, f.ToolPolicy); err != nil {
 		return f, fmt.Errorf("config: %s: %w", path, err)

@@ -66,6 +66,7 @@ import (
 
 	"codexec/config"
 	"codexec/detect"
+	"codexec/internal/logfilter"
 	"codexec/result"
 	"codexec/service"
 )
@@ -127,7 +128,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	s := &Server{opts: opts, lim: lim, channels: map[*mcp.ServerSession]string{}}
 	// The SDK logs every connection and session at info: only its
 	// warnings and errors are kept.
-	sdkLog := slog.New(minLevel{opts.Logger.Handler(), slog.LevelWarn})
+	sdkLog := slog.New(logfilter.MinLevel(opts.Logger.Handler(), slog.LevelWarn))
 	s.srv = mcp.NewServer(&mcp.Implementation{Name: ServerName, Title: "codexec code execution sandbox", Version: opts.Version},
 		&mcp.ServerOptions{Instructions: instructions, Logger: sdkLog})
 	no := false
@@ -443,22 +444,4 @@ func CheckAgentID(id string) error {
 		return inv
 	}
 	return nil
-}
-
-// minLevel passes on the records at or above min.
-type minLevel struct {
-	slog.Handler
-	min slog.Level
-}
-
-func (h minLevel) Enabled(ctx context.Context, l slog.Level) bool {
-	return l >= h.min && h.Handler.Enabled(ctx, l)
-}
-
-func (h minLevel) WithAttrs(attrs []slog.Attr) slog.Handler {
-	return minLevel{h.Handler.WithAttrs(attrs), h.min}
-}
-
-func (h minLevel) WithGroup(name string) slog.Handler {
-	return minLevel{h.Handler.WithGroup(name), h.min}
 }

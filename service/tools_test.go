@@ -258,16 +258,7 @@ func scrape(t *testing.T, m *metrics.Metrics) string {
 // The same through a real runner, fully isolated (tools as the code sees
 // them): cgroup, namespaces, uid, rlimits, landlock, seccomp.
 func TestToolCallsRealRunner(t *testing.T) {
-	testutil.RequireRoot(t)
-	iso, err := sandbox.NewIsolation(sandbox.IsolationOptions{})
-	if err != nil {
-		t.Fatalf("full isolation: %v", err)
-	}
-	rec := openRecorder(t, audit.Config{})
-	s, err := New(Options{RunnerPath: testutil.Runner(t), Recorder: rec, Isolation: iso})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, rec := isolatedService(t, testutil.Runner(t))
 	h := &crmHandler{}
 	run := func(code string, timeoutMs int64) result.Result {
 		return s.Execute(context.Background(), Request{Code: code, AgentID: "agent-real", Tools: crmTools, ToolHandler: h, TimeoutMs: timeoutMs}, nil)
@@ -325,16 +316,7 @@ func TestToolCallsRealRunner(t *testing.T) {
 // the schema refuses never reach the handler; a flood ends the runner
 // before more than the cap reaches it.
 func TestForgedCallFrames(t *testing.T) {
-	testutil.RequireRoot(t)
-	iso, err := sandbox.NewIsolation(sandbox.IsolationOptions{})
-	if err != nil {
-		t.Fatalf("full isolation: %v", err)
-	}
-	rec := openRecorder(t, audit.Config{})
-	s, err := New(Options{RunnerPath: testutil.ProbeRunner(t), Recorder: rec, Isolation: iso})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, rec := isolatedService(t, testutil.ProbeRunner(t))
 	for _, tt := range []struct {
 		mode   string
 		status result.Status
@@ -375,4 +357,21 @@ func TestForgedCallFrames(t *testing.T) {
 			t.Logf("flood: %d calls handled; %s", h.calls.Load(), res.Error.Message)
 		})
 	}
+}
+
+// isolatedService is a service whose runners (runner) are fully isolated,
+// recording to an embedded store.
+func isolatedService(t *testing.T, runner string) (*Service, *audit.Recorder) {
+	t.Helper()
+	testutil.RequireRoot(t)
+	iso, err := sandbox.NewIsolation(sandbox.IsolationOptions{})
+	if err != nil {
+		t.Fatalf("full isolation: %v", err)
+	}
+	rec := openRecorder(t, audit.Config{})
+	s, err := New(Options{RunnerPath: runner, Recorder: rec, Isolation: iso})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, rec
 }

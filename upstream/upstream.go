@@ -44,6 +44,7 @@ import (
 
 	"codexec/broker"
 	"codexec/config"
+	"codexec/internal/logfilter"
 )
 
 // Error codes of the ToolErrors a call may fail with here.
@@ -388,7 +389,7 @@ func (s *server) open(ctx context.Context) (*mcp.ClientSession, *exec.Cmd, []too
 		t = &mcp.StreamableClientTransport{Endpoint: s.cfg.URL, MaxRetries: 1}
 	}
 	c := mcp.NewClient(&mcp.Implementation{Name: "codexec", Version: "1"}, &mcp.ClientOptions{
-		Logger: slog.New(minLevel{s.hub.log.Handler(), slog.LevelWarn}).With("server", s.name),
+		Logger: slog.New(logfilter.MinLevel(s.hub.log.Handler(), slog.LevelWarn)).With("server", s.name),
 	})
 	sess, err := c.Connect(ctx, t, nil)
 	if err != nil {
@@ -611,17 +612,3 @@ func (l *lineLog) Write(p []byte) (int, error) {
 		l.buf = l.buf[i+1:]
 	}
 }
-
-// minLevel passes on the records at or above min.
-type minLevel struct {
-	slog.Handler
-	min slog.Level
-}
-
-func (h minLevel) Enabled(ctx context.Context, l slog.Level) bool {
-	return l >= h.min && h.Handler.Enabled(ctx, l)
-}
-func (h minLevel) WithAttrs(a []slog.Attr) slog.Handler {
-	return minLevel{h.Handler.WithAttrs(a), h.min}
-}
-func (h minLevel) WithGroup(n string) slog.Handler { return minLevel{h.Handler.WithGroup(n), h.min} }

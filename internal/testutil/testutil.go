@@ -61,12 +61,44 @@ func Binaries(tb testing.TB) string {
 	return binDir
 }
 
-var (
-	probeOnce sync.Once
-	probePath string
-	probeErr  error
-	probeOut  []byte
-)
+// built is a binary a test process builds at most once.
+type built struct {
+	once sync.Once
+	path string
+	err  error
+	out  []byte
+}
+
+// get builds pkg (with tags) into dir()/name the first time, with cgo off
+// as the Makefile builds, and returns its path; what names it in errors.
+func (b *built) get(tb testing.TB, what string, dir func() (string, error), name, pkg string, tags ...string) string {
+	tb.Helper()
+	b.once.Do(func() {
+		d, err := dir()
+		if err == nil {
+			err = os.MkdirAll(d, 0o755)
+		}
+		if err != nil {
+			b.err = err
+			return
+		}
+		b.path = filepath.Join(d, name)
+		args := []string{"build"}
+		if len(tags) > 0 {
+			args = append(args, "-tags", strings.Join(tags, ","))
+		}
+		cmd := exec.Command("go", append(args, "-o", b.path, pkg)...)
+		cmd.Dir = ModuleRoot(tb)
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+		b.out, b.err = cmd.CombinedOutput()
+	})
+	if b.err != nil {
+		tb.Fatalf("testutil: build %s: %v\n%s", what, b.err, b.out)
+	}
+	return b.path
+}
+
+var probe, mcpServer built
 
 // ProbeRunner builds, once per test process, a runner with the sandboxtest
 // tag: the production lockdown, plus native attack probes (see
@@ -79,22 +111,8 @@ func ProbeRunner(tb testing.TB) string {
 			return p
 		}
 	}
-	probeOnce.Do(func() {
-		dir := filepath.Join(Binaries(tb), "probe")
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			probeErr = err
-			return
-		}
-		probePath = filepath.Join(dir, "runner")
-		cmd := exec.Command("go", "build", "-tags", "sandboxtest", "-o", probePath, "./cmd/runner")
-		cmd.Dir = ModuleRoot(tb)
-		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-		probeOut, probeErr = cmd.CombinedOutput()
-	})
-	if probeErr != nil {
-		tb.Fatalf("testutil: build the probe runner: %v\n%s", probeErr, probeOut)
-	}
-	return probePath
+	return probe.get(tb, "the probe runner", func() (string, error) { return filepath.Join(Binaries(tb), "probe"), nil },
+		"runner", "./cmd/runner", "sandboxtest")
 }
 
 // Runner returns the path of a freshly built runner.
@@ -116,8 +134,8 @@ func RemoveBinaries() {
 	if binDir != "" && os.Getenv("CODEXEC_TEST_BIN") == "" {
 		os.RemoveAll(binDir)
 	}
-	if mcpPath != "" && strings.HasPrefix(filepath.Base(filepath.Dir(mcpPath)), "codexec-test-mcp-") {
-		os.RemoveAll(filepath.Dir(mcpPath))
+	if p := mcpServer.path; p != "" && strings.HasPrefix(filepath.Base(filepath.Dir(p)), "codexec-test-mcp-") {
+		os.RemoveAll(filepath.Dir(p))
 	}
 }
 
@@ -203,13 +221,6 @@ func (s *SyncBuffer) String() string {
 	return s.b.String()
 }
 
-var (
-	mcpOnce sync.Once
-	mcpPath string
-	mcpErr  error
-	mcpOut  []byte
-)
-
 // MCPTestServer builds, once per test process, internal/mcptestserver (a
 // small MCP server on stdio, made with the official Go SDK) and returns
 // its path.
@@ -220,20 +231,6 @@ func MCPTestServer(tb testing.TB) string {
 			return p
 		}
 	}
-	mcpOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "codexec-test-mcp-")
-		if err != nil {
-			mcpErr = err
-			return
-		}
-		mcpPath = filepath.Join(dir, "mcptestserver")
-		cmd := exec.Command("go", "build", "-o", mcpPath, "./internal/mcptestserver")
-		cmd.Dir = ModuleRoot(tb)
-		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-		mcpOut, mcpErr = cmd.CombinedOutput()
-	})
-	if mcpErr != nil {
-		tb.Fatalf("testutil: build the MCP test server: %v\n%s", mcpErr, mcpOut)
-	}
-	return mcpPath
+	return mcpServer.get(tb, "the MCP test server", func() (string, error) { return os.MkdirTemp("", "codexec-test-mcp-") },
+		"mcptestserver", "./internal/mcptestserver")
 }

@@ -72,6 +72,17 @@ def _retry_after(v: Optional[str]) -> Optional[float]:
         return None
 
 
+def _error_from(resp):
+    """The exception for an error answer ({"code", "message"}, or the raw body)."""
+    raw = resp.read(64 << 10)
+    try:
+        e = json.loads(raw)
+        code, message = e["code"], e.get("message", "")
+    except (ValueError, KeyError, TypeError):
+        code, message = f"http_{resp.status}", raw.decode("utf-8", "replace").strip()
+    return error_for(resp.status, code, message, _retry_after(resp.getheader("Retry-After")))
+
+
 def _rfc3339(t: Union[datetime, str]) -> str:
     if isinstance(t, str):
         return t
@@ -127,13 +138,7 @@ class Client:
             conn.request(method, path, body=data, headers=headers)
             resp = conn.getresponse()
             if resp.status >= 300:
-                raw = resp.read(64 << 10)
-                try:
-                    e = json.loads(raw)
-                    code, message = e["code"], e.get("message", "")
-                except (ValueError, KeyError, TypeError):
-                    code, message = f"http_{resp.status}", raw.decode("utf-8", "replace").strip()
-                raise error_for(resp.status, code, message, _retry_after(resp.getheader("Retry-After")))
+                raise _error_from(resp)
             return conn, resp
         except BaseException as e:
             conn.close()
@@ -231,13 +236,7 @@ class Client:
             except (OSError, http.client.HTTPException) as e:
                 raise broken(e) from None
             if resp.status >= 300:
-                raw = resp.read(64 << 10)
-                try:
-                    e = json.loads(raw)
-                    code, message = e["code"], e.get("message", "")
-                except (ValueError, KeyError, TypeError):
-                    code, message = f"http_{resp.status}", raw.decode("utf-8", "replace").strip()
-                raise error_for(resp.status, code, message, _retry_after(resp.getheader("Retry-After")))
+                raise _error_from(resp)
             while True:
                 try:
                     line = resp.readline()
