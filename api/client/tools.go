@@ -2,6 +2,7 @@ package client
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -79,7 +80,7 @@ func (c *Client) executeStream(ctx context.Context, req wire.ExecuteRequest, o e
 	if err != nil {
 		return result.Result{}, err
 	}
-	hreq, err := http.NewRequestWithContext(ctx, http.MethodPost, "http://codexec/v1/executions", strings.NewReader(string(b)))
+	hreq, err := http.NewRequestWithContext(ctx, http.MethodPost, "http://codexec/v1/executions", bytes.NewReader(b))
 	if err != nil {
 		return result.Result{}, err
 	}
