@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 )
 
 // File is the daemon's configuration file (`supervisor serve --config`):
@@ -38,7 +39,8 @@ type File struct {
 	MaxQueue      int     `json:"maxQueue,omitempty"`      // executions waiting for a slot (4 × maxConcurrent)
 	CPUCores      float64 `json:"cpuCores,omitempty"`      // CPU limit per runner, in cores (unlimited)
 
-	AllowWeakIsolation bool `json:"allowWeakIsolation,omitempty"` // run without root or cgroups (weaker; loud)
+	AllowWeakIsolation bool   `json:"allowWeakIsolation,omitempty"` // run without root or cgroups (weaker; loud)
+	CgroupRoot         string `json:"cgroupRoot,omitempty"`         // the cgroup runner groups go under (default: the supervisor's own)
 
 	// Policy maps uids (as strings) to the agent ids they may act as; "*"
 	// allows any. Without a policy anyone who can connect may act as any
@@ -116,8 +118,28 @@ func (f File) Validate() error {
 	if err := CheckMCP(f.MCPServers, f.ToolPolicy); err != nil {
 		return fmt.Errorf("config: %w", err)
 	}
+	if err := CheckCgroupRoot(f.CgroupRoot); err != nil {
+		return err
+	}
 	if f.MaxConcurrent < 0 || f.MaxQueue < 0 || f.CPUCores < 0 {
 		return fmt.Errorf("config: maxConcurrent, maxQueue and cpuCores may not be negative")
+	}
+	return nil
+}
+
+// CheckCgroupRoot accepts an absolute cgroup path without "." or ".."
+// components, or "" for the supervisor's own group.
+func CheckCgroupRoot(p string) error {
+	if p == "" {
+		return nil
+	}
+	if !strings.HasPrefix(p, "/") {
+		return fmt.Errorf("config: cgroupRoot %q is not an absolute path (e.g. /codexec.slice)", p)
+	}
+	for _, part := range strings.Split(p, "/") {
+		if part == "." || part == ".." {
+			return fmt.Errorf("config: cgroupRoot %q may not contain . or .. components", p)
+		}
 	}
 	return nil
 }

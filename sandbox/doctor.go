@@ -2,11 +2,13 @@ package sandbox
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 	"unsafe"
 
@@ -30,36 +32,62 @@ type Check struct {
 
 // Report is what Diagnose found.
 type Report struct {
+	// Mode is how runners would be contained: "root" (the supervisor is
+	// root: namespaces, uid drop, cgroups), "rootless" (not root: a user
+	// namespace per runner and a delegated cgroup v2 subtree), or "weak"
+	// (only the runner's own lockdown).
+	Mode          string   `json:"mode"`
 	Checks        []Check  `json:"checks"`
 	FullIsolation bool     `json:"fullIsolation"`
 	Missing       []string `json:"missing,omitempty"`
 }
 
+// DiagnoseOptions say what to diagnose.
+type DiagnoseOptions struct {
+	RunnerPath string // when set, one fully isolated runner runs a job
+	CgroupRoot string // as for IsolationOptions
+}
+
 // Diagnose inspects this host and this process, and, when runnerPath is
 // given, starts one fully isolated runner and runs a job in it.
-func Diagnose(runnerPath string) Report {
+func Diagnose(runnerPath string) Report { return DiagnoseWith(DiagnoseOptions{RunnerPath: runnerPath}) }
+
+// DiagnoseWith is Diagnose with options.
+func DiagnoseWith(opts DiagnoseOptions) Report {
 	var r Report
 	add := func(c Check) { r.Checks = append(r.Checks, c) }
 	root := os.Geteuid() == 0
+	iso, isoErr := NewIsolation(IsolationOptions{CgroupRoot: opts.CgroupRoot})
 
-	add(Check{Name: "running as root", OK: root, Detail: fmt.Sprintf("euid %d", os.Geteuid()),
-		Fix: "start the supervisor as root (or as a systemd service): namespaces, the runner's uid drop and cgroups need it"})
+	rootCheck := Check{Name: "running as root", OK: root, Detail: fmt.Sprintf("euid %d", os.Geteuid())}
+	if !root {
+		rootCheck.OK = iso != nil && iso.UserNS && iso.Cgroups != nil
+		rootCheck.Detail += ": rootless mode (a user namespace per runner, a delegated cgroup v2 subtree)"
+		rootCheck.Fix = "start the supervisor as root, or give this user unprivileged user namespaces and a delegated cgroup v2 subtree (see the checks below)"
+	}
+	add(rootCheck)
 
 	mode := map[cg.CGMode]string{cg.Unavailable: "unavailable", cg.Legacy: "v1 (legacy)", cg.Hybrid: "v1 (hybrid: v1 controllers, a cgroup2 mount without them)", cg.Unified: "v2 (unified)"}[cg.Mode()]
 	add(Check{Name: "cgroup mode", OK: cg.Mode() != cg.Unavailable, Detail: mode,
 		Fix: "mount cgroupfs (v2: mount -t cgroup2 none /sys/fs/cgroup)"})
 	add(controllersCheck())
 
-	m, err := cgroups.New()
+	m, err := cgroups.NewWith(cgroups.Options{Root: opts.CgroupRoot})
 	if err != nil {
-		add(Check{Name: "cgroup delegation", Detail: err.Error(),
-			Fix: "run as root, or give the supervisor a delegated cgroup (systemd: Delegate=yes; see deploy/)"})
+		add(Check{Name: "cgroup delegation", Detail: err.Error(), Fix: delegationFix(err, root)})
 	} else {
-		add(Check{Name: "cgroup delegation", OK: true, Detail: "runner groups go in " + strings.Join(nonEmpty(m.Parents()), ", ")})
+		detail := "runner groups go in " + strings.Join(nonEmpty(m.Parents()), ", ")
+		if m.Mode() == cgroups.V2 {
+			detail += fmt.Sprintf(" (below %s, %s)", m.Base(), groupKind(m.Base(), opts.CgroupRoot))
+			if m.MovedToLeaf() {
+				detail += `; this process moved its group's processes into the leaf "supervisor" so the group could delegate controllers`
+			}
+		}
+		add(Check{Name: "cgroup delegation", OK: true, Detail: detail})
 		add(v2FeatureCheck(m, "cgroup.kill", "kill a whole group in one write (Linux 5.14+); v1 kills each process"))
 		add(v2FeatureCheck(m, "memory.peak", "peak memory of a group (Linux 5.19+); v1 reports the runner's own VmHWM, or the group's max_usage_in_bytes where larger"))
 		into := m.Mode() == cgroups.V2
-		detail := "v2: runners are born in their cgroup (clone3 CLONE_INTO_CGROUP)"
+		detail = "v2: runners are born in their cgroup (clone3 CLONE_INTO_CGROUP)"
 		if !into {
 			detail = "v1: runners are moved into their cgroup right after they start, before they can get a job"
 		}
@@ -80,36 +108,81 @@ func Diagnose(runnerPath string) Report {
 		}
 		add(Check{Name: "landlock", OK: true, Detail: d})
 	}
+	userNS := iso != nil && iso.UserNS
 	for _, ns := range []struct{ name, file string }{
 		{NSPid, "pid"}, {NSNet, "net"}, {NSIPC, "ipc"}, {NSUTS, "uts"}, {NSMount, "mnt"},
 	} {
 		_, err := os.Stat("/proc/self/ns/" + ns.file)
-		c := Check{Name: ns.name + " namespace", OK: err == nil && root}
+		c := Check{Name: ns.name + " namespace", OK: err == nil && (root || userNS)}
 		switch {
 		case err != nil:
 			c.Detail, c.Fix = "not supported by the kernel", "a kernel built with CONFIG_"+strings.ToUpper(ns.file)+"_NS"
+		case !root && !userNS:
+			c.Detail, c.Fix = "supported, but without root it needs a user namespace, which this process cannot create", "see the user namespace check"
 		case !root:
-			c.Detail, c.Fix = "supported, but only root may create it", "run as root"
+			c.Detail = "every runner gets its own, inside its own user namespace"
 		default:
 			c.Detail = "every runner gets its own"
 		}
 		add(c)
 	}
-	add(userNSCheck())
+	add(userNSCheck(root, iso))
 
-	iso, err := NewIsolation(IsolationOptions{})
-	r.FullIsolation = err == nil
+	r.FullIsolation = isoErr == nil
 	if iso != nil {
 		r.Missing = iso.Missing
 	}
-	if runnerPath != "" {
-		add(liveCheck(runnerPath, iso, err))
+	if opts.RunnerPath != "" {
+		add(liveCheck(opts.RunnerPath, opts.CgroupRoot, iso, isoErr))
 	}
-	if r.FullIsolation && runnerPath != "" && !r.Checks[len(r.Checks)-1].OK {
+	if r.FullIsolation && opts.RunnerPath != "" && !r.Checks[len(r.Checks)-1].OK {
 		r.FullIsolation = false
 		r.Missing = append(r.Missing, "a runner that starts, locks down and runs a job")
 	}
+	switch {
+	case !r.FullIsolation:
+		r.Mode = "weak"
+	case root:
+		r.Mode = "root"
+	default:
+		r.Mode = "rootless"
+	}
 	return r
+}
+
+// groupKind says where a v2 base group came from.
+func groupKind(base, configured string) string {
+	switch {
+	case configured != "":
+		return "the configured cgroup root"
+	case base == "/":
+		return "the root of this cgroup namespace's hierarchy"
+	default:
+		return "the group this process was started in"
+	}
+}
+
+// delegationFix says what to change when runner groups cannot be made.
+func delegationFix(err error, root bool) string {
+	var nd *cgroups.NotDelegatedError
+	switch {
+	case errors.As(err, &nd):
+		return "the controllers are not delegated to this group: systemd unit: Delegate=yes (or Delegate=memory pids cpu); " +
+			"rootless: systemd-run --user --scope -p Delegate=yes supervisor ... (systemd's user manager delegates memory, pids and cpu on current distributions; older ones need a drop-in with Delegate=memory pids cpu for user@.service); " +
+			"container: cgroup v2 with its own cgroup namespace (docker/podman --cgroupns=private); Kubernetes: see deploy/kubernetes"
+	case errors.Is(err, syscall.EROFS):
+		return "/sys/fs/cgroup is mounted read-only (as container runtimes do): docker/podman: --privileged, or --cgroupns=private with a read-write cgroup mount; Kubernetes: privileged: true (see deploy/kubernetes/README.md)"
+	case errors.Is(err, syscall.EACCES), errors.Is(err, syscall.EPERM):
+		if root {
+			return "the group is not writable even by root here (a container without CAP_SYS_ADMIN, or an LSM): see deploy/kubernetes/README.md"
+		}
+		if cgroups.HostMode() != cgroups.V2 {
+			return "cgroup v1 cannot be delegated to an unprivileged user safely: run as root, or boot with cgroup v2 (systemd.unified_cgroup_hierarchy=1)"
+		}
+		return "this user does not own its cgroup: start the supervisor in a delegated group: systemd-run --user --scope -p Delegate=yes supervisor ..., or a unit with Delegate=yes and User=; " +
+			"without systemd, root makes a group, enables memory pids cpu in its parent's cgroup.subtree_control, chowns it and its cgroup.procs, cgroup.subtree_control and cgroup.threads to the user, and starts the supervisor in it"
+	}
+	return "run as root, or give the supervisor a delegated cgroup (systemd: Delegate=yes; see deploy/)"
 }
 
 func nonEmpty(ss []string) []string {
@@ -195,26 +268,36 @@ func seccompCheck() Check {
 	return c
 }
 
-func userNSCheck() Check {
+func userNSCheck(root bool, iso *Isolation) Check {
 	c := Check{Name: "user namespace", OK: true}
 	b, err := os.ReadFile("/proc/sys/user/max_user_namespaces")
 	n, _ := strconv.Atoi(strings.TrimSpace(string(b)))
 	switch {
-	case err != nil || n == 0:
-		c.Detail = "not available; not used (runners drop to an unprivileged uid instead)"
+	case root && (err != nil || n == 0):
+		c.Detail = "not available; not used as root (runners drop to an unprivileged uid instead)"
+	case root:
+		c.Detail = fmt.Sprintf("available (max %d); not used as root: it costs about 5 ms a spawn and adds nothing once a runner runs as an unprivileged uid without capabilities", n)
+	case iso != nil && iso.UserNS:
+		c.Detail = fmt.Sprintf("every runner gets its own, as uid %d mapped to this user (uid %d) outside, with no capabilities", DefaultRunnerID, iso.HostUID)
 	default:
-		c.Detail = fmt.Sprintf("available (max %d); not used: it costs about 5 ms a spawn and adds nothing once a runner runs as an unprivileged uid without capabilities", n)
+		c.OK = false
+		c.Detail = "cannot be created by this user"
+		if hint := userNSHint(); hint != "" {
+			c.Fix = strings.Trim(hint, " ()")
+		} else {
+			c.Fix = "allow unprivileged user namespaces (user.max_user_namespaces > 0; on Debian kernel.unprivileged_userns_clone=1; on Ubuntu an AppArmor profile with userns,)"
+		}
 	}
 	return c
 }
 
 // liveCheck starts a fully isolated runner and runs `return 1 + 1`.
-func liveCheck(runnerPath string, iso *Isolation, isoErr error) Check {
+func liveCheck(runnerPath, cgroupRoot string, iso *Isolation, isoErr error) Check {
 	c := Check{Name: "a runner, end to end"}
 	if isoErr != nil {
 		// Weak isolation: still show that a runner works.
 		var err error
-		if iso, err = NewIsolation(IsolationOptions{AllowWeak: true}); err != nil {
+		if iso, err = NewIsolation(IsolationOptions{AllowWeak: true, CgroupRoot: cgroupRoot}); err != nil {
 			c.Detail = err.Error()
 			return c
 		}
@@ -252,6 +335,8 @@ func layersOf(iso *Isolation) []string {
 	}
 	if iso.Lockdown.UID >= 0 {
 		l = append(l, "uid "+strconv.Itoa(iso.Lockdown.UID))
+	} else if iso.UserNS {
+		l = append(l, fmt.Sprintf("uid %d in its user namespace (%d outside)", DefaultRunnerID, iso.HostUID))
 	}
 	return append(l, "rlimits", "landlock", "no_new_privs", "seccomp")
 }

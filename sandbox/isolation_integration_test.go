@@ -24,13 +24,18 @@ func fullIsolation(t testing.TB) *Isolation {
 	if testing.Short() {
 		t.Skip("skipping: integration test")
 	}
-	testutil.RequireRoot(t)
 	iso, err := NewIsolation(IsolationOptions{})
 	if err != nil {
-		if os.Getenv("CODEXEC_EXPECT_CGROUP") != "" {
+		if os.Getenv("CODEXEC_EXPECT_CGROUP") != "" || os.Getenv("CODEXEC_EXPECT_MODE") != "" {
 			t.Fatalf("full isolation impossible in a run that expects it: %v", err)
 		}
 		t.Skipf("skipping: full isolation is not possible here: %v", err)
+	}
+	switch want := os.Getenv("CODEXEC_EXPECT_MODE"); {
+	case want == "rootless" && !(iso.Rootless && iso.UserNS):
+		t.Fatalf("a rootless run has isolation without a user namespace: %+v", iso)
+	case want == "root" && iso.Rootless:
+		t.Fatal("a run as root found itself rootless")
 	}
 	testutil.ExpectCgroupMode(t, string(iso.Cgroups.Mode()))
 	return iso

@@ -227,9 +227,11 @@ func start(cfg Config, cg cgroups.Cgroup) (*Runner, error) {
 	}
 	args := []string{"runner", "--job-fd=3", "--msg-fd=4"}
 	var cloneFlags uintptr
+	userNS := false
 	if iso := cfg.Isolation; iso != nil {
 		args = append(args, iso.Lockdown.Args()...)
 		cloneFlags = iso.CloneFlags
+		userNS = iso.UserNS
 	}
 	newCmd := func(intoCgroup bool) *exec.Cmd {
 		cmd := &exec.Cmd{
@@ -247,6 +249,9 @@ func start(cfg Config, cg cgroups.Cgroup) (*Runner, error) {
 		}
 		if cmd.Env == nil {
 			cmd.Env = []string{}
+		}
+		if userNS {
+			cfg.Isolation.userNSMappings(cmd.SysProcAttr)
 		}
 		if intoCgroup {
 			// cgroup v2: the child is born in its cgroup (clone3 with

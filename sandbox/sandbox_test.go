@@ -20,6 +20,7 @@ import (
 // TestMain doubles as a fake runner: with CODEXEC_FAKE_RUNNER set, the test
 // binary behaves as a broken or hostile runner instead of running tests.
 func TestMain(m *testing.M) {
+	testutil.NestedSetup()
 	if mode := os.Getenv("CODEXEC_FAKE_RUNNER"); mode != "" {
 		fakeRunner(mode)
 		os.Exit(0)

@@ -44,6 +44,16 @@ func (r *Runner) verify(rd *ipc.Ready) error {
 	if !skip[limits.LayerSeccomp] {
 		want["Seccomp"] = "2"
 	}
+	if iso.UserNS {
+		// Unprivileged: the runner is DefaultRunnerID in its own user
+		// namespace, which is the supervisor's ids out here, and exec left
+		// it no capabilities there.
+		u, g := strconv.Itoa(iso.HostUID), strconv.Itoa(iso.HostGID)
+		want["Uid"] = strings.Join([]string{u, u, u, u}, " ")
+		want["Gid"] = strings.Join([]string{g, g, g, g}, " ")
+		want["CapEff"] = "0000000000000000"
+		want["CapPrm"] = "0000000000000000"
+	}
 	if uid := iso.Lockdown.UID; uid >= 0 && !skip[limits.LayerCreds] {
 		u := strconv.Itoa(uid)
 		g := strconv.Itoa(iso.Lockdown.GID)
@@ -56,6 +66,20 @@ func (r *Runner) verify(rd *ipc.Ready) error {
 	for k, v := range want {
 		if status[k] != v {
 			return &LockdownError{fmt.Sprintf("%s is %q, want %q", k, status[k], v)}
+		}
+	}
+	// Every namespace it should have of its own, it has.
+	for _, n := range iso.Namespaces {
+		self, ok := iso.selfNS[n]
+		if !ok {
+			continue
+		}
+		l, err := os.Readlink(fmt.Sprintf("/proc/%d/ns/%s", pid, nsFiles[n]))
+		if err != nil {
+			return &LockdownError{"read its " + n + " namespace: " + err.Error()}
+		}
+		if l == self {
+			return &LockdownError{"it shares the supervisor's " + n + " namespace"}
 		}
 	}
 	if !skip[limits.LayerRlimits] {

@@ -8,19 +8,22 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"codexec/config"
 	"codexec/sandbox"
 )
 
 func newDoctorCmd(st *State) *cobra.Command {
 	var asJSON bool
-	var runner string
+	var runner, cgroupRoot string
 	cmd := &cobra.Command{
 		Use:   "doctor",
 		Short: "Show what this host provides for isolating runners, and what codexec will use",
 		Long: `Inspect the host (cgroup mode and controllers, delegation, cgroup.kill and
 memory.peak, seccomp, landlock, namespaces, root) and run one fully isolated
-runner end to end. Each missing piece comes with a hint. Exits 1 when full
-isolation is impossible here.`,
+runner end to end. Each missing piece comes with a hint: which setting of the
+host, the systemd unit, the container or the pod to change. The mode found is
+"root", "rootless" (not root: a user namespace per runner and a delegated
+cgroup v2 subtree) or "weak". Exits 1 when full isolation is impossible here.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, err := st.findRunner(runner)
@@ -28,7 +31,10 @@ isolation is impossible here.`,
 				fmt.Fprintln(st.Stderr, "supervisor: doctor:", err)
 				path = ""
 			}
-			rep := sandbox.Diagnose(path)
+			if err := config.CheckCgroupRoot(cgroupRoot); err != nil {
+				return usageError("--cgroup-root: %v", err)
+			}
+			rep := sandbox.DiagnoseWith(sandbox.DiagnoseOptions{RunnerPath: path, CgroupRoot: cgroupRoot})
 			if path == "" {
 				rep.FullIsolation = false
 				rep.Missing = append(rep.Missing, "the runner executable")
@@ -54,7 +60,11 @@ isolation is impossible here.`,
 				}
 				tw.Flush()
 				if rep.FullIsolation {
-					fmt.Fprintln(st.Stdout, "\nFull isolation: yes.")
+					how := "as root"
+					if rep.Mode == "rootless" {
+						how = "rootless: a user namespace per runner, in a delegated cgroup v2 subtree"
+					}
+					fmt.Fprintf(st.Stdout, "\nFull isolation: yes (%s).\n", how)
 				} else {
 					fmt.Fprintf(st.Stdout, "\nFull isolation: NO. Missing:\n  - %s\n", strings.Join(rep.Missing, "\n  - "))
 				}
@@ -67,5 +77,6 @@ isolation is impossible here.`,
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the report as JSON")
 	cmd.Flags().StringVar(&runner, "runner", "", "path of the runner executable")
+	cmd.Flags().StringVar(&cgroupRoot, "cgroup-root", "", "diagnose with runner groups under this cgroup, as serve --cgroup-root would")
 	return cmd
 }

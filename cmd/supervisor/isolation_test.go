@@ -59,7 +59,7 @@ func TestNonRootRefusesWeakIsolation(t *testing.T) {
 		return code, out.String(), errb.String()
 	}
 	code, out, errs := run("run", "-")
-	if code != 70 || !strings.Contains(errs, "full isolation is not possible") || !strings.Contains(errs, "running as root") ||
+	if code != 70 || !strings.Contains(errs, "full isolation is not possible") || !strings.Contains(errs, "run as root") ||
 		!strings.Contains(errs, "--allow-weak-isolation") {
 		t.Errorf("non-root run: exit %d\nstdout %s\nstderr %s\nwant exit 70 naming what is missing", code, out, errs)
 	}
@@ -94,7 +94,7 @@ func TestDoctor(t *testing.T) {
 		t.Errorf("doctor: exit %d\n%s\n%s", code, out, errs)
 	}
 	code, out, _ = cli(t, "", "doctor", "--json")
-	if code != 0 || !strings.Contains(out, `"fullIsolation": true`) {
+	if code != 0 || !strings.Contains(out, `"fullIsolation": true`) || !strings.Contains(out, `"mode": "root"`) {
 		t.Errorf("doctor --json: exit %d\n%s", code, out)
 	}
 	if os.Getenv("CODEXEC_EXPECT_CGROUP") == "v2" {

@@ -31,7 +31,7 @@ type mcpFlags struct {
 	config        string
 	mcpConfig     string
 	runner        string
-	weak          bool
+	iso           isolationFlags
 	audit         auditFlags
 	poolSize      int
 	maxConcurrent int
@@ -86,7 +86,7 @@ SIGINT.`,
 	fl.IntVar(&f.poolSize, "pool-size", 0, fmt.Sprintf("runners kept ready, 0 for none (default: poolSize of --config, else two per core); in-process only; at most %d", config.MaxPoolSize))
 	fl.IntVar(&f.maxConcurrent, "max-concurrent", 0, "executions at once (default: maxConcurrent of --config, else two per core); in-process only")
 	fl.IntVar(&f.maxQueue, "max-queue", 0, "executions waiting for a slot before they are refused as overloaded (default: maxQueue of --config, else 4 × max-concurrent); in-process only")
-	addIsolationFlags(fl, &f.weak)
+	addIsolationFlags(fl, &f.iso)
 	addAuditFlags(fl, &f.audit)
 	return cmd
 }
@@ -190,7 +190,7 @@ func runMcp(cmd *cobra.Command, st *State, f mcpFlags) error {
 				o.Pool = p
 			}
 		}
-		svc, rec, iso, closeAudit, err := st.localService(f.runner, f.weak, f.audit, file.Limits, log, mcpCloseAudit, tune)
+		svc, rec, iso, closeAudit, err := st.localService(f.runner, f.iso, f.audit, file.Limits, log, mcpCloseAudit, tune)
 		if err != nil {
 			if p != nil {
 				p.Close()

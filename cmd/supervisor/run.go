@@ -35,7 +35,7 @@ type runFlags struct {
 	channel string
 	json    bool
 	runner  string
-	weak    bool
+	iso     isolationFlags
 	audit   auditFlags
 	socket  string
 	config  string
@@ -92,7 +92,7 @@ Exit codes: 0 ok, 1 error, 2 usage, 3 blocked or invalid, 4 timeout,
 	fl.StringVar(&f.channel, "channel", "default", "channel id recorded for this execution")
 	fl.BoolVar(&f.json, "json", false, "print the result JSON")
 	fl.StringVar(&f.runner, "runner", "", "path of the runner executable (default: $CODEXEC_RUNNER, then next to the supervisor)")
-	addIsolationFlags(fl, &f.weak)
+	addIsolationFlags(fl, &f.iso)
 	addAuditFlags(fl, &f.audit)
 	addSocketFlag(fl, &f.socket)
 	fl.StringVar(&f.config, "config", "", "JSON configuration file to take the limits from (see supervisor serve)")
@@ -185,7 +185,7 @@ func runRun(ctx context.Context, st *State, file string, f runFlags, modulesSet 
 	if hub != nil {
 		defer hub.Close()
 	}
-	svc, _, _, closeAudit, err := st.localService(f.runner, f.weak, f.audit, lim, nil, 3*time.Second,
+	svc, _, _, closeAudit, err := st.localService(f.runner, f.iso, f.audit, lim, nil, 3*time.Second,
 		func(o *service.Options) { o.Upstream = upstreamOf(hub) })
 	if err != nil {
 		return err
@@ -219,13 +219,13 @@ func runRun(ctx context.Context, st *State, file string, f runFlags, modulesSet 
 //
 // tune, when set, may change the service's options (a long-lived process
 // adds a warm pool) before the service is made.
-func (st *State) localService(runnerFlag string, allowWeak bool, af auditFlags, lim config.Limits, log *slog.Logger,
+func (st *State) localService(runnerFlag string, isoFlags isolationFlags, af auditFlags, lim config.Limits, log *slog.Logger,
 	closeWithin time.Duration, tune func(*service.Options)) (svc *service.Service, rec *audit.Recorder, iso *sandbox.Isolation, closeAudit func(), err error) {
 	runnerPath, err := st.findRunner(runnerFlag)
 	if err != nil {
 		return nil, nil, nil, nil, &exitError{code: 70, err: err}
 	}
-	if iso, err = newIsolation(st, allowWeak); err != nil {
+	if iso, err = newIsolation(st, isoFlags); err != nil {
 		return nil, nil, nil, nil, err
 	}
 	if rec, err = st.openRecorder(af); err != nil {

@@ -34,7 +34,7 @@ type serveFlags struct {
 	config, socket, socketMode, socketGroup string
 	runner, logFormat, durability           string
 	maxConcurrent, maxQueue, maxConnections int
-	weak                                    bool
+	iso                                     isolationFlags
 	audit                                   auditFlags
 }
 
@@ -75,7 +75,7 @@ too_many_connections and closed, while a few more may still ask GET
 	fl.IntVar(&f.maxConcurrent, "max-concurrent", 0, "executions at once (default two per core)")
 	fl.IntVar(&f.maxQueue, "max-queue", 0, "executions waiting for a slot before 429 (default 4 × max-concurrent)")
 	fl.IntVar(&f.maxConnections, "max-connections", 0, "socket connections served at once; beyond them 503 too_many_connections, except a few for /healthz (default 1024, less when the descriptor limit leaves fewer beside the daemon's own files)")
-	addIsolationFlags(fl, &f.weak)
+	addIsolationFlags(fl, &f.iso)
 	addAuditFlags(fl, &f.audit)
 	return cmd
 }
@@ -102,6 +102,7 @@ func runServe(cmd *cobra.Command, st *State, f serveFlags) error {
 	set("data-dir", &file.DataDir, f.audit.dataDir)
 	set("mongo-uri", &file.MongoURI, f.audit.mongoURI)
 	set("mongo-db", &file.MongoDB, f.audit.mongoDB)
+	set("cgroup-root", &file.CgroupRoot, f.iso.cgroupRoot)
 	if cmd.Flags().Changed("max-concurrent") {
 		file.MaxConcurrent = f.maxConcurrent
 	}
@@ -112,7 +113,7 @@ func runServe(cmd *cobra.Command, st *State, f serveFlags) error {
 		return usageError("--max-connections %d: give at least 1 (leave it out for the default)", f.maxConnections)
 	}
 	if cmd.Flags().Changed("allow-weak-isolation") {
-		file.AllowWeakIsolation = f.weak
+		file.AllowWeakIsolation = f.iso.weak
 	}
 	if err := file.Validate(); err != nil {
 		return usageError("%v", err)
@@ -125,7 +126,7 @@ func runServe(cmd *cobra.Command, st *State, f serveFlags) error {
 	}
 	log := slog.New(handler)
 
-	iso, err := sandbox.NewIsolation(sandbox.IsolationOptions{AllowWeak: file.AllowWeakIsolation, CPUCores: file.CPUCores})
+	iso, err := sandbox.NewIsolation(sandbox.IsolationOptions{AllowWeak: file.AllowWeakIsolation, CPUCores: file.CPUCores, CgroupRoot: file.CgroupRoot})
 	if err != nil {
 		return &exitError{code: 70, err: err}
 	}

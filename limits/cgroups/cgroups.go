@@ -78,6 +78,8 @@ type Cgroup interface {
 type Manager struct {
 	mode  Mode
 	owner int
+	base  string // v2: the group runner groups were placed under
+	moved bool   // v2: the supervisor moved its group's processes into a leaf
 	impl  interface {
 		create(name string, r Resources) (Cgroup, error)
 		parentDirs() []string
@@ -86,18 +88,35 @@ type Manager struct {
 	}
 }
 
-// New probes the host and prepares the codexec parent group.
-func New() (*Manager, error) {
+// Options choose where runner groups go.
+type Options struct {
+	// Root is the group runner groups are created under (in a "codexec"
+	// group of their own), as a path in the hierarchy ("/codexec.slice")
+	// or a directory under the mount ("/sys/fs/cgroup/codexec.slice").
+	// Empty: the group the supervisor was started in. On v2 an
+	// unprivileged supervisor can only use its own group or one of its
+	// ancestors: moving a runner into a group needs write access to the
+	// common ancestor's cgroup.procs.
+	Root string
+}
+
+// New probes the host and prepares the codexec parent group below the
+// supervisor's own group.
+func New() (*Manager, error) { return NewWith(Options{}) }
+
+// NewWith probes the host and prepares the codexec parent group.
+func NewWith(opts Options) (*Manager, error) {
 	m := &Manager{owner: os.Getpid()}
 	switch cg.Mode() {
 	case cg.Unified:
-		impl, err := newV2()
+		impl, err := newV2(opts)
 		if err != nil {
 			return nil, fmt.Errorf("cgroups: v2: %w", err)
 		}
 		m.mode, m.impl = V2, impl
+		m.base, m.moved = impl.base, impl.moved
 	case cg.Legacy, cg.Hybrid:
-		impl, err := newV1()
+		impl, err := newV1(opts)
 		if err != nil {
 			return nil, fmt.Errorf("cgroups: v1: %w", err)
 		}
@@ -115,6 +134,27 @@ func New() (*Manager, error) {
 	}
 	return m, nil
 }
+
+// HostMode is the hierarchy this host has, whether or not this process can
+// use it.
+func HostMode() Mode {
+	switch cg.Mode() {
+	case cg.Unified:
+		return V2
+	case cg.Legacy, cg.Hybrid:
+		return V1
+	}
+	return Unavailable
+}
+
+// Base is, on v2, the group the codexec parent was created in (the
+// supervisor's own group or the configured root), relative to the mount.
+func (m *Manager) Base() string { return m.base }
+
+// MovedToLeaf reports, on v2, that the supervisor moved the processes of
+// its own group into a "supervisor" leaf so the group could give
+// controllers to runner groups.
+func (m *Manager) MovedToLeaf() bool { return m.moved }
 
 // Mode is the hierarchy in use.
 func (m *Manager) Mode() Mode { return m.mode }

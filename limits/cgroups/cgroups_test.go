@@ -18,6 +18,7 @@ import (
 // TestMain doubles as a helper process: with CODEXEC_CGROUP_HELPER set the
 // test binary waits for a byte on stdin, then does what the variable says.
 func TestMain(m *testing.M) {
+	testutil.NestedSetup()
 	if mode := os.Getenv("CODEXEC_CGROUP_HELPER"); mode != "" {
 		helper(mode)
 		return
@@ -66,10 +67,9 @@ func helper(mode string) {
 
 func requireHostCgroups(t *testing.T) *Manager {
 	t.Helper()
-	testutil.RequireRoot(t)
 	m, err := New()
 	if err != nil {
-		if os.Getenv("CODEXEC_EXPECT_CGROUP") != "" {
+		if os.Getenv("CODEXEC_EXPECT_CGROUP") != "" || os.Getenv("CODEXEC_EXPECT_MODE") != "" {
 			t.Fatalf("no usable cgroups in a run that expects them: %v", err)
 		}
 		t.Skipf("skipping: no usable cgroups here: %v", err)
@@ -406,4 +406,144 @@ func deadPID(t *testing.T) int {
 		t.Fatal(err)
 	}
 	return c.Process.Pid
+}
+
+// The cgroup tests, run again as an unprivileged user in a delegated group
+// and as root inside a cgroup namespace of its own (the v2 VM only).
+var nestedSuite = []string{"TestCreateKillDestroy", "TestMemoryLimitOOM", "TestNoOOMUnderTheLimit", "TestPidsLimit", "TestSetMemoryLimit", "TestSweep"}
+
+func TestDelegatedRootless(t *testing.T) {
+	testutil.RunNested(t, testutil.NestedRootless, nestedSuite...)
+}
+
+func TestDelegatedCgroupNamespace(t *testing.T) {
+	testutil.RunNested(t, testutil.NestedCgroupNS, nestedSuite...)
+}
+
+func TestV2MountAndOwnGroup(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, s string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	// A host: cgroup2 at /sys/fs/cgroup, root "/".
+	host := write("host", "24 1 0:22 / / rw - ext4 /dev/vda1 rw\n"+
+		"30 24 0:26 / /sys/fs/cgroup rw,nosuid,nodev,noexec,relatime shared:9 - cgroup2 cgroup2 rw,nsdelegate\n")
+	if m, r, err := v2MountOf(host); err != nil || m != "/sys/fs/cgroup" || r != "/" {
+		t.Errorf("host: %q %q %v", m, r, err)
+	}
+	// A container that bind-mounted its own group (cgroupns=host style).
+	bind := write("bind", "40 30 0:26 /docker/abc /sys/fs/cgroup ro,nosuid - cgroup2 cgroup2 rw\n")
+	m, r, err := v2MountOf(bind)
+	if err != nil || r != "/docker/abc" {
+		t.Fatalf("bind: %q %q %v", m, r, err)
+	}
+	if rel, err := relToMount("/docker/abc/sub", r); err != nil || rel != "/sub" {
+		t.Errorf("relToMount = %q, %v", rel, err)
+	}
+	if rel, err := relToMount("/docker/abc", r); err != nil || rel != "/" {
+		t.Errorf("relToMount(own root) = %q, %v", rel, err)
+	}
+	if _, err := relToMount("/docker/abcd", r); err == nil {
+		t.Error("relToMount accepted a sibling with a common prefix")
+	}
+	// Inside a cgroup namespace with the host's mount: outside its root.
+	if _, err := relToMount("/", "/.."); err == nil || !strings.Contains(err.Error(), "mount cgroup2 afresh") {
+		t.Errorf("relToMount in a namespace without its own mount: %v", err)
+	}
+	if _, _, err := v2MountOf(write("none", "24 1 0:22 / / rw - ext4 /dev/vda1 rw\n")); err == nil {
+		t.Error("v2MountOf found a cgroup2 mount where there is none")
+	}
+	if g, err := ownV2Group(write("cg", "12:memory:/x\n0::/user.slice/user-1000.slice/app.scope\n")); err != nil || g != "/user.slice/user-1000.slice/app.scope" {
+		t.Errorf("ownV2Group = %q, %v", g, err)
+	}
+	if _, err := ownV2Group(write("cg1", "12:memory:/x\n")); err == nil {
+		t.Error("ownV2Group found a v2 entry in a v1-only file")
+	}
+	if got := unescapeMountinfo(`/mnt/with\040space`); got != "/mnt/with space" {
+		t.Errorf("unescape = %q", got)
+	}
+}
+
+func TestNotDelegated(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "cgroup.controllers"), []byte("cpu pids\n"), 0o644)
+	err := enableControllers(dir, v2Controllers)
+	var nd *NotDelegatedError
+	if !errors.As(err, &nd) || len(nd.Missing) != 1 || nd.Missing[0] != "memory" {
+		t.Fatalf("enableControllers without memory: %v", err)
+	}
+}
+
+// --cgroup-root: runner groups go under the configured group instead of
+// the supervisor's own; on v2 a group that holds processes is refused with
+// the reason, and one that does not exist is named.
+func TestConfiguredRoot(t *testing.T) {
+	host := requireHostCgroups(t)
+	testutil.RequireRoot(t)
+	rel := "/codexec-test-root-" + strconv.Itoa(os.Getpid())
+	var made []string
+	if host.Mode() == V2 {
+		if _, err := NewWith(Options{Root: rel}); err == nil || !strings.Contains(err.Error(), "no such group") {
+			t.Errorf("a root that does not exist: %v", err)
+		}
+		dir := filepath.Join(v2Mount, rel)
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		made = append(made, dir)
+	} else {
+		for _, ctl := range []string{"memory", "pids", "cpu"} {
+			made = append(made, filepath.Join("/sys/fs/cgroup", ctl, rel))
+		}
+	}
+	t.Cleanup(func() {
+		for _, d := range made {
+			os.Remove(filepath.Join(d, "codexec"))
+			os.Remove(d)
+		}
+	})
+	m, err := NewWith(Options{Root: rel})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range m.Parents() {
+		if p != "" && !strings.Contains(p, rel+"/codexec") {
+			t.Errorf("parent %s is not under the configured root %s", p, rel)
+		}
+	}
+	g, err := m.Create("t-root", Resources{MemoryBytes: 64 << 20, PidsMax: 32})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd, w, out := startHelper(t, g, "alloc:8")
+	w.Write([]byte{1})
+	if err := cmd.Wait(); err != nil || strings.TrimSpace(out.String()) != "8" {
+		t.Errorf("helper in a group under the configured root: %v %q", err, out.String())
+	}
+	if err := g.Destroy(); err != nil {
+		t.Fatal(err)
+	}
+	if host.Mode() == V2 {
+		// A root group with a process in it cannot delegate controllers.
+		busy := filepath.Join(v2Mount, rel+"-busy")
+		if err := os.Mkdir(busy, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		made = append(made, busy)
+		sleeper := exec.Command("sleep", "30")
+		fd, _ := syscall.Open(busy, syscall.O_DIRECTORY|syscall.O_CLOEXEC, 0)
+		sleeper.SysProcAttr = &syscall.SysProcAttr{UseCgroupFD: true, CgroupFD: fd}
+		if err := sleeper.Start(); err != nil {
+			t.Fatal(err)
+		}
+		syscall.Close(fd)
+		defer func() { _ = sleeper.Process.Kill(); _ = sleeper.Wait() }()
+		if _, err := NewWith(Options{Root: rel + "-busy"}); err == nil || !strings.Contains(err.Error(), "holds processes") {
+			t.Errorf("a root with a process in it: %v", err)
+		}
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/containerd/cgroups/v3/cgroup1"
 	specs "github.com/opencontainers/runtime-spec/specs-go"
@@ -19,12 +20,16 @@ type v1 struct {
 	parents map[string]string // controller → codexec parent directory
 }
 
-func newV1() (*v1, error) {
+func newV1(opts Options) (*v1, error) {
 	root, err := v1Root()
 	if err != nil {
 		return nil, err
 	}
 	v := &v1{root: root, own: cgroup1.NestedPath(""), parents: map[string]string{}}
+	if opts.Root != "" {
+		base := filepath.Clean("/" + strings.TrimPrefix(opts.Root, root))
+		v.own = cgroup1.StaticPath(base)
+	}
 	for _, ctl := range []cgroup1.Name{cgroup1.Memory, cgroup1.Pids, cgroup1.Cpu} {
 		p, err := v.own(ctl)
 		if err != nil {

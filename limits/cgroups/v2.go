@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -14,84 +16,226 @@ import (
 
 const v2Mount = "/sys/fs/cgroup"
 
-// v2 places runner groups in <own group>/codexec. The codexec group gets
+// v2 places runner groups in <base>/codexec, where base is the group the
+// supervisor was started in or the configured root. The codexec group gets
 // the memory, pids and cpu controllers for its children once, at start;
 // each runner group is then a mkdir and a few writes.
 type v2 struct {
 	mount  string
 	group  string // the codexec parent, relative to the mount
 	parent string // its directory
+	base   string // the group codexec was placed in, relative to the mount
+	moved  bool   // the supervisor moved its group's processes into a leaf
 }
 
-func newV2() (*v2, error) {
-	own, err := ownV2Group()
+// leafName is the group a supervisor moves its own group's processes into.
+const leafName = "supervisor"
+
+// v2Controllers are the controllers runner groups need.
+var v2Controllers = []string{"memory", "pids", "cpu"}
+
+func newV2(opts Options) (*v2, error) {
+	mount, mountRoot, err := v2MountOf("/proc/self/mountinfo")
 	if err != nil {
 		return nil, err
 	}
-	ownDir := filepath.Join(v2Mount, own)
-	controllers := []string{"memory", "pids", "cpu"}
-	// A group with processes cannot give controllers to children (the "no
-	// internal processes" rule) unless it is the root. A delegated service
-	// group (systemd Delegate=yes) holds the supervisor itself: move the
-	// group's processes into a leaf, as systemd's own delegation docs ask.
-	if own != "/" {
-		if err := enableControllers(ownDir, controllers); err != nil {
-			if !errors.Is(err, syscall.EBUSY) {
-				return nil, err
-			}
-			if err := moveProcsToLeaf(ownDir, "supervisor"); err != nil {
-				return nil, fmt.Errorf("move the supervisor into a leaf group: %w", err)
-			}
-			if err := enableControllers(ownDir, controllers); err != nil {
-				return nil, err
-			}
+	own, err := ownV2Group("/proc/self/cgroup")
+	if err != nil {
+		return nil, err
+	}
+	ownRel, err := relToMount(own, mountRoot)
+	if err != nil {
+		return nil, err
+	}
+	// The mount must show this process where /proc/self/cgroup says it is:
+	// inside a cgroup namespace a cgroup2 mount made outside it shows other
+	// groups under the same names.
+	if err := listsSelf(filepath.Join(mount, ownRel)); err != nil {
+		return nil, err
+	}
+	base, isOwn := ownRel, true
+	if opts.Root != "" {
+		base = filepath.Clean("/" + opts.Root)
+		if opts.Root == mount || strings.HasPrefix(opts.Root, mount+"/") {
+			base = filepath.Clean("/" + strings.TrimPrefix(opts.Root, mount))
+		}
+		isOwn = base == ownRel
+		if fi, err := os.Stat(filepath.Join(mount, base)); err != nil || !fi.IsDir() {
+			return nil, fmt.Errorf("cgroup root %s: no such group under %s (create it, and give it to the supervisor's user)", base, mount)
 		}
 	}
-	group := filepath.Join(own, "codexec")
-	parent, err := cgroup2.NewManager(v2Mount, group, &cgroup2.Resources{})
-	if err != nil {
+	v := &v2{mount: mount}
+	// A supervisor started from one that moved itself into the leaf (a
+	// test, doctor, `supervisor run` from a hook) shares the codexec group
+	// beside that leaf instead of nesting another.
+	if isOwn && filepath.Base(base) == leafName {
+		if _, err := os.Stat(filepath.Join(mount, filepath.Dir(base), "codexec")); err == nil {
+			base, v.moved = filepath.Dir(base), true
+		}
+	}
+	v.base = base
+	baseDir := filepath.Join(mount, base)
+	// A group with processes cannot give controllers to children (the "no
+	// internal processes" rule), unless it is the root of the whole
+	// hierarchy. The group a supervisor was started in (a systemd unit
+	// with Delegate=yes, a container's cgroup namespace, a user's
+	// delegated scope) holds the supervisor itself: move the group's
+	// processes into a leaf, as systemd's delegation docs ask.
+	if err := enableControllers(baseDir, v2Controllers); err != nil {
+		switch {
+		case errors.Is(err, syscall.EBUSY) && isOwn:
+			if err := moveProcsToLeaf(baseDir, leafName); err != nil {
+				return nil, fmt.Errorf("move the supervisor into a leaf group of %s: %w", base, err)
+			}
+			v.moved = true
+			if err := enableControllers(baseDir, v2Controllers); err != nil {
+				return nil, err
+			}
+		case errors.Is(err, syscall.EBUSY):
+			return nil, fmt.Errorf("cgroup root %s holds processes, so it cannot give controllers to runner groups (cgroup v2's no-internal-processes rule): choose an empty group, or move its processes into a leaf", base)
+		default:
+			return nil, err
+		}
+	}
+	v.group = filepath.Join(base, "codexec")
+	dir := filepath.Join(mount, v.group)
+	if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
 		return nil, err
 	}
-	_ = parent
-	dir := filepath.Join(v2Mount, group)
-	if err := enableControllers(dir, controllers); err != nil {
+	if err := enableControllers(dir, v2Controllers); err != nil {
 		return nil, err
 	}
-	return &v2{mount: v2Mount, group: group, parent: dir}, nil
+	v.parent = dir
+	return v, nil
 }
 
-// ownV2Group reads the "0::" line of /proc/self/cgroup.
-func ownV2Group() (string, error) {
-	b, err := os.ReadFile("/proc/self/cgroup")
+// v2MountOf finds the cgroup2 mount in a mountinfo file: where it is
+// mounted and which group of the hierarchy is its root, as seen from this
+// process's cgroup namespace.
+func v2MountOf(mountinfo string) (mount, root string, err error) {
+	b, err := os.ReadFile(mountinfo)
+	if err != nil {
+		return "", "", err
+	}
+	for _, line := range splitLines(string(b)) {
+		pre, post, ok := strings.Cut(line, " - ")
+		if !ok {
+			continue
+		}
+		f, g := strings.Fields(pre), strings.Fields(post)
+		if len(f) < 5 || len(g) < 1 || g[0] != "cgroup2" {
+			continue
+		}
+		if mount == "" || f[4] == v2Mount {
+			mount, root = unescapeMountinfo(f[4]), unescapeMountinfo(f[3])
+		}
+	}
+	if mount == "" {
+		return "", "", errors.New("no cgroup2 filesystem is mounted")
+	}
+	return mount, root, nil
+}
+
+// unescapeMountinfo undoes the octal escapes of spaces and the like.
+func unescapeMountinfo(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var out strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+3 < len(s) {
+			if n, err := strconv.ParseUint(s[i+1:i+4], 8, 8); err == nil {
+				out.WriteByte(byte(n))
+				i += 3
+				continue
+			}
+		}
+		out.WriteByte(s[i])
+	}
+	return out.String()
+}
+
+// relToMount turns a group path from /proc/self/cgroup into a path below
+// the cgroup2 mount whose root is mountRoot.
+func relToMount(group, mountRoot string) (string, error) {
+	if strings.HasPrefix(group, "/..") || strings.HasPrefix(mountRoot, "/..") {
+		return "", fmt.Errorf("this process's cgroup (%s) is outside the cgroup2 mount's root (%s): inside a cgroup namespace, mount cgroup2 afresh (mount -t cgroup2 none %s), as container runtimes do", group, mountRoot, v2Mount)
+	}
+	if mountRoot == "/" {
+		return group, nil
+	}
+	rel, ok := strings.CutPrefix(group, mountRoot)
+	if !ok || (rel != "" && !strings.HasPrefix(rel, "/")) {
+		return "", fmt.Errorf("this process's cgroup (%s) is not below the cgroup2 mount's root (%s)", group, mountRoot)
+	}
+	return filepath.Clean("/" + rel), nil
+}
+
+// listsSelf checks that dir's cgroup.procs holds this process.
+func listsSelf(dir string) error {
+	b, err := os.ReadFile(filepath.Join(dir, "cgroup.procs"))
+	if err != nil {
+		return fmt.Errorf("read this process's group: %w", err)
+	}
+	self := strconv.Itoa(os.Getpid())
+	for _, pid := range strings.Fields(string(b)) {
+		if pid == self {
+			return nil
+		}
+	}
+	return fmt.Errorf("%s does not list this process: the cgroup2 mount shows another namespace's groups; inside a cgroup namespace, mount cgroup2 afresh (mount -t cgroup2 none %s), as container runtimes do", dir, v2Mount)
+}
+
+// ownV2Group reads the "0::" line of a /proc/PID/cgroup file.
+func ownV2Group(file string) (string, error) {
+	b, err := os.ReadFile(file)
 	if err != nil {
 		return "", err
 	}
 	for _, line := range splitLines(string(b)) {
 		if p, ok := strings.CutPrefix(line, "0::"); ok {
+			if strings.HasPrefix(p, "/..") {
+				return p, nil
+			}
 			return filepath.Clean("/" + p), nil
 		}
 	}
-	return "", errors.New("no cgroup v2 entry in /proc/self/cgroup")
+	return "", errors.New("no cgroup v2 entry in " + file)
 }
 
 // enableControllers gives children of dir the controllers that dir has.
+// memory and pids are required; cpu is optional (only a CPU limit needs it).
 func enableControllers(dir string, want []string) error {
 	avail, err := os.ReadFile(filepath.Join(dir, "cgroup.controllers"))
 	if err != nil {
 		return err
 	}
-	var plus []string
+	have := strings.Fields(string(avail))
+	var plus, missing []string
 	for _, c := range want {
-		for _, a := range strings.Fields(string(avail)) {
-			if a == c {
-				plus = append(plus, "+"+c)
-			}
+		if slices.Contains(have, c) {
+			plus = append(plus, "+"+c)
+		} else if c == "memory" || c == "pids" {
+			missing = append(missing, c)
 		}
 	}
-	if len(plus) == 0 {
-		return fmt.Errorf("%s offers none of %v", dir, want)
+	if len(missing) > 0 {
+		return &NotDelegatedError{Dir: dir, Missing: missing, Have: have}
 	}
 	return os.WriteFile(filepath.Join(dir, "cgroup.subtree_control"), []byte(strings.Join(plus, " ")), 0)
+}
+
+// NotDelegatedError is a group whose parent did not give it the
+// controllers runner groups need.
+type NotDelegatedError struct {
+	Dir     string
+	Missing []string
+	Have    []string
+}
+
+func (e *NotDelegatedError) Error() string {
+	return fmt.Sprintf("%s lacks the %s controller(s) (it has: %s): its parent must enable them in cgroup.subtree_control",
+		e.Dir, strings.Join(e.Missing, ", "), strings.Join(e.Have, " "))
 }
 
 func moveProcsToLeaf(dir, leaf string) error {
