@@ -68,8 +68,16 @@ func DiagnoseWith(opts DiagnoseOptions) Report {
 	add(rootCheck)
 
 	mode := map[cg.CGMode]string{cg.Unavailable: "unavailable", cg.Legacy: "v1 (legacy)", cg.Hybrid: "v1 (hybrid: v1 controllers, a cgroup2 mount without them)", cg.Unified: "v2 (unified)"}[cg.Mode()]
-	add(Check{Name: "cgroup mode", OK: cg.Mode() != cg.Unavailable, Detail: mode,
-		Fix: "mount cgroupfs (v2: mount -t cgroup2 none /sys/fs/cgroup)"})
+	modeOK := cg.Mode() != cg.Unavailable
+	if cg.Mode() == cg.Legacy {
+		// The library calls anything that is not cgroup2 at the mount
+		// point legacy, an empty directory included.
+		if _, err := os.Stat("/sys/fs/cgroup/memory"); err != nil {
+			mode, modeOK = "unavailable: nothing is mounted at /sys/fs/cgroup", false
+		}
+	}
+	add(Check{Name: "cgroup mode", OK: modeOK, Detail: mode,
+		Fix: "mount cgroupfs (v2: mount -t cgroup2 none /sys/fs/cgroup; in a container, the runtime mounts it)"})
 	add(controllersCheck())
 
 	m, err := cgroups.NewWith(cgroups.Options{Root: opts.CgroupRoot})
@@ -170,6 +178,8 @@ func delegationFix(err error, root bool) string {
 		return "the controllers are not delegated to this group: systemd unit: Delegate=yes (or Delegate=memory pids cpu); " +
 			"rootless: systemd-run --user --scope -p Delegate=yes supervisor ... (systemd's user manager delegates memory, pids and cpu on current distributions; older ones need a drop-in with Delegate=memory pids cpu for user@.service); " +
 			"container: cgroup v2 with its own cgroup namespace (docker/podman --cgroupns=private); Kubernetes: see deploy/kubernetes"
+	case strings.Contains(err.Error(), "cannot find cgroup mount destination"):
+		return "cgroup v1: every hierarchy listed in /proc/self/cgroup must be mounted under /sys/fs/cgroup (container runtimes mount them all)"
 	case errors.Is(err, syscall.EROFS):
 		return "/sys/fs/cgroup is mounted read-only (as container runtimes do): docker/podman: --privileged, or --cgroupns=private with a read-write cgroup mount; Kubernetes: privileged: true (see deploy/kubernetes/README.md)"
 	case errors.Is(err, syscall.EACCES), errors.Is(err, syscall.EPERM):

@@ -199,6 +199,20 @@ func Start(cfg Config, spec Spec) (*Runner, error) {
 // shell, a service manager, a test harness) close-on-exec, once: Go opens
 // its own descriptors close-on-exec, but inherited ones would otherwise
 // reach every runner.
+// emptyStdin is every runner's standard input: the read end of a pipe
+// whose write end is closed, so a read gives end of file. It spares an
+// open of /dev/null per spawn and the need for /dev/null at all (a
+// container image may have no /dev). Runners share it, and nothing can
+// pass through it: no one holds its write end.
+var emptyStdin = sync.OnceValue(func() *os.File {
+	r, w, err := os.Pipe()
+	if err != nil {
+		return nil // exec then opens /dev/null, as before
+	}
+	w.Close()
+	return r
+})
+
 var sealInherited = sync.OnceValue(func() error {
 	return unix.CloseRange(3, math.MaxUint32, unix.CLOSE_RANGE_CLOEXEC)
 })
@@ -249,6 +263,9 @@ func start(cfg Config, cg cgroups.Cgroup) (*Runner, error) {
 		}
 		if cmd.Env == nil {
 			cmd.Env = []string{}
+		}
+		if in := emptyStdin(); in != nil {
+			cmd.Stdin = in
 		}
 		if userNS {
 			cfg.Isolation.userNSMappings(cmd.SysProcAttr)
