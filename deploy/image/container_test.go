@@ -17,6 +17,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -37,7 +39,33 @@ type spec struct {
 	Env      []string `json:"env"`
 	Cwd      string   `json:"cwd"`
 	Hostname string   `json:"hostname"`
+	// Cgroups is how the cgroup hierarchy is shown: cgroupsHost,
+	// cgroupsNone or cgroupsPrivate.
+	Cgroups string `json:"cgroups"`
+	// Groups are the container's own v1 groups (one per controller) that
+	// the init joins before it creates its cgroup namespace, and
+	// Hierarchies the cgroup file systems it then mounts (cgroupsPrivate).
+	Groups      []string    `json:"groups,omitempty"`
+	Hierarchies []hierarchy `json:"hierarchies,omitempty"`
 }
+
+// hierarchy is one cgroup file system as the host mounts it under
+// /sys/fs/cgroup: where, which type, with which options.
+type hierarchy struct{ Dir, Type, Options string }
+
+const (
+	// cgroupsHost: the host's cgroup namespace and its whole hierarchy
+	// bound at /sys/fs/cgroup (docker run --cgroupns=host
+	// -v /sys/fs/cgroup:/sys/fs/cgroup).
+	cgroupsHost = "host"
+	// cgroupsNone: sysfs alone; /sys/fs/cgroup is an empty directory.
+	cgroupsNone = "none"
+	// cgroupsPrivate: the init joins groups made for the container, then
+	// a new cgroup namespace rooted there, with the v1 memory, pids and
+	// cpu hierarchies mounted fresh (as a runtime does with
+	// --cgroupns=private): the container sees its own group as the root.
+	cgroupsPrivate = "private"
+)
 
 type volume struct{ Host, Container string }
 
@@ -88,11 +116,41 @@ func containerInit(specJSON string) error {
 	if err := mount("sysfs", "sys", "sysfs", nosuid|unix.MS_RDONLY, ""); err != nil {
 		return err
 	}
-	// The host's cgroup hierarchy, writable, at the same place: the
-	// supervisor shares the host's cgroup namespace, so the paths in
-	// /proc/self/cgroup name directories under it.
-	if err := unix.Mount("/sys/fs/cgroup", filepath.Join(root, "sys/fs/cgroup"), "", unix.MS_BIND|unix.MS_REC, ""); err != nil {
-		return fmt.Errorf("bind /sys/fs/cgroup: %w", err)
+	switch s.Cgroups {
+	case cgroupsHost:
+		// The host's cgroup hierarchy, writable, at the same place: the
+		// supervisor shares the host's cgroup namespace, so the paths in
+		// /proc/self/cgroup name directories under it.
+		if err := unix.Mount("/sys/fs/cgroup", filepath.Join(root, "sys/fs/cgroup"), "", unix.MS_BIND|unix.MS_REC, ""); err != nil {
+			return fmt.Errorf("bind /sys/fs/cgroup: %w", err)
+		}
+	case cgroupsPrivate:
+		for _, g := range s.Groups {
+			if err := os.WriteFile(filepath.Join(g, "cgroup.procs"), []byte("0"), 0); err != nil {
+				return fmt.Errorf("join %s: %w", g, err)
+			}
+		}
+		// A cgroup namespace is the calling thread's until exec: this
+		// goroutine stays on the thread that made it, mounts from it and
+		// execs from it.
+		runtime.LockOSThread()
+		if err := unix.Unshare(unix.CLONE_NEWCGROUP); err != nil {
+			return fmt.Errorf("unshare the cgroup namespace: %w", err)
+		}
+		if err := mount("tmpfs", "sys/fs/cgroup", "tmpfs", nosuid, "mode=755,size=64k"); err != nil {
+			return err
+		}
+		// Every hierarchy the host has, as a runtime mounts them: the
+		// supervisor's cgroup library wants a mount for each one that
+		// /proc/self/cgroup lists.
+		for _, h := range s.Hierarchies {
+			if err := mount("cgroup", filepath.Join("sys/fs/cgroup", h.Dir), h.Type, nosuid, h.Options); err != nil {
+				return err
+			}
+		}
+	case cgroupsNone:
+	default:
+		return fmt.Errorf("cgroups %q", s.Cgroups)
 	}
 	if err := mount("tmpfs", "dev", "tmpfs", unix.MS_NOSUID|unix.MS_NOEXEC, "mode=755,size=64k"); err != nil {
 		return err
@@ -145,8 +203,14 @@ func containerInit(specJSON string) error {
 }
 
 // container prepares the command that runs argv (the image's entrypoint
-// and command when nil) from cfg in the root file system at rootfs.
+// and command when nil) from cfg in the root file system at rootfs, with
+// the host's cgroup hierarchy (cgroupsHost).
 func container(t *testing.T, rootfs string, cfg *v1.ConfigFile, vols []volume, args ...string) *exec.Cmd {
+	t.Helper()
+	return containerWith(t, spec{Rootfs: rootfs, Volumes: vols, Cgroups: cgroupsHost}, cfg, args...)
+}
+
+func containerWith(t *testing.T, s spec, cfg *v1.ConfigFile, args ...string) *exec.Cmd {
 	t.Helper()
 	argv := append([]string{}, cfg.Config.Entrypoint...)
 	if len(args) == 0 {
@@ -154,7 +218,8 @@ func container(t *testing.T, rootfs string, cfg *v1.ConfigFile, vols []volume, a
 	}
 	argv = append(argv, args...)
 	env := append([]string{"HOSTNAME=codexec-test", "HOME=/"}, cfg.Config.Env...)
-	b, err := json.Marshal(spec{Rootfs: rootfs, Volumes: vols, Argv: argv, Env: env, Cwd: cfg.Config.WorkingDir, Hostname: "codexec-test"})
+	s.Argv, s.Env, s.Cwd, s.Hostname = argv, env, cfg.Config.WorkingDir, "codexec-test"
+	b, err := json.Marshal(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,4 +319,88 @@ func output(t *testing.T, cmd *exec.Cmd, stdin string) (stdout, stderr string, c
 		t.Fatalf("the container's init failed: %s", e.String())
 	}
 	return o.String(), e.String(), code
+}
+
+// hostHierarchies lists the cgroup file systems mounted under
+// /sys/fs/cgroup, from /proc/self/mountinfo.
+func hostHierarchies(t *testing.T) []hierarchy {
+	t.Helper()
+	b, err := os.ReadFile("/proc/self/mountinfo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hs []hierarchy
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		f := strings.Fields(line)
+		n := len(f)
+		if n < 10 || (f[n-3] != "cgroup" && f[n-3] != "cgroup2") || !strings.HasPrefix(f[4], "/sys/fs/cgroup/") {
+			continue
+		}
+		var opts []string
+		for _, o := range strings.Split(f[n-1], ",") {
+			if o != "rw" && o != "ro" {
+				opts = append(opts, o)
+			}
+		}
+		hs = append(hs, hierarchy{Dir: strings.TrimPrefix(f[4], "/sys/fs/cgroup/"), Type: f[n-3], Options: strings.Join(opts, ",")})
+	}
+	return hs
+}
+
+// containerGroups makes a v1 group for a container under this process's
+// own group in each of the memory, pids and cpu hierarchies, and removes
+// them (and whatever was made under them) at the end of the test.
+func containerGroups(t *testing.T) []string {
+	t.Helper()
+	own := map[string]string{}
+	b, err := os.ReadFile("/proc/self/cgroup")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		parts := strings.SplitN(line, ":", 3)
+		if len(parts) != 3 {
+			continue
+		}
+		for _, ctl := range strings.Split(parts[1], ",") {
+			own[ctl] = parts[2]
+		}
+	}
+	var groups []string
+	for _, ctl := range []string{"memory", "pids", "cpu"} {
+		p, ok := own[ctl]
+		if _, err := os.Stat(filepath.Join("/sys/fs/cgroup", ctl, "cgroup.procs")); !ok || err != nil {
+			t.Skipf("no v1 %s hierarchy at /sys/fs/cgroup/%s: this test makes v1 groups (the v2 case runs in the VM suite)", ctl, ctl)
+		}
+		g := filepath.Join("/sys/fs/cgroup", ctl, p, "codexec-image-test-"+strconv.Itoa(os.Getpid()))
+		if err := os.Mkdir(g, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		groups = append(groups, g)
+	}
+	t.Cleanup(func() {
+		for _, g := range groups {
+			if err := removeGroups(g); err != nil {
+				t.Errorf("remove %s: %v", g, err)
+			}
+		}
+	})
+	return groups
+}
+
+// removeGroups removes a cgroup directory and the groups below it,
+// deepest first (a cgroup directory goes with rmdir alone).
+func removeGroups(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.IsDir() {
+			if err := removeGroups(filepath.Join(dir, e.Name())); err != nil {
+				return err
+			}
+		}
+	}
+	return os.Remove(dir)
 }

@@ -505,40 +505,20 @@ func rootfsOf(t *testing.T) (string, *v1.ConfigFile) {
 func TestRootfsInNamespaces(t *testing.T) {
 	rootfs, cf := rootfsOf(t)
 
-	out, stderr, code := output(t, container(t, rootfs, cf, nil, "doctor", "--json"), "")
-	var rep struct {
-		Checks []struct {
-			Name   string `json:"name"`
-			OK     bool   `json:"ok"`
-			Detail string `json:"detail"`
-		} `json:"checks"`
-		FullIsolation bool     `json:"fullIsolation"`
-		Missing       []string `json:"missing"`
-	}
-	if err := json.Unmarshal([]byte(out), &rep); err != nil {
-		t.Fatalf("doctor --json (exit %d): %v\nstdout: %s\nstderr: %s", code, err, out, stderr)
-	}
-	t.Logf("doctor in the container (exit %d):", code)
-	checks := map[string]string{}
-	for _, c := range rep.Checks {
-		t.Logf("  %-22s ok=%-5v %s", c.Name, c.OK, c.Detail)
-		if c.OK {
-			checks[c.Name] = c.Detail
-		}
-	}
+	rep, code, stderr := doctor(t, container(t, rootfs, cf, nil, "doctor", "--json"))
 	if !rep.FullIsolation || code != 0 {
 		t.Fatalf("doctor in the container: full isolation %v (exit %d), missing %q\nstderr: %s", rep.FullIsolation, code, rep.Missing, stderr)
 	}
 	for _, want := range []string{"running as root", "cgroup delegation", "seccomp", "landlock", "pid namespace", "net namespace", "a runner, end to end"} {
-		if _, ok := checks[want]; !ok {
+		if _, ok := rep.ok[want]; !ok {
 			t.Errorf("doctor: %q is not ok", want)
 		}
 	}
-	if d := checks["a runner, end to end"]; !strings.Contains(d, "namespaces pid+net+ipc+uts+mount") || !strings.Contains(d, "cgroup") {
+	if d := rep.ok["a runner, end to end"]; !strings.Contains(d, "namespaces pid+net+ipc+uts+mount") || !strings.Contains(d, "cgroup v1") && !strings.Contains(d, "cgroup v2") {
 		t.Errorf("the live check's layers: %q", d)
 	}
 
-	out, stderr, code = output(t, container(t, rootfs, cf, nil, "run", "-"), "return 1+1")
+	out, stderr, code := output(t, container(t, rootfs, cf, nil, "run", "-"), "return 1+1")
 	if code != 0 || strings.TrimSpace(out) != "2" {
 		t.Fatalf("run - in the container: exit %d, stdout %q, stderr %q", code, out, stderr)
 	}
@@ -550,6 +530,110 @@ func TestRootfsInNamespaces(t *testing.T) {
 	segs, err := filepath.Glob(filepath.Join(rootfs, "var/lib/codexec/*"))
 	if err != nil || len(segs) == 0 {
 		t.Errorf("nothing under /var/lib/codexec after a run: %v %v", segs, err)
+	}
+}
+
+type doctorReport struct {
+	Checks []struct {
+		Name   string `json:"name"`
+		OK     bool   `json:"ok"`
+		Detail string `json:"detail"`
+		Fix    string `json:"fix"`
+	} `json:"checks"`
+	FullIsolation bool              `json:"fullIsolation"`
+	Missing       []string          `json:"missing"`
+	ok            map[string]string // the checks that passed: name → detail
+}
+
+// doctor runs `supervisor doctor --json` in a container and logs its checks.
+func doctor(t *testing.T, cmd *exec.Cmd) (rep doctorReport, code int, stderr string) {
+	t.Helper()
+	out, stderr, code := output(t, cmd, "")
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("doctor --json (exit %d): %v\nstdout: %s\nstderr: %s", code, err, out, stderr)
+	}
+	t.Logf("doctor in the container (exit %d):", code)
+	rep.ok = map[string]string{}
+	for _, c := range rep.Checks {
+		t.Logf("  %-22s ok=%-5v %s", c.Name, c.OK, c.Detail)
+		if c.OK {
+			rep.ok[c.Name] = c.Detail
+		}
+	}
+	return rep, code, stderr
+}
+
+// TestRootfsInCgroupNamespace: the container in a group of its own with a
+// private cgroup namespace, the hierarchies mounted fresh (what a runtime
+// does with --cgroupns=private): the supervisor sees its group as the
+// root, gets full isolation, and its runners' groups are made inside the
+// container's group, nowhere else.
+func TestRootfsInCgroupNamespace(t *testing.T) {
+	rootfs, cf := rootfsOf(t)
+	groups := containerGroups(t)
+	hs := hostHierarchies(t)
+
+	rep, code, stderr := doctor(t, containerWith(t, spec{Rootfs: rootfs, Cgroups: cgroupsPrivate, Groups: groups, Hierarchies: hs}, cf, "doctor", "--json"))
+	if !rep.FullIsolation || code != 0 {
+		t.Fatalf("doctor in a cgroup namespace: full isolation %v (exit %d), missing %q\nstderr: %s", rep.FullIsolation, code, rep.Missing, stderr)
+	}
+	// Seen from inside, the runner groups' parents are at the root of
+	// each hierarchy.
+	want := "runner groups go in /sys/fs/cgroup/memory/codexec, /sys/fs/cgroup/pids/codexec, /sys/fs/cgroup/cpu/codexec"
+	if d := rep.ok["cgroup delegation"]; d != want {
+		t.Errorf("cgroup delegation: %q, want %q", d, want)
+	}
+	out, stderr, code := output(t, containerWith(t, spec{Rootfs: rootfs, Cgroups: cgroupsPrivate, Groups: groups, Hierarchies: hs}, cf, "run", "-"), "return 1+1")
+	if code != 0 || strings.TrimSpace(out) != "2" {
+		t.Fatalf("run - in a cgroup namespace: exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+	// Seen from the host, they are inside the container's groups.
+	for _, g := range groups {
+		if fi, err := os.Stat(filepath.Join(g, "codexec")); err != nil || !fi.IsDir() {
+			t.Errorf("no runner parent group inside the container's group %s: %v", g, err)
+		}
+	}
+}
+
+// TestRootfsWithoutCgroups: a container that shows no cgroup hierarchy
+// (sysfs without /sys/fs/cgroup mounted). doctor says what is missing and
+// how to get it; `run` refuses to run weakly unless told to.
+func TestRootfsWithoutCgroups(t *testing.T) {
+	rootfs, cf := rootfsOf(t)
+	s := spec{Rootfs: rootfs, Cgroups: cgroupsNone}
+
+	rep, code, _ := doctor(t, containerWith(t, s, cf, "doctor", "--json"))
+	if rep.FullIsolation || code != 1 {
+		t.Fatalf("doctor without cgroups: full isolation %v, exit %d; want false, 1", rep.FullIsolation, code)
+	}
+	// The controllers and delegation checks find nothing mounted. (The
+	// mode check reads an empty /sys/fs/cgroup as v1 "legacy".)
+	for _, c := range rep.Checks {
+		switch c.Name {
+		case "cgroup controllers":
+			if c.OK || !strings.Contains(c.Detail, "missing: memory pids cpu") || c.Fix == "" {
+				t.Errorf("cgroup controllers: %+v, want memory, pids and cpu missing, with a fix", c)
+			}
+		case "cgroup delegation":
+			if c.OK || c.Fix == "" {
+				t.Errorf("cgroup delegation: %+v, want not ok, with a fix", c)
+			}
+		}
+	}
+	if len(rep.Missing) != 1 || !strings.Contains(rep.Missing[0], "cgroup") {
+		t.Errorf("missing %q, want the per-execution cgroup alone", rep.Missing)
+	}
+	if _, ok := rep.ok["a runner, end to end"]; !ok {
+		t.Errorf("the live check (weakly isolated) failed without cgroups")
+	}
+
+	out, stderr, code := output(t, containerWith(t, s, cf, "run", "-"), "return 1+1")
+	if code == 0 || strings.TrimSpace(out) == "2" || !strings.Contains(stderr, "--allow-weak-isolation") {
+		t.Errorf("run - without cgroups: exit %d, stdout %q, stderr %q; want a refusal naming --allow-weak-isolation", code, out, stderr)
+	}
+	out, stderr, code = output(t, containerWith(t, s, cf, "run", "--allow-weak-isolation", "-"), "return 1+1")
+	if code != 0 || strings.TrimSpace(out) != "2" {
+		t.Errorf("run --allow-weak-isolation - without cgroups: exit %d, stdout %q, stderr %q", code, out, stderr)
 	}
 }
 
@@ -636,5 +720,52 @@ func TestServeInNamespaces(t *testing.T) {
 	}
 	if _, err := os.Lstat(sock); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the socket is still there after a clean stop: %v", err)
+	}
+}
+
+// TestEngineLoad loads the tarball into docker and podman, each when it is
+// installed and its service answers, and runs `supervisor version` from it.
+func TestEngineLoad(t *testing.T) {
+	var engines []string
+	for _, e := range []string{"docker", "podman"} {
+		if _, err := exec.LookPath(e); err != nil {
+			continue
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		err := exec.CommandContext(ctx, e, "info").Run()
+		cancel()
+		if err != nil {
+			t.Logf("%s is installed but does not answer (%v)", e, err)
+			continue
+		}
+		engines = append(engines, e)
+	}
+	if len(engines) == 0 {
+		t.Skip("no docker or podman that answers")
+	}
+	b := buildImage(t, t.TempDir(), "")
+	for _, e := range engines {
+		t.Run(e, func(t *testing.T) {
+			run := func(args ...string) string {
+				t.Helper()
+				ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+				defer cancel()
+				out, err := exec.CommandContext(ctx, e, args...).CombinedOutput()
+				if err != nil {
+					t.Fatalf("%s %s: %v\n%s", e, strings.Join(args, " "), err, out)
+				}
+				return string(out)
+			}
+			if out := run("load", "-i", b.tarPath); !strings.Contains(out, "codexec:0.1.0") {
+				t.Errorf("%s load: %s", e, out)
+			}
+			t.Cleanup(func() { exec.Command(e, "rmi", "codexec:0.1.0").Run() })
+			if out := strings.TrimSpace(run("image", "inspect", "--format", "{{json .Config.Entrypoint}} {{json .Config.Cmd}}", "codexec:0.1.0")); out != `["/usr/local/bin/supervisor"] ["serve"]` {
+				t.Errorf("%s image inspect: %s", e, out)
+			}
+			if out := run("run", "--rm", "--network=none", "codexec:0.1.0", "version"); !strings.HasPrefix(out, "codexec ") {
+				t.Errorf("%s run codexec:0.1.0 version: %q", e, out)
+			}
+		})
 	}
 }
