@@ -60,13 +60,13 @@ test-v2: build
 IMAGE_NAME ?= codexec
 IMAGE_TAG  ?= 0.1.0
 image: build
-	cd deploy/image && $(GO) run . -supervisor $(BIN)/supervisor -runner $(BIN)/runner \
+	cd deploy/image && GOWORK=off $(GO) run . -supervisor $(BIN)/supervisor -runner $(BIN)/runner \
 	  -o $(BIN)/image -name $(IMAGE_NAME) -tag $(IMAGE_TAG)
 
 ## test-image: the image builder's tests: both outputs read back, reproducible,
 ## and (as root) the image's file system run in new namespaces
 test-image: build
-	cd deploy/image && $(GO) vet ./... && CODEXEC_TEST_BIN=$(BIN) $(GO) test -count=1 ./...
+	cd deploy/image && export GOWORK=off && $(GO) vet ./... && CODEXEC_TEST_BIN=$(BIN) $(GO) test -count=1 ./...
 
 ## test-short: the unit tests only
 test-short:
