@@ -77,7 +77,11 @@ func TestMain(m *testing.M) {
 		}
 		panic("unreachable: exec returned")
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if binTemp {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
 }
 
 // containerInit runs inside the new namespaces (pid 1) and never returns

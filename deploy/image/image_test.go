@@ -34,6 +34,7 @@ var (
 	binOnce sync.Once
 	binDir  string
 	binErr  error
+	binTemp bool // binDir was made by this test binary: TestMain removes it
 )
 
 // binaries returns the directory with the supervisor and runner:
@@ -50,6 +51,7 @@ func binaries(t *testing.T) (sup, run string) {
 		if binErr != nil {
 			return
 		}
+		binTemp = true
 		cmd := exec.Command("go", "build", "-trimpath", "-o", binDir+"/", "./cmd/supervisor", "./cmd/runner")
 		cmd.Dir = "../.."
 		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
