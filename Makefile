@@ -5,7 +5,7 @@ GOFLAGS  ?= -trimpath
 export CGO_ENABLED := 0
 SHELL    := /bin/bash
 
-.PHONY: all build demo test test-host test-v2 test-short lint fuzz soak bench compat clients clean
+.PHONY: all build demo test test-host test-v2 test-short lint fuzz soak bench compat clients image test-image clean
 
 all: build
 
@@ -18,7 +18,7 @@ demo: build
 	@scripts/demo.sh $(BIN)/supervisor
 
 ## test: lint, every test on this host, then the isolation tests on cgroup v2 in a VM
-test: test-host test-v2 clients
+test: test-host test-image test-v2 clients
 
 ## clients: the client libraries' own suites against a real daemon they start
 ## (Python: unittest, standard library only; TypeScript: npm test, which needs
@@ -52,6 +52,21 @@ test-v2: build
 	CODEXEC_TEST_BIN=$(BIN) CODEXEC_VM_ENV="CODEXEC_LEAK_RUNS=60" \
 	  $(GO) test -count=1 -p 1 -exec $(CURDIR)/scripts/vmtest.sh ./limits/cgroups ./sandbox ./cmd/supervisor -run '$(V2_TESTS)' -v 2>&1 | \
 	  sed -u 's/^/[v2] /'; exit $${PIPESTATUS[0]}
+
+## image: the container image, built without a registry or an engine
+## (deploy/image, its own Go module): bin/image/$(IMAGE_NAME)-$(IMAGE_TAG).tar
+## for docker load / podman load, and bin/image/oci/ (an OCI image layout);
+## the same binaries give the same digest (SOURCE_DATE_EPOCH sets the time)
+IMAGE_NAME ?= codexec
+IMAGE_TAG  ?= 0.1.0
+image: build
+	cd deploy/image && GOWORK=off $(GO) run . -supervisor $(BIN)/supervisor -runner $(BIN)/runner \
+	  -o $(BIN)/image -name $(IMAGE_NAME) -tag $(IMAGE_TAG)
+
+## test-image: the image builder's tests: both outputs read back, reproducible,
+## and (as root) the image's file system run in new namespaces
+test-image: build
+	cd deploy/image && export GOWORK=off && $(GO) vet ./... && CODEXEC_TEST_BIN=$(BIN) $(GO) test -count=1 ./...
 
 ## test-short: the unit tests only
 test-short:
