@@ -36,7 +36,7 @@ test-host: build lint
 	CODEXEC_TEST_BIN=$(BIN) scripts/with-ferretdb.sh $(GO) test -count=1 ./...
 
 # The isolation integration tests, also run on cgroup v2 inside a VM.
-V2_TESTS := ^Test(CreateKillDestroy|MemoryLimitOOM|NoOOMUnderTheLimit|PidsLimit|SetMemoryLimit|Sweep|V2WritesLimits|EnableControllers|EngineCompromised|MemoryBombs|MemoryIsTheRunnersOwn|MemoryBombPeakNearLimit|HardKillIsolated|LockdownIsVerified|RunnerDescriptors|NoLeaks|RealRunner|RunIsolatedBombs|Doctor|ConfiguredRoot|V2MountAndOwnGroup|DelegatedRootless|DelegatedCgroupNamespace|SupervisorFullyIsolated)$$
+V2_TESTS := ^Test(CreateKillDestroy|MemoryLimitOOM|NoOOMUnderTheLimit|PidsLimit|SetMemoryLimit|Sweep|V2WritesLimits|EnableControllers|EngineCompromised|MemoryBombs|MemoryIsTheRunnersOwn|MemoryBombPeakNearLimit|HardKillIsolated|LockdownIsVerified|RunnerDescriptors|NoLeaks|RealRunner|RunIsolatedBombs|Doctor|ConfiguredRoot|V2MountAndOwnGroup|DelegatedRootless|DelegatedCgroupNamespace|DelegatedUnit|SupervisorFullyIsolated)$$
 
 ## compat: the compatibility corpus (testdata/compat) through `supervisor run`,
 ## compared with Node's recorded output; prints the share that matches

@@ -14,7 +14,8 @@ import (
 
 // The isolation suite, run again where a supervisor does not own the host
 // (decision 0036): as an unprivileged user in a delegated cgroup v2 group,
-// and as root inside a cgroup namespace of its own. Both need the cgroup v2
+// as root inside a cgroup namespace of its own, and as root in a delegated
+// group (a systemd unit). Both need the cgroup v2
 // VM of `make test-v2`.
 var nestedSuite = []string{
 	"TestEngineCompromised", "TestMemoryBombs", "TestMemoryBombPeakNearLimit", "TestHardKillIsolated",
@@ -28,6 +29,12 @@ func TestDelegatedRootless(t *testing.T) {
 
 func TestDelegatedCgroupNamespace(t *testing.T) {
 	testutil.RunNested(t, testutil.NestedCgroupNS, nestedSuite...)
+}
+
+// As a systemd service with Delegate=yes: root, in a group of its own that
+// also holds the supervisor.
+func TestDelegatedUnit(t *testing.T) {
+	testutil.RunNested(t, testutil.NestedUnit, "TestSupervisorFullyIsolated", "TestEngineCompromised", "TestMemoryBombs", "TestHardKillIsolated")
 }
 
 // In a run that expects full isolation (as root, or in a nested run), the

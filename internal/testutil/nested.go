@@ -24,7 +24,9 @@ import (
 //     systemd does for Delegate=yes), so runners get a user namespace each;
 //   - NestedCgroupNS: as root inside a new cgroup namespace rooted at a group
 //     of its own, with cgroup2 mounted afresh in a new mount namespace, as a
-//     container runtime starts a container.
+//     container runtime starts a container;
+//   - NestedUnit: as root in a group of its own below the hierarchy's root,
+//     as systemd starts a service with Delegate=yes.
 //
 // The nested run sets CODEXEC_NESTED to the mode and CODEXEC_EXPECT_MODE to
 // the isolation mode the tests must find ("rootless" or "root"), so a test
@@ -32,6 +34,7 @@ import (
 const (
 	NestedRootless = "rootless"
 	NestedCgroupNS = "cgroupns"
+	NestedUnit     = "unit"
 	// NestedUID is the unprivileged user of the rootless run.
 	NestedUID = 1000
 )
@@ -119,6 +122,8 @@ func RunNested(t *testing.T, mode string, tests ...string) {
 		}
 		attr.Credential = &syscall.Credential{Uid: NestedUID, Gid: NestedUID, Groups: []uint32{}}
 		env = append(env, "CODEXEC_EXPECT_MODE=rootless")
+	case NestedUnit:
+		env = append(env, "CODEXEC_EXPECT_MODE=root")
 	case NestedCgroupNS:
 		attr.Cloneflags = syscall.CLONE_NEWNS
 		attr.Unshareflags = syscall.CLONE_NEWCGROUP // after joining the group: it becomes the namespace's root

@@ -420,6 +420,10 @@ func TestDelegatedCgroupNamespace(t *testing.T) {
 	testutil.RunNested(t, testutil.NestedCgroupNS, nestedSuite...)
 }
 
+func TestDelegatedUnit(t *testing.T) {
+	testutil.RunNested(t, testutil.NestedUnit, nestedSuite...)
+}
+
 func TestV2MountAndOwnGroup(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, s string) string {
