@@ -88,7 +88,7 @@ func TestHealthRefusedAtTheConnectionCap(t *testing.T) {
 		t.Skip("skipping: starts a daemon")
 	}
 	testutil.RequireRoot(t)
-	d := daemontest.Start(t, daemontest.Options{Args: []string{"--max-connections", "1"}})
+	d := daemontest.Start(t, daemontest.Options{Args: []string{"--max-connections", "2"}})
 	d.CloseIdle()
 	const req = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
 	ask := func(c net.Conn) (int, bool) {
@@ -105,10 +105,13 @@ func TestHealthRefusedAtTheConnectionCap(t *testing.T) {
 		resp.Body.Close()
 		return resp.StatusCode, resp.Close
 	}
-	// Served connections kept alive until one is answered from the
-	// reserve: the cap is reached (the daemon may still hold the
-	// harness's idle connection for a moment).
-	for reserve := false; !reserve; {
+	// Connections served and kept alive until one is answered from the
+	// reserve (and closed): the cap's two places are taken, by ours or by
+	// the harness client's idle connection (which lives 30 s).
+	for served := 0; ; served++ {
+		if served > 2 {
+			t.Fatalf("%d connections served with a cap of 2", served)
+		}
 		c, err := net.Dial("unix", d.Socket)
 		if err != nil {
 			t.Fatal(err)
@@ -118,7 +121,9 @@ func TestHealthRefusedAtTheConnectionCap(t *testing.T) {
 		if code != 200 {
 			t.Fatalf("GET /healthz below the cap: %d", code)
 		}
-		reserve = closing
+		if closing {
+			break
+		}
 	}
 	// The reserve, held by connections that ask nothing (each lives at
 	// most a few seconds: health must run now).
