@@ -5,7 +5,7 @@ GOFLAGS  ?= -trimpath
 export CGO_ENABLED := 0
 SHELL    := /bin/bash
 
-.PHONY: all build demo test test-host test-v2 test-short lint fuzz soak bench compat clients image test-image clean
+.PHONY: all build demo test test-host test-v2 test-short test-deploy lint fuzz soak bench compat clients image test-image clean
 
 all: build
 
@@ -32,8 +32,13 @@ clients: build
 ## test-host: lint, then every test here, with a MongoDB-compatible server
 ## (FerretDB, built and started by scripts/with-ferretdb.sh; privileged tests
 ## skip with a reason unless root)
-test-host: build lint
+test-host: build lint test-deploy
 	CODEXEC_TEST_BIN=$(BIN) scripts/with-ferretdb.sh $(GO) test -count=1 ./...
+
+## test-deploy: the Kubernetes manifests (deploy/kubernetes, a module of its
+## own) decoded strictly into the API types and checked against the project
+test-deploy:
+	cd deploy/kubernetes && export GOWORK=off && $(GO) vet ./... && $(GO) test -count=1 ./...
 
 # The isolation integration tests, also run on cgroup v2 inside a VM.
 V2_TESTS := ^Test(CreateKillDestroy|MemoryLimitOOM|NoOOMUnderTheLimit|PidsLimit|SetMemoryLimit|Sweep|V2WritesLimits|EnableControllers|EngineCompromised|MemoryBombs|MemoryIsTheRunnersOwn|MemoryBombPeakNearLimit|HardKillIsolated|LockdownIsVerified|RunnerDescriptors|NoLeaks|RealRunner|RunIsolatedBombs|Doctor|ConfiguredRoot|V2MountAndOwnGroup|DelegatedRootless|DelegatedCgroupNamespace|DelegatedUnit|SupervisorFullyIsolated)$$

@@ -49,6 +49,7 @@ and reports a truthful result.`,
 	}
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.AddCommand(newVersionCmd(st), newRunCmd(st), newValidateCmd(st), newDoctorCmd(st), newServeCmd(st), newEventsCmd(st), newConfigCmd(st), newMcpCmd(st), newToolsCmd(st))
+	root.AddCommand(newHealthCmd(st))
 	root.AddCommand(newAuditCmds(st)...)
 	return root
 }
