@@ -2,6 +2,8 @@ package audit
 
 import (
 	"fmt"
+
+	"codexec/audit/schema"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -35,6 +37,10 @@ func ParseDurability(s string) (Durability, error) {
 	return "", fmt.Errorf("%w: durability %q (want batch or sync)", ErrConfig, s)
 }
 
+// EnvHostID is the environment variable the supervisor's commands take the
+// host id from when neither --host-id nor the configuration file gives one.
+const EnvHostID = "CODEXEC_HOST_ID"
+
 // Defaults of Config.
 const (
 	DefaultRetention      = 30 * 24 * time.Hour
@@ -52,6 +58,10 @@ const (
 
 // Config configures a Recorder. Zero values take the defaults above.
 type Config struct {
+	// HostID names this supervisor in the records it appends (the field
+	// hostId): schema.DefaultHostID() (the host name) when empty. It must
+	// pass schema.CheckHostID.
+	HostID string
 	// DataDir holds the outbox (DataDir/outbox) and the embedded store
 	// (DataDir/audit.db); DefaultDataDir() when empty.
 	DataDir string
@@ -101,6 +111,13 @@ func (c Config) withDefaults() (Config, error) {
 		return c, fmt.Errorf("%w: data directory %q: %v", ErrConfig, c.DataDir, err)
 	}
 	c.DataDir = abs
+	if c.HostID == "" {
+		if c.HostID, err = schema.DefaultHostID(); err != nil {
+			return c, fmt.Errorf("%w: %w; give one (--host-id, %s, or hostId in the configuration file)", ErrConfig, err, EnvHostID)
+		}
+	} else if err := schema.CheckHostID(c.HostID); err != nil {
+		return c, fmt.Errorf("%w: host id: %w", ErrConfig, err)
+	}
 	if c.MongoDB == "" {
 		c.MongoDB = DefaultMongoDatabase
 	}

@@ -109,6 +109,9 @@ func Open(cfg Config) (*Recorder, error) {
 	return r, nil
 }
 
+// HostID is the host id this Recorder stamps on every record it appends.
+func (r *Recorder) HostID() string { return r.cfg.HostID }
+
 // Kind is KindMongoDB or KindEmbedded.
 func (r *Recorder) Kind() string { return r.kind }
 
@@ -131,8 +134,8 @@ func (r *Recorder) Ready() error {
 
 // Append writes rec to the outbox; when it returns nil the record survives
 // a crash of this process (and, with DurabilitySync, of the machine), and
-// the shipper will deliver it to the store. rec is normalized first (see
-// Record.Normalize). Append refuses a record only when the outbox cannot
+// the shipper will deliver it to the store. rec's hostId is set to the
+// Recorder's (Config.HostID) and rec is normalized (see Record.Normalize). Append refuses a record only when the outbox cannot
 // take it: ErrOutboxFull past the hard limit, a failed write, ErrClosed.
 func (r *Recorder) Append(ctx context.Context, rec Record) error {
 	if r.closing.Load() {
@@ -141,6 +144,8 @@ func (r *Recorder) Append(ctx context.Context, rec Record) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	// The host is this supervisor's, whatever the caller put there.
+	rec.HostID = r.cfg.HostID
 	rec.Normalize()
 	if err := rec.Validate(); err != nil {
 		return err
@@ -474,12 +479,14 @@ func (r *Recorder) ByCodeHash(ctx context.Context, codeHash string, limit int) (
 	return r.store.ByCodeHash(ctx, codeHash, limit)
 }
 
-// RecentFailures returns an agent's newest unsuccessful executions.
-func (r *Recorder) RecentFailures(ctx context.Context, agentID string, limit int) ([]Record, error) {
-	return r.store.RecentFailures(ctx, agentID, limit)
+// RecentFailures returns an agent's newest unsuccessful executions on the
+// host hostID ("": on every host).
+func (r *Recorder) RecentFailures(ctx context.Context, agentID, hostID string, limit int) ([]Record, error) {
+	return r.store.RecentFailures(ctx, agentID, hostID, limit)
 }
 
-// AgentStats summarises an agent's executions.
-func (r *Recorder) AgentStats(ctx context.Context, agentID string) (AgentStats, error) {
-	return r.store.AgentStats(ctx, agentID)
+// AgentStats summarises an agent's executions on the host hostID ("": on
+// every host).
+func (r *Recorder) AgentStats(ctx context.Context, agentID, hostID string) (AgentStats, error) {
+	return r.store.AgentStats(ctx, agentID, hostID)
 }

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"os"
 	"sort"
 	"strings"
@@ -124,12 +125,12 @@ func FuzzPatch(f *testing.F) {
 func TestFile(t *testing.T) {
 	dir := t.TempDir()
 	p := dir + "/codexec.json"
-	os.WriteFile(p, []byte(`{"socket": "/tmp/x.sock", "socketMode": "0600", "policy": {"1000": ["a"]}, "limits": {"timeout": 2000}}`), 0o640)
+	os.WriteFile(p, []byte(`{"socket": "/tmp/x.sock", "socketMode": "0600", "hostId": "node-3.example.com", "policy": {"1000": ["a"]}, "limits": {"timeout": 2000}}`), 0o640)
 	f, err := LoadFile(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.Socket != "/tmp/x.sock" || f.Limits.TimeoutMs != 2000 || f.Limits.MemoryLimitMiB != 256 || f.PolicyByUID()[1000][0] != "a" {
+	if f.Socket != "/tmp/x.sock" || f.HostID != "node-3.example.com" || f.Limits.TimeoutMs != 2000 || f.Limits.MemoryLimitMiB != 256 || f.PolicyByUID()[1000][0] != "a" {
 		t.Errorf("LoadFile = %+v", f)
 	}
 	if m, _ := f.Mode(); m != 0o600 {
@@ -144,7 +145,7 @@ func TestFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if g.Limits.MemoryLimitMiB != 128 || g.Socket != "/tmp/x.sock" || g.Limits.TimeoutMs != 2000 {
+	if g.Limits.MemoryLimitMiB != 128 || g.Socket != "/tmp/x.sock" || g.HostID != "node-3.example.com" || g.Limits.TimeoutMs != 2000 {
 		t.Errorf("after SaveLimits: %+v", g)
 	}
 	if fi, _ := os.Stat(p); fi.Mode().Perm() != 0o640 {
@@ -156,10 +157,17 @@ func TestFile(t *testing.T) {
 		"bad uid":       `{"policy": {"bob": ["a"]}}`,
 		"bad limits":    `{"limits": {"timeout": 0}}`,
 		"bad logFormat": `{"logFormat": "xml"}`,
+		"bad hostId":    `{"hostId": "node 3"}`,
+		"long hostId":   `{"hostId": "` + strings.Repeat("n", 254) + `"}`,
+		"hostId escape": `{"hostId": "n\u001b[2J"}`,
 	} {
 		os.WriteFile(p, []byte(bad), 0o600)
-		if _, err := LoadFile(p); err == nil {
+		_, err := LoadFile(p)
+		if err == nil {
 			t.Errorf("%s: LoadFile accepted %s", name, bad)
+		}
+		if strings.Contains(bad, "hostId") && (!errors.Is(err, ErrInvalidHostID) || !strings.Contains(err.Error(), "config: hostId: invalid host id")) {
+			t.Errorf("%s: %v; want a hostId error", name, err)
 		}
 	}
 }

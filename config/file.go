@@ -20,6 +20,7 @@ import (
 //	  "socketGroup": "codexec",
 //	  "dataDir": "/var/lib/codexec",
 //	  "mongoUri": "mongodb://127.0.0.1:27017",
+//	  "hostId": "node-3",
 //	  "policy": {"1000": ["agent-a", "agent-b"], "1001": ["*"]},
 //	  "limits": {"timeout": 5000, "memoryLimit": 256}
 //	}
@@ -30,6 +31,7 @@ type File struct {
 	DataDir     string `json:"dataDir,omitempty"`     // audit outbox and embedded store
 	MongoURI    string `json:"mongoUri,omitempty"`    // MongoDB audit store; none: the embedded one
 	MongoDB     string `json:"mongoDb,omitempty"`     // MongoDB database (codexec)
+	HostID      string `json:"hostId,omitempty"`      // this supervisor's name in its audit records (the host name)
 	Durability  string `json:"durability,omitempty"`  // batch (default) or sync
 	Runner      string `json:"runner,omitempty"`      // the runner executable
 	LogFormat   string `json:"logFormat,omitempty"`   // text (default) or json
@@ -115,6 +117,11 @@ func (f File) Validate() error {
 	}
 	if err := CheckMCP(f.MCPServers, f.ToolPolicy); err != nil {
 		return fmt.Errorf("config: %w", err)
+	}
+	if f.HostID != "" {
+		if err := CheckHostID(f.HostID); err != nil {
+			return fmt.Errorf("config: hostId: %w", err)
+		}
 	}
 	if f.MaxConcurrent < 0 || f.MaxQueue < 0 || f.CPUCores < 0 {
 		return fmt.Errorf("config: maxConcurrent, maxQueue and cpuCores may not be negative")

@@ -5,7 +5,9 @@
 // # Documents
 //
 // One document per execution, with the fields of DESIGN.md ("Audit record")
-// under their own names and `_id` the execution id. `executedAt` is a BSON
+// under their own names and `_id` the execution id. `hostId` names the
+// supervisor that recorded it; documents written before host ids existed
+// lack it, and read as "" (stats count them under ""). `executedAt` is a BSON
 // date (milliseconds), so that a TTL index can expire it. `output` is kept as
 // the JSON text of the returned value, a string: that keeps every value
 // exactly (numbers beyond float64 and int64, -0, 1.0 against 1, key order,
@@ -21,6 +23,8 @@
 //	{agentId: 1, executedAt: -1}          an agent's history, stats
 //	{codeHash: 1, executedAt: -1}         executions by code hash
 //	{agentId: 1, success: 1, executedAt: -1}  an agent's recent failures
+//	{hostId: 1, executedAt: -1}           one host's history (a fleet writing to one collection)
+//	{agentId: 1, hostId: 1, executedAt: -1}   an agent's history, failures and stats on one host
 //
 // A server that refuses the TTL option gets a plain {executedAt: 1} index
 // instead, the refusal is logged at error level, and [Store.ServerExpires]

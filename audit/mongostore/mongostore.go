@@ -136,6 +136,8 @@ func (s *Store) EnsureIndexes(ctx context.Context) error {
 		{Keys: bson.D{{Key: "agentId", Value: 1}, {Key: "executedAt", Value: -1}}},
 		{Keys: bson.D{{Key: "codeHash", Value: 1}, {Key: "executedAt", Value: -1}}},
 		{Keys: bson.D{{Key: "agentId", Value: 1}, {Key: "success", Value: 1}, {Key: "executedAt", Value: -1}}},
+		{Keys: bson.D{{Key: "hostId", Value: 1}, {Key: "executedAt", Value: -1}}},
+		{Keys: bson.D{{Key: "agentId", Value: 1}, {Key: "hostId", Value: 1}, {Key: "executedAt", Value: -1}}},
 	} {
 		if _, err := iv.CreateOne(ctx, m); err != nil {
 			return fmt.Errorf("create index %v on %s.%s: %w", m.Keys, s.opts.Database, s.opts.Collection, err)
@@ -254,6 +256,9 @@ func (s *Store) History(ctx context.Context, f schema.Filter) ([]schema.Record, 
 	if f.AgentID != "" {
 		q = append(q, bson.E{Key: "agentId", Value: f.AgentID})
 	}
+	if f.HostID != "" {
+		q = append(q, bson.E{Key: "hostId", Value: f.HostID})
+	}
 	if f.FailuresOnly {
 		q = append(q, bson.E{Key: "success", Value: false})
 	}
@@ -301,20 +306,25 @@ func (s *Store) ByCodeHash(ctx context.Context, codeHash string, limit int) ([]s
 }
 
 // RecentFailures implements schema.Store.
-func (s *Store) RecentFailures(ctx context.Context, agentID string, limit int) ([]schema.Record, error) {
-	return schema.RecentFailures(ctx, s, agentID, limit)
+func (s *Store) RecentFailures(ctx context.Context, agentID, hostID string, limit int) ([]schema.Record, error) {
+	return schema.RecentFailures(ctx, s, agentID, hostID, limit)
 }
 
 // AgentStats implements schema.Store with three aggregations of one $sum
-// each (counts per language, status, success and timeout; the total time;
-// tool calls per status), folded in Go.
-func (s *Store) AgentStats(ctx context.Context, agentID string) (schema.AgentStats, error) {
-	if agentID == "" {
-		return schema.AgentStats{}, fmt.Errorf("%w: empty agent id", schema.ErrInvalidQuery)
+// each (counts per host, language, status, success and timeout; the total
+// time; tool calls per status), folded in Go.
+func (s *Store) AgentStats(ctx context.Context, agentID, hostID string) (schema.AgentStats, error) {
+	if err := schema.CheckStatsQuery(agentID, hostID); err != nil {
+		return schema.AgentStats{}, err
 	}
-	match := bson.D{{Key: "$match", Value: bson.D{{Key: "agentId", Value: agentID}}}}
+	sel := bson.D{{Key: "agentId", Value: agentID}}
+	if hostID != "" {
+		sel = append(sel, bson.E{Key: "hostId", Value: hostID})
+	}
+	match := bson.D{{Key: "$match", Value: sel}}
 	groups := mongo.Pipeline{match, {{Key: "$group", Value: bson.D{
 		{Key: "_id", Value: bson.D{
+			{Key: "h", Value: "$hostId"},
 			{Key: "l", Value: "$language"},
 			{Key: "s", Value: "$status"},
 			{Key: "ok", Value: "$success"},
@@ -324,10 +334,11 @@ func (s *Store) AgentStats(ctx context.Context, agentID string) (schema.AgentSta
 	}}}}
 	var counts []struct {
 		ID struct {
-			Language string `bson:"l"`
-			Status   string `bson:"s"`
-			Success  bool   `bson:"ok"`
-			Timeout  bool   `bson:"t"`
+			Host     *string `bson:"h"` // null or absent: a record without one
+			Language string  `bson:"l"`
+			Status   string  `bson:"s"`
+			Success  bool    `bson:"ok"`
+			Timeout  bool    `bson:"t"`
 		} `bson:"_id"`
 		N int64 `bson:"n"`
 	}
@@ -358,7 +369,7 @@ func (s *Store) AgentStats(ctx context.Context, agentID string) (schema.AgentSta
 	if err := s.aggregate(ctx, tools, &calls); err != nil {
 		return schema.AgentStats{}, fmt.Errorf("count tool calls of agent %s: %w", agentID, err)
 	}
-	sb := schema.NewStatsBuilder(agentID)
+	sb := schema.NewStatsBuilder(agentID, hostID)
 	for _, c := range calls {
 		failed := int64(0)
 		if c.Status != schema.ToolCallOK {
@@ -367,7 +378,11 @@ func (s *Store) AgentStats(ctx context.Context, agentID string) (schema.AgentSta
 		sb.AddToolCalls(c.N, failed)
 	}
 	for _, c := range counts {
-		sb.AddGroup(c.ID.Language, result.Status(c.ID.Status), c.ID.Success, c.ID.Timeout, c.N)
+		host := ""
+		if c.ID.Host != nil {
+			host = *c.ID.Host
+		}
+		sb.AddGroup(host, c.ID.Language, result.Status(c.ID.Status), c.ID.Success, c.ID.Timeout, c.N)
 	}
 	for _, x := range sums {
 		sb.AddTime(x.T)
@@ -412,6 +427,7 @@ type doc struct {
 	ID              string        `bson:"_id"`
 	AgentID         string        `bson:"agentId"`
 	ChannelID       string        `bson:"channelId"`
+	HostID          string        `bson:"hostId,omitempty"` // absent in records written before host ids
 	Language        string        `bson:"language"`
 	CodeHash        string        `bson:"codeHash"`
 	CodeLength      int64         `bson:"codeLength"`
@@ -466,7 +482,7 @@ type findingDoc struct {
 
 func toDoc(r *schema.Record) *doc {
 	d := &doc{
-		ID: r.ID, AgentID: r.AgentID, ChannelID: r.ChannelID, Language: r.Language,
+		ID: r.ID, AgentID: r.AgentID, ChannelID: r.ChannelID, HostID: r.HostID, Language: r.Language,
 		CodeHash: r.CodeHash, CodeLength: int64(r.CodeLength), CodeSnippet: r.CodeSnippet,
 		Success: r.Success, Status: string(r.Status), Output: string(r.Output),
 		Logs:          make([]logDoc, len(r.Logs)),
@@ -492,7 +508,7 @@ func toDoc(r *schema.Record) *doc {
 
 func (d *doc) record() schema.Record {
 	r := schema.Record{
-		ID: d.ID, AgentID: d.AgentID, ChannelID: d.ChannelID, Language: d.Language,
+		ID: d.ID, AgentID: d.AgentID, ChannelID: d.ChannelID, HostID: d.HostID, Language: d.Language,
 		CodeHash: d.CodeHash, CodeLength: int(d.CodeLength), CodeSnippet: d.CodeSnippet,
 		Success: d.Success, Status: result.Status(d.Status), Output: json.RawMessage(d.Output),
 		Logs:          make([]result.Log, len(d.Logs)),

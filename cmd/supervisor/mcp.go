@@ -87,7 +87,7 @@ SIGINT.`,
 	fl.IntVar(&f.maxConcurrent, "max-concurrent", 0, "executions at once (default: maxConcurrent of --config, else two per core); in-process only")
 	fl.IntVar(&f.maxQueue, "max-queue", 0, "executions waiting for a slot before they are refused as overloaded (default: maxQueue of --config, else 4 × max-concurrent); in-process only")
 	addIsolationFlags(fl, &f.weak)
-	addAuditFlags(fl, &f.audit)
+	addRecordingFlags(fl, &f.audit)
 	return cmd
 }
 

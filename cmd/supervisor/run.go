@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -93,7 +94,7 @@ Exit codes: 0 ok, 1 error, 2 usage, 3 blocked or invalid, 4 timeout,
 	fl.BoolVar(&f.json, "json", false, "print the result JSON")
 	fl.StringVar(&f.runner, "runner", "", "path of the runner executable (default: $CODEXEC_RUNNER, then next to the supervisor)")
 	addIsolationFlags(fl, &f.weak)
-	addAuditFlags(fl, &f.audit)
+	addRecordingFlags(fl, &f.audit)
 	addSocketFlag(fl, &f.socket)
 	fl.StringVar(&f.config, "config", "", "JSON configuration file to take the limits from (see supervisor serve)")
 	fl.BoolVar(&f.modules, "allow-builtin-modules", false, "let the code require() the pure built-in modules (util, path, crypto, ...; default: the configuration's); the run happens in this process, not through a daemon")
@@ -229,7 +230,11 @@ func (st *State) localService(runnerFlag string, allowWeak bool, af auditFlags, 
 		return nil, nil, nil, nil, err
 	}
 	if rec, err = st.openRecorder(af); err != nil {
-		return nil, nil, nil, nil, &exitError{code: 70, err: err}
+		var ee *exitError // a usage error (--host-id) keeps its code
+		if !errors.As(err, &ee) {
+			err = &exitError{code: 70, err: err}
+		}
+		return nil, nil, nil, nil, err
 	}
 	closeAudit = func() { st.closeRecorder(rec, closeWithin) }
 	opts := service.Options{RunnerPath: runnerPath, Limits: lim, Isolation: iso, Recorder: rec, Logger: log}
