@@ -58,6 +58,7 @@ type Recorder struct {
 	shippedN     atomic.Uint64
 	shipFailures atomic.Uint64
 	purgedN      atomic.Uint64
+	collisions   atomic.Uint64
 	lastShipped  atomic.Int64 // unix ns
 	mu           sync.Mutex   // guards lastErr
 	lastErr      string
@@ -350,6 +351,15 @@ func (r *Recorder) shipAll(ctx context.Context) error {
 			bctx, cancel := context.WithTimeout(ctx, shipTimeout)
 			err = r.store.Append(bctx, recs...)
 			cancel()
+			var coll *schema.IDCollisionError
+			if errors.As(err, &coll) {
+				// The store took the batch but for records whose id
+				// another execution holds: shipping them again cannot
+				// help. Say so loudly, count them, and go on.
+				r.collisions.Add(uint64(len(coll.Refused)))
+				r.log.Error("audit: execution id collision: records not stored", "records", len(coll.Refused), "error", err)
+				err = nil
+			}
 			if err != nil {
 				return r.shipFailed(err)
 			}
@@ -430,6 +440,7 @@ type Stats struct {
 	ShipFailures     uint64        `json:"shipFailures"`            // failed attempts to deliver a batch
 	Corrupt          uint64        `json:"corrupt"`                 // damaged frames found in the outbox
 	Purged           uint64        `json:"purged"`                  // records deleted by retention purges
+	Collisions       uint64        `json:"collisions"`              // records not stored: another execution holds their id (ErrIDCollision)
 	LastShipped      time.Time     `json:"lastShipped,omitzero"`
 	LastError        string        `json:"lastError,omitempty"` // the last shipping error, until a batch ships
 	ServerExpires    bool          `json:"serverExpires"`       // the store deletes expired records itself (MongoDB TTL)
@@ -447,6 +458,7 @@ func (r *Recorder) Stats() Stats {
 		ShipFailures: r.shipFailures.Load(),
 		Corrupt:      r.ob.corrupt.Load(),
 		Purged:       r.purgedN.Load(),
+		Collisions:   r.collisions.Load(),
 	}
 	if !st.OldestPending.IsZero() {
 		st.OldestPendingAge = max(time.Since(st.OldestPending), 0)

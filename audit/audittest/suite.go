@@ -44,6 +44,7 @@ func RunStoreTests(t *testing.T, newStore NewStore) {
 		{"Concurrent", testConcurrent},
 		{"RefusedIDs", testRefusedIDs},
 		{"Hosts", testHosts},
+		{"IDCollision", testIDCollision},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -778,5 +779,50 @@ func testHosts(t *testing.T, s schema.Store) {
 		if _, err := s.AgentStats(ctx(t), "agent-a", bad); !errors.Is(err, schema.ErrInvalidQuery) {
 			t.Errorf("AgentStats(host %q): %v, want ErrInvalidQuery", bad, err)
 		}
+	}
+}
+
+// testIDCollision: the same execution shipped again is skipped quietly;
+// another execution under a stored id is not stored, the stored one stays,
+// the rest of the batch is stored, and Append says which ids collided.
+func testIDCollision(t *testing.T, s schema.Store) {
+	first := Full("exec_coll", Base)
+	first.HostID = "host-a"
+	if err := s.Append(ctx(t), first); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Append(ctx(t), first, first); err != nil {
+		t.Fatalf("the same execution again: %v", err)
+	}
+	other := Full("exec_coll", Base.Add(time.Second))
+	other.HostID = "host-b"
+	fresh := Full("exec_coll_new", Base)
+	err := s.Append(ctx(t), other, fresh)
+	var ce *schema.IDCollisionError
+	if !errors.Is(err, schema.ErrIDCollision) || !errors.As(err, &ce) || len(ce.Refused) != 1 ||
+		ce.Refused[0].HostID != "host-b" || ce.Stored[0].HostID != "host-a" {
+		t.Fatalf("another execution under a stored id: %v; want an IDCollisionError naming host-b's record and host-a's", err)
+	}
+	if !strings.Contains(err.Error(), `exec_coll is stored for host "host-a"`) {
+		t.Errorf("the error does not say what is stored: %v", err)
+	}
+	if got, err := s.Get(ctx(t), "exec_coll"); err != nil || got.HostID != "host-a" || !got.ExecutedAt.Equal(Base) {
+		t.Errorf("after the collision: %+v, %v; want host-a's record kept", got.HostID, err)
+	}
+	if _, err := s.Get(ctx(t), "exec_coll_new"); err != nil {
+		t.Errorf("the rest of the batch: %v", err)
+	}
+	// Two executions under one id in the same batch: the first is stored.
+	x, y := Full("exec_coll2", Base), Full("exec_coll2", Base)
+	x.HostID, y.HostID = "host-c", "host-d"
+	if err := s.Append(ctx(t), x, y); !errors.As(err, &ce) || len(ce.Refused) != 1 || ce.Refused[0].HostID != "host-d" {
+		t.Errorf("a batch holding two executions under one id: %v", err)
+	}
+	if got, err := s.Get(ctx(t), "exec_coll2"); err != nil || got.HostID != "host-c" {
+		t.Errorf("exec_coll2: host %q, %v; want host-c", got.HostID, err)
+	}
+	all, err := s.History(ctx(t), schema.Filter{Limit: 100})
+	if err != nil || len(all) != 3 {
+		t.Errorf("history: %v, %v; want 3 records", ids(all), err)
 	}
 }

@@ -236,11 +236,16 @@ func (s *Store) Append(ctx context.Context, recs ...schema.Record) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	var stored, refused []schema.Record
 	err := s.update(ctx, func(tx *bolt.Tx) error {
+		stored, refused = nil, nil // a retried transaction starts again
 		records := tx.Bucket(bucketRecords)
 		for _, e := range entries {
 			id := []byte(e.rec.ID)
-			if records.Get(id) != nil {
+			if v := records.Get(id); v != nil {
+				if old, err := schema.Unmarshal(v); err == nil && !schema.SameExecution(&old, &e.rec) {
+					stored, refused = append(stored, old), append(refused, e.rec)
+				}
 				continue
 			}
 			if err := records.Put(id, e.data); err != nil {
@@ -255,7 +260,7 @@ func (s *Store) Append(ctx context.Context, recs ...schema.Record) error {
 	if err != nil {
 		return fmt.Errorf("append to audit database: %w", err)
 	}
-	return nil
+	return schema.CollisionError(stored, refused)
 }
 
 // timeValue is the value of a "time" index entry: what Purge needs to

@@ -197,23 +197,77 @@ func (s *Store) Append(ctx context.Context, recs ...schema.Record) error {
 		return nil
 	}
 	docs := make([]any, 0, len(recs))
-	seen := make(map[string]bool, len(recs))
+	sent := make([]schema.Record, 0, len(recs))
+	seen := make(map[string]int, len(recs))
+	var stored, refused []schema.Record
 	for _, r := range recs {
 		r.Normalize()
 		if err := r.Validate(); err != nil {
 			return err
 		}
-		if seen[r.ID] {
+		if i, ok := seen[r.ID]; ok {
+			if !schema.SameExecution(&sent[i], &r) {
+				stored, refused = append(stored, sent[i]), append(refused, r)
+			}
 			continue
 		}
-		seen[r.ID] = true
+		seen[r.ID] = len(sent)
+		sent = append(sent, r)
 		docs = append(docs, toDoc(&r))
 	}
 	_, err := s.coll.InsertMany(ctx, docs, options.InsertMany().SetOrdered(false))
-	if err == nil || onlyDuplicates(err) {
-		return nil
+	if err != nil && !onlyDuplicates(err) {
+		return fmt.Errorf("insert %d audit records into MongoDB: %w", len(docs), err)
 	}
-	return fmt.Errorf("insert %d audit records into MongoDB: %w", len(docs), err)
+	if err != nil {
+		// Ids already stored: the same executions shipped again (a lost
+		// acknowledgement, a crash before the outbox noted it), or, if the
+		// stored one is another execution, a collision to report.
+		var bwe mongo.BulkWriteException
+		errors.As(err, &bwe)
+		dups := make([]schema.Record, 0, len(bwe.WriteErrors))
+		for _, we := range bwe.WriteErrors {
+			if we.Index >= 0 && we.Index < len(sent) {
+				dups = append(dups, sent[we.Index])
+			}
+		}
+		st, rf, cerr := s.collisions(ctx, dups)
+		if cerr != nil {
+			return cerr
+		}
+		stored, refused = append(stored, st...), append(refused, rf...)
+	}
+	return schema.CollisionError(stored, refused)
+}
+
+// collisions returns, among recs (ids the server already holds), those
+// whose stored record is another execution, with the stored ones.
+func (s *Store) collisions(ctx context.Context, recs []schema.Record) (stored, refused []schema.Record, err error) {
+	if len(recs) == 0 {
+		return nil, nil, nil
+	}
+	ids := make([]string, len(recs))
+	for i, r := range recs {
+		ids[i] = r.ID
+	}
+	cur, err := s.coll.Find(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}})
+	if err != nil {
+		return nil, nil, fmt.Errorf("read back %d audit records already in MongoDB: %w", len(ids), err)
+	}
+	var docs []doc
+	if err := cur.All(ctx, &docs); err != nil {
+		return nil, nil, fmt.Errorf("read back %d audit records already in MongoDB: %w", len(ids), err)
+	}
+	byID := make(map[string]schema.Record, len(docs))
+	for i := range docs {
+		byID[docs[i].ID] = docs[i].record()
+	}
+	for _, r := range recs {
+		if old, ok := byID[r.ID]; ok && !schema.SameExecution(&old, &r) {
+			stored, refused = append(stored, old), append(refused, r)
+		}
+	}
+	return stored, refused, nil
 }
 
 // onlyDuplicates reports whether every error of an insert is a duplicate

@@ -24,7 +24,10 @@ const (
 type Store interface {
 	// Append stores records. It is idempotent by _id: a record whose id is
 	// already stored is skipped (the first write wins), so shipping the
-	// same record twice is harmless.
+	// same record twice is harmless. When the record stored under an id is
+	// another execution (SameExecution is false), Append stores the rest
+	// and returns an error wrapping ErrIDCollision that names the ids: the
+	// caller must not ship the batch again for it.
 	Append(ctx context.Context, recs ...Record) error
 	// Get returns the record with this id, or an error wrapping ErrNotFound.
 	Get(ctx context.Context, id string) (Record, error)
@@ -308,4 +311,44 @@ func RecentFailures(ctx context.Context, h Historian, agentID, hostID string, li
 		return nil, err
 	}
 	return h.History(ctx, Filter{AgentID: agentID, HostID: hostID, FailuresOnly: true, Limit: lim})
+}
+
+// SameExecution reports whether a and b record the same execution (one
+// record shipped twice), rather than two executions that drew the same id:
+// same id, host, agent, channel, code, status and time.
+func SameExecution(a, b *Record) bool {
+	return a.ID == b.ID && a.HostID == b.HostID && a.AgentID == b.AgentID && a.ChannelID == b.ChannelID &&
+		a.CodeHash == b.CodeHash && a.Status == b.Status && a.ExecutedAt.Equal(b.ExecutedAt)
+}
+
+// IDCollisionError is the error Append returns for records whose id was
+// already stored for another execution: Refused[i] was not stored because
+// of Stored[i]. It wraps ErrIDCollision.
+type IDCollisionError struct {
+	Stored, Refused []Record
+}
+
+func (e *IDCollisionError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%v: %d records not stored:", ErrIDCollision, len(e.Refused))
+	for i := range e.Refused {
+		if i > 0 {
+			b.WriteByte(';')
+		}
+		fmt.Fprintf(&b, " %s is stored for host %q agent %q at %s, not host %q agent %q at %s", e.Refused[i].ID,
+			e.Stored[i].HostID, e.Stored[i].AgentID, e.Stored[i].ExecutedAt.Format(time.RFC3339Nano),
+			e.Refused[i].HostID, e.Refused[i].AgentID, e.Refused[i].ExecutedAt.Format(time.RFC3339Nano))
+	}
+	return b.String()
+}
+
+func (e *IDCollisionError) Unwrap() error { return ErrIDCollision }
+
+// CollisionError is nil without refused records, else an
+// *IDCollisionError.
+func CollisionError(stored, refused []Record) error {
+	if len(refused) == 0 {
+		return nil
+	}
+	return &IDCollisionError{Stored: stored, Refused: refused}
 }
