@@ -3,7 +3,9 @@ package audit
 import (
 	"fmt"
 
+	"codexec/audit/mongostore"
 	"codexec/audit/schema"
+	"codexec/config"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -97,9 +99,14 @@ type Config struct {
 	// negative: never (for processes that only query).
 	PurgeInterval time.Duration
 	// ServerSelectionTimeout bounds each MongoDB operation's wait for a
-	// reachable server (10 s when 0).
+	// reachable server when neither the URI nor Mongo says (10 s when 0).
 	ServerSelectionTimeout time.Duration
-	Logger                 *slog.Logger // slog.Default() when nil
+	// Mongo are the MongoDB client settings of the configuration file
+	// (write concern, journal, retryable writes, the read preference of
+	// history and statistics, timeouts); the URI's options must agree
+	// with them (mongostore.Resolve).
+	Mongo  config.MongoOptions
+	Logger *slog.Logger // slog.Default() when nil
 }
 
 func (c Config) withDefaults() (Config, error) {
@@ -120,6 +127,13 @@ func (c Config) withDefaults() (Config, error) {
 	}
 	if c.MongoDB == "" {
 		c.MongoDB = DefaultMongoDatabase
+	}
+	if c.MongoURI != "" {
+		if _, err := mongostore.Resolve(c.MongoURI, c.Mongo, c.ServerSelectionTimeout); err != nil {
+			return c, fmt.Errorf("%w: %w", ErrConfig, err)
+		}
+	} else if c.Mongo != (config.MongoOptions{}) {
+		return c, fmt.Errorf("%w: MongoDB options are set but no MongoDB URI: the embedded store takes none", ErrConfig)
 	}
 	if c.Collection == "" {
 		c.Collection = DefaultCollection

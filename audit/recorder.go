@@ -88,6 +88,7 @@ func Open(cfg Config) (*Recorder, error) {
 			Collection:             cfg.Collection,
 			Retention:              cfg.Retention,
 			ServerSelectionTimeout: cfg.ServerSelectionTimeout,
+			Client:                 cfg.Mongo,
 			Logger:                 cfg.Logger,
 		})
 	} else {

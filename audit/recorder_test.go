@@ -16,6 +16,7 @@ import (
 
 	"codexec/audit/audittest"
 	"codexec/audit/embedded"
+	"codexec/config"
 )
 
 // Records go through the outbox to the store, whole, and the outbox is
@@ -424,6 +425,11 @@ func TestConfig(t *testing.T) {
 		{"host id with a space", Config{DataDir: "x", HostID: "node 7"}, false},
 		{"host id with a control", Config{DataDir: "x", HostID: "node\x1b"}, false},
 		{"host id too long", Config{DataDir: "x", HostID: strings.Repeat("n", 254)}, false},
+		{"MongoDB options", Config{DataDir: "x", MongoURI: "mongodb://db/?replicaSet=rs0&w=majority", Mongo: config.MongoOptions{W: "majority", TimeoutMS: 1000}}, true},
+		{"MongoDB options the URI contradicts", Config{DataDir: "x", MongoURI: "mongodb://db/?w=1", Mongo: config.MongoOptions{W: "majority"}}, false},
+		{"MongoDB options out of bounds", Config{DataDir: "x", MongoURI: "mongodb://db/", Mongo: config.MongoOptions{ReadPreference: "anywhere"}}, false},
+		{"w=0 in the URI", Config{DataDir: "x", MongoURI: "mongodb://db/?w=0"}, false},
+		{"MongoDB options without MongoDB", Config{DataDir: "x", Mongo: config.MongoOptions{W: "2"}}, false},
 	}
 	for _, tt := range tests {
 		_, err := tt.cfg.withDefaults()

@@ -1,8 +1,10 @@
 package config
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -152,14 +154,21 @@ func TestFile(t *testing.T) {
 		t.Errorf("SaveLimits changed the mode to %o", fi.Mode().Perm())
 	}
 	for name, bad := range map[string]string{
-		"unknown key":   `{"sockett": "x"}`,
-		"bad mode":      `{"socketMode": "rw"}`,
-		"bad uid":       `{"policy": {"bob": ["a"]}}`,
-		"bad limits":    `{"limits": {"timeout": 0}}`,
-		"bad logFormat": `{"logFormat": "xml"}`,
-		"bad hostId":    `{"hostId": "node 3"}`,
-		"long hostId":   `{"hostId": "` + strings.Repeat("n", 254) + `"}`,
-		"hostId escape": `{"hostId": "n\u001b[2J"}`,
+		"unknown key":          `{"sockett": "x"}`,
+		"bad mode":             `{"socketMode": "rw"}`,
+		"bad uid":              `{"policy": {"bob": ["a"]}}`,
+		"bad limits":           `{"limits": {"timeout": 0}}`,
+		"bad logFormat":        `{"logFormat": "xml"}`,
+		"bad hostId":           `{"hostId": "node 3"}`,
+		"long hostId":          `{"hostId": "` + strings.Repeat("n", 254) + `"}`,
+		"hostId escape":        `{"hostId": "n\u001b[2J"}`,
+		"mongo w 0":            `{"mongo": {"w": 0}}`,
+		"mongo w word":         `{"mongo": {"w": "most"}}`,
+		"mongo w object":       `{"mongo": {"w": {"n": 1}}}`,
+		"mongo readPreference": `{"mongo": {"readPreference": "secondaryOnly"}}`,
+		"mongo negative time":  `{"mongo": {"timeoutMS": -5}}`,
+		"mongo unknown option": `{"mongo": {"wtimeout": 5}}`,
+		"mongo journal string": `{"mongo": {"journal": "yes"}}`,
 	} {
 		os.WriteFile(p, []byte(bad), 0o600)
 		_, err := LoadFile(p)
@@ -168,6 +177,54 @@ func TestFile(t *testing.T) {
 		}
 		if strings.Contains(bad, "hostId") && (!errors.Is(err, ErrInvalidHostID) || !strings.Contains(err.Error(), "config: hostId: invalid host id")) {
 			t.Errorf("%s: %v; want a hostId error", name, err)
+		}
+	}
+}
+
+func TestMongoOptions(t *testing.T) {
+	p := t.TempDir() + "/codexec.json"
+	os.WriteFile(p, []byte(`{"mongoUri": "mongodb://db/?replicaSet=rs0", "mongo": {"w": 2, "journal": true, "retryWrites": false,
+		"readPreference": "secondaryPreferred", "connectTimeoutMS": 3000, "serverSelectionTimeoutMS": 4000, "timeoutMS": 30000}}`), 0o600)
+	f, err := LoadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := f.Mongo
+	if m.W != "2" || m.Journal == nil || !*m.Journal || m.RetryWrites == nil || *m.RetryWrites || m.ReadPreference != "secondaryPreferred" ||
+		m.ConnectTimeoutMS != 3000 || m.ServerSelectionTimeoutMS != 4000 || m.TimeoutMS != 30000 {
+		t.Errorf("mongo = %+v", m)
+	}
+	var w struct{ W WriteConcern }
+	if err := json.Unmarshal([]byte(`{"W": "majority"}`), &w); err != nil || w.W != "majority" {
+		t.Errorf("w majority: %q, %v", w.W, err)
+	}
+	// Saved back as it was (PATCH /v1/config rewrites the file).
+	if err := SaveLimits(p, f.Limits); err != nil {
+		t.Fatal(err)
+	}
+	if g, err := LoadFile(p); err != nil || !reflect.DeepEqual(g.Mongo, f.Mongo) {
+		t.Errorf("after SaveLimits: %+v, %v", g.Mongo, err)
+	}
+	// Without options, the file has no "mongo" key.
+	q := t.TempDir() + "/plain.json"
+	os.WriteFile(q, []byte(`{}`), 0o600)
+	if err := SaveLimits(q, DefaultLimits()); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(q); strings.Contains(string(b), "mongo") {
+		t.Errorf("an empty mongo key was written: %s", b)
+	}
+	for _, tc := range []struct {
+		o    MongoOptions
+		says string
+	}{
+		{MongoOptions{W: "0"}, "w 0 asks for no acknowledgement"},
+		{MongoOptions{W: "51"}, "w 51 is outside [1, 50]"},
+		{MongoOptions{ReadPreference: "any"}, `readPreference "any" is not one of`},
+		{MongoOptions{ServerSelectionTimeoutMS: MaxMongoTimeoutMS + 1}, "serverSelectionTimeoutMS 600001 is outside [1, 600000] ms"},
+	} {
+		if err := tc.o.Validate(); !errors.Is(err, ErrMongoOption) || !strings.Contains(err.Error(), tc.says) {
+			t.Errorf("Validate(%+v) = %v; want %q", tc.o, err, tc.says)
 		}
 	}
 }

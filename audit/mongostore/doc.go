@@ -32,6 +32,20 @@
 // itself. A retention that changed since the index was made is applied with
 // collMod.
 //
+// # Client settings
+//
+// [Resolve] works out the settings for a replica set from the URI's
+// options and config.MongoOptions (the configuration file's "mongo" key):
+// an option both give must agree, else the store does not open; one given
+// once applies; the defaults are w "majority" and journal true (a record
+// the outbox let go survives a failover), retryWrites true (inserts are
+// idempotent by _id), reads of history and statistics from the primary
+// (they see what was just shipped; secondaryPreferred takes them off the
+// primary at the price of lag), connect and server selection timeouts of
+// 10 s, and no operation timeout (the shipper bounds each batch). w=0 is
+// refused. The read preference applies to History and AgentStats only;
+// Get reads as the client does.
+//
 // # Analytics on compatible servers
 //
 // Stats use one accumulator per $group ($sum only) and fold the groups in

@@ -11,10 +11,12 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/event"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"codexec/audit/schema"
+	"codexec/config"
 	"codexec/result"
 )
 
@@ -33,17 +35,25 @@ type Options struct {
 	Collection string        // DefaultCollection when empty
 	Retention  time.Duration // TTL of records; DefaultRetention when 0
 	// ServerSelectionTimeout bounds how long an operation waits for a
-	// reachable server (DefaultSelectionTimeout when 0).
+	// reachable server when neither the URI nor Client says
+	// (DefaultSelectionTimeout when 0).
 	ServerSelectionTimeout time.Duration
-	Logger                 *slog.Logger // slog.Default() when nil
+	// Client are the configured client settings (write concern, read
+	// preference of history and statistics, timeouts); see Resolve.
+	Client config.MongoOptions
+	Logger *slog.Logger // slog.Default() when nil
+
+	monitor *event.CommandMonitor // tests: the commands sent
 }
 
 // Store is the MongoDB audit store.
 type Store struct {
-	client *mongo.Client
-	coll   *mongo.Collection
-	opts   Options
-	log    *slog.Logger
+	client    *mongo.Client
+	coll      *mongo.Collection
+	analytics *mongo.Collection // coll with the read preference of history and statistics
+	settings  Settings
+	opts      Options
+	log       *slog.Logger
 
 	mu            sync.Mutex
 	indexed       bool // EnsureIndexes succeeded
@@ -74,21 +84,36 @@ func Open(opts Options) (*Store, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	client, err := mongo.Connect(options.Client().
-		ApplyURI(opts.URI).
-		SetAppName("codexec-supervisor").
-		SetServerSelectionTimeout(opts.ServerSelectionTimeout).
-		SetConnectTimeout(opts.ServerSelectionTimeout))
+	set, err := Resolve(opts.URI, opts.Client, opts.ServerSelectionTimeout)
 	if err != nil {
-		return nil, fmt.Errorf("configure MongoDB client: %w", err)
+		return nil, err
 	}
-	return &Store{
-		client: client,
-		coll:   client.Database(opts.Database).Collection(opts.Collection),
-		opts:   opts,
-		log:    opts.Logger.With("component", "audit.mongostore", "database", opts.Database, "collection", opts.Collection),
-	}, nil
+	co := options.Client().ApplyURI(opts.URI).SetAppName("codexec-supervisor")
+	set.apply(co)
+	if opts.monitor != nil {
+		co.SetMonitor(opts.monitor)
+	}
+	client, err := mongo.Connect(co)
+	if err != nil {
+		return nil, fmt.Errorf("configure MongoDB client: %v", redact(err, opts.URI))
+	}
+	db := client.Database(opts.Database)
+	s := &Store{
+		client:    client,
+		coll:      db.Collection(opts.Collection),
+		analytics: db.Collection(opts.Collection, set.analytics()),
+		settings:  set,
+		opts:      opts,
+		log:       opts.Logger.With("component", "audit.mongostore", "database", opts.Database, "collection", opts.Collection),
+	}
+	s.log.Info("MongoDB client settings", "w", set.W, "journal", set.Journal, "retryWrites", set.RetryWrites,
+		"readPreference", set.ReadPreference, "connectTimeout", set.ConnectTimeout, "serverSelectionTimeout", set.ServerSelectionTimeout,
+		"timeout", set.Timeout, "fromUri", set.FromURI)
+	return s, nil
 }
+
+// Settings are the client settings in force (see Resolve).
+func (s *Store) Settings() Settings { return s.settings }
 
 // Close disconnects from the server (bounded by a few seconds).
 func (s *Store) Close() error {
@@ -328,7 +353,7 @@ func (s *Store) History(ctx context.Context, f schema.Filter) ([]schema.Record, 
 	if t := timeRange(f.Since, f.Until); t != nil {
 		q = append(q, bson.E{Key: "executedAt", Value: t})
 	}
-	cur, err := s.coll.Find(ctx, q, options.Find().SetSort(newestFirst).SetLimit(int64(f.Limit)))
+	cur, err := s.analytics.Find(ctx, q, options.Find().SetSort(newestFirst).SetLimit(int64(f.Limit)))
 	if err != nil {
 		return nil, fmt.Errorf("query audit history in MongoDB: %w", err)
 	}
@@ -445,7 +470,7 @@ func (s *Store) AgentStats(ctx context.Context, agentID, hostID string) (schema.
 }
 
 func (s *Store) aggregate(ctx context.Context, p mongo.Pipeline, out any) error {
-	cur, err := s.coll.Aggregate(ctx, p)
+	cur, err := s.analytics.Aggregate(ctx, p)
 	if err != nil {
 		return err
 	}

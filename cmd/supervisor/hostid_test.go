@@ -92,3 +92,45 @@ func TestRunHostID(t *testing.T) {
 		}
 	}
 }
+
+// serve refuses, before it listens, a host id or MongoDB options it cannot
+// honour: out of bounds (exit 2), or the URI and the file disagreeing
+// (exit 70, naming the option and both values, not the URI's password).
+func TestServeRefusesBadFleetSettings(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		file string
+		code int
+		says string
+	}{
+		{`{"hostId": "node 1"}`, 2, "config: hostId: invalid host id: node 1 contains ' ' (U+0020) at character index 4"},
+		{`{"mongo": {"w": 0}}`, 2, "config: mongo: invalid MongoDB option: w 0 asks for no acknowledgement"},
+		{`{"mongo": {"readPreference": "fastest"}}`, 2, `readPreference "fastest" is not one of primary, primaryPreferred, secondary, secondaryPreferred, nearest`},
+		{`{"mongoUri": "mongodb://codexec:s3cret@127.0.0.1:1/?w=1", "mongo": {"w": "majority"}}`, 70,
+			"invalid MongoDB option: w is 1 in the URI and majority in the configuration: give it in one place"},
+		{`{"mongoUri": "mongodb://127.0.0.1:1/?timeoutMS=1000", "mongo": {"timeoutMS": 5000}}`, 70, "timeoutMS is 1000 in the URI and 5000 in the configuration"},
+		{`{"mongo": {"w": 2}}`, 70, "MongoDB options are set but no MongoDB URI"},
+	} {
+		cfg := filepath.Join(dir, "config.json")
+		if err := os.WriteFile(cfg, []byte(tc.file), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		sock := filepath.Join(dir, "s.sock")
+		code, _, errs := runWithEnv(t, nil, "", "serve", "--config", cfg, "--socket", sock, "--data-dir", filepath.Join(dir, "data"), "--allow-weak-isolation")
+		if code != tc.code || !strings.Contains(errs, tc.says) || strings.Contains(errs, "s3cret") {
+			t.Errorf("serve with %s: exit %d, %q; want %d and %q", tc.file, code, errs, tc.code, tc.says)
+		}
+		if _, err := os.Stat(sock); err == nil {
+			t.Errorf("serve with %s listened", tc.file)
+		}
+	}
+	// --host-id on serve, checked the same way.
+	code, _, errs := runWithEnv(t, nil, "", "serve", "--host-id", "a/b", "--socket", filepath.Join(dir, "s.sock"), "--data-dir", filepath.Join(dir, "data"))
+	if code != 2 || !strings.Contains(errs, "--host-id: invalid host id: a/b contains '/'") {
+		t.Errorf("serve --host-id a/b: exit %d, %q", code, errs)
+	}
+	code, _, errs = runWithEnv(t, map[string]string{envHostID: "a b"}, "", "serve", "--socket", filepath.Join(dir, "s.sock"), "--data-dir", filepath.Join(dir, "data"))
+	if code != 2 || !strings.Contains(errs, "$CODEXEC_HOST_ID: invalid host id: a b contains ' '") {
+		t.Errorf("serve with CODEXEC_HOST_ID='a b': exit %d, %q", code, errs)
+	}
+}

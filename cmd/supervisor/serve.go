@@ -102,6 +102,11 @@ func runServe(cmd *cobra.Command, st *State, f serveFlags) error {
 	set("data-dir", &file.DataDir, f.audit.dataDir)
 	set("mongo-uri", &file.MongoURI, f.audit.mongoURI)
 	set("mongo-db", &file.MongoDB, f.audit.mongoDB)
+	if cmd.Flags().Changed("host-id") {
+		if err := audit.CheckHostID(f.audit.hostID); err != nil {
+			return usageError("--host-id: %v", err)
+		}
+	}
 	set("host-id", &file.HostID, f.audit.hostID)
 	if cmd.Flags().Changed("max-concurrent") {
 		file.MaxConcurrent = f.maxConcurrent
@@ -149,12 +154,13 @@ func runServe(cmd *cobra.Command, st *State, f serveFlags) error {
 	}
 
 	acfg := st.auditConfig(auditFlags{dataDir: file.DataDir, mongoURI: file.MongoURI, mongoDB: file.MongoDB, hostID: file.HostID})
-	if acfg.HostID != "" { // hostId in --config was checked with the file
+	if acfg.HostID != "" { // --host-id and hostId in --config are checked by now
 		if err := audit.CheckHostID(acfg.HostID); err != nil {
-			return usageError("--host-id (or $%s): %v", envHostID, err)
+			return usageError("$%s: %v", envHostID, err)
 		}
 	}
 	acfg.Durability = audit.Durability(file.Durability)
+	acfg.Mongo = file.Mongo
 	acfg.Logger = log.With("component", "audit")
 	rec, err := audit.Open(acfg)
 	if err != nil {
