@@ -53,6 +53,12 @@ test-v2: build
 	  $(GO) test -count=1 -p 1 -exec $(CURDIR)/scripts/vmtest.sh ./limits/cgroups ./sandbox ./cmd/supervisor -run '$(V2_TESTS)' -v 2>&1 | \
 	  sed -u 's/^/[v2] /'; exit $${PIPESTATUS[0]}
 
+## fleet: the multi-host test alone (three supervisors in network namespaces
+## auditing to one FerretDB in a fourth; root; part of test-host too)
+.PHONY: fleet
+fleet: build
+	CODEXEC_TEST_BIN=$(BIN) scripts/with-ferretdb.sh $(GO) test -count=1 -v -run '^TestThreeHostsOneDatabase$$' ./internal/fleettest
+
 ## test-short: the unit tests only
 test-short:
 	$(GO) test -short -count=1 ./...
