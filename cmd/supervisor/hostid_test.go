@@ -134,3 +134,16 @@ func TestServeRefusesBadFleetSettings(t *testing.T) {
 		t.Errorf("serve with CODEXEC_HOST_ID='a b': exit %d, %q", code, errs)
 	}
 }
+
+// Through a daemon the daemon's host id applies: --host-id with --socket
+// is a usage error for run and mcp.
+func TestHostIDThroughADaemon(t *testing.T) {
+	code, _, errs := runWithEnv(t, nil, "return 1", "run", "-", "--socket", "/nonexistent.sock", "--host-id", "h")
+	if code != 2 || !strings.Contains(errs, "--host-id names the records of a run here: through a daemon, the daemon's host id applies") {
+		t.Errorf("run --socket --host-id: exit %d, %q", code, errs)
+	}
+	code, _, errs = runWithEnv(t, nil, "", "mcp", "--socket", "/nonexistent.sock", "--host-id", "h")
+	if code != 2 || !strings.Contains(errs, "--host-id applies in-process only") {
+		t.Errorf("mcp --socket --host-id: exit %d, %q", code, errs)
+	}
+}

@@ -114,7 +114,7 @@ func runMcp(cmd *cobra.Command, st *State, f mcpFlags) error {
 	if socket == "" {
 		socket = st.Getenv(envSocket)
 	}
-	inProcessOnly := []string{"config", "mcp-config", "pool-size", "max-concurrent", "max-queue"}
+	inProcessOnly := []string{"config", "mcp-config", "pool-size", "max-concurrent", "max-queue", "host-id"}
 	var tools mcpserver.ToolCatalog
 	if socket != "" && socket != "off" {
 		for _, name := range inProcessOnly {

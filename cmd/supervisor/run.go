@@ -76,6 +76,14 @@ Exit codes: 0 ok, 1 error, 2 usage, 3 blocked or invalid, 4 timeout,
 				}
 				f.socket = "off"
 			}
+			if cmd.Flags().Changed("host-id") {
+				// The host id names this process's records: a daemon
+				// records with its own.
+				if f.socket != "" && f.socket != "off" {
+					return usageError("--host-id names the records of a run here: through a daemon, the daemon's host id applies; drop --socket to run here")
+				}
+				f.socket = "off"
+			}
 			if cmd.Flags().Changed("allow-builtin-modules") && f.socket == "" {
 				// A daemon runs with its own configuration: a run that
 				// sets this per-execution option runs here.
