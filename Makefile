@@ -73,6 +73,12 @@ image: build
 test-image: build
 	cd deploy/image && export GOWORK=off && $(GO) vet ./... && CODEXEC_TEST_BIN=$(BIN) $(GO) test -count=1 ./...
 
+## fleet: the multi-host test alone (three supervisors in network namespaces
+## auditing to one FerretDB in a fourth; root; part of test-host too)
+.PHONY: fleet
+fleet: build
+	CODEXEC_TEST_BIN=$(BIN) scripts/with-ferretdb.sh $(GO) test -count=1 -v -run '^TestThreeHostsOneDatabase$$' ./internal/fleettest
+
 ## test-short: the unit tests only
 test-short:
 	$(GO) test -short -count=1 ./...

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"sync"
@@ -23,6 +24,7 @@ import (
 	"codexec/api/client"
 	"codexec/api/wire"
 	"codexec/audit"
+	"codexec/audit/audittest"
 	"codexec/bus"
 	"codexec/config"
 	"codexec/internal/testutil"
@@ -84,6 +86,7 @@ type daemonOpts struct {
 	maxConns                int
 	bodyTimeout             time.Duration
 	bodyBudget              int64
+	hostID                  string
 }
 
 // startDaemon serves the API on a socket in a temporary directory, with
@@ -103,7 +106,7 @@ func startDaemon(t testing.TB, o daemonOpts) *daemon {
 	}
 	os.Chmod(dir, 0o755)
 	t.Cleanup(func() { os.RemoveAll(dir) })
-	rec, err := audit.Open(audit.Config{DataDir: filepath.Join(dir, "data")})
+	rec, err := audit.Open(audit.Config{DataDir: filepath.Join(dir, "data"), HostID: o.hostID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,6 +175,96 @@ func errCode(t *testing.T, b []byte) string {
 	return e.Code
 }
 
+// The history, stats and failures endpoints filter by host (hostId) or
+// span every host; the host of a record is the daemon's, whatever the
+// caller sends; a host id no record can carry is a bad request.
+func TestHostFilters(t *testing.T) {
+	d := startDaemon(t, daemonOpts{hostID: "api-host-a"})
+	ctx := context.Background()
+	var mine []string
+	for _, code := range []string{"return 1", "throw new Error('x')"} {
+		res, err := d.c.Execute(ctx, wire.ExecuteRequest{Code: code, AgentID: "agent-h"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		mine = append(mine, res.ID)
+	}
+	// A caller cannot name the host.
+	if code, b := d.do(t, "POST", "/v1/executions", `{"code":"return 1","agentId":"agent-h","hostId":"api-host-b"}`); code != 400 {
+		t.Errorf("an execution request with hostId: %d %s, want 400", code, b)
+	}
+	// Another supervisor's record, in the same store (as in a shared
+	// MongoDB): a failure on api-host-b.
+	other := audittest.Full("exec_otherhost", time.Now())
+	other.AgentID, other.HostID = "agent-h", "api-host-b"
+	if err := d.rec.Store().Append(ctx, other); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.rec.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range mine {
+		if r, err := d.c.Get(ctx, id); err != nil || r.HostID != "api-host-a" {
+			t.Errorf("Get(%s): host %q, %v; want api-host-a", id, r.HostID, err)
+		}
+	}
+	hostsOf := func(recs []audit.Record) map[string]int {
+		m := map[string]int{}
+		for _, r := range recs {
+			m[r.HostID]++
+		}
+		return m
+	}
+	for _, tc := range []struct {
+		host string
+		want map[string]int
+	}{
+		{"", map[string]int{"api-host-a": 2, "api-host-b": 1}},
+		{"api-host-a", map[string]int{"api-host-a": 2}},
+		{"api-host-b", map[string]int{"api-host-b": 1}},
+		{"api-host-c", map[string]int{}},
+	} {
+		h, err := d.c.History(ctx, audit.Filter{AgentID: "agent-h", HostID: tc.host})
+		if err != nil || !reflect.DeepEqual(hostsOf(h), tc.want) {
+			t.Errorf("History(host %q) = %v, %v; want %v", tc.host, hostsOf(h), err, tc.want)
+		}
+		f, err := d.c.Failures(ctx, "agent-h", tc.host, 10)
+		wantF := map[string]int{}
+		for k := range tc.want {
+			wantF[k] = 1 // one failure on each host
+		}
+		if err != nil || !reflect.DeepEqual(hostsOf(f), wantF) {
+			t.Errorf("Failures(host %q) = %v, %v; want %v", tc.host, hostsOf(f), err, wantF)
+		}
+	}
+	st, err := d.c.Stats(ctx, "agent-h", "")
+	if err != nil || st.TotalExecutions != 3 || st.HostID != "" || !reflect.DeepEqual(st.Hosts, map[string]int64{"api-host-a": 2, "api-host-b": 1}) {
+		t.Errorf("Stats(every host) = %+v, %v", st, err)
+	}
+	st, err = d.c.Stats(ctx, "agent-h", "api-host-a")
+	if err != nil || st.TotalExecutions != 2 || st.Successes != 1 || st.HostID != "api-host-a" || !reflect.DeepEqual(st.Hosts, map[string]int64{"api-host-a": 2}) {
+		t.Errorf("Stats(api-host-a) = %+v, %v", st, err)
+	}
+	// The JSON says hostId only when filtered, and always hosts.
+	code, b := d.do(t, "GET", "/v1/agents/agent-h/stats", "")
+	if code != 200 || strings.Contains(string(b), `"hostId"`) || !strings.Contains(string(b), `"hosts":{"api-host-a":2,"api-host-b":1}`) {
+		t.Errorf("stats JSON: %d %s", code, b)
+	}
+	for _, path := range []string{
+		"/v1/executions?hostId=two%20words",
+		"/v1/executions?hostId=",
+		"/v1/executions?hostId=" + strings.Repeat("h", 254),
+		"/v1/agents/agent-h/stats?hostId=%1b%5B2J",
+		"/v1/agents/agent-h/stats?host=api-host-a",
+		"/v1/agents/agent-h/failures?hostId=a/b",
+	} {
+		code, b := d.do(t, "GET", path, "")
+		if code != 400 || errCode(t, b) != "bad_request" || !strings.Contains(string(b), "host") {
+			t.Errorf("GET %s: %d %s; want 400 bad_request about the host", path, code, b)
+		}
+	}
+}
+
 // Every endpoint, with its errors.
 func TestEndpoints(t *testing.T) {
 	d := startDaemon(t, daemonOpts{})
@@ -203,11 +296,11 @@ func TestEndpoints(t *testing.T) {
 	if err != nil || len(byHash) != 1 || byHash[0].ID != res.ID {
 		t.Errorf("History(codeHash) = %v, %v", byHash, err)
 	}
-	st, err := d.c.Stats(ctx, "agent-1")
+	st, err := d.c.Stats(ctx, "agent-1", "")
 	if err != nil || st.TotalExecutions != 3 || st.Languages["javascript"] != 3 {
 		t.Errorf("Stats = %+v, %v", st, err)
 	}
-	fails, err := d.c.Failures(ctx, "agent-1", 10)
+	fails, err := d.c.Failures(ctx, "agent-1", "", 10)
 	if err != nil || len(fails) != 2 {
 		t.Errorf("Failures = %d, %v; want 2", len(fails), err)
 	}

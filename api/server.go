@@ -27,6 +27,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -500,12 +501,16 @@ func (s *Server) listExecutions(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	for k := range q {
 		switch k {
-		case "codeHash", "agentId", "channelId", "status", "limit", "since":
+		case "codeHash", "agentId", "channelId", "hostId", "status", "limit", "since":
 		default:
-			return errBadRequest("unknown query parameter %q (known: codeHash, agentId, channelId, status, limit, since)", k)
+			return errBadRequest("unknown query parameter %q (known: codeHash, agentId, channelId, hostId, status, limit, since)", k)
 		}
 	}
-	f := audit.Filter{AgentID: q.Get("agentId"), ChannelID: q.Get("channelId"), CodeHash: q.Get("codeHash"), Status: result.Status(q.Get("status"))}
+	host, err := hostParam(q)
+	if err != nil {
+		return err
+	}
+	f := audit.Filter{AgentID: q.Get("agentId"), ChannelID: q.Get("channelId"), HostID: host, CodeHash: q.Get("codeHash"), Status: result.Status(q.Get("status"))}
 	if f.Status != "" && !f.Status.Valid() {
 		return errBadRequest("status %q is not one of ok, blocked, invalid, error, timeout, memory, output_limit, internal", f.Status)
 	}
@@ -533,7 +538,7 @@ func (s *Server) listExecutions(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.readYourWrites(r.Context())
 	var recs []audit.Record
-	if f.CodeHash != "" && f.AgentID == "" && f.ChannelID == "" && f.Status == "" && f.Since.IsZero() {
+	if f.CodeHash != "" && f.AgentID == "" && f.ChannelID == "" && f.HostID == "" && f.Status == "" && f.Since.IsZero() {
 		recs, err = s.opts.Recorder.ByCodeHash(r.Context(), f.CodeHash, f.Limit)
 	} else {
 		recs, err = s.opts.Recorder.History(r.Context(), f)
@@ -549,6 +554,21 @@ func (s *Server) listExecutions(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeJSON(w, http.StatusOK, wire.History{Executions: recs})
 	return nil
+}
+
+// hostParam is the hostId query parameter: "" (every host, the whole
+// fleet) or a host id; one no record can carry is a bad request.
+func hostParam(q url.Values) (string, error) {
+	h := q.Get("hostId")
+	if _, given := q["hostId"]; given && h == "" {
+		return "", errBadRequest("hostId is empty: leave it out for every host")
+	}
+	if h != "" {
+		if err := audit.CheckHostID(h); err != nil {
+			return "", errBadRequest("hostId: %v", err)
+		}
+	}
+	return h, nil
 }
 
 func limitParam(s string) (int, error) {
@@ -567,8 +587,17 @@ func (s *Server) agentStats(w http.ResponseWriter, r *http.Request) error {
 	if err := s.checkAgent(r, id); err != nil {
 		return err
 	}
+	for k := range r.URL.Query() {
+		if k != "hostId" {
+			return errBadRequest("unknown query parameter %q (known: hostId)", k)
+		}
+	}
+	host, err := hostParam(r.URL.Query())
+	if err != nil {
+		return err
+	}
 	s.readYourWrites(r.Context())
-	st, err := s.opts.Recorder.AgentStats(r.Context(), id)
+	st, err := s.opts.Recorder.AgentStats(r.Context(), id, host)
 	if err != nil {
 		return err
 	}
@@ -582,16 +611,20 @@ func (s *Server) agentFailures(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	for k := range r.URL.Query() {
-		if k != "limit" {
-			return errBadRequest("unknown query parameter %q (known: limit)", k)
+		if k != "limit" && k != "hostId" {
+			return errBadRequest("unknown query parameter %q (known: limit, hostId)", k)
 		}
 	}
 	limit, err := limitParam(r.URL.Query().Get("limit"))
 	if err != nil {
 		return err
 	}
+	host, err := hostParam(r.URL.Query())
+	if err != nil {
+		return err
+	}
 	s.readYourWrites(r.Context())
-	recs, err := s.opts.Recorder.RecentFailures(r.Context(), id, limit)
+	recs, err := s.opts.Recorder.RecentFailures(r.Context(), id, host, limit)
 	if err != nil {
 		return err
 	}

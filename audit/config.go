@@ -2,6 +2,10 @@ package audit
 
 import (
 	"fmt"
+
+	"codexec/audit/mongostore"
+	"codexec/audit/schema"
+	"codexec/config"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -35,6 +39,10 @@ func ParseDurability(s string) (Durability, error) {
 	return "", fmt.Errorf("%w: durability %q (want batch or sync)", ErrConfig, s)
 }
 
+// EnvHostID is the environment variable the supervisor's commands take the
+// host id from when neither --host-id nor the configuration file gives one.
+const EnvHostID = "CODEXEC_HOST_ID"
+
 // Defaults of Config.
 const (
 	DefaultRetention      = 30 * 24 * time.Hour
@@ -52,6 +60,10 @@ const (
 
 // Config configures a Recorder. Zero values take the defaults above.
 type Config struct {
+	// HostID names this supervisor in the records it appends (the field
+	// hostId): schema.DefaultHostID() (the host name) when empty. It must
+	// pass schema.CheckHostID.
+	HostID string
 	// DataDir holds the outbox (DataDir/outbox) and the embedded store
 	// (DataDir/audit.db); DefaultDataDir() when empty.
 	DataDir string
@@ -87,9 +99,14 @@ type Config struct {
 	// negative: never (for processes that only query).
 	PurgeInterval time.Duration
 	// ServerSelectionTimeout bounds each MongoDB operation's wait for a
-	// reachable server (10 s when 0).
+	// reachable server when neither the URI nor Mongo says (10 s when 0).
 	ServerSelectionTimeout time.Duration
-	Logger                 *slog.Logger // slog.Default() when nil
+	// Mongo are the MongoDB client settings of the configuration file
+	// (write concern, journal, retryable writes, the read preference of
+	// history and statistics, timeouts); the URI's options must agree
+	// with them (mongostore.Resolve).
+	Mongo  config.MongoOptions
+	Logger *slog.Logger // slog.Default() when nil
 }
 
 func (c Config) withDefaults() (Config, error) {
@@ -101,8 +118,22 @@ func (c Config) withDefaults() (Config, error) {
 		return c, fmt.Errorf("%w: data directory %q: %v", ErrConfig, c.DataDir, err)
 	}
 	c.DataDir = abs
+	if c.HostID == "" {
+		if c.HostID, err = schema.DefaultHostID(); err != nil {
+			return c, fmt.Errorf("%w: %w; give one (--host-id, %s, or hostId in the configuration file)", ErrConfig, err, EnvHostID)
+		}
+	} else if err := schema.CheckHostID(c.HostID); err != nil {
+		return c, fmt.Errorf("%w: host id: %w", ErrConfig, err)
+	}
 	if c.MongoDB == "" {
 		c.MongoDB = DefaultMongoDatabase
+	}
+	if c.MongoURI != "" {
+		if _, err := mongostore.Resolve(c.MongoURI, c.Mongo, c.ServerSelectionTimeout); err != nil {
+			return c, fmt.Errorf("%w: %w", ErrConfig, err)
+		}
+	} else if c.Mongo != (config.MongoOptions{}) {
+		return c, fmt.Errorf("%w: MongoDB options are set but no MongoDB URI: the embedded store takes none", ErrConfig)
 	}
 	if c.Collection == "" {
 		c.Collection = DefaultCollection

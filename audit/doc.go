@@ -38,6 +38,21 @@
 // and the stores are idempotent by _id, so each record is stored exactly
 // once. Records leave the outbox only after the store acknowledged them.
 //
+// # A fleet sharing one store
+//
+// Several supervisors may write to one MongoDB collection, each through its
+// own outbox (its own data directory). Every record names its writer
+// (hostId, Config.HostID, stamped by Append). Execution ids (NewID) are
+// ULIDs whose random part comes from a generator seeded by the kernel's
+// randomness in each process, never from the time or the pid, so two
+// supervisors do not draw the same id. Shipping stays exactly once per
+// record: a batch shipped again (after a crash before the outbox noted the
+// acknowledgement, or a connection lost before the acknowledgement
+// arrived) finds its ids stored and is skipped by the store. Should a store
+// ever hold another execution under a record's id, Append reports
+// ErrIDCollision, the record is logged at error level and counted in
+// Stats.Collisions, and shipping goes on.
+//
 // # Admission
 //
 // [Recorder.Ready] is the pre-flight check the service runs before any code:

@@ -16,6 +16,9 @@ var (
 	// ErrInvalidQuery: a query with a negative limit, an unknown status or
 	// a missing agent id or code hash.
 	ErrInvalidQuery = schema.ErrInvalidQuery
+	// ErrIDCollision: a store holds another execution under a record's
+	// id; see schema.ErrIDCollision.
+	ErrIDCollision = schema.ErrIDCollision
 
 	// ErrNotReady is wrapped by every reason Ready refuses new executions:
 	// ErrOutboxFull, ErrDiskFull, ErrReadOnly, or a failed write to the

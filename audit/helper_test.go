@@ -34,6 +34,8 @@ func runHelper(role string) int {
 		err = helperReadOnly(dir)
 	case "fs-full":
 		err = helperFull(dir)
+	case "ids":
+		err = helperIDs()
 	default:
 		err = fmt.Errorf("unknown helper role %q", role)
 	}

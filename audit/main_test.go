@@ -28,6 +28,9 @@ func TestMain(m *testing.M) {
 
 var quiet = slog.New(slog.DiscardHandler)
 
+// testHost is the host id of the Recorders the tests open.
+const testHost = "host-test"
+
 // testLogger logs through t, so that failures show what the Recorder said.
 func testLogger(t testing.TB) *slog.Logger {
 	return slog.New(slog.NewTextHandler(tWriter{t}, &slog.HandlerOptions{Level: slog.LevelInfo}))
@@ -86,6 +89,9 @@ func open(t *testing.T, cfg Config) *Recorder {
 	t.Helper()
 	if cfg.DataDir == "" {
 		cfg.DataDir = t.TempDir()
+	}
+	if cfg.HostID == "" {
+		cfg.HostID = testHost
 	}
 	if cfg.MinFreeBytes == 0 {
 		cfg.MinFreeBytes = 1 << 20

@@ -211,7 +211,9 @@ func (o *outbox) seal(s *segment) {
 }
 
 func (o *outbox) createSegment() (*segment, error) {
-	name := fmt.Sprintf("%s-%d%s", ulid.Make(), os.Getpid(), segSuffix)
+	// The name is unique without the pid (which two containers sharing a
+	// data directory may both have): a ULID from the ids' entropy.
+	name := fmt.Sprintf("%s-%d%s", ulid.MustNew(ulid.Now(), idEntropy), os.Getpid(), segSuffix)
 	path := filepath.Join(o.dir, name)
 	tmp := filepath.Join(o.dir, "."+name+tmpSuffix)
 	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
@@ -233,7 +235,7 @@ func (o *outbox) createSegment() (*segment, error) {
 	if _, err := f.WriteAt(hdr, 0); err != nil {
 		return fail("write", err)
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := publish(tmp, path); err != nil {
 		return fail("publish", err)
 	}
 	tmp = path // what fail removes from now on
@@ -251,6 +253,20 @@ func (o *outbox) createSegment() (*segment, error) {
 		s.dirSynced = true
 	}
 	return s, nil
+}
+
+// publish renames tmp to path, never over an existing file: a segment
+// another process published under the same name keeps its records.
+// File systems without RENAME_NOREPLACE get a plain rename.
+func publish(tmp, path string) error {
+	err := unix.Renameat2(unix.AT_FDCWD, tmp, unix.AT_FDCWD, path, unix.RENAME_NOREPLACE)
+	if errors.Is(err, unix.EINVAL) || errors.Is(err, unix.ENOSYS) {
+		return os.Rename(tmp, path)
+	}
+	if err != nil {
+		return &os.LinkError{Op: "rename", Old: tmp, New: path, Err: err}
+	}
+	return nil
 }
 
 // pathless drops the file name of an *os.PathError.

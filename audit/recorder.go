@@ -58,6 +58,7 @@ type Recorder struct {
 	shippedN     atomic.Uint64
 	shipFailures atomic.Uint64
 	purgedN      atomic.Uint64
+	collisions   atomic.Uint64
 	lastShipped  atomic.Int64 // unix ns
 	mu           sync.Mutex   // guards lastErr
 	lastErr      string
@@ -87,6 +88,7 @@ func Open(cfg Config) (*Recorder, error) {
 			Collection:             cfg.Collection,
 			Retention:              cfg.Retention,
 			ServerSelectionTimeout: cfg.ServerSelectionTimeout,
+			Client:                 cfg.Mongo,
 			Logger:                 cfg.Logger,
 		})
 	} else {
@@ -108,6 +110,9 @@ func Open(cfg Config) (*Recorder, error) {
 	}
 	return r, nil
 }
+
+// HostID is the host id this Recorder stamps on every record it appends.
+func (r *Recorder) HostID() string { return r.cfg.HostID }
 
 // Kind is KindMongoDB or KindEmbedded.
 func (r *Recorder) Kind() string { return r.kind }
@@ -131,8 +136,8 @@ func (r *Recorder) Ready() error {
 
 // Append writes rec to the outbox; when it returns nil the record survives
 // a crash of this process (and, with DurabilitySync, of the machine), and
-// the shipper will deliver it to the store. rec is normalized first (see
-// Record.Normalize). Append refuses a record only when the outbox cannot
+// the shipper will deliver it to the store. rec's hostId is set to the
+// Recorder's (Config.HostID) and rec is normalized (see Record.Normalize). Append refuses a record only when the outbox cannot
 // take it: ErrOutboxFull past the hard limit, a failed write, ErrClosed.
 func (r *Recorder) Append(ctx context.Context, rec Record) error {
 	if r.closing.Load() {
@@ -141,6 +146,8 @@ func (r *Recorder) Append(ctx context.Context, rec Record) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	// The host is this supervisor's, whatever the caller put there.
+	rec.HostID = r.cfg.HostID
 	rec.Normalize()
 	if err := rec.Validate(); err != nil {
 		return err
@@ -345,6 +352,15 @@ func (r *Recorder) shipAll(ctx context.Context) error {
 			bctx, cancel := context.WithTimeout(ctx, shipTimeout)
 			err = r.store.Append(bctx, recs...)
 			cancel()
+			var coll *schema.IDCollisionError
+			if errors.As(err, &coll) {
+				// The store took the batch but for records whose id
+				// another execution holds: shipping them again cannot
+				// help. Say so loudly, count them, and go on.
+				r.collisions.Add(uint64(len(coll.Refused)))
+				r.log.Error("audit: execution id collision: records not stored", "records", len(coll.Refused), "error", err)
+				err = nil
+			}
 			if err != nil {
 				return r.shipFailed(err)
 			}
@@ -425,6 +441,7 @@ type Stats struct {
 	ShipFailures     uint64        `json:"shipFailures"`            // failed attempts to deliver a batch
 	Corrupt          uint64        `json:"corrupt"`                 // damaged frames found in the outbox
 	Purged           uint64        `json:"purged"`                  // records deleted by retention purges
+	Collisions       uint64        `json:"collisions"`              // records not stored: another execution holds their id (ErrIDCollision)
 	LastShipped      time.Time     `json:"lastShipped,omitzero"`
 	LastError        string        `json:"lastError,omitempty"` // the last shipping error, until a batch ships
 	ServerExpires    bool          `json:"serverExpires"`       // the store deletes expired records itself (MongoDB TTL)
@@ -442,6 +459,7 @@ func (r *Recorder) Stats() Stats {
 		ShipFailures: r.shipFailures.Load(),
 		Corrupt:      r.ob.corrupt.Load(),
 		Purged:       r.purgedN.Load(),
+		Collisions:   r.collisions.Load(),
 	}
 	if !st.OldestPending.IsZero() {
 		st.OldestPendingAge = max(time.Since(st.OldestPending), 0)
@@ -474,12 +492,14 @@ func (r *Recorder) ByCodeHash(ctx context.Context, codeHash string, limit int) (
 	return r.store.ByCodeHash(ctx, codeHash, limit)
 }
 
-// RecentFailures returns an agent's newest unsuccessful executions.
-func (r *Recorder) RecentFailures(ctx context.Context, agentID string, limit int) ([]Record, error) {
-	return r.store.RecentFailures(ctx, agentID, limit)
+// RecentFailures returns an agent's newest unsuccessful executions on the
+// host hostID ("": on every host).
+func (r *Recorder) RecentFailures(ctx context.Context, agentID, hostID string, limit int) ([]Record, error) {
+	return r.store.RecentFailures(ctx, agentID, hostID, limit)
 }
 
-// AgentStats summarises an agent's executions.
-func (r *Recorder) AgentStats(ctx context.Context, agentID string) (AgentStats, error) {
-	return r.store.AgentStats(ctx, agentID)
+// AgentStats summarises an agent's executions on the host hostID ("": on
+// every host).
+func (r *Recorder) AgentStats(ctx context.Context, agentID, hostID string) (AgentStats, error) {
+	return r.store.AgentStats(ctx, agentID, hostID)
 }

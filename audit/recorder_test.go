@@ -16,6 +16,7 @@ import (
 
 	"codexec/audit/audittest"
 	"codexec/audit/embedded"
+	"codexec/config"
 )
 
 // Records go through the outbox to the store, whole, and the outbox is
@@ -47,11 +48,12 @@ func TestRecorderAppend(t *testing.T) {
 						if err != nil {
 							t.Fatalf("Get(%s): %v", want.ID, err)
 						}
+						want.HostID = testHost // the Recorder's, not the seed's
 						if d := audittest.Equal(got, want); d != "" {
 							t.Errorf("%s: %s", want.ID, d)
 						}
 					}
-					stats, err := r.AgentStats(context.Background(), "agent-a")
+					stats, err := r.AgentStats(context.Background(), "agent-a", "")
 					if err != nil || stats.TotalExecutions != 24 || stats.AvgTime != 3.875 {
 						t.Errorf("AgentStats(agent-a) = %+v, %v", stats, err)
 					}
@@ -85,9 +87,11 @@ func TestRecorderOutputRoundTrip(t *testing.T) {
 			for i, tc := range audittest.OutputCases {
 				rec := record(fmt.Sprintf("exec_rt%02d", i), audittest.Base)
 				rec.Output = json.RawMessage(tc.JSON)
+				rec.HostID = "a-caller-cannot-choose-this"
 				if err := r.Append(context.Background(), rec); err != nil {
 					t.Fatalf("%s: Append: %v", tc.Name, err)
 				}
+				rec.HostID = testHost // the Recorder's, stamped over the caller's
 				rec.Normalize()
 				want = append(want, rec)
 			}
@@ -252,7 +256,7 @@ func TestSharedDataDir(t *testing.T) {
 			t.Errorf("a live process's segment was adopted: %+v", st)
 		}
 	}
-	n, err := a.AgentStats(context.Background(), "agent-rec")
+	n, err := a.AgentStats(context.Background(), "agent-rec", "")
 	if err != nil || n.TotalExecutions != 100 {
 		t.Errorf("stored: %d, %v; want 100", n.TotalExecutions, err)
 	}
@@ -417,6 +421,15 @@ func TestConfig(t *testing.T) {
 		{"short retention", Config{DataDir: "x", Retention: time.Second}, false},
 		{"tiny outbox", Config{DataDir: "x", MaxOutboxBytes: 10}, false},
 		{"negative interval", Config{DataDir: "x", FlushInterval: -time.Second}, false},
+		{"host id", Config{DataDir: "x", HostID: "node-7.example.com"}, true},
+		{"host id with a space", Config{DataDir: "x", HostID: "node 7"}, false},
+		{"host id with a control", Config{DataDir: "x", HostID: "node\x1b"}, false},
+		{"host id too long", Config{DataDir: "x", HostID: strings.Repeat("n", 254)}, false},
+		{"MongoDB options", Config{DataDir: "x", MongoURI: "mongodb://db/?replicaSet=rs0&w=majority", Mongo: config.MongoOptions{W: "majority", TimeoutMS: 1000}}, true},
+		{"MongoDB options the URI contradicts", Config{DataDir: "x", MongoURI: "mongodb://db/?w=1", Mongo: config.MongoOptions{W: "majority"}}, false},
+		{"MongoDB options out of bounds", Config{DataDir: "x", MongoURI: "mongodb://db/", Mongo: config.MongoOptions{ReadPreference: "anywhere"}}, false},
+		{"w=0 in the URI", Config{DataDir: "x", MongoURI: "mongodb://db/?w=0"}, false},
+		{"MongoDB options without MongoDB", Config{DataDir: "x", Mongo: config.MongoOptions{W: "2"}}, false},
 	}
 	for _, tt := range tests {
 		_, err := tt.cfg.withDefaults()
@@ -443,5 +456,20 @@ func TestDefaultDataDir(t *testing.T) {
 	}
 	if got := DefaultDataDir(env(map[string]string{"HOME": "/home/u"})); got != "/home/u/.local/share/codexec" {
 		t.Errorf("with HOME only: %s", got)
+	}
+}
+
+// The host id defaults to the host name, a bad one is refused at Open with
+// a message that says how to give one.
+func TestConfigHostID(t *testing.T) {
+	c, err := Config{DataDir: "x"}.withDefaults()
+	if hn, herr := os.Hostname(); herr == nil && CheckHostID(hn) == nil {
+		if err != nil || c.HostID != hn {
+			t.Errorf("default host id %q, %v; want the host name %q", c.HostID, err, hn)
+		}
+	}
+	_, err = Open(Config{DataDir: t.TempDir(), HostID: "two words"})
+	if !errors.Is(err, ErrConfig) || !errors.Is(err, ErrInvalidHostID) || !strings.Contains(err.Error(), `' ' (U+0020) at character index 3`) {
+		t.Errorf("Open with a bad host id: %v", err)
 	}
 }

@@ -21,6 +21,18 @@ type (
 // NewRecord builds the record of one execution; see schema.NewRecord.
 var NewRecord = schema.NewRecord
 
+// CheckHostID checks a host id; see schema.CheckHostID.
+var CheckHostID = schema.CheckHostID
+
+// HostIDRules says what a host id may be; see schema.HostIDRules.
+const HostIDRules = schema.HostIDRules
+
+// ErrInvalidHostID: a host id breaks the rules of CheckHostID.
+var ErrInvalidHostID = schema.ErrInvalidHostID
+
+// NoHost is how human-readable output shows a record without a host id.
+const NoHost = schema.NoHost
+
 // RenderID is what a record keeps of a refused id; see schema.RenderID.
 var RenderID = schema.RenderID
 
@@ -30,6 +42,7 @@ const (
 	FieldChannelID = schema.FieldChannelID
 	FieldLanguage  = schema.FieldLanguage
 	MaxIDChars     = schema.MaxIDChars
+	MaxHostIDChars = schema.MaxHostIDChars
 )
 
 // Query limits; see package schema.

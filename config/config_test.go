@@ -1,7 +1,10 @@
 package config
 
 import (
+	"encoding/json"
+	"errors"
 	"os"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -124,12 +127,12 @@ func FuzzPatch(f *testing.F) {
 func TestFile(t *testing.T) {
 	dir := t.TempDir()
 	p := dir + "/codexec.json"
-	os.WriteFile(p, []byte(`{"socket": "/tmp/x.sock", "socketMode": "0600", "policy": {"1000": ["a"]}, "limits": {"timeout": 2000}}`), 0o640)
+	os.WriteFile(p, []byte(`{"socket": "/tmp/x.sock", "socketMode": "0600", "hostId": "node-3.example.com", "policy": {"1000": ["a"]}, "limits": {"timeout": 2000}}`), 0o640)
 	f, err := LoadFile(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.Socket != "/tmp/x.sock" || f.Limits.TimeoutMs != 2000 || f.Limits.MemoryLimitMiB != 256 || f.PolicyByUID()[1000][0] != "a" {
+	if f.Socket != "/tmp/x.sock" || f.HostID != "node-3.example.com" || f.Limits.TimeoutMs != 2000 || f.Limits.MemoryLimitMiB != 256 || f.PolicyByUID()[1000][0] != "a" {
 		t.Errorf("LoadFile = %+v", f)
 	}
 	if m, _ := f.Mode(); m != 0o600 {
@@ -144,22 +147,84 @@ func TestFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if g.Limits.MemoryLimitMiB != 128 || g.Socket != "/tmp/x.sock" || g.Limits.TimeoutMs != 2000 {
+	if g.Limits.MemoryLimitMiB != 128 || g.Socket != "/tmp/x.sock" || g.HostID != "node-3.example.com" || g.Limits.TimeoutMs != 2000 {
 		t.Errorf("after SaveLimits: %+v", g)
 	}
 	if fi, _ := os.Stat(p); fi.Mode().Perm() != 0o640 {
 		t.Errorf("SaveLimits changed the mode to %o", fi.Mode().Perm())
 	}
 	for name, bad := range map[string]string{
-		"unknown key":   `{"sockett": "x"}`,
-		"bad mode":      `{"socketMode": "rw"}`,
-		"bad uid":       `{"policy": {"bob": ["a"]}}`,
-		"bad limits":    `{"limits": {"timeout": 0}}`,
-		"bad logFormat": `{"logFormat": "xml"}`,
+		"unknown key":          `{"sockett": "x"}`,
+		"bad mode":             `{"socketMode": "rw"}`,
+		"bad uid":              `{"policy": {"bob": ["a"]}}`,
+		"bad limits":           `{"limits": {"timeout": 0}}`,
+		"bad logFormat":        `{"logFormat": "xml"}`,
+		"bad hostId":           `{"hostId": "node 3"}`,
+		"long hostId":          `{"hostId": "` + strings.Repeat("n", 254) + `"}`,
+		"hostId escape":        `{"hostId": "n\u001b[2J"}`,
+		"mongo w 0":            `{"mongo": {"w": 0}}`,
+		"mongo w word":         `{"mongo": {"w": "most"}}`,
+		"mongo w object":       `{"mongo": {"w": {"n": 1}}}`,
+		"mongo readPreference": `{"mongo": {"readPreference": "secondaryOnly"}}`,
+		"mongo negative time":  `{"mongo": {"timeoutMS": -5}}`,
+		"mongo unknown option": `{"mongo": {"wtimeout": 5}}`,
+		"mongo journal string": `{"mongo": {"journal": "yes"}}`,
 	} {
 		os.WriteFile(p, []byte(bad), 0o600)
-		if _, err := LoadFile(p); err == nil {
+		_, err := LoadFile(p)
+		if err == nil {
 			t.Errorf("%s: LoadFile accepted %s", name, bad)
+		}
+		if strings.Contains(bad, "hostId") && (!errors.Is(err, ErrInvalidHostID) || !strings.Contains(err.Error(), "config: hostId: invalid host id")) {
+			t.Errorf("%s: %v; want a hostId error", name, err)
+		}
+	}
+}
+
+func TestMongoOptions(t *testing.T) {
+	p := t.TempDir() + "/codexec.json"
+	os.WriteFile(p, []byte(`{"mongoUri": "mongodb://db/?replicaSet=rs0", "mongo": {"w": 2, "journal": true, "retryWrites": false,
+		"readPreference": "secondaryPreferred", "connectTimeoutMS": 3000, "serverSelectionTimeoutMS": 4000, "timeoutMS": 30000}}`), 0o600)
+	f, err := LoadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := f.Mongo
+	if m.W != "2" || m.Journal == nil || !*m.Journal || m.RetryWrites == nil || *m.RetryWrites || m.ReadPreference != "secondaryPreferred" ||
+		m.ConnectTimeoutMS != 3000 || m.ServerSelectionTimeoutMS != 4000 || m.TimeoutMS != 30000 {
+		t.Errorf("mongo = %+v", m)
+	}
+	var w struct{ W WriteConcern }
+	if err := json.Unmarshal([]byte(`{"W": "majority"}`), &w); err != nil || w.W != "majority" {
+		t.Errorf("w majority: %q, %v", w.W, err)
+	}
+	// Saved back as it was (PATCH /v1/config rewrites the file).
+	if err := SaveLimits(p, f.Limits); err != nil {
+		t.Fatal(err)
+	}
+	if g, err := LoadFile(p); err != nil || !reflect.DeepEqual(g.Mongo, f.Mongo) {
+		t.Errorf("after SaveLimits: %+v, %v", g.Mongo, err)
+	}
+	// Without options, the file has no "mongo" key.
+	q := t.TempDir() + "/plain.json"
+	os.WriteFile(q, []byte(`{}`), 0o600)
+	if err := SaveLimits(q, DefaultLimits()); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(q); strings.Contains(string(b), "mongo") {
+		t.Errorf("an empty mongo key was written: %s", b)
+	}
+	for _, tc := range []struct {
+		o    MongoOptions
+		says string
+	}{
+		{MongoOptions{W: "0"}, "w 0 asks for no acknowledgement"},
+		{MongoOptions{W: "51"}, "w 51 is outside [1, 50]"},
+		{MongoOptions{ReadPreference: "any"}, `readPreference "any" is not one of`},
+		{MongoOptions{ServerSelectionTimeoutMS: MaxMongoTimeoutMS + 1}, "serverSelectionTimeoutMS 600001 is outside [1, 600000] ms"},
+	} {
+		if err := tc.o.Validate(); !errors.Is(err, ErrMongoOption) || !strings.Contains(err.Error(), tc.says) {
+			t.Errorf("Validate(%+v) = %v; want %q", tc.o, err, tc.says)
 		}
 	}
 }

@@ -21,6 +21,8 @@ import (
 //	  "socketGroup": "codexec",
 //	  "dataDir": "/var/lib/codexec",
 //	  "mongoUri": "mongodb://127.0.0.1:27017",
+//	  "hostId": "node-3",
+//	  "mongo": {"w": "majority", "readPreference": "secondaryPreferred", "timeoutMS": 30000},
 //	  "policy": {"1000": ["agent-a", "agent-b"], "1001": ["*"]},
 //	  "limits": {"timeout": 5000, "memoryLimit": 256}
 //	}
@@ -31,9 +33,13 @@ type File struct {
 	DataDir     string `json:"dataDir,omitempty"`     // audit outbox and embedded store
 	MongoURI    string `json:"mongoUri,omitempty"`    // MongoDB audit store; none: the embedded one
 	MongoDB     string `json:"mongoDb,omitempty"`     // MongoDB database (codexec)
-	Durability  string `json:"durability,omitempty"`  // batch (default) or sync
-	Runner      string `json:"runner,omitempty"`      // the runner executable
-	LogFormat   string `json:"logFormat,omitempty"`   // text (default) or json
+	HostID      string `json:"hostId,omitempty"`      // this supervisor's name in its audit records (the host name)
+	// Mongo are the MongoDB client settings (write concern, read
+	// preference of history and stats, timeouts); see MongoOptions.
+	Mongo      MongoOptions `json:"mongo,omitzero"`
+	Durability string       `json:"durability,omitempty"` // batch (default) or sync
+	Runner     string       `json:"runner,omitempty"`     // the runner executable
+	LogFormat  string       `json:"logFormat,omitempty"`  // text (default) or json
 
 	MaxConcurrent int     `json:"maxConcurrent,omitempty"` // executions at once (two per core)
 	MaxQueue      int     `json:"maxQueue,omitempty"`      // executions waiting for a slot (4 × maxConcurrent)
@@ -120,6 +126,14 @@ func (f File) Validate() error {
 	}
 	if err := CheckCgroupRoot(f.CgroupRoot); err != nil {
 		return err
+	}
+	if f.HostID != "" {
+		if err := CheckHostID(f.HostID); err != nil {
+			return fmt.Errorf("config: hostId: %w", err)
+		}
+	}
+	if err := f.Mongo.Validate(); err != nil {
+		return fmt.Errorf("config: mongo: %w", err)
 	}
 	if f.MaxConcurrent < 0 || f.MaxQueue < 0 || f.CPUCores < 0 {
 		return fmt.Errorf("config: maxConcurrent, maxQueue and cpuCores may not be negative")

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"codexec/audit"
 	"codexec/config"
 	"codexec/detect"
 	"codexec/result"
@@ -55,6 +56,8 @@ func allowedFor(arg string, lim config.Limits) string {
 		return "true or false (the default); true only with language typescript"
 	case "agentId":
 		return fmt.Sprintf("1 to %d characters: ASCII letters, digits and . _ - : @ / + (absent: the agent id of your calls)", detect.MaxIDLength)
+	case "hostId":
+		return audit.HostIDRules + " (absent: every host)"
 	}
 	return ""
 }

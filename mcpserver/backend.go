@@ -26,8 +26,9 @@ type Backend interface {
 	// Validate checks code the way Execute would before running it, with
 	// the limits executions get, and runs nothing.
 	Validate(ctx context.Context, sub detect.Submission) (Verdict, error)
-	// Stats summarises an agent's executions in the audit trail.
-	Stats(ctx context.Context, agentID string) (audit.AgentStats, error)
+	// Stats summarises an agent's executions in the audit trail, on the
+	// host hostID ("": on every host).
+	Stats(ctx context.Context, agentID, hostID string) (audit.AgentStats, error)
 	// Limits are the limits new executions get.
 	Limits(ctx context.Context) (config.Limits, error)
 }
@@ -81,11 +82,11 @@ func (l *Local) Validate(_ context.Context, sub detect.Submission) (Verdict, err
 
 // Stats lets the outbox reach the store first (within StatsFlushTimeout;
 // past it, the newest executions may be missing), then queries it.
-func (l *Local) Stats(ctx context.Context, agentID string) (audit.AgentStats, error) {
+func (l *Local) Stats(ctx context.Context, agentID, hostID string) (audit.AgentStats, error) {
 	fctx, cancel := context.WithTimeout(ctx, StatsFlushTimeout)
 	_ = l.rec.Flush(fctx) // best effort: the query answers with what the store has
 	cancel()
-	st, err := l.rec.AgentStats(ctx, agentID)
+	st, err := l.rec.AgentStats(ctx, agentID, hostID)
 	if err != nil {
 		return audit.AgentStats{}, fmt.Errorf("query the %s audit store: %w", l.rec.Kind(), err)
 	}
@@ -128,8 +129,8 @@ func (d *Daemon) Validate(ctx context.Context, sub detect.Submission) (Verdict, 
 }
 
 // Stats asks the daemon.
-func (d *Daemon) Stats(ctx context.Context, agentID string) (audit.AgentStats, error) {
-	st, err := d.c.Stats(ctx, agentID)
+func (d *Daemon) Stats(ctx context.Context, agentID, hostID string) (audit.AgentStats, error) {
+	st, err := d.c.Stats(ctx, agentID, hostID)
 	if err != nil {
 		return audit.AgentStats{}, fmt.Errorf("ask the daemon at %s for statistics: %w", d.c.Socket(), err)
 	}

@@ -249,7 +249,10 @@ func TestOutputSchemas(t *testing.T) {
 	python := okRes
 	python.Language = "python"
 	stats := audit.AgentStats{AgentID: "a", TotalExecutions: 2, Successes: 1, SuccessRate: 0.5, AvgTime: 1.5,
-		Languages: map[string]int64{"javascript": 2}, Statuses: map[result.Status]int64{result.OK: 1, result.Timeout: 1}}
+		Languages: map[string]int64{"javascript": 2}, Statuses: map[result.Status]int64{result.OK: 1, result.Timeout: 1},
+		Hosts: map[string]int64{"node-1": 1, "": 1}}
+	oneHost := stats
+	oneHost.HostID, oneHost.Hosts = "node-1", map[string]int64{"node-1": 2}
 	enc := func(v any) []byte {
 		raw, err := marshal(v)
 		if err != nil {
@@ -287,6 +290,7 @@ func TestOutputSchemas(t *testing.T) {
 		{"ok verdict", verdictSchema(), enc(ok), true},
 		{"verdict refused", verdictSchema(), structured(ToolValidate, result.Invalid, arg), true},
 		{"stats", statsSchema(), enc(stats), true},
+		{"stats of one host", statsSchema(), enc(oneHost), true},
 		{"stats refused", statsSchema(), structured(ToolStats, result.Invalid, &argError{Argument: "agentId", Message: "m", Allowed: "a"}), true},
 
 		{"a language that is not one", resultSchema(), resultJSON(python), false},
@@ -294,6 +298,7 @@ func TestOutputSchemas(t *testing.T) {
 		{"ok without an id", resultSchema(), []byte(`{"success":true,"status":"ok","error":null}`), false},
 		{"refusal without error", resultSchema(), []byte(`{"success":false,"status":"invalid"}`), false},
 		{"stats counting a language that is not one", statsSchema(), []byte(`{"agentId":"a","totalExecutions":1,"successes":0,"successRate":0,"avgTime":0,"timeouts":0,"languages":{"python":1},"statuses":{"invalid":1}}`), false},
+		{"stats without hosts", statsSchema(), []byte(`{"agentId":"a","totalExecutions":1,"successes":0,"successRate":0,"avgTime":0,"timeouts":0,"cancelled":0,"languages":{},"statuses":{"invalid":1}}`), false},
 		{"stats refused with status ok", statsSchema(), []byte(`{"status":"ok","error":{"kind":"ok","message":"m"}}`), false},
 	}
 	for _, tt := range tests {
@@ -512,6 +517,9 @@ func TestDescriptions(t *testing.T) {
 	}
 }
 
+// testHost is the host id of the audit trail connect opens.
+const testHost = "mcp-host-1"
+
 // connect serves a Server on a real Local backend (real runners, a real
 // embedded audit store) and returns a client session of the SDK on it, the
 // tools as the client listed them, and the service.
@@ -526,7 +534,7 @@ func connect(t *testing.T) (*mcp.ClientSession, map[string]*mcp.Tool, *service.S
 	}
 	dir := t.TempDir()
 	os.Chmod(dir, 0o755)
-	rec, err := audit.Open(audit.Config{DataDir: filepath.Join(dir, "data")})
+	rec, err := audit.Open(audit.Config{DataDir: filepath.Join(dir, "data"), HostID: testHost})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -617,6 +625,10 @@ func TestBadArguments(t *testing.T) {
 		{ToolStats, `{"agentId": ""}`, "agentId", "is empty", false},
 		{ToolStats, `{"agentId": 5}`, "agentId", "must be a string", false},
 		{ToolStats, `{"agent": "x"}`, "agent", `unknown argument "agent"`, false},
+		{ToolStats, `{"hostId": "two words"}`, "hostId", "' ' (U+0020) at character index 3", false},
+		{ToolStats, `{"hostId": "a/b"}`, "hostId", "'/' (U+002F) at character index 1", false},
+		{ToolStats, `{"hostId": ""}`, "hostId", "empty", false},
+		{ToolStats, `{"hostId": 5}`, "hostId", "must be a string", false},
 	}
 	recorded := 0
 	for _, tt := range tests {
@@ -704,5 +716,26 @@ func TestBadArguments(t *testing.T) {
 	want := map[string]int64{detect.TypeScript: 1, detect.JavaScript: int64(recorded - 2)}
 	if st.AgentID != "table" || st.TotalExecutions != int64(recorded) || !maps.Equal(st.Languages, want) {
 		t.Errorf("stats %s; want %d executions (those with an id, and the python one), languages %v", raw, recorded, want)
+	}
+	if st.HostID != "" || !maps.Equal(st.Hosts, map[string]int64{testHost: int64(recorded)}) {
+		t.Errorf("stats of every host: hostId %q, hosts %v; want all %d on %s", st.HostID, st.Hosts, recorded, testHost)
+	}
+	// One host: this one, or one without executions.
+	for host, n := range map[string]int{testHost: recorded, "mcp-host-2": 0} {
+		res, err := cs.CallTool(ctx, &mcp.CallToolParams{Name: ToolStats, Arguments: json.RawMessage(`{"hostId":"` + host + `"}`)})
+		if err != nil || res.IsError {
+			t.Fatalf("stats of %s: %v %+v", host, err, res)
+		}
+		raw, _ := json.Marshal(res.StructuredContent)
+		if err := validateAgainst(t, outputSchema(t, tools[ToolStats]), raw); err != nil {
+			t.Errorf("stats of %s %s: %v", host, raw, err)
+		}
+		var one audit.AgentStats
+		if err := json.Unmarshal(raw, &one); err != nil {
+			t.Fatal(err)
+		}
+		if one.HostID != host || one.TotalExecutions != int64(n) || one.Hosts[host] != int64(n) {
+			t.Errorf("stats of %s: %s; want %d executions", host, raw, n)
+		}
 	}
 }

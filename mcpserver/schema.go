@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/jsonschema-go/jsonschema"
 
+	"codexec/audit"
 	"codexec/config"
 	"codexec/detect"
 	"codexec/result"
@@ -100,16 +101,18 @@ The answer: status (ok: it would run; blocked: refused by a rule or a risk score
 }
 
 var statsDescription = fmt.Sprintf(`Statistics of the executions codexec's audit trail holds for an agent: totalExecutions, successes, `+
-	`successRate (0 to 1), avgTime (mean execution time, ms), timeouts, and counts per language and per status. `+
-	`Without agentId, the agent your own calls through this server are recorded as. An agentId that is not an id `+
-	`(1 to %d characters: ASCII letters, digits and . _ - : @ / +) is a tool error with status invalid. The text content is the answer's JSON.`,
-	detect.MaxIDLength)
+	`successRate (0 to 1), avgTime (mean execution time, ms), timeouts, and counts per language, per status and per host `+
+	`(the supervisor that ran them). Without agentId, the agent your own calls through this server are recorded as. `+
+	`Without hostId, every host whose records the audit trail holds (a fleet sharing one MongoDB); with it, that host's only. `+
+	`An agentId that is not an id (1 to %d characters: ASCII letters, digits and . _ - : @ / +), or a hostId that is not one `+
+	`(%s), is a tool error with status invalid. The text content is the answer's JSON.`,
+	detect.MaxIDLength, audit.HostIDRules)
 
 // Argument names, as the input schemas name them.
 var (
 	executeArgs  = []string{"code", "language", "context", "timeout", "tsExperimentalDecorators"}
 	validateArgs = []string{"code", "language", "tsExperimentalDecorators"}
-	statsArgs    = []string{"agentId"}
+	statsArgs    = []string{"agentId", "hostId"}
 )
 
 func codeSchema(lim config.Limits) *jsonschema.Schema {
@@ -170,6 +173,8 @@ func statsInputSchema() *jsonschema.Schema {
 		Properties: map[string]*jsonschema.Schema{
 			"agentId": {Type: "string", MinLength: jsonschema.Ptr(1), MaxLength: jsonschema.Ptr(detect.MaxIDLength),
 				Description: "The agent whose executions to summarise (letters, digits and . _ - : @ / +). Default: the agent id of your calls through this server."},
+			"hostId": {Type: "string", MinLength: jsonschema.Ptr(1), MaxLength: jsonschema.Ptr(audit.MaxHostIDChars),
+				Description: "Only the executions the supervisor of this host ran (letters, digits and . _ - :). Default: every host."},
 		},
 		PropertyOrder:        statsArgs,
 		AdditionalProperties: &jsonschema.Schema{Not: &jsonschema.Schema{}},
@@ -321,7 +326,7 @@ func statsSchema() *jsonschema.Schema {
 	for _, l := range languages {
 		langs[l] = count("")
 	}
-	order := []string{"agentId", "totalExecutions", "successes", "successRate", "avgTime", "timeouts", "cancelled", "languages", "statuses"}
+	order := []string{"agentId", "totalExecutions", "successes", "successRate", "avgTime", "timeouts", "cancelled", "languages", "statuses", "hosts"}
 	return &jsonschema.Schema{
 		Type: "object",
 		Properties: map[string]*jsonschema.Schema{
@@ -336,10 +341,13 @@ func statsSchema() *jsonschema.Schema {
 				AdditionalProperties: &jsonschema.Schema{Not: &jsonschema.Schema{}},
 				Description:          "executions per language; one refused for a language that is not javascript or typescript counts under none"},
 			"statuses": {Type: "object", AdditionalProperties: count(""), Description: "executions per status"},
-			"status":   statusSchema("present only when there are no statistics: invalid (the agentId argument) or internal (the audit trail could not be queried)", refusedStatuses...),
-			"error":    errorInfoSchema(),
+			"hostId":   {Type: "string", Description: "the host the statistics are restricted to; absent: every host"},
+			"hosts": {Type: "object", AdditionalProperties: count(""),
+				Description: "executions per host id (the supervisor that ran them); \"\" for records written before host ids"},
+			"status": statusSchema("present only when there are no statistics: invalid (the agentId argument) or internal (the audit trail could not be queried)", refusedStatuses...),
+			"error":  errorInfoSchema(),
 		},
-		PropertyOrder: append(order, "status", "error"),
+		PropertyOrder: append(order, "hostId", "status", "error"),
 		// Statistics have every field of order; a call refused before the
 		// audit trail was queried has status and error only.
 		AnyOf: []*jsonschema.Schema{{Required: order}, refusal()},

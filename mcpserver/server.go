@@ -14,7 +14,8 @@
 //     in the code, and what to change (error.hint): never a protocol error.
 //   - code_validate {code, language, tsExperimentalDecorators}: the
 //     verdict validation would give, without running anything.
-//   - execution_stats {agentId}: an agent's statistics from the audit trail.
+//   - execution_stats {agentId, hostId}: an agent's statistics from the audit
+//     trail, on one host or across the fleet.
 //
 // # Identity
 //
@@ -64,6 +65,7 @@ import (
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 	"github.com/oklog/ulid/v2"
 
+	"codexec/audit"
 	"codexec/config"
 	"codexec/detect"
 	"codexec/internal/logfilter"
@@ -351,6 +353,7 @@ func (s *Server) validate(ctx context.Context, req *mcp.CallToolRequest) (*mcp.C
 
 type statsInput struct {
 	AgentID *string `json:"agentId"`
+	HostID  *string `json:"hostId"`
 }
 
 func (s *Server) stats(ctx context.Context, req *mcp.CallToolRequest) (*mcp.CallToolResult, error) {
@@ -369,7 +372,16 @@ func (s *Server) stats(ctx context.Context, req *mcp.CallToolRequest) (*mcp.Call
 		}
 		agent = *in.AgentID
 	}
-	st, err := s.opts.Backend.Stats(ctx, agent)
+	host := ""
+	if in.HostID != nil {
+		// A host id no record can carry is a mistake too.
+		if err := audit.CheckHostID(*in.HostID); err != nil {
+			err := &argError{Argument: "hostId", Message: ToolStats + ": hostId: " + err.Error(), Allowed: allowedFor("hostId", s.lim)}
+			return s.refused(ToolStats, result.Invalid, err.Message, err)
+		}
+		host = *in.HostID
+	}
+	st, err := s.opts.Backend.Stats(ctx, agent, host)
 	if err != nil {
 		return s.refused(ToolStats, result.Internal, fmt.Sprintf("%s for agent %q: %v", ToolStats, agent, err), nil)
 	}
@@ -383,6 +395,9 @@ func (s *Server) stats(ctx context.Context, req *mcp.CallToolRequest) (*mcp.Call
 		}
 	}
 	st.Languages = langs
+	if st.Hosts == nil { // a daemon from before host ids
+		st.Hosts = map[string]int64{}
+	}
 	structured, err := marshal(st)
 	if err != nil {
 		return nil, fmt.Errorf("encode the statistics: %w", err)

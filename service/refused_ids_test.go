@@ -131,7 +131,7 @@ func TestRefusedIDsAreRendered(t *testing.T) {
 	if h, err := rec.History(context.Background(), audit.Filter{AgentID: `a\u202eb`}); err != nil || len(h) != 1 || h[0].ID != results[1].ID {
 		t.Errorf("history by the rendering: %d records, %v", len(h), err)
 	}
-	if st, err := rec.AgentStats(context.Background(), `nul\u0000`); err != nil || st.TotalExecutions != 1 || st.Statuses[result.Invalid] != 1 {
+	if st, err := rec.AgentStats(context.Background(), `nul\u0000`, ""); err != nil || st.TotalExecutions != 1 || st.Statuses[result.Invalid] != 1 {
 		t.Errorf("stats by the rendering: %+v, %v", st, err)
 	}
 

@@ -23,8 +23,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/oklog/ulid/v2"
-
 	"codexec/audit"
 	"codexec/broker"
 	"codexec/bus"
@@ -241,8 +239,9 @@ func (s *Service) SetLimits(l config.Limits) error {
 	return nil
 }
 
-// NewID returns a new execution id: "exec_" and a ULID (sortable by time).
-func NewID() string { return "exec_" + ulid.Make().String() }
+// NewID returns a new execution id: "exec_" and a ULID (sortable by
+// time), unique across a fleet (audit.NewID).
+func NewID() string { return audit.NewID() }
 
 // CodeHash is the SHA-256 of the code as submitted, in hex.
 func CodeHash(code string) string {

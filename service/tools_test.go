@@ -210,7 +210,7 @@ func TestToolCallsRecorded(t *testing.T) {
 	if j, _ := json.Marshal(r.ToolCalls); strings.Contains(string(j), "a@b.c") {
 		t.Errorf("the record's calls keep an argument: %s", j)
 	}
-	st, err := rec.AgentStats(context.Background(), "agent-tools")
+	st, err := rec.AgentStats(context.Background(), "agent-tools", "")
 	if err != nil || st.ToolCalls != 6 || st.ToolFailures != 4 {
 		t.Errorf("stats = %+v (%v), want 6 tool calls, 4 failures", st, err)
 	}

@@ -148,6 +148,7 @@ func (c *Client) History(ctx context.Context, f schema.Filter) ([]schema.Record,
 	}
 	set("agentId", f.AgentID)
 	set("channelId", f.ChannelID)
+	set("hostId", f.HostID)
 	set("status", string(f.Status))
 	set("codeHash", f.CodeHash)
 	if f.Limit > 0 {
@@ -161,18 +162,31 @@ func (c *Client) History(ctx context.Context, f schema.Filter) ([]schema.Record,
 	return h.Executions, err
 }
 
-// Stats returns an agent's statistics.
-func (c *Client) Stats(ctx context.Context, agentID string) (schema.AgentStats, error) {
+// Stats returns an agent's statistics on the host hostID ("": on every
+// host the audit trail has records of).
+func (c *Client) Stats(ctx context.Context, agentID, hostID string) (schema.AgentStats, error) {
 	var s schema.AgentStats
-	err := c.do(ctx, http.MethodGet, "/v1/agents/"+url.PathEscape(agentID)+"/stats", nil, &s)
+	path := "/v1/agents/" + url.PathEscape(agentID) + "/stats"
+	if hostID != "" {
+		path += "?hostId=" + url.QueryEscape(hostID)
+	}
+	err := c.do(ctx, http.MethodGet, path, nil, &s)
 	return s, err
 }
 
-// Failures returns an agent's recent failures, newest first.
-func (c *Client) Failures(ctx context.Context, agentID string, limit int) ([]schema.Record, error) {
+// Failures returns an agent's recent failures, newest first, on the host
+// hostID ("": on every host).
+func (c *Client) Failures(ctx context.Context, agentID, hostID string, limit int) ([]schema.Record, error) {
 	path := "/v1/agents/" + url.PathEscape(agentID) + "/failures"
+	q := url.Values{}
 	if limit > 0 {
-		path += "?limit=" + strconv.Itoa(limit)
+		q.Set("limit", strconv.Itoa(limit))
+	}
+	if hostID != "" {
+		q.Set("hostId", hostID)
+	}
+	if len(q) > 0 {
+		path += "?" + q.Encode()
 	}
 	var h wire.History
 	err := c.do(ctx, http.MethodGet, path, nil, &h)

@@ -28,12 +28,13 @@ func Hash(i int) string {
 //   - agent-a: 24 executions, one a minute from Base; status cycles through
 //     ok, error, ok, timeout, ok, blocked; typescript when i%4 == 0, else
 //     javascript; executionTime 1 + i/4 ms; channel ch-1 for even i, ch-2 for
-//     odd; code Codes[i%3].
+//     odd; code Codes[i%3]; host host-(i%3+1).
 //   - agent-b: 5 executions, 30 s after each of agent-a's first five;
 //     statuses memory, ok, internal, output_limit, ok; javascript;
-//     executionTime 10, 20, 30, 40, 50 ms; channel ch-1; code Codes[0].
+//     executionTime 10, 20, 30, 40, 50 ms; channel ch-1; code Codes[0];
+//     host host-2.
 //   - agent-c: one invalid execution a day before Base, language "cobol",
-//     code Codes[0].
+//     code Codes[0]; no host (a record written before host ids).
 //
 // Ids are exec_a00..exec_a23, exec_b0..exec_b4 and exec_c0.
 func Seed() []schema.Record { return SeedAt(Base) }
@@ -42,7 +43,7 @@ func Seed() []schema.Record { return SeedAt(Base) }
 // must be younger than a retention).
 func SeedAt(base time.Time) []schema.Record {
 	var out []schema.Record
-	out = append(out, record("exec_c0", "agent-c", "ch-1", "cobol", 0, result.Invalid, 0.5, base.Add(-24*time.Hour)))
+	out = append(out, record("exec_c0", "", "agent-c", "ch-1", "cobol", 0, result.Invalid, 0.5, base.Add(-24*time.Hour)))
 	statuses := []result.Status{result.OK, result.Error, result.OK, result.Timeout, result.OK, result.Blocked}
 	bStatuses := []result.Status{result.Memory, result.OK, result.Internal, result.OutputLimit, result.OK}
 	for i := 0; i < 24; i++ {
@@ -55,15 +56,15 @@ func SeedAt(base time.Time) []schema.Record {
 			ch = "ch-2"
 		}
 		at := base.Add(time.Duration(i) * time.Minute)
-		out = append(out, record(fmt.Sprintf("exec_a%02d", i), "agent-a", ch, lang, i%3, statuses[i%6], 1+float64(i)/4, at))
+		out = append(out, record(fmt.Sprintf("exec_a%02d", i), fmt.Sprintf("host-%d", i%3+1), "agent-a", ch, lang, i%3, statuses[i%6], 1+float64(i)/4, at))
 		if i < 5 {
-			out = append(out, record(fmt.Sprintf("exec_b%d", i), "agent-b", "ch-1", "javascript", 0, bStatuses[i], float64(10*(i+1)), at.Add(30*time.Second)))
+			out = append(out, record(fmt.Sprintf("exec_b%d", i), "host-2", "agent-b", "ch-1", "javascript", 0, bStatuses[i], float64(10*(i+1)), at.Add(30*time.Second)))
 		}
 	}
 	return out
 }
 
-func record(id, agent, channel, lang string, code int, st result.Status, ms float64, at time.Time) schema.Record {
+func record(id, host, agent, channel, lang string, code int, st result.Status, ms float64, at time.Time) schema.Record {
 	res := result.Result{
 		ID:            id,
 		Status:        st,
@@ -86,11 +87,16 @@ func record(id, agent, channel, lang string, code int, st result.Status, ms floa
 		res.Fail(st, string(st)+" in "+id, 1, 2)
 	}
 	res.Normalize()
-	return schema.NewRecord(res, schema.Origin{AgentID: agent, ChannelID: channel, Code: Codes[code]}, at)
+	r := schema.NewRecord(res, schema.Origin{AgentID: agent, ChannelID: channel, Code: Codes[code]}, at)
+	r.HostID = host
+	return r
 }
 
-// Full returns a record with every field set, the peer's credentials
-// included.
+// FullHost is the host id of Full's records.
+const FullHost = "host-full.example.com"
+
+// Full returns a record with every field set, the peer's credentials and
+// the host id included.
 func Full(id string, at time.Time) schema.Record {
 	res := result.Result{
 		ID:            id,
@@ -109,6 +115,7 @@ func Full(id string, at time.Time) schema.Record {
 	code := "const x: number = 1;\nx();"
 	r := schema.NewRecord(res, schema.Origin{AgentID: "agent-full", ChannelID: "chan-full", Code: code}, at)
 	r.SetPeer(1000, 1000, 4242)
+	r.HostID = FullHost
 	r.ToolCalls = []schema.ToolCall{
 		{Name: "crm.findCustomer", ArgsSHA256: Hash(1), ArgsBytes: 24, ResultBytes: 310, Status: schema.ToolCallOK, DurationMs: 1.25},
 		{Name: "crm.deleteAll", ArgsSHA256: Hash(2), ArgsBytes: 2, Status: "undeclared", DurationMs: 0.01},

@@ -43,6 +43,8 @@ func RunStoreTests(t *testing.T, newStore NewStore) {
 		{"InvalidRecord", testInvalidRecord},
 		{"Concurrent", testConcurrent},
 		{"RefusedIDs", testRefusedIDs},
+		{"Hosts", testHosts},
+		{"IDCollision", testIDCollision},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -184,7 +186,7 @@ func testIdempotent(t *testing.T, s schema.Store) {
 	if g, w := ids(all), []string{"exec_other", "exec_dup"}; !reflect.DeepEqual(g, w) {
 		t.Errorf("history = %v, want %v", g, w)
 	}
-	st, err := s.AgentStats(ctx(t), "agent-full")
+	st, err := s.AgentStats(ctx(t), "agent-full", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -376,7 +378,7 @@ func testRecentFailures(t *testing.T, s schema.Store) {
 		{"agent-x", 0, []string{}},
 	}
 	for _, tt := range tests {
-		got, err := s.RecentFailures(ctx(t), tt.agent, tt.limit)
+		got, err := s.RecentFailures(ctx(t), tt.agent, "", tt.limit)
 		if err != nil {
 			t.Fatalf("RecentFailures(%s, %d): %v", tt.agent, tt.limit, err)
 		}
@@ -398,22 +400,25 @@ func testStats(t *testing.T, s schema.Store) {
 			AgentID: "agent-a", TotalExecutions: 24, Successes: 12, SuccessRate: 0.5, AvgTime: 3.875, Timeouts: 4,
 			Languages: map[string]int64{"javascript": 18, "typescript": 6},
 			Statuses:  map[result.Status]int64{"ok": 12, "error": 4, "timeout": 4, "blocked": 4},
+			Hosts:     map[string]int64{"host-1": 8, "host-2": 8, "host-3": 8},
 			TotalTime: 93,
 		},
 		{
 			AgentID: "agent-b", TotalExecutions: 5, Successes: 2, SuccessRate: 2.0 / 5, AvgTime: 30, Timeouts: 0,
 			Languages: map[string]int64{"javascript": 5},
 			Statuses:  map[result.Status]int64{"ok": 2, "memory": 1, "internal": 1, "output_limit": 1},
+			Hosts:     map[string]int64{"host-2": 5},
 			TotalTime: 150,
 		},
 		{
 			AgentID: "agent-c", TotalExecutions: 1, Successes: 0, SuccessRate: 0, AvgTime: 0.5, Timeouts: 0,
 			Languages: map[string]int64{}, // "cobol" is not a language code may be in
 			Statuses:  map[result.Status]int64{"invalid": 1},
+			Hosts:     map[string]int64{"": 1}, // written before host ids
 			TotalTime: 0.5,
 		},
 		{
-			AgentID: "agent-x", Languages: map[string]int64{}, Statuses: map[result.Status]int64{},
+			AgentID: "agent-x", Languages: map[string]int64{}, Statuses: map[result.Status]int64{}, Hosts: map[string]int64{},
 		},
 		{
 			// Cancelled executions are counted apart, and not against the
@@ -422,12 +427,13 @@ func testStats(t *testing.T, s schema.Store) {
 			AgentID: "agent-d", TotalExecutions: 4, Successes: 1, SuccessRate: 0.5, AvgTime: 2.5, Cancelled: 2,
 			Languages: map[string]int64{"javascript": 4},
 			Statuses:  map[result.Status]int64{"ok": 1, "error": 1, "cancelled": 2},
+			Hosts:     map[string]int64{"host-1": 4},
 			TotalTime: 10, ToolCalls: 5, ToolFailures: 3,
 		},
 	}
 	var d []schema.Record
 	for i, st := range []result.Status{result.OK, result.Cancelled, result.Error, result.Cancelled} {
-		d = append(d, record(fmt.Sprintf("exec_d%d", i), "agent-d", "ch-1", "javascript", 0, st, float64(i+1), Base.Add(time.Duration(i)*time.Second)))
+		d = append(d, record(fmt.Sprintf("exec_d%d", i), "host-1", "agent-d", "ch-1", "javascript", 0, st, float64(i+1), Base.Add(time.Duration(i)*time.Second)))
 	}
 	call := func(status string) schema.ToolCall {
 		return schema.ToolCall{Name: "t", ArgsSHA256: Hash(0), ArgsBytes: 2, Status: status, DurationMs: 1}
@@ -438,7 +444,7 @@ func testStats(t *testing.T, s schema.Store) {
 		t.Fatalf("Append: %v", err)
 	}
 	for _, want := range tests {
-		got, err := s.AgentStats(ctx(t), want.AgentID)
+		got, err := s.AgentStats(ctx(t), want.AgentID, want.HostID)
 		if err != nil {
 			t.Fatalf("AgentStats(%s): %v", want.AgentID, err)
 		}
@@ -475,11 +481,11 @@ func testPurge(t *testing.T, s schema.Store) {
 		t.Errorf("Get(exec_a10), younger than the cutoff: %v", err)
 	}
 	// The analytics forget the purged records too.
-	st, err := s.AgentStats(ctx(t), "agent-b")
+	st, err := s.AgentStats(ctx(t), "agent-b", "")
 	if err != nil || st.TotalExecutions != 0 {
 		t.Errorf("agent-b stats after the purge: %+v, %v", st, err)
 	}
-	st, err = s.AgentStats(ctx(t), "agent-a")
+	st, err = s.AgentStats(ctx(t), "agent-a", "")
 	if err != nil || st.TotalExecutions != 14 {
 		t.Errorf("agent-a stats after the purge: %d executions, %v; want 14", st.TotalExecutions, err)
 	}
@@ -490,7 +496,7 @@ func testPurge(t *testing.T, s schema.Store) {
 	if g, w := ids(byHash), aIDs(21, 18, 15, 12); !reflect.DeepEqual(g, w) {
 		t.Errorf("by hash after the purge: %v, want %v", g, w)
 	}
-	fails, err := s.RecentFailures(ctx(t), "agent-a", 100)
+	fails, err := s.RecentFailures(ctx(t), "agent-a", "", 100)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -510,10 +516,10 @@ func testInvalidQueries(t *testing.T, s schema.Store) {
 	if _, err := s.History(ctx(t), schema.Filter{Status: "finished"}); !errors.Is(err, schema.ErrInvalidQuery) {
 		t.Errorf("unknown status: %v, want ErrInvalidQuery", err)
 	}
-	if _, err := s.RecentFailures(ctx(t), "", 0); !errors.Is(err, schema.ErrInvalidQuery) {
+	if _, err := s.RecentFailures(ctx(t), "", "", 0); !errors.Is(err, schema.ErrInvalidQuery) {
 		t.Errorf("failures without an agent: %v, want ErrInvalidQuery", err)
 	}
-	if _, err := s.AgentStats(ctx(t), ""); !errors.Is(err, schema.ErrInvalidQuery) {
+	if _, err := s.AgentStats(ctx(t), "", ""); !errors.Is(err, schema.ErrInvalidQuery) {
 		t.Errorf("stats without an agent: %v, want ErrInvalidQuery", err)
 	}
 	if _, err := s.ByCodeHash(ctx(t), "", 0); !errors.Is(err, schema.ErrInvalidQuery) {
@@ -555,7 +561,7 @@ func testConcurrent(t *testing.T, s schema.Store) {
 	for err := range errs {
 		t.Fatal(err)
 	}
-	st, err := s.AgentStats(ctx(t), "agent-full")
+	st, err := s.AgentStats(ctx(t), "agent-full", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -627,11 +633,11 @@ func testRefusedIDs(t *testing.T, s schema.Store) {
 		if err != nil || len(h) != 1 || h[0].ID != w.ID {
 			t.Errorf("History(agent %q, channel %q) = %v, %v; want %s", w.AgentID, w.ChannelID, ids(h), err, w.ID)
 		}
-		f, err := s.RecentFailures(ctx(t), w.AgentID, 0)
+		f, err := s.RecentFailures(ctx(t), w.AgentID, "", 0)
 		if err != nil || len(f) != 1 || f[0].ID != w.ID {
 			t.Errorf("RecentFailures(%q) = %v, %v; want %s", w.AgentID, ids(f), err, w.ID)
 		}
-		st, err := s.AgentStats(ctx(t), w.AgentID)
+		st, err := s.AgentStats(ctx(t), w.AgentID, "")
 		// A language that is not one (refused) counts under none.
 		wantLang := int64(0)
 		if schema.StatsLanguage(w.Language) {
@@ -644,5 +650,179 @@ func testRefusedIDs(t *testing.T, s schema.Store) {
 	// The raw value finds nothing: it was never stored.
 	if h, err := s.History(ctx(t), schema.Filter{AgentID: "a\u202eb"}); err != nil || len(h) != 0 {
 		t.Errorf("History(raw agent id) = %v, %v; want nothing", ids(h), err)
+	}
+}
+
+// testHosts checks the host filters: history, failures and stats on one
+// host or across the fleet, records without a host (written before host
+// ids) read as "", and host ids no record can carry refused.
+func testHosts(t *testing.T, s schema.Store) {
+	seed(t, s)
+	history := []struct {
+		name string
+		f    schema.Filter
+		want []string
+	}{
+		{"one host", schema.Filter{HostID: "host-1", Limit: 100}, aIDs(21, 18, 15, 12, 9, 6, 3, 0)},
+		{"one host, newest", schema.Filter{HostID: "host-3", Limit: 3}, aIDs(23, 20, 17)},
+		{"host and agent", schema.Filter{HostID: "host-2", AgentID: "agent-b"}, []string{"exec_b4", "exec_b3", "exec_b2", "exec_b1", "exec_b0"}},
+		{"host, agent and status", schema.Filter{HostID: "host-2", AgentID: "agent-a", Status: result.Error}, aIDs(19, 13, 7, 1)},
+		{"host and failures", schema.Filter{HostID: "host-2", FailuresOnly: true, Until: Base.Add(2 * time.Minute)},
+			[]string{"exec_a01", "exec_b0"}},
+		{"host and code hash", schema.Filter{HostID: "host-2", CodeHash: Hash(0)}, []string{"exec_b4", "exec_b3", "exec_b2", "exec_b1", "exec_b0"}},
+		{"host and time", schema.Filter{HostID: "host-1", Since: Base.Add(10 * time.Minute), Until: Base.Add(19 * time.Minute)}, aIDs(18, 15, 12)},
+		{"an agent not on that host", schema.Filter{HostID: "host-1", AgentID: "agent-b"}, []string{}},
+		{"a host without records", schema.Filter{HostID: "host-9"}, []string{}},
+	}
+	for _, tt := range history {
+		got, err := s.History(ctx(t), tt.f)
+		if err != nil {
+			t.Fatalf("History(%s): %v", tt.name, err)
+		}
+		if g := ids(got); !reflect.DeepEqual(g, tt.want) {
+			t.Errorf("History(%s) = %v, want %v", tt.name, g, tt.want)
+		}
+		for _, r := range got {
+			if r.HostID != tt.f.HostID {
+				t.Errorf("History(%s): %s has host %q", tt.name, r.ID, r.HostID)
+			}
+		}
+	}
+	// A record without a host reads back with "", and the whole fleet's
+	// history holds it.
+	c0, err := s.Get(ctx(t), "exec_c0")
+	if err != nil || c0.HostID != "" {
+		t.Errorf("Get(exec_c0) = host %q, %v; want no host", c0.HostID, err)
+	}
+	if all, err := s.History(ctx(t), schema.Filter{AgentID: "agent-c"}); err != nil || len(all) != 1 {
+		t.Errorf("History(agent-c, every host) = %v, %v", ids(all), err)
+	}
+
+	fails := []struct {
+		agent, host string
+		want        []string
+	}{
+		{"agent-a", "host-1", aIDs(21, 15, 9, 3)},
+		{"agent-a", "host-2", aIDs(19, 13, 7, 1)},
+		{"agent-a", "", aIDs(23, 21, 19, 17, 15, 13, 11, 9, 7, 5)},
+		{"agent-b", "host-1", []string{}},
+	}
+	for _, tt := range fails {
+		got, err := s.RecentFailures(ctx(t), tt.agent, tt.host, 0)
+		if err != nil {
+			t.Fatalf("RecentFailures(%s, %q): %v", tt.agent, tt.host, err)
+		}
+		if g := ids(got); !reflect.DeepEqual(g, tt.want) {
+			t.Errorf("RecentFailures(%s, %q) = %v, want %v", tt.agent, tt.host, g, tt.want)
+		}
+	}
+
+	stats := []schema.AgentStats{
+		{
+			// i = 0, 3, ..., 21: ok when i%6 == 0, timeout when 3;
+			// typescript for 0 and 12; times 1 + i/4.
+			AgentID: "agent-a", HostID: "host-1", TotalExecutions: 8, Successes: 4, SuccessRate: 0.5, AvgTime: 29.0 / 8, Timeouts: 4,
+			Languages: map[string]int64{"javascript": 6, "typescript": 2},
+			Statuses:  map[result.Status]int64{"ok": 4, "timeout": 4},
+			Hosts:     map[string]int64{"host-1": 8},
+			TotalTime: 29,
+		},
+		{
+			AgentID: "agent-b", HostID: "host-1", Languages: map[string]int64{}, Statuses: map[result.Status]int64{}, Hosts: map[string]int64{},
+		},
+		{
+			AgentID: "agent-b", HostID: "host-2", TotalExecutions: 5, Successes: 2, SuccessRate: 2.0 / 5, AvgTime: 30,
+			Languages: map[string]int64{"javascript": 5},
+			Statuses:  map[result.Status]int64{"ok": 2, "memory": 1, "internal": 1, "output_limit": 1},
+			Hosts:     map[string]int64{"host-2": 5},
+			TotalTime: 150,
+		},
+	}
+	for _, want := range stats {
+		got, err := s.AgentStats(ctx(t), want.AgentID, want.HostID)
+		if err != nil {
+			t.Fatalf("AgentStats(%s, %s): %v", want.AgentID, want.HostID, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("AgentStats(%s, %s) =\n %+v\nwant\n %+v", want.AgentID, want.HostID, got, want)
+		}
+	}
+	// The per-host counts of the fleet add up to the total.
+	all, err := s.AgentStats(ctx(t), "agent-a", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := int64(0)
+	for h, n := range all.Hosts {
+		one, err := s.AgentStats(ctx(t), "agent-a", h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if one.TotalExecutions != n {
+			t.Errorf("host %s: %d executions alone, %d in the fleet's breakdown", h, one.TotalExecutions, n)
+		}
+		sum += n
+	}
+	if sum != all.TotalExecutions || all.HostID != "" {
+		t.Errorf("fleet stats: hosts %v add up to %d of %d; hostId %q", all.Hosts, sum, all.TotalExecutions, all.HostID)
+	}
+
+	// A host id no record can carry is a mistake, not a host without
+	// executions.
+	for _, bad := range []string{"two words", "nul\x00", "host\u202e", strings.Repeat("h", schema.MaxHostIDChars+1)} {
+		if _, err := s.History(ctx(t), schema.Filter{HostID: bad}); !errors.Is(err, schema.ErrInvalidQuery) || !errors.Is(err, schema.ErrInvalidHostID) {
+			t.Errorf("History(host %q): %v, want ErrInvalidQuery and ErrInvalidHostID", bad, err)
+		}
+		if _, err := s.RecentFailures(ctx(t), "agent-a", bad, 0); !errors.Is(err, schema.ErrInvalidQuery) {
+			t.Errorf("RecentFailures(host %q): %v, want ErrInvalidQuery", bad, err)
+		}
+		if _, err := s.AgentStats(ctx(t), "agent-a", bad); !errors.Is(err, schema.ErrInvalidQuery) {
+			t.Errorf("AgentStats(host %q): %v, want ErrInvalidQuery", bad, err)
+		}
+	}
+}
+
+// testIDCollision: the same execution shipped again is skipped quietly;
+// another execution under a stored id is not stored, the stored one stays,
+// the rest of the batch is stored, and Append says which ids collided.
+func testIDCollision(t *testing.T, s schema.Store) {
+	first := Full("exec_coll", Base)
+	first.HostID = "host-a"
+	if err := s.Append(ctx(t), first); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Append(ctx(t), first, first); err != nil {
+		t.Fatalf("the same execution again: %v", err)
+	}
+	other := Full("exec_coll", Base.Add(time.Second))
+	other.HostID = "host-b"
+	fresh := Full("exec_coll_new", Base)
+	err := s.Append(ctx(t), other, fresh)
+	var ce *schema.IDCollisionError
+	if !errors.Is(err, schema.ErrIDCollision) || !errors.As(err, &ce) || len(ce.Refused) != 1 ||
+		ce.Refused[0].HostID != "host-b" || ce.Stored[0].HostID != "host-a" {
+		t.Fatalf("another execution under a stored id: %v; want an IDCollisionError naming host-b's record and host-a's", err)
+	}
+	if !strings.Contains(err.Error(), `exec_coll is stored for host "host-a"`) {
+		t.Errorf("the error does not say what is stored: %v", err)
+	}
+	if got, err := s.Get(ctx(t), "exec_coll"); err != nil || got.HostID != "host-a" || !got.ExecutedAt.Equal(Base) {
+		t.Errorf("after the collision: %+v, %v; want host-a's record kept", got.HostID, err)
+	}
+	if _, err := s.Get(ctx(t), "exec_coll_new"); err != nil {
+		t.Errorf("the rest of the batch: %v", err)
+	}
+	// Two executions under one id in the same batch: the first is stored.
+	x, y := Full("exec_coll2", Base), Full("exec_coll2", Base)
+	x.HostID, y.HostID = "host-c", "host-d"
+	if err := s.Append(ctx(t), x, y); !errors.As(err, &ce) || len(ce.Refused) != 1 || ce.Refused[0].HostID != "host-d" {
+		t.Errorf("a batch holding two executions under one id: %v", err)
+	}
+	if got, err := s.Get(ctx(t), "exec_coll2"); err != nil || got.HostID != "host-c" {
+		t.Errorf("exec_coll2: host %q, %v; want host-c", got.HostID, err)
+	}
+	all, err := s.History(ctx(t), schema.Filter{Limit: 100})
+	if err != nil || len(all) != 3 {
+		t.Errorf("history: %v, %v; want 3 records", ids(all), err)
 	}
 }

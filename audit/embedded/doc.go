@@ -9,9 +9,14 @@
 // preserving) and the id to a small value:
 //
 //	time      ts id           → agentId, codeHash, success (for Purge)
-//	agent     agentId ts id   → language, status, success, timeout, time (for AgentStats)
+//	agent     agentId ts id   → hostId, language, status, success, timeout, time (for AgentStats)
 //	failures  agentId ts id   → (empty; executions with success false)
 //	hash      codeHash ts id  → (empty)
+//
+// Entries written before records carried a hostId have none, read as "".
+// A host filter walks the index the other filters pick and compares hostId
+// in Go: one embedded store holds one host's records (or a few, when a data
+// directory moved), so no index of its own would pay.
 //
 // Prefixes are length-prefixed, so no agent id is a prefix of another.
 // Scanning a prefix backwards from the upper time bound gives records newest

@@ -236,11 +236,16 @@ func (s *Store) Append(ctx context.Context, recs ...schema.Record) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	var stored, refused []schema.Record
 	err := s.update(ctx, func(tx *bolt.Tx) error {
+		stored, refused = nil, nil // a retried transaction starts again
 		records := tx.Bucket(bucketRecords)
 		for _, e := range entries {
 			id := []byte(e.rec.ID)
-			if records.Get(id) != nil {
+			if v := records.Get(id); v != nil {
+				if old, err := schema.Unmarshal(v); err == nil && !schema.SameExecution(&old, &e.rec) {
+					stored, refused = append(stored, old), append(refused, e.rec)
+				}
 				continue
 			}
 			if err := records.Put(id, e.data); err != nil {
@@ -255,7 +260,7 @@ func (s *Store) Append(ctx context.Context, recs ...schema.Record) error {
 	if err != nil {
 		return fmt.Errorf("append to audit database: %w", err)
 	}
-	return nil
+	return schema.CollisionError(stored, refused)
 }
 
 // timeValue is the value of a "time" index entry: what Purge needs to
@@ -268,6 +273,7 @@ type timeValue struct {
 
 // agentValue is the value of an "agent" index entry: what AgentStats needs.
 type agentValue struct {
+	Host     string        `json:"h,omitempty"` // absent in entries written before host ids
 	Language string        `json:"l"`
 	Status   result.Status `json:"st"`
 	Success  bool          `json:"s"`
@@ -281,7 +287,7 @@ func putIndexes(tx *bolt.Tx, r *schema.Record) error {
 	ts := r.ExecutedAt
 	tv, _ := json.Marshal(timeValue{r.AgentID, r.CodeHash, r.Success})
 	calls, failed := schema.ToolCounts(r.ToolCalls)
-	av, _ := json.Marshal(agentValue{r.Language, r.Status, r.Success, r.TimeoutOccurred, r.ExecutionTime, calls, failed})
+	av, _ := json.Marshal(agentValue{r.HostID, r.Language, r.Status, r.Success, r.TimeoutOccurred, r.ExecutionTime, calls, failed})
 	if err := tx.Bucket(bucketTime).Put(indexKey(nil, ts, r.ID), tv); err != nil {
 		return err
 	}
@@ -371,16 +377,16 @@ func (s *Store) ByCodeHash(ctx context.Context, codeHash string, limit int) ([]s
 }
 
 // RecentFailures implements schema.Store.
-func (s *Store) RecentFailures(ctx context.Context, agentID string, limit int) ([]schema.Record, error) {
-	return schema.RecentFailures(ctx, s, agentID, limit)
+func (s *Store) RecentFailures(ctx context.Context, agentID, hostID string, limit int) ([]schema.Record, error) {
+	return schema.RecentFailures(ctx, s, agentID, hostID, limit)
 }
 
 // AgentStats implements schema.Store from the agent index alone.
-func (s *Store) AgentStats(ctx context.Context, agentID string) (schema.AgentStats, error) {
-	if agentID == "" {
-		return schema.AgentStats{}, fmt.Errorf("%w: empty agent id", schema.ErrInvalidQuery)
+func (s *Store) AgentStats(ctx context.Context, agentID, hostID string) (schema.AgentStats, error) {
+	if err := schema.CheckStatsQuery(agentID, hostID); err != nil {
+		return schema.AgentStats{}, err
 	}
-	sb := schema.NewStatsBuilder(agentID)
+	sb := schema.NewStatsBuilder(agentID, hostID)
 	err := s.view(ctx, func(tx *bolt.Tx) error {
 		var ferr error
 		scanDesc(tx.Bucket(bucketAgent), prefix(agentID), time.Time{}, time.Time{}, func(k, v []byte) bool {
@@ -388,7 +394,10 @@ func (s *Store) AgentStats(ctx context.Context, agentID string) (schema.AgentSta
 			if ferr = json.Unmarshal(v, &av); ferr != nil {
 				return false
 			}
-			sb.AddGroup(av.Language, av.Status, av.Success, av.Timeout, 1)
+			if hostID != "" && av.Host != hostID {
+				return true
+			}
+			sb.AddGroup(av.Host, av.Language, av.Status, av.Success, av.Timeout, 1)
 			sb.AddTime(av.Time)
 			sb.AddToolCalls(av.Calls, av.Failed)
 			return true

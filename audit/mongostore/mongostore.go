@@ -11,10 +11,12 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/event"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"codexec/audit/schema"
+	"codexec/config"
 	"codexec/result"
 )
 
@@ -33,17 +35,25 @@ type Options struct {
 	Collection string        // DefaultCollection when empty
 	Retention  time.Duration // TTL of records; DefaultRetention when 0
 	// ServerSelectionTimeout bounds how long an operation waits for a
-	// reachable server (DefaultSelectionTimeout when 0).
+	// reachable server when neither the URI nor Client says
+	// (DefaultSelectionTimeout when 0).
 	ServerSelectionTimeout time.Duration
-	Logger                 *slog.Logger // slog.Default() when nil
+	// Client are the configured client settings (write concern, read
+	// preference of history and statistics, timeouts); see Resolve.
+	Client config.MongoOptions
+	Logger *slog.Logger // slog.Default() when nil
+
+	monitor *event.CommandMonitor // tests: the commands sent
 }
 
 // Store is the MongoDB audit store.
 type Store struct {
-	client *mongo.Client
-	coll   *mongo.Collection
-	opts   Options
-	log    *slog.Logger
+	client    *mongo.Client
+	coll      *mongo.Collection
+	analytics *mongo.Collection // coll with the read preference of history and statistics
+	settings  Settings
+	opts      Options
+	log       *slog.Logger
 
 	mu            sync.Mutex
 	indexed       bool // EnsureIndexes succeeded
@@ -74,21 +84,36 @@ func Open(opts Options) (*Store, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	client, err := mongo.Connect(options.Client().
-		ApplyURI(opts.URI).
-		SetAppName("codexec-supervisor").
-		SetServerSelectionTimeout(opts.ServerSelectionTimeout).
-		SetConnectTimeout(opts.ServerSelectionTimeout))
+	set, err := Resolve(opts.URI, opts.Client, opts.ServerSelectionTimeout)
 	if err != nil {
-		return nil, fmt.Errorf("configure MongoDB client: %w", err)
+		return nil, err
 	}
-	return &Store{
-		client: client,
-		coll:   client.Database(opts.Database).Collection(opts.Collection),
-		opts:   opts,
-		log:    opts.Logger.With("component", "audit.mongostore", "database", opts.Database, "collection", opts.Collection),
-	}, nil
+	co := options.Client().ApplyURI(opts.URI).SetAppName("codexec-supervisor")
+	set.apply(co)
+	if opts.monitor != nil {
+		co.SetMonitor(opts.monitor)
+	}
+	client, err := mongo.Connect(co)
+	if err != nil {
+		return nil, fmt.Errorf("configure MongoDB client: %v", redact(err, opts.URI))
+	}
+	db := client.Database(opts.Database)
+	s := &Store{
+		client:    client,
+		coll:      db.Collection(opts.Collection),
+		analytics: db.Collection(opts.Collection, set.analytics()),
+		settings:  set,
+		opts:      opts,
+		log:       opts.Logger.With("component", "audit.mongostore", "database", opts.Database, "collection", opts.Collection),
+	}
+	s.log.Info("MongoDB client settings", "w", set.W, "journal", set.Journal, "retryWrites", set.RetryWrites,
+		"readPreference", set.ReadPreference, "connectTimeout", set.ConnectTimeout, "serverSelectionTimeout", set.ServerSelectionTimeout,
+		"timeout", set.Timeout, "fromUri", set.FromURI)
+	return s, nil
 }
+
+// Settings are the client settings in force (see Resolve).
+func (s *Store) Settings() Settings { return s.settings }
 
 // Close disconnects from the server (bounded by a few seconds).
 func (s *Store) Close() error {
@@ -136,6 +161,8 @@ func (s *Store) EnsureIndexes(ctx context.Context) error {
 		{Keys: bson.D{{Key: "agentId", Value: 1}, {Key: "executedAt", Value: -1}}},
 		{Keys: bson.D{{Key: "codeHash", Value: 1}, {Key: "executedAt", Value: -1}}},
 		{Keys: bson.D{{Key: "agentId", Value: 1}, {Key: "success", Value: 1}, {Key: "executedAt", Value: -1}}},
+		{Keys: bson.D{{Key: "hostId", Value: 1}, {Key: "executedAt", Value: -1}}},
+		{Keys: bson.D{{Key: "agentId", Value: 1}, {Key: "hostId", Value: 1}, {Key: "executedAt", Value: -1}}},
 	} {
 		if _, err := iv.CreateOne(ctx, m); err != nil {
 			return fmt.Errorf("create index %v on %s.%s: %w", m.Keys, s.opts.Database, s.opts.Collection, err)
@@ -195,23 +222,77 @@ func (s *Store) Append(ctx context.Context, recs ...schema.Record) error {
 		return nil
 	}
 	docs := make([]any, 0, len(recs))
-	seen := make(map[string]bool, len(recs))
+	sent := make([]schema.Record, 0, len(recs))
+	seen := make(map[string]int, len(recs))
+	var stored, refused []schema.Record
 	for _, r := range recs {
 		r.Normalize()
 		if err := r.Validate(); err != nil {
 			return err
 		}
-		if seen[r.ID] {
+		if i, ok := seen[r.ID]; ok {
+			if !schema.SameExecution(&sent[i], &r) {
+				stored, refused = append(stored, sent[i]), append(refused, r)
+			}
 			continue
 		}
-		seen[r.ID] = true
+		seen[r.ID] = len(sent)
+		sent = append(sent, r)
 		docs = append(docs, toDoc(&r))
 	}
 	_, err := s.coll.InsertMany(ctx, docs, options.InsertMany().SetOrdered(false))
-	if err == nil || onlyDuplicates(err) {
-		return nil
+	if err != nil && !onlyDuplicates(err) {
+		return fmt.Errorf("insert %d audit records into MongoDB: %w", len(docs), err)
 	}
-	return fmt.Errorf("insert %d audit records into MongoDB: %w", len(docs), err)
+	if err != nil {
+		// Ids already stored: the same executions shipped again (a lost
+		// acknowledgement, a crash before the outbox noted it), or, if the
+		// stored one is another execution, a collision to report.
+		var bwe mongo.BulkWriteException
+		errors.As(err, &bwe)
+		dups := make([]schema.Record, 0, len(bwe.WriteErrors))
+		for _, we := range bwe.WriteErrors {
+			if we.Index >= 0 && we.Index < len(sent) {
+				dups = append(dups, sent[we.Index])
+			}
+		}
+		st, rf, cerr := s.collisions(ctx, dups)
+		if cerr != nil {
+			return cerr
+		}
+		stored, refused = append(stored, st...), append(refused, rf...)
+	}
+	return schema.CollisionError(stored, refused)
+}
+
+// collisions returns, among recs (ids the server already holds), those
+// whose stored record is another execution, with the stored ones.
+func (s *Store) collisions(ctx context.Context, recs []schema.Record) (stored, refused []schema.Record, err error) {
+	if len(recs) == 0 {
+		return nil, nil, nil
+	}
+	ids := make([]string, len(recs))
+	for i, r := range recs {
+		ids[i] = r.ID
+	}
+	cur, err := s.coll.Find(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}})
+	if err != nil {
+		return nil, nil, fmt.Errorf("read back %d audit records already in MongoDB: %w", len(ids), err)
+	}
+	var docs []doc
+	if err := cur.All(ctx, &docs); err != nil {
+		return nil, nil, fmt.Errorf("read back %d audit records already in MongoDB: %w", len(ids), err)
+	}
+	byID := make(map[string]schema.Record, len(docs))
+	for i := range docs {
+		byID[docs[i].ID] = docs[i].record()
+	}
+	for _, r := range recs {
+		if old, ok := byID[r.ID]; ok && !schema.SameExecution(&old, &r) {
+			stored, refused = append(stored, old), append(refused, r)
+		}
+	}
+	return stored, refused, nil
 }
 
 // onlyDuplicates reports whether every error of an insert is a duplicate
@@ -254,6 +335,9 @@ func (s *Store) History(ctx context.Context, f schema.Filter) ([]schema.Record, 
 	if f.AgentID != "" {
 		q = append(q, bson.E{Key: "agentId", Value: f.AgentID})
 	}
+	if f.HostID != "" {
+		q = append(q, bson.E{Key: "hostId", Value: f.HostID})
+	}
 	if f.FailuresOnly {
 		q = append(q, bson.E{Key: "success", Value: false})
 	}
@@ -269,7 +353,7 @@ func (s *Store) History(ctx context.Context, f schema.Filter) ([]schema.Record, 
 	if t := timeRange(f.Since, f.Until); t != nil {
 		q = append(q, bson.E{Key: "executedAt", Value: t})
 	}
-	cur, err := s.coll.Find(ctx, q, options.Find().SetSort(newestFirst).SetLimit(int64(f.Limit)))
+	cur, err := s.analytics.Find(ctx, q, options.Find().SetSort(newestFirst).SetLimit(int64(f.Limit)))
 	if err != nil {
 		return nil, fmt.Errorf("query audit history in MongoDB: %w", err)
 	}
@@ -301,20 +385,25 @@ func (s *Store) ByCodeHash(ctx context.Context, codeHash string, limit int) ([]s
 }
 
 // RecentFailures implements schema.Store.
-func (s *Store) RecentFailures(ctx context.Context, agentID string, limit int) ([]schema.Record, error) {
-	return schema.RecentFailures(ctx, s, agentID, limit)
+func (s *Store) RecentFailures(ctx context.Context, agentID, hostID string, limit int) ([]schema.Record, error) {
+	return schema.RecentFailures(ctx, s, agentID, hostID, limit)
 }
 
 // AgentStats implements schema.Store with three aggregations of one $sum
-// each (counts per language, status, success and timeout; the total time;
-// tool calls per status), folded in Go.
-func (s *Store) AgentStats(ctx context.Context, agentID string) (schema.AgentStats, error) {
-	if agentID == "" {
-		return schema.AgentStats{}, fmt.Errorf("%w: empty agent id", schema.ErrInvalidQuery)
+// each (counts per host, language, status, success and timeout; the total
+// time; tool calls per status), folded in Go.
+func (s *Store) AgentStats(ctx context.Context, agentID, hostID string) (schema.AgentStats, error) {
+	if err := schema.CheckStatsQuery(agentID, hostID); err != nil {
+		return schema.AgentStats{}, err
 	}
-	match := bson.D{{Key: "$match", Value: bson.D{{Key: "agentId", Value: agentID}}}}
+	sel := bson.D{{Key: "agentId", Value: agentID}}
+	if hostID != "" {
+		sel = append(sel, bson.E{Key: "hostId", Value: hostID})
+	}
+	match := bson.D{{Key: "$match", Value: sel}}
 	groups := mongo.Pipeline{match, {{Key: "$group", Value: bson.D{
 		{Key: "_id", Value: bson.D{
+			{Key: "h", Value: "$hostId"},
 			{Key: "l", Value: "$language"},
 			{Key: "s", Value: "$status"},
 			{Key: "ok", Value: "$success"},
@@ -324,10 +413,11 @@ func (s *Store) AgentStats(ctx context.Context, agentID string) (schema.AgentSta
 	}}}}
 	var counts []struct {
 		ID struct {
-			Language string `bson:"l"`
-			Status   string `bson:"s"`
-			Success  bool   `bson:"ok"`
-			Timeout  bool   `bson:"t"`
+			Host     *string `bson:"h"` // null or absent: a record without one
+			Language string  `bson:"l"`
+			Status   string  `bson:"s"`
+			Success  bool    `bson:"ok"`
+			Timeout  bool    `bson:"t"`
 		} `bson:"_id"`
 		N int64 `bson:"n"`
 	}
@@ -358,7 +448,7 @@ func (s *Store) AgentStats(ctx context.Context, agentID string) (schema.AgentSta
 	if err := s.aggregate(ctx, tools, &calls); err != nil {
 		return schema.AgentStats{}, fmt.Errorf("count tool calls of agent %s: %w", agentID, err)
 	}
-	sb := schema.NewStatsBuilder(agentID)
+	sb := schema.NewStatsBuilder(agentID, hostID)
 	for _, c := range calls {
 		failed := int64(0)
 		if c.Status != schema.ToolCallOK {
@@ -367,7 +457,11 @@ func (s *Store) AgentStats(ctx context.Context, agentID string) (schema.AgentSta
 		sb.AddToolCalls(c.N, failed)
 	}
 	for _, c := range counts {
-		sb.AddGroup(c.ID.Language, result.Status(c.ID.Status), c.ID.Success, c.ID.Timeout, c.N)
+		host := ""
+		if c.ID.Host != nil {
+			host = *c.ID.Host
+		}
+		sb.AddGroup(host, c.ID.Language, result.Status(c.ID.Status), c.ID.Success, c.ID.Timeout, c.N)
 	}
 	for _, x := range sums {
 		sb.AddTime(x.T)
@@ -376,7 +470,7 @@ func (s *Store) AgentStats(ctx context.Context, agentID string) (schema.AgentSta
 }
 
 func (s *Store) aggregate(ctx context.Context, p mongo.Pipeline, out any) error {
-	cur, err := s.coll.Aggregate(ctx, p)
+	cur, err := s.analytics.Aggregate(ctx, p)
 	if err != nil {
 		return err
 	}
@@ -412,6 +506,7 @@ type doc struct {
 	ID              string        `bson:"_id"`
 	AgentID         string        `bson:"agentId"`
 	ChannelID       string        `bson:"channelId"`
+	HostID          string        `bson:"hostId,omitempty"` // absent in records written before host ids
 	Language        string        `bson:"language"`
 	CodeHash        string        `bson:"codeHash"`
 	CodeLength      int64         `bson:"codeLength"`
@@ -466,7 +561,7 @@ type findingDoc struct {
 
 func toDoc(r *schema.Record) *doc {
 	d := &doc{
-		ID: r.ID, AgentID: r.AgentID, ChannelID: r.ChannelID, Language: r.Language,
+		ID: r.ID, AgentID: r.AgentID, ChannelID: r.ChannelID, HostID: r.HostID, Language: r.Language,
 		CodeHash: r.CodeHash, CodeLength: int64(r.CodeLength), CodeSnippet: r.CodeSnippet,
 		Success: r.Success, Status: string(r.Status), Output: string(r.Output),
 		Logs:          make([]logDoc, len(r.Logs)),
@@ -492,7 +587,7 @@ func toDoc(r *schema.Record) *doc {
 
 func (d *doc) record() schema.Record {
 	r := schema.Record{
-		ID: d.ID, AgentID: d.AgentID, ChannelID: d.ChannelID, Language: d.Language,
+		ID: d.ID, AgentID: d.AgentID, ChannelID: d.ChannelID, HostID: d.HostID, Language: d.Language,
 		CodeHash: d.CodeHash, CodeLength: int(d.CodeLength), CodeSnippet: d.CodeSnippet,
 		Success: d.Success, Status: result.Status(d.Status), Output: json.RawMessage(d.Output),
 		Logs:          make([]result.Log, len(d.Logs)),

@@ -89,7 +89,7 @@ func TestIndexes(t *testing.T) {
 		}
 		keys[joinKeys(k)] = sp
 	}
-	for _, want := range []string{"executedAt", "agentId,executedAt", "codeHash,executedAt", "agentId,success,executedAt"} {
+	for _, want := range []string{"executedAt", "agentId,executedAt", "codeHash,executedAt", "agentId,success,executedAt", "hostId,executedAt", "agentId,hostId,executedAt"} {
 		if _, ok := keys[want]; !ok {
 			t.Errorf("no index on %s; have %v", want, specs)
 		}

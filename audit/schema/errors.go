@@ -11,4 +11,8 @@ var (
 	// ErrInvalidQuery: a query names a status that does not exist or a
 	// negative limit.
 	ErrInvalidQuery = errors.New("audit: invalid query")
+	// ErrIDCollision: Append found another execution already stored under
+	// a record's id (not the same execution shipped again). The stored one
+	// stays; the rest of the batch is stored.
+	ErrIDCollision = errors.New("audit: execution id collision")
 )

@@ -45,9 +45,14 @@ const (
 // JSON form is the one the outbox and the embedded store
 // keep, and the one `--json` commands print.
 type Record struct {
-	ID              string            `json:"_id"` // the execution id
-	AgentID         string            `json:"agentId"`
-	ChannelID       string            `json:"channelId"`
+	ID        string `json:"_id"` // the execution id
+	AgentID   string `json:"agentId"`
+	ChannelID string `json:"channelId"`
+	// HostID names the supervisor that ran the execution (its configured
+	// host id, by default the host name). The supervisor stamps it when it
+	// records the execution; no caller can set it. Records written before
+	// host ids existed have none: "" when read.
+	HostID          string            `json:"hostId"`
 	Language        string            `json:"language"`
 	CodeHash        string            `json:"codeHash"`    // SHA-256 of the code as submitted, hex
 	CodeLength      int               `json:"codeLength"`  // characters (Unicode code points) of the code
@@ -214,7 +219,8 @@ func Snippet(code string) string {
 // executedAt in UTC with millisecond precision (BSON dates have no finer
 // one), output as compact JSON (null when empty; text that is not JSON is
 // kept as a JSON string), logs and findings never null, every string valid
-// UTF-8, agentId, channelId and language printable and at most MaxIDChars
+// UTF-8, hostId printable and at most MaxHostIDChars characters, agentId,
+// channelId and language printable and at most MaxIDChars
 // characters (else rendered with RenderID and named in RenderedFields), and
 // the whole under MaxRecordBytes. Normalize is idempotent.
 func (r *Record) Normalize() {
@@ -227,6 +233,11 @@ func (r *Record) Normalize() {
 			*p = RenderID(*p)
 			r.markRendered(f)
 		}
+	}
+	if !termsafe.Printable(r.HostID) || utf8.RuneCountInString(r.HostID) > MaxHostIDChars {
+		// Only a record a Recorder did not stamp can get here: keep
+		// nothing raw (a rendering is printable and within the bound).
+		r.HostID = termsafe.Render(r.HostID, MaxHostIDChars)
 	}
 	fixUTF8(&r.CodeSnippet)
 	r.Output = normalizeJSON(r.Output)
@@ -283,7 +294,7 @@ func (r *Record) Validate() error {
 // StoredSize estimates the bytes r takes in a store, framing included (an
 // upper bound of its BSON size).
 func (r *Record) StoredSize() int {
-	n := 1024 + len(r.ID) + len(r.AgentID) + len(r.ChannelID) + len(r.Language) +
+	n := 1024 + len(r.ID) + len(r.HostID) + len(r.AgentID) + len(r.ChannelID) + len(r.Language) +
 		len(r.CodeHash) + len(r.CodeSnippet) + len(r.Output) + len(r.Truncated)
 	for _, f := range r.RenderedFields {
 		n += 16 + len(f)

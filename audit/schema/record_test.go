@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -11,6 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"codexec/internal/termsafe"
 	"codexec/result"
 )
 
@@ -276,16 +279,75 @@ func TestFilterNormalized(t *testing.T) {
 }
 
 func TestStatsBuilder(t *testing.T) {
-	b := NewStatsBuilder("a")
-	b.AddGroup("javascript", result.OK, true, false, 3)
-	b.AddGroup("typescript", result.Timeout, false, true, 1)
+	b := NewStatsBuilder("a", "")
+	b.AddGroup("h1", "javascript", result.OK, true, false, 3)
+	b.AddGroup("", "typescript", result.Timeout, false, true, 1)
 	b.AddTime(10)
 	s := b.Stats()
 	if s.TotalExecutions != 4 || s.Successes != 3 || s.SuccessRate != 0.75 || s.AvgTime != 2.5 || s.Timeouts != 1 ||
-		s.Languages["javascript"] != 3 || s.Statuses[result.Timeout] != 1 {
+		s.Languages["javascript"] != 3 || s.Statuses[result.Timeout] != 1 || s.Hosts["h1"] != 3 || s.Hosts[""] != 1 {
 		t.Errorf("stats: %+v", s)
 	}
-	if s := NewStatsBuilder("none").Stats(); s.SuccessRate != 0 || s.AvgTime != 0 || s.Languages == nil {
+	if got, want := s.HostCounts(), "h1 3, (none) 1"; got != want {
+		t.Errorf("HostCounts = %q, want %q", got, want)
+	}
+	if s := NewStatsBuilder("none", "h2").Stats(); s.SuccessRate != 0 || s.AvgTime != 0 || s.Languages == nil || s.Hosts == nil || s.HostID != "h2" {
 		t.Errorf("empty stats: %+v", s)
+	}
+}
+
+func TestCheckHostID(t *testing.T) {
+	for _, ok := range []string{"node-1", "ip-10-0-0-1.eu-west-1.compute.internal", "10.77.0.2", "fe80::1", "a_b", "H", strings.Repeat("h", MaxHostIDChars)} {
+		if err := CheckHostID(ok); err != nil {
+			t.Errorf("CheckHostID(%q): %v", ok, err)
+		}
+	}
+	for _, tc := range []struct{ id, says string }{
+		{"", "empty"},
+		{strings.Repeat("h", MaxHostIDChars+1), "254 characters, over 253"},
+		{"two words", "' ' (U+0020) at character index 3"},
+		{"é", "'é' (U+00E9) at character index 0"},
+		{"a\u202eb", `a\u202eb contains U+202E at character index 1`},
+		{"esc\x1b[31m", `esc\u001b[31m contains U+001B at character index 3`},
+		{"bad\xff", "a byte that is not UTF-8 at character index 3"},
+		{"a/b", "'/' (U+002F)"},
+	} {
+		err := CheckHostID(tc.id)
+		if !errors.Is(err, ErrInvalidHostID) || !strings.Contains(err.Error(), tc.says) {
+			t.Errorf("CheckHostID(%q) = %v; want ErrInvalidHostID saying %q", tc.id, err, tc.says)
+		}
+		if err != nil && !termsafe.Printable(err.Error()) {
+			t.Errorf("CheckHostID(%q): the message is not printable: %q", tc.id, err)
+		}
+	}
+	if h, err := DefaultHostID(); err != nil {
+		t.Logf("this host's name is no host id: %v", err)
+	} else if hn, _ := os.Hostname(); h != hn {
+		t.Errorf("DefaultHostID = %q, want the host name %q", h, hn)
+	}
+}
+
+// A record's host id survives Normalize when valid, and is rendered, once,
+// when it is not printable (a record no Recorder stamped).
+func TestNormalizeHostID(t *testing.T) {
+	r := Record{ID: "x", HostID: "node-1", Status: result.OK, ExecutedAt: time.Now()}
+	r.Normalize()
+	if r.HostID != "node-1" {
+		t.Errorf("valid host id became %q", r.HostID)
+	}
+	r.HostID = "evil\x1b[2J"
+	r.Normalize()
+	once := r.HostID
+	r.Normalize()
+	if once != `evil\u001b[2J` || r.HostID != once {
+		t.Errorf("rendered host id %q, then %q", once, r.HostID)
+	}
+	b, err := Marshal(&r)
+	if err != nil || !strings.Contains(string(b), `"hostId":`) {
+		t.Errorf("Marshal: %s, %v", b, err)
+	}
+	old, err := Unmarshal([]byte(`{"_id":"old","status":"ok","executedAt":"2025-01-01T00:00:00Z"}`))
+	if err != nil || old.HostID != "" {
+		t.Errorf("a record without hostId: %q, %v", old.HostID, err)
 	}
 }

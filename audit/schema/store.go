@@ -24,7 +24,10 @@ const (
 type Store interface {
 	// Append stores records. It is idempotent by _id: a record whose id is
 	// already stored is skipped (the first write wins), so shipping the
-	// same record twice is harmless.
+	// same record twice is harmless. When the record stored under an id is
+	// another execution (SameExecution is false), Append stores the rest
+	// and returns an error wrapping ErrIDCollision that names the ids: the
+	// caller must not ship the batch again for it.
 	Append(ctx context.Context, recs ...Record) error
 	// Get returns the record with this id, or an error wrapping ErrNotFound.
 	Get(ctx context.Context, id string) (Record, error)
@@ -34,10 +37,13 @@ type Store interface {
 	// SHA-256 (hex); limit 0 means DefaultLimit.
 	ByCodeHash(ctx context.Context, codeHash string, limit int) ([]Record, error)
 	// RecentFailures returns the agent's newest executions that did not
-	// succeed; limit 0 means DefaultFailuresLimit.
-	RecentFailures(ctx context.Context, agentID string, limit int) ([]Record, error)
-	// AgentStats summarises all the agent's stored executions.
-	AgentStats(ctx context.Context, agentID string) (AgentStats, error)
+	// succeed, on the host hostID ("": on every host); limit 0 means
+	// DefaultFailuresLimit.
+	RecentFailures(ctx context.Context, agentID, hostID string, limit int) ([]Record, error)
+	// AgentStats summarises all the agent's stored executions on the host
+	// hostID ("": on every host, the whole fleet), with their count per
+	// host.
+	AgentStats(ctx context.Context, agentID, hostID string) (AgentStats, error)
 	// Purge deletes the records executed before the cutoff and returns how
 	// many it deleted.
 	Purge(ctx context.Context, before time.Time) (int64, error)
@@ -47,6 +53,7 @@ type Store interface {
 
 // Filter selects records for Store.History. Zero fields match everything.
 type Filter struct {
+	HostID       string // recorded by this host's supervisor
 	AgentID      string
 	ChannelID    string
 	Status       result.Status
@@ -62,6 +69,9 @@ type Filter struct {
 func (f Filter) Normalized() (Filter, error) {
 	if f.Status != "" && !f.Status.Valid() {
 		return f, fmt.Errorf("%w: unknown status %q", ErrInvalidQuery, f.Status)
+	}
+	if err := CheckHostQuery(f.HostID); err != nil {
+		return f, err
 	}
 	lim, err := NormalizeLimit(f.Limit, DefaultLimit)
 	if err != nil {
@@ -79,13 +89,35 @@ func (f Filter) Normalized() (Filter, error) {
 
 // Match reports whether r passes f (for stores that filter in Go).
 func (f Filter) Match(r *Record) bool {
-	return (f.AgentID == "" || r.AgentID == f.AgentID) &&
+	return (f.HostID == "" || r.HostID == f.HostID) &&
+		(f.AgentID == "" || r.AgentID == f.AgentID) &&
 		(f.ChannelID == "" || r.ChannelID == f.ChannelID) &&
 		(f.Status == "" || r.Status == f.Status) &&
 		(f.CodeHash == "" || r.CodeHash == f.CodeHash) &&
 		(!f.FailuresOnly || !r.Success) &&
 		(f.Since.IsZero() || !r.ExecutedAt.Before(f.Since)) &&
 		(f.Until.IsZero() || r.ExecutedAt.Before(f.Until))
+}
+
+// CheckHostQuery checks the host a query names: "" (every host) or a valid
+// host id (an error wrapping ErrInvalidQuery and ErrInvalidHostID otherwise:
+// no record can carry it).
+func CheckHostQuery(hostID string) error {
+	if hostID == "" {
+		return nil
+	}
+	if err := CheckHostID(hostID); err != nil {
+		return fmt.Errorf("%w: host: %w", ErrInvalidQuery, err)
+	}
+	return nil
+}
+
+// CheckStatsQuery checks the arguments of Store.AgentStats.
+func CheckStatsQuery(agentID, hostID string) error {
+	if agentID == "" {
+		return fmt.Errorf("%w: empty agent id", ErrInvalidQuery)
+	}
+	return CheckHostQuery(hostID)
 }
 
 // NormalizeLimit returns def for 0, MaxLimit for anything larger, and an
@@ -113,9 +145,13 @@ func ceilMillis(t time.Time) time.Time {
 	return t
 }
 
-// AgentStats summarises one agent's executions (DESIGN.md, "Analytics").
+// AgentStats summarises one agent's executions (DESIGN.md, "Analytics"),
+// on one host or on all of them.
 type AgentStats struct {
-	AgentID         string `json:"agentId"`
+	AgentID string `json:"agentId"`
+	// HostID is the host the statistics are restricted to; absent: every
+	// host (the whole fleet).
+	HostID          string `json:"hostId,omitempty"`
 	TotalExecutions int64  `json:"totalExecutions"`
 	Successes       int64  `json:"successes"`
 	// SuccessRate is Successes over the executions that were not
@@ -129,9 +165,12 @@ type AgentStats struct {
 	Statuses    map[result.Status]int64 `json:"statuses"`  // executions per status
 	// ToolCalls counts the calls of declared tools in all the executions,
 	// ToolFailures those of them that did not succeed (any error code).
-	ToolCalls    int64   `json:"toolCalls"`
-	ToolFailures int64   `json:"toolFailures"`
-	TotalTime    float64 `json:"-"` // sum of executionTime, ms
+	ToolCalls    int64 `json:"toolCalls"`
+	ToolFailures int64 `json:"toolFailures"`
+	// Hosts counts the executions per host id; records written before
+	// host ids existed count under "".
+	Hosts     map[string]int64 `json:"hosts"`
+	TotalTime float64          `json:"-"` // sum of executionTime, ms
 }
 
 // LanguageCounts renders Languages as "javascript 3, typescript 1", the
@@ -140,6 +179,23 @@ func (s AgentStats) LanguageCounts() string { return formatCounts(s.Languages) }
 
 // StatusCounts renders Statuses the same way.
 func (s AgentStats) StatusCounts() string { return formatCounts(s.Statuses) }
+
+// HostCounts renders Hosts the same way, the hosts of records without one
+// as "(none)".
+func (s AgentStats) HostCounts() string {
+	m := make(map[string]int64, len(s.Hosts))
+	for h, n := range s.Hosts {
+		if h == "" {
+			h = NoHost
+		}
+		m[h] += n
+	}
+	return formatCounts(m)
+}
+
+// NoHost is how human-readable output shows the host of a record written
+// before host ids existed (its hostId is "").
+const NoHost = "(none)"
 
 func formatCounts[K ~string](m map[K]int64) string {
 	keys := make([]K, 0, len(m))
@@ -163,21 +219,25 @@ func formatCounts[K ~string](m map[K]int64) string {
 // way in every store.
 type StatsBuilder struct{ s AgentStats }
 
-// NewStatsBuilder starts the stats of one agent.
-func NewStatsBuilder(agentID string) *StatsBuilder {
+// NewStatsBuilder starts the stats of one agent, on host hostID ("": every
+// host).
+func NewStatsBuilder(agentID, hostID string) *StatsBuilder {
 	return &StatsBuilder{AgentStats{
 		AgentID:   agentID,
+		HostID:    hostID,
 		Languages: map[string]int64{},
 		Statuses:  map[result.Status]int64{},
+		Hosts:     map[string]int64{},
 	}}
 }
 
 // AddGroup counts n executions sharing these attributes. Their times are
 // added separately, with AddTime.
-func (b *StatsBuilder) AddGroup(language string, status result.Status, success, timeout bool, n int64) {
+func (b *StatsBuilder) AddGroup(host, language string, status result.Status, success, timeout bool, n int64) {
 	if n == 0 {
 		return
 	}
+	b.s.Hosts[host] += n
 	b.s.TotalExecutions += n
 	if success {
 		b.s.Successes += n
@@ -210,7 +270,7 @@ func (b *StatsBuilder) AddTime(ms float64) { b.s.TotalTime += ms }
 
 // Add counts one record.
 func (b *StatsBuilder) Add(r *Record) {
-	b.AddGroup(r.Language, r.Status, r.Success, r.TimeoutOccurred, 1)
+	b.AddGroup(r.HostID, r.Language, r.Status, r.Success, r.TimeoutOccurred, 1)
 	b.AddTime(r.ExecutionTime)
 	b.AddToolCalls(ToolCounts(r.ToolCalls))
 }
@@ -242,7 +302,7 @@ func ByCodeHash(ctx context.Context, h Historian, codeHash string, limit int) ([
 }
 
 // RecentFailures is Store.RecentFailures on a store's History.
-func RecentFailures(ctx context.Context, h Historian, agentID string, limit int) ([]Record, error) {
+func RecentFailures(ctx context.Context, h Historian, agentID, hostID string, limit int) ([]Record, error) {
 	if agentID == "" {
 		return nil, fmt.Errorf("%w: empty agent id", ErrInvalidQuery)
 	}
@@ -250,5 +310,45 @@ func RecentFailures(ctx context.Context, h Historian, agentID string, limit int)
 	if err != nil {
 		return nil, err
 	}
-	return h.History(ctx, Filter{AgentID: agentID, FailuresOnly: true, Limit: lim})
+	return h.History(ctx, Filter{AgentID: agentID, HostID: hostID, FailuresOnly: true, Limit: lim})
+}
+
+// SameExecution reports whether a and b record the same execution (one
+// record shipped twice), rather than two executions that drew the same id:
+// same id, host, agent, channel, code, status and time.
+func SameExecution(a, b *Record) bool {
+	return a.ID == b.ID && a.HostID == b.HostID && a.AgentID == b.AgentID && a.ChannelID == b.ChannelID &&
+		a.CodeHash == b.CodeHash && a.Status == b.Status && a.ExecutedAt.Equal(b.ExecutedAt)
+}
+
+// IDCollisionError is the error Append returns for records whose id was
+// already stored for another execution: Refused[i] was not stored because
+// of Stored[i]. It wraps ErrIDCollision.
+type IDCollisionError struct {
+	Stored, Refused []Record
+}
+
+func (e *IDCollisionError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%v: %d records not stored:", ErrIDCollision, len(e.Refused))
+	for i := range e.Refused {
+		if i > 0 {
+			b.WriteByte(';')
+		}
+		fmt.Fprintf(&b, " %s is stored for host %q agent %q at %s, not host %q agent %q at %s", e.Refused[i].ID,
+			e.Stored[i].HostID, e.Stored[i].AgentID, e.Stored[i].ExecutedAt.Format(time.RFC3339Nano),
+			e.Refused[i].HostID, e.Refused[i].AgentID, e.Refused[i].ExecutedAt.Format(time.RFC3339Nano))
+	}
+	return b.String()
+}
+
+func (e *IDCollisionError) Unwrap() error { return ErrIDCollision }
+
+// CollisionError is nil without refused records, else an
+// *IDCollisionError.
+func CollisionError(stored, refused []Record) error {
+	if len(refused) == 0 {
+		return nil
+	}
+	return &IDCollisionError{Stored: stored, Refused: refused}
 }

@@ -26,6 +26,7 @@ const (
 	envDataDir  = "CODEXEC_DATA_DIR"
 	envMongoURI = "CODEXEC_MONGO_URI"
 	envMongoDB  = "CODEXEC_MONGO_DB"
+	envHostID   = audit.EnvHostID // CODEXEC_HOST_ID
 )
 
 // How long a query command waits for the outbox to drain into the store
@@ -42,6 +43,7 @@ type auditFlags struct {
 	dataDir  string
 	mongoURI string
 	mongoDB  string
+	hostID   string // commands that record: this supervisor's host id (addRecordingFlags)
 	socket   string // query commands: a daemon to ask instead (addSocketFlag)
 }
 
@@ -50,6 +52,14 @@ func addAuditFlags(fs *pflag.FlagSet, f *auditFlags) {
 	fs.StringVar(&f.dataDir, "data-dir", "", "directory of the audit outbox and the embedded store (default: $"+envDataDir+", else /var/lib/codexec for root, ~/.local/share/codexec otherwise)")
 	fs.StringVar(&f.mongoURI, "mongo-uri", "", "MongoDB URI of the audit store (default: $"+envMongoURI+"; none: the embedded store)")
 	fs.StringVar(&f.mongoDB, "mongo-db", "", "MongoDB database of the audit store (default: $"+envMongoDB+", else codexec)")
+}
+
+// addRecordingFlags adds the audit flags of the commands that record
+// executions (run, serve, mcp): addAuditFlags and --host-id.
+func addRecordingFlags(fs *pflag.FlagSet, f *auditFlags) {
+	addAuditFlags(fs, f)
+	fs.StringVar(&f.hostID, "host-id", "", "this supervisor's name in the audit records it writes (hostId): "+audit.HostIDRules+
+		" (default: $"+envHostID+", else the host name)")
 }
 
 // auditConfig is the audit.Config the flags, then the environment, say.
@@ -64,6 +74,7 @@ func (st *State) auditConfig(f auditFlags) audit.Config {
 		DataDir:  pick(f.dataDir, envDataDir),
 		MongoURI: pick(f.mongoURI, envMongoURI),
 		MongoDB:  pick(f.mongoDB, envMongoDB),
+		HostID:   pick(f.hostID, envHostID),
 		Logger:   slog.New(slog.NewTextHandler(st.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
 	}
 	if cfg.DataDir == "" {
@@ -76,7 +87,13 @@ func (st *State) auditConfig(f auditFlags) audit.Config {
 // for commands that record executions (run, serve) as well as for queries.
 // The caller closes it with closeRecorder.
 func (st *State) openRecorder(f auditFlags) (*audit.Recorder, error) {
-	rec, err := audit.Open(st.auditConfig(f))
+	cfg := st.auditConfig(f)
+	if cfg.HostID != "" {
+		if err := audit.CheckHostID(cfg.HostID); err != nil {
+			return nil, usageError("--host-id (or $%s): %v", envHostID, err)
+		}
+	}
+	rec, err := audit.Open(cfg)
 	if err != nil {
 		return nil, fmt.Errorf("open the audit trail: %w", err)
 	}
@@ -123,8 +140,8 @@ type auditReader interface {
 	Kind() string
 	Get(ctx context.Context, id string) (audit.Record, error)
 	History(ctx context.Context, f audit.Filter) ([]audit.Record, error)
-	RecentFailures(ctx context.Context, agentID string, limit int) ([]audit.Record, error)
-	AgentStats(ctx context.Context, agentID string) (audit.AgentStats, error)
+	RecentFailures(ctx context.Context, agentID, hostID string, limit int) ([]audit.Record, error)
+	AgentStats(ctx context.Context, agentID, hostID string) (audit.AgentStats, error)
 }
 
 // auditQuery runs fn against the audit trail (through the daemon when one
@@ -175,29 +192,55 @@ func newAuditCmds(st *State) []*cobra.Command {
 	return []*cobra.Command{newStatsCmd(st), newHistoryCmd(st), newFailuresCmd(st), newShowCmd(st)}
 }
 
+const auditHostNote = `
+
+Records written before records named their host have none: their host
+shows as "-" in tables, "(none)" in statistics, and "" in JSON; they count
+in every query that spans all hosts, and --host finds none of them.`
+
+// addHostFlag adds --host, the host filter of the query commands.
+func addHostFlag(fs *pflag.FlagSet, host *string) {
+	fs.StringVar(host, "host", "", "only the executions of the supervisor with this host id (default: every host)")
+}
+
+// checkHostFlag refuses a --host no record can carry.
+func checkHostFlag(host string) error {
+	if host == "" {
+		return nil
+	}
+	if err := audit.CheckHostID(host); err != nil {
+		return usageError("--host: %v", err)
+	}
+	return nil
+}
+
 const auditExitCodes = `
 Exit codes: 0 ok, 1 no such execution, 2 usage, 70 the audit store
 could not be opened or queried.`
 
 func newStatsCmd(st *State) *cobra.Command {
 	var af auditFlags
-	var agent string
+	var agent, host string
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "stats --agent ID",
+		Use:   "stats --agent ID [--host ID]",
 		Short: "Show an agent's execution statistics from the audit trail",
 		Long: `Show an agent's executions in the audit trail: how many, the share that
-succeeded, the mean execution time, timeouts, and counts per language and
-status.` + auditExitCodes,
+succeeded, the mean execution time, timeouts, and counts per language,
+status and host. Without --host, every host whose records the audit trail
+holds (a fleet sharing one MongoDB); with it, that host's only.` + auditHostNote + auditExitCodes,
 		Example: `  supervisor stats --agent cli
-  supervisor stats --agent my-agent --json`,
+  supervisor stats --agent my-agent --host node-3 --json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if agent == "" {
 				return usageError("stats needs --agent ID")
 			}
+			if err := checkHostFlag(host); err != nil {
+				return err
+			}
 			return st.auditQuery(cmd, af, func(ctx context.Context, rec auditReader) error {
-				s, err := rec.AgentStats(ctx, agent)
+				s, err := rec.AgentStats(ctx, agent, host)
 				if err != nil {
 					return err
 				}
@@ -210,6 +253,7 @@ status.` + auditExitCodes,
 		},
 	}
 	cmd.Flags().StringVar(&agent, "agent", "", "the agent id (required)")
+	addHostFlag(cmd.Flags(), &host)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	addAuditFlags(cmd.Flags(), &af)
 	addSocketFlag(cmd.Flags(), &af.socket)
@@ -217,27 +261,29 @@ status.` + auditExitCodes,
 }
 
 type historyFlags struct {
-	agent, channel, status, hash, since string
-	limit                               int
-	json                                bool
+	agent, channel, host, status, hash, since string
+	limit                                     int
+	json                                      bool
 }
 
 func newHistoryCmd(st *State) *cobra.Command {
 	var af auditFlags
 	var f historyFlags
 	cmd := &cobra.Command{
-		Use:   "history [--agent ID] [--status S] [--hash SHA256] [--limit N]",
+		Use:   "history [--agent ID] [--host ID] [--status S] [--hash SHA256] [--limit N]",
 		Short: "List recent executions from the audit trail, newest first",
 		Long: `List executions from the audit trail, newest first, optionally only an
-agent's, a channel's, those with one status, those of one piece of code (by
-the SHA-256 of the code as submitted, as "codeHash" in results), or those
-since a time.
+agent's, a channel's, one host's (the supervisor that ran them; without
+--host, every host whose records the audit trail holds), those with one
+status, those of one piece of code (by the SHA-256 of the code as
+submitted, as "codeHash" in results), or those since a time.
 
-Statuses: ` + auditStatusList() + `.` + auditExitCodes,
+Statuses: ` + auditStatusList() + `.` + auditHostNote + auditExitCodes,
 		Example: `  supervisor history
   supervisor history --agent cli --status error --limit 5
   supervisor history --hash 3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b --json
-  supervisor history --since 1h`,
+  supervisor history --since 1h
+  supervisor history --host node-3 --status internal`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			filter, err := f.filter(time.Now())
@@ -256,6 +302,7 @@ Statuses: ` + auditStatusList() + `.` + auditExitCodes,
 	fl := cmd.Flags()
 	fl.StringVar(&f.agent, "agent", "", "only this agent's executions")
 	fl.StringVar(&f.channel, "channel", "", "only this channel's executions")
+	addHostFlag(fl, &f.host)
 	fl.StringVar(&f.status, "status", "", "only executions with this status")
 	fl.StringVar(&f.hash, "hash", "", "only executions of the code with this SHA-256 (hex)")
 	fl.StringVar(&f.since, "since", "", "only executions since a time: RFC 3339 (2025-03-14T15:00:00Z) or a duration ago (90m, 24h)")
@@ -268,7 +315,10 @@ Statuses: ` + auditStatusList() + `.` + auditExitCodes,
 
 // filter checks the flags and turns them into a query.
 func (f historyFlags) filter(now time.Time) (audit.Filter, error) {
-	q := audit.Filter{AgentID: f.agent, ChannelID: f.channel, CodeHash: strings.ToLower(f.hash), Limit: f.limit}
+	q := audit.Filter{AgentID: f.agent, ChannelID: f.channel, HostID: f.host, CodeHash: strings.ToLower(f.hash), Limit: f.limit}
+	if err := checkHostFlag(f.host); err != nil {
+		return q, err
+	}
 	if f.status != "" {
 		q.Status = result.Status(f.status)
 		if !q.Status.Valid() {
@@ -305,14 +355,14 @@ func auditStatusList() string {
 
 func newFailuresCmd(st *State) *cobra.Command {
 	var af auditFlags
-	var agent string
+	var agent, host string
 	var limit int
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "failures --agent ID [--limit N]",
+		Use:   "failures --agent ID [--host ID] [--limit N]",
 		Short: "List an agent's most recent unsuccessful executions",
 		Long: `List an agent's most recent executions that did not succeed (any status but
-ok), newest first.` + auditExitCodes,
+ok), newest first, on every host (the default) or on one (--host).` + auditHostNote + auditExitCodes,
 		Example: `  supervisor failures --agent cli
   supervisor failures --agent my-agent --limit 3 --json`,
 		Args: cobra.NoArgs,
@@ -323,8 +373,11 @@ ok), newest first.` + auditExitCodes,
 			if limit < 1 || limit > audit.MaxLimit {
 				return usageError("--limit %d is outside [1, %d]", limit, audit.MaxLimit)
 			}
+			if err := checkHostFlag(host); err != nil {
+				return err
+			}
 			return st.auditQuery(cmd, af, func(ctx context.Context, rec auditReader) error {
-				recs, err := rec.RecentFailures(ctx, agent, limit)
+				recs, err := rec.RecentFailures(ctx, agent, host, limit)
 				if err != nil {
 					return err
 				}
@@ -333,6 +386,7 @@ ok), newest first.` + auditExitCodes,
 		},
 	}
 	cmd.Flags().StringVar(&agent, "agent", "", "the agent id (required)")
+	addHostFlag(cmd.Flags(), &host)
 	cmd.Flags().IntVar(&limit, "limit", audit.DefaultFailuresLimit, fmt.Sprintf("at most this many executions (at most %d)", audit.MaxLimit))
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of audit records")
 	addAuditFlags(cmd.Flags(), &af)
@@ -395,6 +449,9 @@ func writeAuditJSON(w io.Writer, v any) error {
 func printAgentStats(w io.Writer, s audit.AgentStats) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "agent\t%s\n", termsafe.Line(s.AgentID))
+	if s.HostID != "" {
+		fmt.Fprintf(tw, "host\t%s\n", termsafe.Line(s.HostID))
+	}
 	fmt.Fprintf(tw, "executions\t%d\n", s.TotalExecutions)
 	if s.Cancelled > 0 {
 		fmt.Fprintf(tw, "success rate\t%.1f%% (%d ok, of %d not cancelled)\n", 100*s.SuccessRate, s.Successes, s.TotalExecutions-s.Cancelled)
@@ -406,6 +463,7 @@ func printAgentStats(w io.Writer, s audit.AgentStats) {
 	fmt.Fprintf(tw, "cancelled\t%d\n", s.Cancelled)
 	fmt.Fprintf(tw, "languages\t%s\n", orDash(termsafe.Line(s.LanguageCounts())))
 	fmt.Fprintf(tw, "statuses\t%s\n", orDash(termsafe.Line(s.StatusCounts())))
+	fmt.Fprintf(tw, "hosts\t%s\n", orDash(termsafe.Line(s.HostCounts())))
 	tw.Flush()
 }
 
@@ -429,14 +487,14 @@ func printAuditRecords(st *State, recs []audit.Record, asJSON bool) error {
 		return nil
 	}
 	tw := tabwriter.NewWriter(st.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tEXECUTED (UTC)\tAGENT\tCHANNEL\tLANGUAGE\tSTATUS\tTIME\tERROR")
+	fmt.Fprintln(tw, "ID\tEXECUTED (UTC)\tHOST\tAGENT\tCHANNEL\tLANGUAGE\tSTATUS\tTIME\tERROR")
 	for _, r := range recs {
 		msg := "-"
 		if r.Error != nil {
 			msg = auditCell(r.Error.Message, 60)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%.1f ms\t%s\n", termsafe.Line(r.ID), r.ExecutedAt.UTC().Format("2006-01-02 15:04:05.000"),
-			auditCell(r.AgentID, 24), auditCell(r.ChannelID, 16), auditCell(r.Language, 12), auditCell(string(r.Status), 12), r.ExecutionTime, msg)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.1f ms\t%s\n", termsafe.Line(r.ID), r.ExecutedAt.UTC().Format("2006-01-02 15:04:05.000"),
+			auditCell(r.HostID, 24), auditCell(r.AgentID, 24), auditCell(r.ChannelID, 16), auditCell(r.Language, 12), auditCell(string(r.Status), 12), r.ExecutionTime, msg)
 	}
 	return tw.Flush()
 }
@@ -453,6 +511,7 @@ func printAuditRecord(w io.Writer, r audit.Record) {
 	}
 	row("id", "%s", termsafe.Line(r.ID))
 	row("executed", "%s", r.ExecutedAt.UTC().Format(time.RFC3339Nano))
+	row("host", "%s", orDash(termsafe.Line(r.HostID)))
 	row("agent", "%s", id(audit.FieldAgentID, r.AgentID))
 	row("channel", "%s", id(audit.FieldChannelID, r.ChannelID))
 	if r.PeerUID != nil {

@@ -59,7 +59,10 @@ func auditCLI(t *testing.T, env map[string]string, args ...string) (code int, st
 var seedBase = time.Now().Add(-2 * time.Hour).UTC().Truncate(time.Millisecond)
 
 // seededAudit returns the flags of a data directory (and, with mongo, a
-// MongoDB database) holding audittest.SeedAt(seedBase).
+// MongoDB database) holding audittest.SeedAt(seedBase), each record with
+// its seeded host: appended by a Recorder with that host id, as three
+// supervisors sharing one store would, and the record without a host (one
+// written before host ids) straight into the store.
 func seededAudit(t *testing.T, mongo bool) []string {
 	t.Helper()
 	dir := t.TempDir()
@@ -81,17 +84,31 @@ func seededAudit(t *testing.T, mongo bool) []string {
 			}
 		})
 	}
-	rec, err := audit.Open(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	byHost := map[string][]audit.Record{}
 	for _, r := range audittest.SeedAt(seedBase) {
-		if err := rec.Append(context.Background(), r); err != nil {
+		byHost[r.HostID] = append(byHost[r.HostID], r)
+	}
+	for host, recs := range byHost {
+		c := cfg
+		c.HostID = host // "": the host name, for the record appended to the store below
+		rec, err := audit.Open(c)
+		if err != nil {
 			t.Fatal(err)
 		}
-	}
-	if err := rec.Close(context.Background()); err != nil {
-		t.Fatal(err)
+		for _, r := range recs {
+			var err error
+			if host == "" {
+				err = rec.Store().Append(context.Background(), r)
+			} else {
+				err = rec.Append(context.Background(), r)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := rec.Close(context.Background()); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return flags
 }
@@ -130,9 +147,31 @@ func TestStatsCmd(t *testing.T) {
 				AgentID: "agent-a", TotalExecutions: 24, Successes: 12, SuccessRate: 0.5, AvgTime: 3.875, Timeouts: 4,
 				Languages: map[string]int64{"javascript": 18, "typescript": 6},
 				Statuses:  map[result.Status]int64{"ok": 12, "error": 4, "timeout": 4, "blocked": 4},
+				Hosts:     map[string]int64{"host-1": 8, "host-2": 8, "host-3": 8},
 			}
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("stats --json = %+v, want %+v", got, want)
+			}
+			// One host.
+			code, out, errs = auditCLI(t, nil, append([]string{"stats", "--agent", "agent-a", "--host", "host-1", "--json"}, flags...)...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			got = audit.AgentStats{}
+			if err := json.Unmarshal([]byte(out), &got); err != nil {
+				t.Fatalf("%v\n%s", err, out)
+			}
+			if got.HostID != "host-1" || got.TotalExecutions != 8 || got.Timeouts != 4 || !reflect.DeepEqual(got.Hosts, map[string]int64{"host-1": 8}) {
+				t.Errorf("stats --host host-1 --json = %+v", got)
+			}
+			code, out, errs = auditCLI(t, nil, append([]string{"stats", "--agent", "agent-a", "--host", "host-1"}, flags...)...)
+			if code != 0 || !strings.Contains(out, "host          host-1\n") || !strings.Contains(out, "executions    8\n") {
+				t.Errorf("stats --host host-1: exit %d\n%s%s", code, out, errs)
+			}
+			// A record from before host ids.
+			code, out, errs = auditCLI(t, nil, append([]string{"stats", "--agent", "agent-c"}, flags...)...)
+			if code != 0 || !strings.Contains(out, "hosts         (none) 1\n") {
+				t.Errorf("stats of records without a host: exit %d\n%s%s", code, out, errs)
 			}
 
 			code, out, errs = auditCLI(t, nil, append([]string{"stats", "--agent", "agent-a"}, flags...)...)
@@ -140,7 +179,8 @@ func TestStatsCmd(t *testing.T) {
 				t.Fatalf("exit %d: %s", code, errs)
 			}
 			for _, line := range []string{"executions    24", "success rate  50.0% (12 ok)", "average time  3.88 ms", "timeouts      4",
-				"languages     javascript 18, typescript 6", "statuses      ok 12, blocked 4, error 4, timeout 4"} {
+				"languages     javascript 18, typescript 6", "statuses      ok 12, blocked 4, error 4, timeout 4",
+				"hosts         host-1 8, host-2 8, host-3 8"} {
 				if !strings.Contains(out, line) {
 					t.Errorf("stats output lacks %q:\n%s", line, out)
 				}
@@ -164,6 +204,9 @@ func TestHistoryCmd(t *testing.T) {
 				{"hash", []string{"--hash", strings.ToUpper(audittest.Hash(2)), "--limit", "2"}, []string{"exec_a23", "exec_a20"}},
 				{"since", []string{"--agent", "agent-a", "--since", seedBase.Add(21 * time.Minute).Format(time.RFC3339Nano)}, []string{"exec_a23", "exec_a22", "exec_a21"}},
 				{"nothing", []string{"--agent", "nobody"}, []string{}},
+				{"host", []string{"--host", "host-1", "--limit", "3"}, []string{"exec_a21", "exec_a18", "exec_a15"}},
+				{"host and agent", []string{"--host", "host-2", "--agent", "agent-b", "--limit", "2"}, []string{"exec_b4", "exec_b3"}},
+				{"a host without records", []string{"--host", "host-9"}, []string{}},
 			}
 			for _, tt := range tests {
 				t.Run(tt.name, func(t *testing.T) {
@@ -191,9 +234,14 @@ func TestHistoryCmd(t *testing.T) {
 				t.Fatalf("exit %d: %s", code, errs)
 			}
 			lines := strings.Split(strings.TrimSpace(out), "\n")
-			if len(lines) != 6 || !strings.HasPrefix(lines[0], "ID") || !strings.HasPrefix(lines[1], "exec_b4") ||
-				!strings.Contains(lines[2], "output_limit") || !strings.Contains(lines[2], "output_limit in exec_b3") {
+			if len(lines) != 6 || !strings.HasPrefix(lines[0], "ID") || !strings.Contains(lines[0], " HOST ") || !strings.HasPrefix(lines[1], "exec_b4") ||
+				!strings.Contains(lines[1], " host-2 ") || !strings.Contains(lines[2], "output_limit") || !strings.Contains(lines[2], "output_limit in exec_b3") {
 				t.Errorf("history table:\n%s", out)
+			}
+			// A record without a host shows "-" where the host goes.
+			code, out, errs = auditCLI(t, nil, append([]string{"history", "--agent", "agent-c"}, flags...)...)
+			if f := strings.Fields(strings.Split(out, "\n")[1]); code != 0 || len(f) < 4 || f[0] != "exec_c0" || f[3] != "-" {
+				t.Errorf("history of a record without a host: exit %d\n%s%s", code, out, errs)
 			}
 		})
 	}
@@ -216,6 +264,18 @@ func TestFailuresCmd(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "exec_b3") || !strings.Contains(out, "exec_b2") || strings.Contains(out, "exec_b0") {
 		t.Errorf("failures --limit 2: exit %d\n%s%s", code, out, errs)
 	}
+	code, out, errs = auditCLI(t, nil, append([]string{"failures", "--agent", "agent-a", "--host", "host-1", "--json"}, flags...)...)
+	recs = nil
+	if err := json.Unmarshal([]byte(out), &recs); code != 0 || err != nil {
+		t.Fatalf("failures --host: exit %d, %v\n%s", code, err, errs)
+	}
+	var got []string
+	for _, r := range recs {
+		got = append(got, r.ID+"@"+r.HostID)
+	}
+	if want := []string{"exec_a21@host-1", "exec_a15@host-1", "exec_a09@host-1", "exec_a03@host-1"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("failures --host host-1 = %v, want %v", got, want)
+	}
 }
 
 func TestShowCmd(t *testing.T) {
@@ -237,7 +297,7 @@ func TestShowCmd(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, s := range []string{"exec_a20", "status", "ok (success true)", `"id": "exec_a20"`, "[log] ran exec_a20", audittest.Codes[2]} {
+	for _, s := range []string{"exec_a20", "status", "ok (success true)", `"id": "exec_a20"`, "[log] ran exec_a20", audittest.Codes[2], "\nhost        host-3\n"} {
 		if !strings.Contains(out, s) {
 			t.Errorf("show output lacks %q:\n%s", s, out)
 		}
@@ -275,6 +335,10 @@ func TestAuditUsage(t *testing.T) {
 		{[]string{"history", "--bogus"}, "unknown flag"},
 		{[]string{"show"}, "one execution id"},
 		{[]string{"show", "a", "b"}, "one execution id"},
+		{[]string{"history", "--host", "two words"}, "--host: invalid host id: two words contains ' ' (U+0020) at character index 3"},
+		{[]string{"stats", "--agent", "a", "--host", "a/b"}, "--host: invalid host id"},
+		{[]string{"failures", "--agent", "a", "--host", "x\x1b[2J"}, `x\u001b[2J contains U+001B`},
+		{[]string{"history", "--host-id", "h"}, "unknown flag: --host-id"}, // queries record nothing
 	}
 	for _, tt := range tests {
 		code, _, errs := auditCLI(t, nil, append(tt.args, "--data-dir", dir)...)

@@ -70,10 +70,10 @@ func (d daemonReader) History(ctx context.Context, f audit.Filter) ([]audit.Reco
 	return d.c.History(ctx, f)
 }
 
-func (d daemonReader) RecentFailures(ctx context.Context, agentID string, limit int) ([]audit.Record, error) {
-	return d.c.Failures(ctx, agentID, limit)
+func (d daemonReader) RecentFailures(ctx context.Context, agentID, hostID string, limit int) ([]audit.Record, error) {
+	return d.c.Failures(ctx, agentID, hostID, limit)
 }
 
-func (d daemonReader) AgentStats(ctx context.Context, agentID string) (audit.AgentStats, error) {
-	return d.c.Stats(ctx, agentID)
+func (d daemonReader) AgentStats(ctx context.Context, agentID, hostID string) (audit.AgentStats, error) {
+	return d.c.Stats(ctx, agentID, hostID)
 }

@@ -87,7 +87,7 @@ SIGINT.`,
 	fl.IntVar(&f.maxConcurrent, "max-concurrent", 0, "executions at once (default: maxConcurrent of --config, else two per core); in-process only")
 	fl.IntVar(&f.maxQueue, "max-queue", 0, "executions waiting for a slot before they are refused as overloaded (default: maxQueue of --config, else 4 × max-concurrent); in-process only")
 	addIsolationFlags(fl, &f.iso)
-	addAuditFlags(fl, &f.audit)
+	addRecordingFlags(fl, &f.audit)
 	return cmd
 }
 
@@ -114,7 +114,7 @@ func runMcp(cmd *cobra.Command, st *State, f mcpFlags) error {
 	if socket == "" {
 		socket = st.Getenv(envSocket)
 	}
-	inProcessOnly := []string{"config", "mcp-config", "pool-size", "max-concurrent", "max-queue"}
+	inProcessOnly := []string{"config", "mcp-config", "pool-size", "max-concurrent", "max-queue", "host-id"}
 	var tools mcpserver.ToolCatalog
 	if socket != "" && socket != "off" {
 		for _, name := range inProcessOnly {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -75,6 +76,14 @@ Exit codes: 0 ok, 1 error, 2 usage, 3 blocked or invalid, 4 timeout,
 				}
 				f.socket = "off"
 			}
+			if cmd.Flags().Changed("host-id") {
+				// The host id names this process's records: a daemon
+				// records with its own.
+				if f.socket != "" && f.socket != "off" {
+					return usageError("--host-id names the records of a run here: through a daemon, the daemon's host id applies; drop --socket to run here")
+				}
+				f.socket = "off"
+			}
 			if cmd.Flags().Changed("allow-builtin-modules") && f.socket == "" {
 				// A daemon runs with its own configuration: a run that
 				// sets this per-execution option runs here.
@@ -93,7 +102,7 @@ Exit codes: 0 ok, 1 error, 2 usage, 3 blocked or invalid, 4 timeout,
 	fl.BoolVar(&f.json, "json", false, "print the result JSON")
 	fl.StringVar(&f.runner, "runner", "", "path of the runner executable (default: $CODEXEC_RUNNER, then next to the supervisor)")
 	addIsolationFlags(fl, &f.iso)
-	addAuditFlags(fl, &f.audit)
+	addRecordingFlags(fl, &f.audit)
 	addSocketFlag(fl, &f.socket)
 	fl.StringVar(&f.config, "config", "", "JSON configuration file to take the limits from (see supervisor serve)")
 	fl.BoolVar(&f.modules, "allow-builtin-modules", false, "let the code require() the pure built-in modules (util, path, crypto, ...; default: the configuration's); the run happens in this process, not through a daemon")
@@ -229,7 +238,11 @@ func (st *State) localService(runnerFlag string, isoFlags isolationFlags, af aud
 		return nil, nil, nil, nil, err
 	}
 	if rec, err = st.openRecorder(af); err != nil {
-		return nil, nil, nil, nil, &exitError{code: 70, err: err}
+		var ee *exitError // a usage error (--host-id) keeps its code
+		if !errors.As(err, &ee) {
+			err = &exitError{code: 70, err: err}
+		}
+		return nil, nil, nil, nil, err
 	}
 	closeAudit = func() { st.closeRecorder(rec, closeWithin) }
 	opts := service.Options{RunnerPath: runnerPath, Limits: lim, Isolation: iso, Recorder: rec, Logger: log}

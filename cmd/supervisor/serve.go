@@ -76,7 +76,7 @@ too_many_connections and closed, while a few more may still ask GET
 	fl.IntVar(&f.maxQueue, "max-queue", 0, "executions waiting for a slot before 429 (default 4 × max-concurrent)")
 	fl.IntVar(&f.maxConnections, "max-connections", 0, "socket connections served at once; beyond them 503 too_many_connections, except a few for /healthz (default 1024, less when the descriptor limit leaves fewer beside the daemon's own files)")
 	addIsolationFlags(fl, &f.iso)
-	addAuditFlags(fl, &f.audit)
+	addRecordingFlags(fl, &f.audit)
 	return cmd
 }
 
@@ -103,6 +103,12 @@ func runServe(cmd *cobra.Command, st *State, f serveFlags) error {
 	set("mongo-uri", &file.MongoURI, f.audit.mongoURI)
 	set("mongo-db", &file.MongoDB, f.audit.mongoDB)
 	set("cgroup-root", &file.CgroupRoot, f.iso.cgroupRoot)
+	if cmd.Flags().Changed("host-id") {
+		if err := audit.CheckHostID(f.audit.hostID); err != nil {
+			return usageError("--host-id: %v", err)
+		}
+	}
+	set("host-id", &file.HostID, f.audit.hostID)
 	if cmd.Flags().Changed("max-concurrent") {
 		file.MaxConcurrent = f.maxConcurrent
 	}
@@ -148,8 +154,14 @@ func runServe(cmd *cobra.Command, st *State, f serveFlags) error {
 		defer hub.Close()
 	}
 
-	acfg := st.auditConfig(auditFlags{dataDir: file.DataDir, mongoURI: file.MongoURI, mongoDB: file.MongoDB})
+	acfg := st.auditConfig(auditFlags{dataDir: file.DataDir, mongoURI: file.MongoURI, mongoDB: file.MongoDB, hostID: file.HostID})
+	if acfg.HostID != "" { // --host-id and hostId in --config are checked by now
+		if err := audit.CheckHostID(acfg.HostID); err != nil {
+			return usageError("$%s: %v", envHostID, err)
+		}
+	}
 	acfg.Durability = audit.Durability(file.Durability)
+	acfg.Mongo = file.Mongo
 	acfg.Logger = log.With("component", "audit")
 	rec, err := audit.Open(acfg)
 	if err != nil {
@@ -226,7 +238,7 @@ func runServe(cmd *cobra.Command, st *State, f serveFlags) error {
 		}
 	}
 	log.Info("serving", "socket", socket, "mode", fmt.Sprintf("%04o", mode), "isolation", isolationWord(iso),
-		"store", rec.Kind(), "maxConcurrent", strconv.Itoa(maxConcurrentOf(svc)), "pool", file.Limits.PoolSize,
+		"store", rec.Kind(), "hostId", rec.HostID(), "maxConcurrent", strconv.Itoa(maxConcurrentOf(svc)), "pool", file.Limits.PoolSize,
 		"maxConnections", maxConns, "nofile", budget.NoFile, "pid", os.Getpid())
 	return serveUntilSignal(srv, l, rec, log)
 }
