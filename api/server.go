@@ -766,10 +766,18 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
 		st := p.Stats()
 		h.Pool = &wire.Pool{Idle: st.Idle, Target: st.Target, Hits: st.Hits, Misses: st.Misses, Deaths: st.Deaths, Replaced: st.Replaced}
 	}
-	if iso := s.opts.Isolation; iso != nil && len(iso.Missing) > 0 {
-		h.Isolation, h.Missing = "weak", iso.Missing
+	if iso := s.opts.Isolation; iso != nil {
+		switch {
+		case len(iso.Missing) > 0:
+			h.Isolation, h.Missing, h.IsolationMode = "weak", iso.Missing, "weak"
+		case iso.Rootless:
+			h.IsolationMode = "rootless"
+		default:
+			h.IsolationMode = "root"
+		}
 	}
 	if rec := s.opts.Recorder; rec != nil {
+		h.HostID = rec.HostID()
 		st := rec.Stats()
 		h.Store = st.Store
 		h.Outbox = wire.Outbox{Records: int64(st.PendingRecords), OldestAgeSeconds: st.OldestPendingSec, LastError: st.LastError}

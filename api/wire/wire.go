@@ -117,15 +117,20 @@ type History struct {
 
 // Health is the answer to GET /healthz.
 type Health struct {
-	Status    string    `json:"status"` // ok, or stopping
-	Isolation string    `json:"isolation"`
-	Missing   []string  `json:"missing,omitempty"`
-	Store     string    `json:"store"`
-	Outbox    Outbox    `json:"outbox"`
-	Running   int       `json:"running"`
-	Queued    int       `json:"queued"`
-	Pool      *Pool     `json:"pool,omitempty"`
-	Started   time.Time `json:"started"`
+	Status    string `json:"status"` // ok, or stopping
+	Isolation string `json:"isolation"`
+	// IsolationMode is how runners are contained: root, rootless (a user
+	// namespace per runner, a delegated cgroup v2 subtree) or weak.
+	IsolationMode string `json:"isolationMode,omitempty"`
+	// HostID is the host id this supervisor stamps on its audit records.
+	HostID  string    `json:"hostId,omitempty"`
+	Missing []string  `json:"missing,omitempty"`
+	Store   string    `json:"store"`
+	Outbox  Outbox    `json:"outbox"`
+	Running int       `json:"running"`
+	Queued  int       `json:"queued"`
+	Pool    *Pool     `json:"pool,omitempty"`
+	Started time.Time `json:"started"`
 	// Version and Revision are the build's (supervisor version).
 	Version  string `json:"version"`
 	Revision string `json:"revision,omitempty"`

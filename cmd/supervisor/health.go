@@ -132,6 +132,11 @@ func healthSummary(h wire.Health) string {
 	parts := []string{"isolation " + h.Isolation}
 	if len(h.Missing) > 0 {
 		parts[0] += " (missing " + strings.Join(h.Missing, ", ") + ")"
+	} else if h.IsolationMode == "rootless" {
+		parts[0] += " (rootless)"
+	}
+	if h.HostID != "" {
+		parts = append(parts, "host "+h.HostID)
 	}
 	if h.Pool != nil {
 		parts = append(parts, fmt.Sprintf("warm pool %d/%d ready", h.Pool.Idle, h.Pool.Target))

@@ -55,12 +55,15 @@ func TestHealthOfARealDaemon(t *testing.T) {
 		t.Skip("skipping: starts a daemon")
 	}
 	testutil.RequireRoot(t)
-	d := daemontest.Start(t, daemontest.Options{})
+	d := daemontest.Start(t, daemontest.Options{Args: []string{"--host-id", "node-7"}})
 	code, out, errs := health(t, "--socket", d.Socket)
 	if code != 0 || errs != "" {
 		t.Fatalf("health of a running daemon: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
-	oneLine(t, "ready", out, "ready: ", "isolation full", "warm pool ", "running 0, queued 0", "store embedded, outbox 0", "version ")
+	oneLine(t, "ready", out, "ready: ", "isolation full", "host node-7", "warm pool ", "running 0, queued 0", "store embedded, outbox 0", "version ")
+	if h, err := client.New(d.Socket).Health(t.Context()); err != nil || h.IsolationMode != "root" || h.HostID != "node-7" {
+		t.Errorf("/healthz: mode %q, host %q, %v; want root, node-7", h.IsolationMode, h.HostID, err)
+	}
 	t.Logf("%s", strings.TrimSpace(out))
 
 	// The environment names the socket when the flag does not.
