@@ -295,12 +295,14 @@ class Client:
 
     def history(self, *, agent_id: Optional[str] = None, channel_id: Optional[str] = None,
                 code_hash: Optional[str] = None, status: Optional[str] = None,
-                since: Union[datetime, str, None] = None, limit: Optional[int] = None) -> List[ExecutionRecord]:
+                since: Union[datetime, str, None] = None, limit: Optional[int] = None,
+                host_id: Optional[str] = None) -> List[ExecutionRecord]:
         """Audit records, newest first, filtered by any of the arguments
-        (``since``: a datetime, naive meaning UTC, or an RFC 3339 string)."""
+        (``since``: a datetime, naive meaning UTC, or an RFC 3339 string;
+        ``host_id``: one supervisor's, default every host's)."""
         q: Dict[str, Any] = {}
-        for k, v in (("agentId", agent_id), ("channelId", channel_id), ("codeHash", code_hash),
-                     ("status", status), ("limit", limit)):
+        for k, v in (("agentId", agent_id), ("channelId", channel_id), ("hostId", host_id),
+                     ("codeHash", code_hash), ("status", status), ("limit", limit)):
             if v is not None:
                 q[k] = v
         if since is not None:
@@ -312,15 +314,25 @@ class Client:
         """The executions of the code with this SHA-256 (``Result.code_hash``), newest first."""
         return self.history(code_hash=code_hash, limit=limit)
 
-    def get_agent_stats(self, agent_id: str) -> AgentStats:
-        """An agent's statistics."""
-        return AgentStats.from_json(self._call("GET", "/v1/agents/" + quote(agent_id, safe="") + "/stats"))
+    def get_agent_stats(self, agent_id: str, host_id: Optional[str] = None) -> AgentStats:
+        """An agent's statistics, of one host (``host_id``) or the fleet (default)."""
+        path = "/v1/agents/" + quote(agent_id, safe="") + "/stats"
+        if host_id:
+            path += "?" + urlencode({"hostId": host_id})
+        return AgentStats.from_json(self._call("GET", path))
 
-    def get_recent_failures(self, agent_id: str, limit: int = 10) -> List[ExecutionRecord]:
-        """An agent's most recent executions that did not succeed, newest first."""
+    def get_recent_failures(self, agent_id: str, limit: int = 10,
+                            host_id: Optional[str] = None) -> List[ExecutionRecord]:
+        """An agent's most recent executions that did not succeed, newest
+        first, of one host (``host_id``) or the fleet (default)."""
         path = "/v1/agents/" + quote(agent_id, safe="") + "/failures"
+        q: Dict[str, Any] = {}
         if limit:
-            path += f"?limit={int(limit)}"
+            q["limit"] = int(limit)
+        if host_id:
+            q["hostId"] = host_id
+        if q:
+            path += "?" + urlencode(q)
         return [ExecutionRecord.from_json(r) for r in (self._call("GET", path) or {}).get("executions") or []]
 
     # --- configuration, health, tools -----------------------------------

@@ -189,6 +189,7 @@ class ExecutionRecord(_Model):
     risk_score: float = 0.0
     findings: List[Finding] = field(default_factory=list)
     executed_at: Union[datetime, str, None] = None
+    host_id: str = ""  # the supervisor that ran it ("" for records older than host ids)
     peer_uid: Optional[int] = None
     peer_gid: Optional[int] = None
     peer_pid: Optional[int] = None
@@ -208,8 +209,10 @@ class ExecutionRecord(_Model):
 
 @dataclass
 class AgentStats(_Model):
-    """An agent's statistics (``get_agent_stats``)."""
+    """An agent's statistics (``get_agent_stats``), of one host or the fleet."""
     agent_id: str = ""
+    host_id: Optional[str] = None  # set when the statistics are of one host
+    hosts: Dict[str, int] = field(default_factory=dict)  # executions per host id
     total_executions: int = 0
     successes: int = 0
     success_rate: float = 0.0  # successes over the executions not cancelled, in [0, 1]
@@ -299,6 +302,8 @@ class Health(_Model):
     """``GET /healthz``."""
     status: str = ""
     isolation: str = ""
+    isolation_mode: str = ""  # root, rootless (a user namespace per runner) or weak
+    host_id: str = ""         # the host id this supervisor stamps on its records
     missing: List[str] = field(default_factory=list)
     store: str = ""
     outbox: Dict[str, Any] = field(default_factory=dict)

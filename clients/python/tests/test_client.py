@@ -27,7 +27,7 @@ C: codexec.Client
 
 def setUpModule() -> None:
     global DAEMON, C
-    DAEMON = Daemon(["--max-concurrent", "1", "--max-queue", "1"])
+    DAEMON = Daemon(["--max-concurrent", "1", "--max-queue", "1", "--host-id", "py-host"])
     C = DAEMON.client
 
 
@@ -142,6 +142,17 @@ class AuditTest(unittest.TestCase):
         self.assertEqual(s.languages, {"javascript": 4, "typescript": 1})
         self.assertEqual(s.statuses, {"ok": 2, "error": 3})
         self.assertGreaterEqual(s.avg_time, 0)
+        self.assertEqual(s.hosts, {"py-host": 5})
+        self.assertIsNone(s.host_id)
+        on = C.get_agent_stats(a, host_id="py-host")
+        self.assertEqual((on.host_id, on.total_executions), ("py-host", 5))
+        self.assertEqual(C.get_agent_stats(a, host_id="elsewhere").total_executions, 0)
+        self.assertEqual(C.get_recent_failures(a, host_id="elsewhere"), [])
+        self.assertEqual(C.history(agent_id=a, host_id="elsewhere"), [])
+        self.assertEqual({x.host_id for x in C.history(agent_id=a)}, {"py-host"})
+        h = C.health()
+        self.assertEqual(h.host_id, "py-host")
+        self.assertIn(h.isolation_mode, ("root", "rootless", "weak"))
 
         self.assertEqual([x.id for x in C.get_recent_failures(a)], bad[::-1])
         self.assertEqual([x.id for x in C.get_recent_failures(a, limit=2)], bad[:0:-1])

@@ -260,9 +260,10 @@ export class CodeExecutionSandboxService {
     return this.transport.json<Health>("GET", "/healthz");
   }
 
-  /** An agent's statistics. */
-  getAgentStats(agentId: string): Promise<AgentStats> {
-    return this.transport.json<AgentStats>("GET", `/v1/agents/${encodeURIComponent(agentId)}/stats`);
+  /** An agent's statistics, of one host (hostId) or the whole fleet (default). */
+  getAgentStats(agentId: string, hostId?: string): Promise<AgentStats> {
+    const q = hostId ? `?hostId=${encodeURIComponent(hostId)}` : "";
+    return this.transport.json<AgentStats>("GET", `/v1/agents/${encodeURIComponent(agentId)}/stats${q}`);
   }
 
   /** The executions of this exact code (SHA-256 hex of the code), newest first. */
@@ -270,11 +271,12 @@ export class CodeExecutionSandboxService {
     return this.history({ codeHash, ...(limit !== undefined ? { limit } : {}) });
   }
 
-  /** An agent's latest failures, newest first (10 by default). */
-  async getRecentFailures(agentId: string, limit = 10): Promise<ExecutionRecord[]> {
+  /** An agent's latest failures, newest first (10 by default), of one host or the fleet (default). */
+  async getRecentFailures(agentId: string, limit = 10, hostId?: string): Promise<ExecutionRecord[]> {
+    const q = hostId ? `&hostId=${encodeURIComponent(hostId)}` : "";
     const h = await this.transport.json<{ executions: ExecutionRecord[] }>(
       "GET",
-      `/v1/agents/${encodeURIComponent(agentId)}/failures?limit=${encodeURIComponent(String(limit))}`,
+      `/v1/agents/${encodeURIComponent(agentId)}/failures?limit=${encodeURIComponent(String(limit))}${q}`,
     );
     return h.executions;
   }
@@ -292,7 +294,7 @@ export class CodeExecutionSandboxService {
   /** Records, newest first. */
   async history(filter: HistoryFilter = {}): Promise<ExecutionRecord[]> {
     const q = new URLSearchParams();
-    for (const k of ["agentId", "channelId", "status", "codeHash"] as const) {
+    for (const k of ["agentId", "channelId", "hostId", "status", "codeHash"] as const) {
       const v = filter[k];
       if (v) q.set(k, v);
     }
@@ -350,11 +352,12 @@ export class CodeExecutionSandboxService {
  * socket of the last getInstance, or $CODEXEC_SOCKET, or the default.
  */
 export const CodeExecution = Object.freeze({
-  getAgentStats: (agentId: string): Promise<AgentStats> => CodeExecutionSandboxService.current().getAgentStats(agentId),
+  getAgentStats: (agentId: string, hostId?: string): Promise<AgentStats> =>
+    CodeExecutionSandboxService.current().getAgentStats(agentId, hostId),
   findByCodeHash: (codeHash: string, limit?: number): Promise<ExecutionRecord[]> =>
     CodeExecutionSandboxService.current().findByCodeHash(codeHash, limit),
-  getRecentFailures: (agentId: string, limit = 10): Promise<ExecutionRecord[]> =>
-    CodeExecutionSandboxService.current().getRecentFailures(agentId, limit),
+  getRecentFailures: (agentId: string, limit = 10, hostId?: string): Promise<ExecutionRecord[]> =>
+    CodeExecutionSandboxService.current().getRecentFailures(agentId, limit, hostId),
   findById: (id: string): Promise<ExecutionRecord | null> => CodeExecutionSandboxService.current().findById(id),
   history: (filter: HistoryFilter = {}): Promise<ExecutionRecord[]> => CodeExecutionSandboxService.current().history(filter),
 });

@@ -135,6 +135,8 @@ export interface ExecutionRecord<Output = JsonValue> {
   findings: Finding[];
   /** RFC 3339, UTC, millisecond precision. */
   executedAt: string;
+  /** The supervisor that ran it ("" for records older than host ids). */
+  hostId: string;
   peerUid?: number;
   peerGid?: number;
   peerPid?: number;
@@ -143,9 +145,13 @@ export interface ExecutionRecord<Output = JsonValue> {
   toolCalls?: ToolCallRecord[];
 }
 
-/** An agent's statistics over all its stored executions. */
+/** An agent's statistics over its stored executions, on one host or the fleet. */
 export interface AgentStats {
   agentId: string;
+  /** Present when the statistics are of one host. */
+  hostId?: string;
+  /** Executions per host id ("" for records older than host ids). */
+  hosts: Record<string, number>;
   totalExecutions: number;
   successes: number;
   /** Successes over the executions that were not cancelled, in [0, 1]. */
@@ -166,6 +172,8 @@ export interface AgentStats {
 export interface HistoryFilter {
   agentId?: string;
   channelId?: string;
+  /** Only the executions of the supervisor with this host id (default: every host). */
+  hostId?: string;
   status?: ExecutionStatus;
   codeHash?: string;
   /** At most this many records (the daemon's default when absent). */
@@ -200,6 +208,10 @@ export interface Config {
 export interface Health {
   status: "ok" | "stopping" | (string & {});
   isolation: string;
+  /** How runners are contained: root, rootless (a user namespace per runner) or weak. */
+  isolationMode?: "root" | "rootless" | "weak" | (string & {});
+  /** The host id this supervisor stamps on its audit records. */
+  hostId?: string;
   missing?: string[];
   store: string;
   outbox: { records: number; oldestAgeSeconds: number; lastError?: string };

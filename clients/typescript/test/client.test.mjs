@@ -24,7 +24,7 @@ let daemon;
 let sandbox;
 
 before(async () => {
-  daemon = await startDaemon();
+  daemon = await startDaemon(["--host-id", "ts-host"]);
   sandbox = CodeExecutionSandboxService.getInstance({ socket: daemon.socket });
 });
 
@@ -220,6 +220,13 @@ describe("analytics", () => {
     assert.equal(stats.timeouts, 0);
     assert.deepEqual(stats.languages, { javascript: 3, typescript: 1 });
     assert.deepEqual(stats.statuses, { ok: 3, error: 1 });
+    assert.deepEqual(stats.hosts, { "ts-host": 4 });
+    const onHost = await CodeExecution.getAgentStats(agent, "ts-host");
+    assert.equal(onHost.hostId, "ts-host");
+    assert.equal(onHost.totalExecutions, 4);
+    assert.equal((await CodeExecution.getAgentStats(agent, "elsewhere")).totalExecutions, 0);
+    assert.deepEqual(await CodeExecution.getRecentFailures(agent, 10, "elsewhere"), []);
+    assert.deepEqual(await CodeExecution.history({ agentId: agent, hostId: "elsewhere" }), []);
 
     const byHash = await CodeExecution.findByCodeHash(sha256(code));
     assert.deepEqual(
@@ -244,6 +251,7 @@ describe("analytics", () => {
     assert.equal(rec.output, 0);
     assert.equal(rec.codeSnippet, code);
     assert.equal(rec.channelId, "ch");
+    assert.equal(rec.hostId, "ts-host");
     assert.equal(typeof rec.peerUid, "number");
     assert.equal(await CodeExecution.findById("exec_00000000000000000000000000"), null);
 
