@@ -683,6 +683,15 @@ loop:
 				go func() {
 					defer calls.wg.Done()
 					reply := opts.OnCall(callCtx, c)
+					if errors.Is(callCtx.Err(), context.DeadlineExceeded) && ctx.Err() == nil {
+						// The execution's time is up. The runner stops
+						// itself at its own deadline, which started when it
+						// read the job, a little after ours (or it is killed
+						// at ours plus the grace): an answer now would reach
+						// code that still runs for that moment and let it
+						// turn a timeout into a result or an error.
+						return
+					}
 					reply.ID = c.ID
 					r.writeReply(reply)
 				}()
