@@ -288,10 +288,21 @@ func (s *Session) answer(ctx context.Context, t *compiled, c ipc.Call) (json.Raw
 }
 
 func ended(ctx context.Context, name string) *ipc.ToolError {
-	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+	if pastDeadline(ctx) {
 		return fail(CodeTimeout, "the execution's time ran out while %s was running", name)
 	}
 	return fail(CodeCancelled, "the execution ended while %s was running", name)
+}
+
+// pastDeadline reports that ctx's deadline has come, by the clock: a
+// context cancelled in the moment after its deadline passed but before its
+// timer fired (a loaded machine) ended by the deadline all the same.
+func pastDeadline(ctx context.Context) bool {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return true
+	}
+	dl, ok := ctx.Deadline()
+	return ok && !time.Now().Before(dl)
 }
 
 // handlerError is a handler's *ToolError as the code gets it: a code that

@@ -683,7 +683,7 @@ loop:
 				go func() {
 					defer calls.wg.Done()
 					reply := opts.OnCall(callCtx, c)
-					if errors.Is(callCtx.Err(), context.DeadlineExceeded) && ctx.Err() == nil {
+					if dl, _ := callCtx.Deadline(); !time.Now().Before(dl) && ctx.Err() == nil {
 						// The execution's time is up. The runner stops
 						// itself at its own deadline, which started when it
 						// read the job, a little after ours (or it is killed
