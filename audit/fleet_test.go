@@ -18,7 +18,6 @@ import (
 	"github.com/oklog/ulid/v2"
 
 	"codexec/audit/audittest"
-	"codexec/audit/mongostore"
 )
 
 // helperIDs waits for its standard input to close, then prints HELPER_N
@@ -123,17 +122,7 @@ func TestIDsAcrossProcesses(t *testing.T) {
 // per-host and fleet-wide statistics agree with what was sent.
 func TestFleetShipsExactlyOnce(t *testing.T) {
 	srv := audittest.NewOutage(t)
-	coll := audittest.UniqueName("executions")
-	check, err := mongostore.Open(mongostore.Options{URI: srv.URI(), Database: "codexec_test", Collection: coll, Logger: quiet})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		_ = check.Drop(ctx)
-		check.Close()
-	})
+	check, coll := openCheck(t, srv.URI())
 	hosts := []string{"host-a", "host-b", "host-c"}
 	recs := map[string]*Recorder{}
 	for _, h := range hosts {

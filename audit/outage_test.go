@@ -16,17 +16,7 @@ import (
 // record arrives, exactly once.
 func TestMongoOutage(t *testing.T) {
 	srv := audittest.NewOutage(t)
-	coll := audittest.UniqueName("executions")
-	check, err := mongostore.Open(mongostore.Options{URI: srv.URI(), Database: "codexec_test", Collection: coll, Logger: quiet})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		_ = check.Drop(ctx)
-		check.Close()
-	})
+	check, coll := openCheck(t, srv.URI())
 	r := open(t, Config{MongoURI: srv.URI(), MongoDB: "codexec_test", Collection: coll,
 		ServerSelectionTimeout: time.Second, Logger: quiet})
 
@@ -111,4 +101,22 @@ func TestMongoOutage(t *testing.T) {
 	if st.PendingRecords != 0 {
 		t.Errorf("%d records still pending", st.PendingRecords)
 	}
+}
+
+// openCheck opens a fresh collection on the server for a test to read back
+// what was shipped; it is dropped when the test ends.
+func openCheck(t *testing.T, uri string) (*mongostore.Store, string) {
+	t.Helper()
+	coll := audittest.UniqueName("executions")
+	check, err := mongostore.Open(mongostore.Options{URI: uri, Database: "codexec_test", Collection: coll, Logger: quiet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		_ = check.Drop(ctx)
+		check.Close()
+	})
+	return check, coll
 }
