@@ -223,12 +223,18 @@ func TestStalledEventReaderUnderLoad(t *testing.T) {
 		t.Error(err)
 	}
 
-	// Read again: what the stream kept, then the drop notice; then a new
-	// execution's events arrive.
+	// Read again: what the stream kept, then the drop notice; then new
+	// executions' events arrive. They run beside the reading: run between
+	// two reads, one's events could find the stream's buffer still full of
+	// the backlog (the stream's writer not yet scheduled on a loaded
+	// machine) and be dropped in turn, so they go on until one's arrive.
 	br := bufio.NewReader(conn)
-	conn.SetReadDeadline(time.Now().Add(30 * time.Second))
+	conn.SetReadDeadline(time.Now().Add(60 * time.Second))
 	var dropped uint64
-	var last result.Result
+	stopAfter := make(chan struct{})
+	var afterWG sync.WaitGroup
+	stop := sync.OnceFunc(func() { close(stopAfter) })
+	defer func() { stop(); afterWG.Wait() }()
 	sawLast := false
 	for !sawLast {
 		line, err := br.ReadString('\n')
@@ -239,23 +245,39 @@ func TestStalledEventReaderUnderLoad(t *testing.T) {
 			continue // the HTTP response head and chunk sizes
 		}
 		var ev struct {
-			Type        string `json:"type"`
-			Dropped     uint64 `json:"dropped"`
-			ExecutionID string `json:"executionId"`
+			Type    string `json:"type"`
+			Dropped uint64 `json:"dropped"`
+			AgentID string `json:"agentId"`
 		}
 		if err := json.Unmarshal([]byte(line), &ev); err != nil {
 			t.Fatalf("an event that is not JSON: %q", line)
 		}
 		if ev.Type == wire.EventsDroppedType {
-			dropped += ev.Dropped
-			if last.ID == "" {
-				if last, err = c.Execute(ctx, wire.ExecuteRequest{Code: "return 'after'", AgentID: "after-the-drop"}); err != nil {
-					t.Fatal(err)
-				}
+			if dropped == 0 {
+				afterWG.Add(1)
+				go func() {
+					defer afterWG.Done()
+					for {
+						select {
+						case <-stopAfter:
+							return
+						default:
+						}
+						_, _ = c.Execute(ctx, wire.ExecuteRequest{Code: "return 'after'", AgentID: "after-the-drop"})
+						select {
+						case <-stopAfter:
+							return
+						case <-time.After(100 * time.Millisecond):
+						}
+					}
+				}()
 			}
+			dropped += ev.Dropped
 		}
-		sawLast = last.ID != "" && ev.ExecutionID == last.ID && ev.Type == string(bus.ExecutionCompleted)
+		sawLast = ev.AgentID == "after-the-drop" && ev.Type == string(bus.ExecutionCompleted)
 	}
+	stop()
+	afterWG.Wait()
 	t.Logf("the stalled reader lost %d events, then followed the stream", dropped)
 	if dropped == 0 {
 		t.Error("the stalled reader was never told it lost events")
