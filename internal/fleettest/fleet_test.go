@@ -55,7 +55,9 @@ type stored struct {
 
 // dump prints every record of agent FLEET_AGENT executed in
 // [FLEET_SINCE, FLEET_UNTIL), one JSON line each, reading History in
-// windows of a second (a window never holds MaxLimit records here).
+// windows of ten seconds, halved where a window holds MaxLimit records
+// (a query returns at most that many). Each query has its own time: the
+// server is slow to scan on a loaded machine.
 func dump(w io.Writer) error {
 	since, err1 := time.Parse(time.RFC3339Nano, os.Getenv("FLEET_SINCE"))
 	until, err2 := time.Parse(time.RFC3339Nano, os.Getenv("FLEET_UNTIL"))
@@ -67,26 +69,32 @@ func dump(w io.Writer) error {
 		return err
 	}
 	defer s.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
 	enc := json.NewEncoder(w)
-	for from := since; from.Before(until); from = from.Add(time.Second) {
-		to := from.Add(time.Second)
+	window := 10 * time.Second
+	for from := since; from.Before(until); {
+		to := from.Add(window)
 		if to.After(until) {
 			to = until
 		}
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		recs, err := s.History(ctx, audit.Filter{AgentID: os.Getenv("FLEET_AGENT"), Since: from, Until: to, Limit: audit.MaxLimit})
+		cancel()
 		if err != nil {
 			return err
 		}
 		if len(recs) == audit.MaxLimit {
-			return fmt.Errorf("%d records between %s and %s: the window is too full to be read whole", len(recs), from, to)
+			if window < time.Millisecond {
+				return fmt.Errorf("%d records between %s and %s: the window is too full to be read whole", len(recs), from, to)
+			}
+			window /= 2
+			continue
 		}
 		for _, r := range recs {
 			if err := enc.Encode(stored{r.ID, r.HostID, r.AgentID, r.Status, r.ExecutedAt}); err != nil {
 				return err
 			}
 		}
+		from = to
 	}
 	return nil
 }
