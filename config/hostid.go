@@ -53,14 +53,41 @@ func hostIDChar(r rune) bool {
 }
 
 // DefaultHostID is the host id of a supervisor that was given none: the
-// kernel's host name (os.Hostname).
+// kernel's host name (os.Hostname), made into one where it is not (see
+// HostIDFromName), so that an odd host name never stops a supervisor.
 func DefaultHostID() (string, error) {
 	h, err := os.Hostname()
 	if err != nil {
 		return "", fmt.Errorf("%w: no host id given and the host name is unknown (%v)", ErrInvalidHostID, err)
 	}
-	if err := CheckHostID(h); err != nil {
-		return "", fmt.Errorf("no host id given, and the host name cannot be one: %w", err)
+	return HostIDFromName(h), nil
+}
+
+// HostIDFromName makes a host id of a host name: each run of characters a
+// host id may not hold becomes one "-", dashes at either end go, and the
+// result is cut at MaxHostIDChars. A name that leaves nothing, or the
+// kernel's "(none)" for a host name never set, is "localhost".
+func HostIDFromName(name string) string {
+	if name == "(none)" {
+		return "localhost"
 	}
-	return h, nil
+	var b strings.Builder
+	dash := false
+	for _, r := range name {
+		if hostIDChar(r) {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	id := strings.Trim(b.String(), "-")
+	if len(id) > MaxHostIDChars {
+		id = strings.TrimRight(id[:MaxHostIDChars], "-")
+	}
+	if id == "" {
+		return "localhost"
+	}
+	return id
 }

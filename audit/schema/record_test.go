@@ -320,10 +320,9 @@ func TestCheckHostID(t *testing.T) {
 			t.Errorf("CheckHostID(%q): the message is not printable: %q", tc.id, err)
 		}
 	}
-	if h, err := DefaultHostID(); err != nil {
-		t.Logf("this host's name is no host id: %v", err)
-	} else if hn, _ := os.Hostname(); h != hn {
-		t.Errorf("DefaultHostID = %q, want the host name %q", h, hn)
+	hn, _ := os.Hostname()
+	if h, err := DefaultHostID(); err != nil || CheckHostID(h) != nil || (CheckHostID(hn) == nil && h != hn) {
+		t.Errorf("DefaultHostID = %q, %v; want the host name %q, made into a host id where it is not one", h, err, hn)
 	}
 }
 
