@@ -7,8 +7,8 @@ import (
 	"github.com/dop251/goja"
 )
 
-// intrinsicPaths are the built-ins the runtime's JavaScript glue
-// (prelude.js, prelude_lazy.js) calls, read here before any user code runs,
+// intrinsicPaths are the built-ins the runtime's glue (glue.go,
+// prelude_lazy.js) calls, read here before any user code runs,
 // so that code that later replaces Object.keys or Array.prototype.join
 // changes nothing the glue does. Reading them in Go costs a few
 // microseconds; the same list written as JavaScript cost a tenth of a

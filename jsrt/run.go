@@ -409,18 +409,6 @@ func (rt *Runtime) errorResult(v goja.Value, frames []goja.StackFrame, prefix st
 	return ipc.Result{Status: result.Error, Error: &result.ErrorInfo{Message: prefix + msg, Line: line, Column: col}}
 }
 
-func (rt *Runtime) describeThrown(v goja.Value) (msg, stack string, err error) {
-	if v == nil {
-		v = goja.Undefined()
-	}
-	d, err := rt.describe(goja.Undefined(), v)
-	if err != nil {
-		return "", "", err
-	}
-	o := d.ToObject(rt.vm)
-	return o.Get("message").String(), o.Get("stack").String(), nil
-}
-
 func (rt *Runtime) describeValue(v goja.Value) string {
 	msg, _, err := rt.describeThrown(v)
 	if err != nil {
