@@ -286,20 +286,15 @@ func (rt *Runtime) loadLazy(call goja.FunctionCall) goja.Value {
 // GeneratorFunction once the globals are gone) becomes a thrower. goja
 // cannot parse async generators, so AsyncGeneratorFunction is unreachable.
 func (rt *Runtime) harden() error {
-	protos, err := rt.vm.RunString(`[
-		Function.prototype,
-		Object.getPrototypeOf(async function () {}),
-		Object.getPrototypeOf(function* () {}),
-	]`)
-	if err != nil {
-		return err
-	}
 	thrower := rt.vm.ToValue(func(goja.FunctionCall) goja.Value {
 		panic(rt.vm.NewTypeError(ErrDynamicCode))
 	})
-	arr := protos.ToObject(rt.vm)
-	for i := 0; i < 3; i++ {
-		p := arr.Get(fmt.Sprint(i)).ToObject(rt.vm)
+	// The three prototypes, as captured with the intrinsics.
+	for _, name := range []string{"FunctionProto", "asyncFnProto", "genFnProto"} {
+		p, ok := rt.glue.I.Get(name).(*goja.Object)
+		if !ok {
+			return fmt.Errorf("intrinsic %s is not an object", name)
+		}
 		if err := p.DefineDataProperty("constructor", thrower, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE); err != nil {
 			return err
 		}
