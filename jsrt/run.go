@@ -539,3 +539,34 @@ func ParseBody(code string) (*ast.FunctionLiteral, func(file.Idx) (line, column 
 	}
 	return fn, pos, nil
 }
+
+// WarmUp does once what every job does, on a body of its own: compile it,
+// call it with a context parsed from JSON, convert its value to JSON. The
+// job then does not pay the first use in this process of goja's parser,
+// compiler and VM and of the JSON conversions (their code paged in, their
+// first allocations): about 0.05 ms of a warm job's latency, paid before
+// ready instead. Nothing of it stays observable: the function is not
+// bound to any name and settles at once, and what it made is garbage.
+func (rt *Runtime) WarmUp() {
+	prg, perr := CompileBody("return context.a")
+	if perr != nil {
+		return
+	}
+	fnVal, err := rt.vm.RunProgram(prg)
+	if err != nil {
+		return
+	}
+	fn, ok := goja.AssertFunction(fnVal)
+	if !ok {
+		return
+	}
+	ctx, err := rt.parse(goja.Undefined(), rt.vm.ToValue(`{"a":[1,"b"]}`))
+	if err != nil {
+		return
+	}
+	if v, err := fn(goja.Undefined(), ctx); err == nil {
+		if p, ok := v.Export().(*goja.Promise); ok && p.State() == goja.PromiseStateFulfilled {
+			_, _ = rt.stringify(goja.Undefined(), p.Result())
+		}
+	}
+}

@@ -74,6 +74,7 @@ func run(args []string) int {
 	if err != nil {
 		return fail("create runtime", err)
 	}
+	warmUp(rt)
 	t1 := time.Now()
 	// Nothing of the job has been read yet: lock down now.
 	applied, err := lock.Apply()
@@ -109,6 +110,19 @@ func run(args []string) int {
 	cpu1 := usage()
 	res.CPUMs = float64((cpu1 - cpu0).Microseconds()) / 1000
 	return report(msgPipe, jobDone, res)
+}
+
+// warmUp has the job's path pay its first uses in this process now,
+// before ready: the parser and compiler (jsrt.Runtime.WarmUp), and
+// encoding/json's decoder for a job and its encoders for a result and a
+// log line (their reflection caches). Together about 0.1 ms of a warm
+// job's latency, moved into the start the pool does ahead of requests.
+func warmUp(rt *jsrt.Runtime) {
+	rt.WarmUp()
+	var job ipc.Job
+	_ = ipc.Frame{Type: ipc.TypeJob, Arg: []byte(`{"id":"","code":"","context":{},"timeoutMs":1}`)}.Decode(&job)
+	_, _ = ipc.Encode(ipc.TypeResult, ipc.Result{Status: result.OK, Output: []byte(`{"a":1}`), Error: &result.ErrorInfo{}})
+	_, _ = ipc.Encode(ipc.TypeLog, ipc.Log{Level: "log", Message: "m"})
 }
 
 // growStack makes the main goroutine's stack large in one step, while it
