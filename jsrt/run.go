@@ -547,6 +547,8 @@ func ParseBody(code string) (*ast.FunctionLiteral, func(file.Idx) (line, column 
 // first allocations): about 0.05 ms of a warm job's latency, paid before
 // ready instead. Nothing of it stays observable: the function is not
 // bound to any name and settles at once, and what it made is garbage.
+// (A larger body using the common syntax was tried: it took another 0.02
+// ms off a warm job for 0.2 ms more CPU at start.)
 func (rt *Runtime) WarmUp() {
 	prg, perr := CompileBody("return context.a")
 	if perr != nil {
