@@ -218,7 +218,7 @@ func main() {
 		r.Validate[w.Name] = timeN(200, func() { detect.Validate(js, detect.Options{RiskThreshold: 0.7}) })
 	}
 	for _, name := range []string{"data", "complex"} {
-		r.InProcess[name] = inProcess(wlByName(wls, name))
+		r.InProcess[name], r.Exec[name+".interleaved"] = runnerVsInProcess(wlByName(wls, name), filepath.Join(bin, "runner"))
 	}
 
 	startup(&r, filepath.Join(bin, "runner"))
@@ -238,7 +238,7 @@ func main() {
 	ratio("throughputC8/bareRunnerRateC8", r.Throughput["socketWarm.c8"], r.References["bareRunner.rate.c8"])
 	ratio("simpleColdSocket/bareRunner", r.Workloads["simple"]["socketCold"].Median, r.References["bareRunner.median"])
 	for _, name := range []string{"data", "complex"} {
-		ratio(name+".runner/inProcessGoja", r.Exec[name].Median, r.InProcess[name].Median)
+		ratio(name+".runner/inProcessGoja", r.Exec[name+".interleaved"].Median, r.InProcess[name].Median)
 	}
 	ratio("typedStrip.ms", r.Strip["typed"].Median, 1)
 	ratio("simpleMcpInProcess/simpleWarmSocket", r.Workloads["simple"]["mcpInProcess"].Median, r.Workloads["simple"]["socketWarm"].Median)
@@ -410,21 +410,49 @@ func timeN(n int, f func()) Stats {
 	return summarise(d)
 }
 
-// inProcess runs a workload on goja in this process, as the runner would
-// (a fresh runtime, one P, the runner's GC setting).
-func inProcess(w workload) Stats {
-	prev := runtime.GOMAXPROCS(1)
-	defer runtime.GOMAXPROCS(prev)
-	old := debug.SetGCPercent(400)
-	defer debug.SetGCPercent(old)
-	return timeN(*nHeavy, func() {
+// runnerVsInProcess runs a workload alternately on goja in this process,
+// as the runner would (a fresh runtime, one P, the runner's GC setting),
+// and in a ready runner with the daemon's isolation (the job's wall time,
+// sent to result, as executionTime reports it): measured side by side, so
+// that the machine's load at the time weighs on both alike.
+func runnerVsInProcess(w workload, runner string) (inProc, inRunner Stats) {
+	iso, err := sandbox.NewIsolation(sandbox.IsolationOptions{AllowWeak: true})
+	check(err)
+	cfg := service.DaemonSandboxConfig(runner, 0, iso)
+	var a, b []time.Duration
+	one := func() {
+		prev := runtime.GOMAXPROCS(1)
+		defer runtime.GOMAXPROCS(prev)
+		old := debug.SetGCPercent(400)
+		defer debug.SetGCPercent(old)
+		start := time.Now()
 		rt, err := jsrt.New(jsrt.Options{})
 		check(err)
 		res := rt.Run(ipc.Job{Code: w.Code, Context: ctxJSON, TimeoutMs: 30000, MaxOutputBytes: 1 << 20}, nil)
+		a = append(a, time.Since(start))
 		if res.Status != result.OK || !jsonEqual(res.Output, w.Expected) {
 			log.Fatalf("bench: in-process %s: %s %s", w.Name, res.Status, res.Output)
 		}
-	})
+	}
+	one() // warm
+	a = a[:0]
+	for i := 0; i < *nHeavy; i++ {
+		one()
+		rn, err := sandbox.Start(cfg, sandbox.Spec{ID: fmt.Sprintf("side%d", i), MemoryBytes: 256 << 20})
+		check(err)
+		check(rn.WaitReady(context.Background()))
+		time.Sleep(2 * time.Millisecond) // parked
+		out := rn.Run(context.Background(), ipc.Job{ID: "s", Code: w.Code, Context: ctxJSON, TimeoutMs: 30000,
+			MaxOutputBytes: 1 << 20, MaxLogLines: 100, MaxLogBytes: 1 << 20, CaptureConsole: true}, 256<<20, nil)
+		if out.Status != result.OK || !jsonEqual(out.Output, w.Expected) {
+			log.Fatalf("bench: %s in a runner: %s %+v", w.Name, out.Status, out.Error)
+		}
+		b = append(b, out.Wall)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	check(sandbox.WaitCleanups(ctx))
+	return summarise(a), summarise(b)
 }
 
 // startup starts runners directly (the daemon's isolation) and records
@@ -670,6 +698,7 @@ func printTable(r Results) {
 	fmt.Fprintf(tw, "TypeScript strip typed (median ms)\t%.3f\t\n", r.Strip["typed"].Median)
 	for _, w := range []string{"data", "complex"} {
 		fmt.Fprintf(tw, "goja in process %s (median ms)\t%.1f\t\n", w, r.InProcess[w].Median)
+		fmt.Fprintf(tw, "runner, side by side with it, %s (median ms)\t%.1f\t\n", w, r.Exec[w+".interleaved"].Median)
 		fmt.Fprintf(tw, "runner executionTime %s (median ms)\t%.1f\t\n", w, r.Exec[w].Median)
 	}
 	for _, k := range []string{"spawnToReady", "cpuBeforeMain", "createRuntime", "lockdown", "warmRunnerJob"} {

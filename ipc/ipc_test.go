@@ -143,3 +143,36 @@ func TestEncodeKeepsHTMLCharacters(t *testing.T) {
 		t.Errorf("frame: %s", b[4:])
 	}
 }
+
+// Encode writes the frame around the argument by hand: the bytes are the
+// ones encoding the argument, then Frame, give.
+func TestEncodeSameBytesAsThroughFrame(t *testing.T) {
+	msgs := []struct {
+		t   Type
+		arg any
+	}{
+		{TypeReady, Ready{Proto: ProtoVersion, PID: 7, Layers: []string{"seccomp"}, UID: 65534}},
+		{TypeJob, Job{ID: "j", Code: "return <a> && 'é' \u2028", Context: json.RawMessage(`{"x": [1, 2]}`), TimeoutMs: 5}},
+		{TypeLog, Log{Level: "log", Message: "<b>&\u00e9\x01\"\\"}},
+		{TypeResult, Result{Status: result.OK, Output: json.RawMessage(` {"a" : [1,"<&>"]} `), CPUMs: 1.5}},
+		{TypeResult, Result{Status: result.Error, Error: &result.ErrorInfo{Kind: result.Error, Message: "x"}}},
+		{TypeCall, nil},
+		{Type("we\"ird"), Log{Level: "log", Message: "m"}},
+	}
+	for _, m := range msgs {
+		got, err := Encode(m.t, m.arg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := encodeFrame(m.t, m.arg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s:\n got %q\nwant %q", m.t, got, want)
+		}
+	}
+	if _, err := Encode(TypeLog, Log{Message: strings.Repeat("x", MaxFrame)}); err == nil {
+		t.Error("a frame over MaxFrame was encoded")
+	}
+}

@@ -7,8 +7,8 @@ import (
 	"github.com/dop251/goja"
 )
 
-// intrinsicPaths are the built-ins the runtime's JavaScript glue
-// (prelude.js, prelude_lazy.js) calls, read here before any user code runs,
+// intrinsicPaths are the built-ins the runtime's glue (glue.go,
+// prelude_lazy.js) calls, read here before any user code runs,
 // so that code that later replaces Object.keys or Array.prototype.join
 // changes nothing the glue does. Reading them in Go costs a few
 // microseconds; the same list written as JavaScript cost a tenth of a
@@ -67,11 +67,6 @@ var intrinsicGroups = map[string][]string{
 		"Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array"},
 	"errorTypes": {"Error", "EvalError", "RangeError", "ReferenceError", "SyntaxError", "TypeError", "URIError"},
 }
-
-// intrinsicsScript makes the few intrinsics that no path reaches.
-const intrinsicsScript = `[Object.getPrototypeOf(async function () {}), Object.getPrototypeOf(function* () {}),
-Object.getPrototypeOf(new Map().entries()).next, Object.getPrototypeOf(new Set().values()).next,
-Symbol.for('nodejs.util.inspect.custom')]`
 
 // captureIntrinsics returns a null-prototype object holding every
 // intrinsic the glue uses, by name.
@@ -143,13 +138,16 @@ func captureIntrinsics(vm *goja.Runtime) (*goja.Object, error) {
 			return nil, err
 		}
 	}
-	made, err := vm.RunString(intrinsicsScript)
-	if err != nil {
-		return nil, err
-	}
-	mo := made.ToObject(vm)
-	for i, name := range []string{"asyncFnProto", "genFnProto", "mapIterNext", "setIterNext", "customInspectSymbol"} {
-		if err := out.Set(name, mo.Get(fmt.Sprint(i))); err != nil {
+	// The few that no path reaches, from goja (no script compiled for them).
+	for _, x := range []struct {
+		name string
+		v    goja.Value
+	}{
+		{"asyncFnProto", vm.AsyncFunctionPrototype()}, {"genFnProto", vm.GeneratorFunctionPrototype()},
+		{"mapIterNext", vm.MapIteratorPrototype().Get("next")}, {"setIterNext", vm.SetIteratorPrototype().Get("next")},
+		{"customInspectSymbol", vm.SymbolFor("nodejs.util.inspect.custom")},
+	} {
+		if err := out.Set(x.name, x.v); err != nil {
 			return nil, err
 		}
 	}

@@ -321,3 +321,36 @@ func TestParserPanicIsSyntaxError(t *testing.T) {
 		t.Errorf("ParseBody(%q) = %+v, want a SyntaxError", code, e)
 	}
 }
+
+// WarmUp (what the runner does before ready) leaves nothing a job can
+// see: the same globals, and jobs run as on a runtime that was not warmed.
+func TestWarmUpLeavesNothing(t *testing.T) {
+	code := `const seen = Object.getOwnPropertyNames(globalThis).sort().join();
+console.log('x', { a: 1 });
+await null;
+return [seen, typeof context, context.x];`
+	run := func(warm bool) (ipc.Result, []logLine) {
+		rt, err := New(Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if warm {
+			rt.WarmUp()
+		}
+		var logs []logLine
+		res := rt.Run(ipc.Job{ID: "w", Code: code, Context: json.RawMessage(`{"x":2}`), TimeoutMs: 2000,
+			MaxOutputBytes: 1 << 20, MaxLogLines: 10, MaxLogBytes: 1 << 16, CaptureConsole: true}, func(level, msg string) error {
+			logs = append(logs, logLine{level, msg})
+			return nil
+		})
+		return res, logs
+	}
+	cold, coldLogs := run(false)
+	warm, warmLogs := run(true)
+	if cold.Status != result.OK || warm.Status != result.OK || string(cold.Output) != string(warm.Output) {
+		t.Fatalf("cold %s %s, warm %s %s", cold.Status, cold.Output, warm.Status, warm.Output)
+	}
+	if len(coldLogs) != 1 || len(warmLogs) != 1 || coldLogs[0] != warmLogs[0] {
+		t.Fatalf("logs: cold %q, warm %q", coldLogs, warmLogs)
+	}
+}

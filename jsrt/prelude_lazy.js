@@ -1,8 +1,9 @@
-// prelude_lazy.js: the heavier half of the sandbox's JavaScript globals,
-// compiled only when a job first needs it (a console line with objects or
-// format directives, structuredClone, a thrown non-Error), to keep it off a
-// runner's start. It receives the built-ins prelude.js captured before any
-// user code ran, so user code that replaced them in the meantime changes
+// prelude_lazy.js: the JavaScript half of the sandbox's globals (the other
+// half is Go: glue.go), compiled only when a job first needs it (a console
+// line with objects or format directives, console's other methods,
+// structuredClone, a thrown non-Error), to keep it off a runner's start. It
+// receives the built-ins jsrt captured before any user code ran
+// (intrinsics.go), so user code that replaced them in the meantime changes
 // nothing here.
 (function (I, hooks) {
   'use strict';
@@ -1400,8 +1401,8 @@
 
   // ---- the rest of console: what console.log's path does not need ----
 
-  // makeConsole returns the console methods prelude.js compiles only when a
-  // job first calls one: write emits an indented line, format is
+  // makeConsole returns the console methods jsrt makes only when a job
+  // first calls one (glue.go): write emits an indented line, format is
   // util.format.
   function makeConsole(write, format, hrnow, callStack) {
     const counts = new MapCtor();

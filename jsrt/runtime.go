@@ -2,7 +2,6 @@ package jsrt
 
 import (
 	_ "embed"
-	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -18,9 +17,6 @@ import (
 	"codexec/jsrt/webapi"
 	"codexec/result"
 )
-
-//go:embed prelude.js
-var preludeSource string
 
 //go:embed prelude_lazy.js
 var preludeLazySource string
@@ -53,15 +49,14 @@ type Sink func(level, message string) error
 
 // Runtime is one hardened goja VM able to run exactly one job.
 type Runtime struct {
-	vm          *goja.Runtime
-	errorCtor   goja.Value
-	rangeCtor   goja.Value
-	describe    goja.Callable
-	stringify   goja.Callable
-	parse       goja.Callable
-	freeze      goja.Callable // the intrinsic Object.freeze
-	defineProp  goja.Value    // the intrinsic Object.defineProperty
-	inspectorFn goja.Callable // prelude's: compiles prelude_lazy.js, returns util's inspector
+	vm         *goja.Runtime
+	errorCtor  goja.Value
+	rangeCtor  goja.Value
+	stringify  goja.Callable // the intrinsic JSON.stringify
+	parse      goja.Callable // the intrinsic JSON.parse
+	freeze     goja.Callable // the intrinsic Object.freeze
+	defineProp goja.Value    // the intrinsic Object.defineProperty
+	glue       glue          // console, queueMicrotask, structuredClone (glue.go)
 
 	// per job
 	job          ipc.Job
@@ -130,79 +125,14 @@ func New(opts Options) (*Runtime, error) {
 }
 
 func (rt *Runtime) installGlobals() error {
-	prg, err := goja.Parse("prelude.js", preludeSource, ParserOptions...)
-	if err != nil {
-		return err
-	}
-	compiled, err := goja.CompileAST(prg, true)
-	if err != nil {
-		return err
-	}
-	fnVal, err := rt.vm.RunProgram(compiled)
-	if err != nil {
-		return err
-	}
-	fn, ok := goja.AssertFunction(fnVal)
-	if !ok {
-		return errors.New("prelude is not a function")
-	}
 	intrinsics, err := captureIntrinsics(rt.vm)
 	if err != nil {
 		return fmt.Errorf("intrinsics: %w", err)
 	}
-	host := rt.vm.NewObject()
-	_ = host.Set("intrinsics", intrinsics)
-	_ = host.Set("emit", rt.emit)
-	_ = host.Set("uncaught", func(call goja.FunctionCall) goja.Value {
-		rt.setUncaught(call.Argument(0))
-		return goja.Undefined()
-	})
-	_ = host.Set("budget", 1<<20)
-	_ = host.Set("lazy", rt.loadLazy)
-	_ = host.Set("promiseState", rt.promiseState)
-	_ = host.Set("proxyTarget", rt.proxyTarget)
-	_ = host.Set("stack", rt.callStack)
-	start := time.Now()
-	_ = host.Set("now", func() float64 { return float64(time.Since(start).Nanoseconds()) / 1e6 })
-	exportsVal, err := fn(goja.Undefined(), host)
-	if err != nil {
+	if err := rt.installGlue(intrinsics); err != nil {
 		return err
 	}
-	exports := exportsVal.ToObject(rt.vm)
-	if rt.freeze, ok = goja.AssertFunction(intrinsics.Get("freeze")); !ok {
-		return errors.New("intrinsic Object.freeze is not a function")
-	}
-	rt.defineProp = intrinsics.Get("defineProp")
-	callable := func(name string) (goja.Callable, error) {
-		f, ok := goja.AssertFunction(exports.Get(name))
-		if !ok {
-			return nil, fmt.Errorf("prelude.js exports no function %s", name)
-		}
-		return f, nil
-	}
-	if rt.describe, err = callable("describe"); err != nil {
-		return err
-	}
-	if rt.stringify, err = callable("stringify"); err != nil {
-		return err
-	}
-	if rt.parse, err = callable("parse"); err != nil {
-		return err
-	}
-	if rt.inspectorFn, err = callable("inspector"); err != nil {
-		return err
-	}
-
 	global := rt.vm.GlobalObject()
-	define := func(name string, v any) error {
-		// As in Node and browsers: writable, configurable, not enumerable.
-		return global.DefineDataProperty(name, rt.vm.ToValue(v), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-	}
-	for _, name := range []string{"console", "queueMicrotask", "structuredClone"} {
-		if err := define(name, exports.Get(name)); err != nil {
-			return err
-		}
-	}
 	for name, f := range map[string]func(goja.FunctionCall) goja.Value{
 		"setTimeout":    rt.setTimeout,
 		"setInterval":   rt.setInterval,
@@ -211,7 +141,8 @@ func (rt *Runtime) installGlobals() error {
 		"atob":          rt.atob,
 		"btoa":          rt.btoa,
 	} {
-		if err := define(name, f); err != nil {
+		// As in Node and browsers: writable, configurable, not enumerable.
+		if err := global.DefineDataProperty(name, rt.vm.ToValue(f), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
 			return err
 		}
 	}
@@ -309,13 +240,22 @@ func (rt *Runtime) callStack(goja.FunctionCall) goja.Value {
 // inspector returns the runtime's inspector for the modules' util (the one
 // console.log uses, compiled on first use): an object with inspect, format
 // and formatWithOptions shaped as util's.
-func (rt *Runtime) inspector() (goja.Value, error) {
-	return rt.inspectorFn(goja.Undefined())
+func (rt *Runtime) inspector() (v goja.Value, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			e, ok := p.(error)
+			if !ok {
+				panic(p)
+			}
+			err = e
+		}
+	}()
+	return rt.lazy().Get("util"), nil
 }
 
 // loadLazy compiles prelude_lazy.js (on the first console line that needs
 // the inspector, the first structuredClone, or the first thrown non-Error)
-// and runs it with the intrinsics prelude.js captured at start.
+// and runs it with the intrinsics captured at start (glue.go).
 func (rt *Runtime) loadLazy(call goja.FunctionCall) goja.Value {
 	prg, err := goja.Parse("prelude_lazy.js", preludeLazySource, ParserOptions...)
 	if err != nil {
@@ -346,20 +286,15 @@ func (rt *Runtime) loadLazy(call goja.FunctionCall) goja.Value {
 // GeneratorFunction once the globals are gone) becomes a thrower. goja
 // cannot parse async generators, so AsyncGeneratorFunction is unreachable.
 func (rt *Runtime) harden() error {
-	protos, err := rt.vm.RunString(`[
-		Function.prototype,
-		Object.getPrototypeOf(async function () {}),
-		Object.getPrototypeOf(function* () {}),
-	]`)
-	if err != nil {
-		return err
-	}
 	thrower := rt.vm.ToValue(func(goja.FunctionCall) goja.Value {
 		panic(rt.vm.NewTypeError(ErrDynamicCode))
 	})
-	arr := protos.ToObject(rt.vm)
-	for i := 0; i < 3; i++ {
-		p := arr.Get(fmt.Sprint(i)).ToObject(rt.vm)
+	// The three prototypes, as captured with the intrinsics.
+	for _, name := range []string{"FunctionProto", "asyncFnProto", "genFnProto"} {
+		p, ok := rt.glue.I.Get(name).(*goja.Object)
+		if !ok {
+			return fmt.Errorf("intrinsic %s is not an object", name)
+		}
 		if err := p.DefineDataProperty("constructor", thrower, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE); err != nil {
 			return err
 		}
@@ -392,39 +327,54 @@ func (rt *Runtime) stopped() (stop, bool) {
 	}
 }
 
-// emit is console's way out: it enforces the log caps and forwards the line.
-func (rt *Runtime) emit(call goja.FunctionCall) goja.Value {
+// capturing reports whether console lines go anywhere: the job captures
+// the console and has not been stopped.
+func (rt *Runtime) capturing() bool {
 	if !rt.job.CaptureConsole || rt.sink == nil {
-		return goja.Undefined()
+		return false
 	}
-	if _, halted := rt.stopped(); halted {
-		return goja.Undefined()
-	}
-	level := call.Argument(0).String()
-	msgVal, ok := call.Argument(1).ToString().(goja.String)
-	if !ok {
-		return goja.Undefined()
-	}
+	_, halted := rt.stopped()
+	return !halted
+}
+
+// overCaps stops the job when one more line of at least n bytes would pass
+// the log caps, and reports whether it did.
+func (rt *Runtime) overCaps(n int) bool {
 	if rt.logLines+1 > rt.job.MaxLogLines {
 		rt.Stop(result.OutputLimit, fmt.Sprintf("more than %d console lines: the log cap (maxLogLines) was reached", rt.job.MaxLogLines))
-		return goja.Undefined()
+		return true
 	}
-	// A UTF-16 unit is at least one UTF-8 byte: check before converting.
-	if rt.logBytes+msgVal.Length() > rt.job.MaxLogBytes {
+	if rt.logBytes+n > rt.job.MaxLogBytes {
 		rt.Stop(result.OutputLimit, fmt.Sprintf("console output over %d bytes: the log cap (maxLogBytes) was reached", rt.job.MaxLogBytes))
-		return goja.Undefined()
+		return true
 	}
-	msg := msgVal.String()
-	if rt.logBytes+len(msg) > rt.job.MaxLogBytes {
-		rt.Stop(result.OutputLimit, fmt.Sprintf("console output over %d bytes: the log cap (maxLogBytes) was reached", rt.job.MaxLogBytes))
-		return goja.Undefined()
+	return false
+}
+
+// emitValue is console's way out for a JavaScript string: a UTF-16 unit
+// is at least one UTF-8 byte, so the caps are checked before converting.
+func (rt *Runtime) emitValue(level string, v goja.Value) {
+	if !rt.capturing() {
+		return
+	}
+	msgVal, ok := v.ToString().(goja.String)
+	if !ok || rt.overCaps(msgVal.Length()) {
+		return
+	}
+	rt.emitString(level, msgVal.String())
+}
+
+// emitString is console's way out: it enforces the log caps and forwards
+// the line.
+func (rt *Runtime) emitString(level, msg string) {
+	if !rt.capturing() || rt.overCaps(len(msg)) {
+		return
 	}
 	rt.logLines++
 	rt.logBytes += len(msg)
 	if err := rt.sink(level, msg); err != nil {
 		rt.Stop(result.Internal, "write log: "+err.Error())
 	}
-	return goja.Undefined()
 }
 
 func (rt *Runtime) setUncaught(v goja.Value) {

@@ -16,7 +16,6 @@ var allowedModules = []string{
 	"github.com/dop251/goja",
 	"github.com/dlclark/regexp2",                    // goja's regular expressions
 	"github.com/go-sourcemap/sourcemap",             // goja's source maps (disabled by jsrt.ParserOptions)
-	"github.com/google/pprof/profile",               // goja's profiler
 	"golang.org/x/text",                             // goja's String.prototype.localeCompare and normalize; Intl.Collator
 	"github.com/rivo/uniseg",                        // Intl.Segmenter (UAX #29 graphemes, words, sentences)
 	"golang.org/x/sys",                              // system calls for the lockdown

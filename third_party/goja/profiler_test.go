@@ -1,3 +1,5 @@
+//go:build goja_profiler
+
 package goja
 
 import (

@@ -421,3 +421,18 @@ Second line \
 
 	})
 }
+
+// The identifier tables are built on first use (lexer.go): identifiers
+// outside ASCII are still read as ECMAScript defines them.
+func TestNonASCIIIdentifiers(t *testing.T) {
+	for _, src := range []string{"var π = 1", "var ñandú = 2", "var 变量 = 3", "var a\u200Db = 4", "var x\u0301 = 5", "var ⅷ = 6"} {
+		if _, err := ParseFile(nil, "", src, 0); err != nil {
+			t.Errorf("%q: %v", src, err)
+		}
+	}
+	for _, src := range []string{"var ☃ = 1", "var a☃ = 1", "var \u0301x = 1"} {
+		if _, err := ParseFile(nil, "", src, 0); err == nil {
+			t.Errorf("%q parsed, want a syntax error", src)
+		}
+	}
+}
