@@ -129,6 +129,8 @@ func DiagnoseWith(opts DiagnoseOptions) Report {
 			c.Detail, c.Fix = "supported, but without root it needs a user namespace, which this process cannot create", "see the user namespace check"
 		case !root:
 			c.Detail = "every runner gets its own, inside its own user namespace"
+		case ns.name == NSNet && iso != nil && iso.netNS != nil:
+			c.Detail = "every runner is in one empty network namespace made for runners, not the host's: a loopback that is down, nothing a runner can keep in it (decision 0041)"
 		default:
 			c.Detail = "every runner gets its own"
 		}

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -384,5 +385,66 @@ func TestNoNewPrivsOnEveryThread(t *testing.T) {
 			}
 		}
 		r.Kill()
+	}
+}
+
+// As root, runners share one empty network namespace (decision 0041): not
+// the supervisor's, the same for every runner, holding only a loopback
+// interface and no socket of any kind, also after runners have run.
+func TestRunnersShareAnEmptyNetworkNamespace(t *testing.T) {
+	iso := fullIsolation(t)
+	if iso.Rootless {
+		t.Skip("skipping: without root each runner gets a network namespace of its own")
+	}
+	if iso.netNS == nil {
+		t.Fatal("as root, no shared network namespace was made")
+	}
+	self, _ := os.Readlink("/proc/self/ns/net")
+	var links []string
+	for i := 0; i < 3; i++ {
+		r, err := Start(Config{RunnerPath: testutil.Runner(t), Env: RunnerEnv, Isolation: iso}, Spec{ID: fmt.Sprintf("netns%d", i), MemoryBytes: 64 << 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := r.WaitReady(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		l, err := os.Readlink(fmt.Sprintf("/proc/%d/ns/net", r.PID()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		links = append(links, l)
+		for file, want := range map[string]int{"dev": 1, "unix": 0, "tcp": 0, "tcp6": 0, "udp": 0, "raw": 0, "route": 0} {
+			b, err := os.ReadFile(fmt.Sprintf("/proc/%d/net/%s", r.PID(), file))
+			if err != nil {
+				continue // a protocol this kernel lacks
+			}
+			lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+			head := 1
+			if file == "dev" {
+				head = 2
+			}
+			if got := len(lines) - head; got != want {
+				t.Errorf("runner %d: /proc/PID/net/%s has %d entries, want %d:\n%s", i, file, got, want, b)
+			}
+		}
+		out := r.Run(t.Context(), testJob("return 1", 2000), 64<<20, nil)
+		if out.Status != result.OK {
+			t.Fatalf("runner %d: %s %+v", i, out.Status, out.Error)
+		}
+	}
+	for _, l := range links {
+		if l == self || l != links[0] || l != iso.netNSLink {
+			t.Fatalf("runners' network namespaces %v; the supervisor's %s, the shared one %s", links, self, iso.netNSLink)
+		}
+	}
+	// With a fresh namespace per runner (the option kept for measuring),
+	// each has its own.
+	fresh, err := NewIsolation(IsolationOptions{FreshNetNS: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fresh.netNS != nil || fresh.CloneFlags&syscall.CLONE_NEWNET == 0 {
+		t.Error("FreshNetNS did not give runners their own network namespace")
 	}
 }

@@ -20,7 +20,6 @@ import (
 	"math"
 	"os"
 	"os/exec"
-	"runtime"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -296,19 +295,24 @@ func start(cfg Config, cg cgroups.Cgroup) (*Runner, error) {
 
 	// Pdeathsig fires when the thread that forked the child exits, not the
 	// process: keep this goroutine on its thread for the fork.
-	runtime.LockOSThread()
-	r.spawnedAt = time.Now()
-	err = cmd.Start()
-	if err != nil && intoCgroup {
-		// Kernels without clone3 or CLONE_INTO_CGROUP: start plainly and
-		// move the child in before it can be given a job. An exec.Cmd
-		// cannot be reused.
-		intoCgroup = false
-		cmd = newCmd(false)
-		r.cmd = cmd
-		err = cmd.Start()
+	var netNS *os.File
+	if cfg.Isolation != nil {
+		netNS = cfg.Isolation.netNS
 	}
-	runtime.UnlockOSThread()
+	err = forkIn(netNS, func() error {
+		r.spawnedAt = time.Now()
+		err := cmd.Start()
+		if err != nil && intoCgroup {
+			// Kernels without clone3 or CLONE_INTO_CGROUP: start plainly and
+			// move the child in before it can be given a job. An exec.Cmd
+			// cannot be reused.
+			intoCgroup = false
+			cmd = newCmd(false)
+			r.cmd = cmd
+			err = cmd.Start()
+		}
+		return err
+	})
 	jobR.Close()
 	msgW.Close()
 	errW.Close()

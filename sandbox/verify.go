@@ -81,6 +81,9 @@ func (r *Runner) verify(rd *ipc.Ready) error {
 		if l == self {
 			return &LockdownError{"it shares the supervisor's " + n + " namespace"}
 		}
+		if n == NSNet && iso.netNSLink != "" && l != iso.netNSLink {
+			return &LockdownError{"it is not in the runners' network namespace"}
+		}
 	}
 	if !skip[limits.LayerRlimits] {
 		// /proc/PID/limits, not prlimit(2): reading another uid's limits
