@@ -3,7 +3,6 @@ package sandbox
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -57,7 +56,7 @@ func TestUndeliveredJobUnreadInPipe(t *testing.T) {
 	// Every thread stopped: one that is not yet could still take the job
 	// as it arrives (a woken read copies before the signal is handled).
 	stopDeadline := time.Now().Add(time.Minute)
-	for !allStopped(r.PID()) {
+	for !testutil.AllStopped(r.PID()) {
 		if time.Now().After(stopDeadline) {
 			t.Fatal("the runner did not stop")
 		}
@@ -141,21 +140,6 @@ func TestDoomed(t *testing.T) {
 	if why, ok := doomed(zombie.Pid); !ok || !strings.Contains(why, "exited") {
 		t.Errorf("reaped: %q, %v", why, ok)
 	}
-}
-
-func allStopped(pid int) bool {
-	stats, _ := filepath.Glob("/proc/" + strconv.Itoa(pid) + "/task/*/stat")
-	for _, p := range stats {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return false
-		}
-		s := string(b)
-		if f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:]); len(f) == 0 || f[0] != "T" {
-			return false
-		}
-	}
-	return len(stats) > 0
 }
 
 func isZombie(pid int) bool {

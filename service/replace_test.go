@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -124,28 +123,13 @@ func waitStopped(t *testing.T, pids []int) {
 	t.Helper()
 	deadline := time.Now().Add(time.Minute)
 	for _, pid := range pids {
-		for !allStopped(pid) {
+		for !testutil.AllStopped(pid) {
 			if time.Now().After(deadline) {
 				t.Fatalf("runner %d did not stop", pid)
 			}
 			time.Sleep(time.Millisecond)
 		}
 	}
-}
-
-func allStopped(pid int) bool {
-	stats, _ := filepath.Glob("/proc/" + strconv.Itoa(pid) + "/task/*/stat")
-	for _, p := range stats {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return false
-		}
-		s := string(b)
-		if f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:]); len(f) == 0 || f[0] != "T" {
-			return false
-		}
-	}
-	return len(stats) > 0
 }
 
 func execN(t *testing.T, s *Service, n int, concurrent bool) {

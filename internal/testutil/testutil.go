@@ -234,3 +234,20 @@ func MCPTestServer(tb testing.TB) string {
 	return mcpServer.get(tb, "the MCP test server", func() (string, error) { return os.MkdirTemp("", "codexec-test-mcp-") },
 		"mcptestserver", "./internal/mcptestserver")
 }
+
+// AllStopped reports that every thread of pid is stopped (state T in its
+// /proc stat), as after SIGSTOP took effect.
+func AllStopped(pid int) bool {
+	stats, _ := filepath.Glob("/proc/" + strconv.Itoa(pid) + "/task/*/stat")
+	for _, p := range stats {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return false
+		}
+		s := string(b)
+		if f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:]); len(f) == 0 || f[0] != "T" {
+			return false
+		}
+	}
+	return len(stats) > 0
+}

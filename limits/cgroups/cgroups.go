@@ -107,15 +107,15 @@ func New() (*Manager, error) { return NewWith(Options{}) }
 // NewWith probes the host and prepares the codexec parent group.
 func NewWith(opts Options) (*Manager, error) {
 	m := &Manager{owner: os.Getpid()}
-	switch cg.Mode() {
-	case cg.Unified:
+	switch HostMode() {
+	case V2:
 		impl, err := newV2(opts)
 		if err != nil {
 			return nil, fmt.Errorf("cgroups: v2: %w", err)
 		}
 		m.mode, m.impl = V2, impl
 		m.base, m.moved = impl.base, impl.moved
-	case cg.Legacy, cg.Hybrid:
+	case V1:
 		impl, err := newV1(opts)
 		if err != nil {
 			return nil, fmt.Errorf("cgroups: v1: %w", err)
