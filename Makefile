@@ -12,6 +12,8 @@ all: build
 ## build: bin/supervisor and bin/runner
 build:
 	$(GO) build $(GOFLAGS) -buildvcs=auto -o $(BIN)/ ./cmd/supervisor ./cmd/runner
+	@# Executable, not readable, by the runners' ids: started as them (decision 0042).
+	chmod 0711 $(BIN)/runner
 
 ## demo: build, then run every example through `supervisor run`
 demo: build
@@ -41,7 +43,7 @@ test-deploy:
 	cd deploy/kubernetes && export GOWORK=off && $(GO) vet ./... && $(GO) test -count=1 ./...
 
 # The isolation integration tests, also run on cgroup v2 inside a VM.
-V2_TESTS := ^Test(CreateKillDestroy|MemoryLimitOOM|NoOOMUnderTheLimit|PidsLimit|SetMemoryLimit|Sweep|V2WritesLimits|EnableControllers|EngineCompromised|MemoryBombs|MemoryIsTheRunnersOwn|MemoryBombPeakNearLimit|HardKillIsolated|LockdownIsVerified|RunnerDescriptors|NoLeaks|RealRunner|RunIsolatedBombs|Doctor|ConfiguredRoot|V2MountAndOwnGroup|DelegatedRootless|DelegatedCgroupNamespace|DelegatedUnit|SupervisorFullyIsolated)$$
+V2_TESTS := ^Test(CreateKillDestroy|MemoryLimitOOM|NoOOMUnderTheLimit|PidsLimit|SetMemoryLimit|Sweep|V2WritesLimits|EnableControllers|EngineCompromised|MemoryBombs|MemoryIsTheRunnersOwn|MemoryBombPeakNearLimit|HardKillIsolated|LockdownIsVerified|RunnerDescriptors|NoLeaks|RealRunner|RunIsolatedBombs|Doctor|ConfiguredRoot|V2MountAndOwnGroup|DelegatedRootless|DelegatedCgroupNamespace|DelegatedUnit|SupervisorFullyIsolated|RunnerStartsAsItsIDs)$$
 
 ## compat: the compatibility corpus (testdata/compat) through `supervisor run`,
 ## compared with Node's recorded output; prints the share that matches
@@ -53,6 +55,7 @@ compat: build
 ## with Debian's stock kernel (scripts/vmtest.sh; needs root and apt the first time)
 test-v2: build
 	$(GO) build $(GOFLAGS) -tags sandboxtest -o $(BIN)/probe/runner ./cmd/runner
+	chmod 0711 $(BIN)/probe/runner
 	@echo "=== cgroup v2: isolation tests in a VM (scripts/vmtest.sh) ==="
 	CODEXEC_TEST_BIN=$(BIN) CODEXEC_VM_ENV="CODEXEC_LEAK_RUNS=60" \
 	  $(GO) test -count=1 -p 1 -exec $(CURDIR)/scripts/vmtest.sh ./limits/cgroups ./sandbox ./cmd/supervisor -run '$(V2_TESTS)' -v 2>&1 | \

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -145,7 +146,14 @@ func (l Lockdown) Apply() (Applied, error) {
 		}
 		a.Layers = append(a.Layers, LayerRlimits)
 	}
-	if !l.skips(LayerCreds) && os.Geteuid() == 0 && l.UID >= 0 && l.GID >= 0 {
+	switch {
+	case l.skips(LayerCreds) || l.UID < 0 || l.GID < 0:
+	case startedAs(l.UID, l.GID):
+		// The supervisor started the process as these ids (decision 0042):
+		// nothing to change, and a parent-death signal set after the
+		// change, which execve keeps.
+		a.Layers = append(a.Layers, LayerCreds)
+	case os.Geteuid() == 0:
 		if err := dropPrivileges(l.UID, l.GID); err != nil {
 			return a, fmt.Errorf("drop privileges: %w", err)
 		}
@@ -168,8 +176,13 @@ func (l Lockdown) Apply() (Applied, error) {
 			a.LandlockABI = abi
 		}
 	}
-	if err := setNoNewPrivs(); err != nil {
-		return a, fmt.Errorf("no_new_privs: %w", err)
+	// Landlock set no_new_privs on every thread already (go-landlock, on
+	// kernels with and without its TSYNC flag): only without it is the
+	// all-thread prctl needed.
+	if !slices.Contains(a.Layers, LayerLandlock) || !noNewPrivs() {
+		if err := setNoNewPrivs(); err != nil {
+			return a, fmt.Errorf("no_new_privs: %w", err)
+		}
 	}
 	a.Layers = append(a.Layers, LayerNNP)
 	if !l.skips(LayerSeccomp) {
@@ -222,6 +235,31 @@ func dropPrivileges(uid, gid int) error {
 		return errors.New("ids did not change")
 	}
 	return nil
+}
+
+// startedAs reports that every id of the process is uid or gid, with no
+// supplementary groups and no capability: what dropPrivileges gives.
+func startedAs(uid, gid int) bool {
+	ruid, euid, suid := unix.Getresuid()
+	rgid, egid, sgid := unix.Getresgid()
+	if ruid != uid || euid != uid || suid != uid || rgid != gid || egid != gid || sgid != gid || uid == 0 {
+		return false
+	}
+	if groups, err := syscall.Getgroups(); err != nil || len(groups) != 0 {
+		return false
+	}
+	hdr := unix.CapUserHeader{Version: unix.LINUX_CAPABILITY_VERSION_3}
+	var data [2]unix.CapUserData
+	if err := unix.Capget(&hdr, &data[0]); err != nil {
+		return false
+	}
+	return data[0].Effective|data[1].Effective|data[0].Permitted|data[1].Permitted == 0
+}
+
+// noNewPrivs reports no_new_privs on the calling thread.
+func noNewPrivs() bool {
+	v, err := unix.PrctlRetInt(unix.PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0)
+	return err == nil && v == 1
 }
 
 // setNoNewPrivs sets no_new_privs on every thread of the process. The

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"codexec/internal/testutil"
+	"codexec/result"
 )
 
 // The isolation suite, run again where a supervisor does not own the host
@@ -24,7 +25,36 @@ var nestedSuite = []string{
 }
 
 func TestDelegatedRootless(t *testing.T) {
-	testutil.RunNested(t, testutil.NestedRootless, nestedSuite...)
+	testutil.RunNested(t, testutil.NestedRootless, append(nestedSuite, "TestUnreadableRunnerRootless")...)
+}
+
+// Without root, a runner binary its user cannot read is refused with the
+// reason: started from it in a user namespace, a runner would be undumpable
+// to everyone but the host's root, and this supervisor could not verify it.
+func TestUnreadableRunnerRootless(t *testing.T) {
+	iso := fullIsolation(t)
+	if !iso.UserNS {
+		t.Skip("skipping: only without root (TestDelegatedRootless runs it)")
+	}
+	src, err := os.ReadFile(testutil.Runner(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	runner := filepath.Join(t.TempDir(), "runner")
+	if err := os.WriteFile(runner, src, 0o111); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Start(Config{RunnerPath: runner, Env: RunnerEnv, Isolation: iso}, Spec{ID: "unreadable", MemoryBytes: 64 << 20})
+	if err == nil || !strings.Contains(err.Error(), "not readable by uid") || !strings.Contains(err.Error(), "chmod o+r") {
+		t.Fatalf("Start with a runner its user cannot read: %v", err)
+	}
+	if err := os.Chmod(runner, 0o511); err != nil {
+		t.Fatal(err)
+	}
+	out := runIsolated(t, iso, runner, "return 1 + 1", 2000, 64)
+	if out.Status != result.OK || string(out.Output) != "2" {
+		t.Fatalf("the same binary made readable: %s %s %+v", out.Status, out.Output, out.Error)
+	}
 }
 
 func TestDelegatedCgroupNamespace(t *testing.T) {

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"codexec/ipc"
+	"codexec/limits"
 	"codexec/limits/cgroups"
 	"codexec/result"
 )
@@ -334,6 +335,10 @@ func liveCheck(runnerPath, cgroupRoot string, iso *Isolation, isoErr error) Chec
 	c.OK = true
 	c.Detail = fmt.Sprintf("started, locked down (%s), ran a job, exited: %.1f ms in all (spawn to ready %.1f ms)",
 		strings.Join(layersOf(iso), ", "), float64(time.Since(start).Microseconds())/1000, float64(out.SpawnToReady.Microseconds())/1000)
+	if iso.Lockdown.UID >= 0 && !iso.Lockdown.Skips(limits.LayerCreds) && !r.StartedAsIDs() {
+		c.Detail += fmt.Sprintf("; the runner dropped to uid %d itself: a binary that uid may execute but not read (chmod 0711 %s, as make build leaves it) is started as it, with less CPU to lock down (decision 0042)",
+			iso.Lockdown.UID, runnerPath)
+	}
 	return c
 }
 

@@ -2,12 +2,15 @@ package sandbox
 
 import (
 	"context"
+	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -358,8 +361,18 @@ func TestAsyncCleanup(t *testing.T) {
 // reads the main thread.
 func TestNoNewPrivsOnEveryThread(t *testing.T) {
 	testutil.RequireRoot(t)
-	iso, err := NewIsolation(IsolationOptions{NoCgroups: true, Namespaces: []string{}, AllowWeak: true,
-		Skip: []string{limits.LayerRlimits, limits.LayerCreds, limits.LayerLandlock, limits.LayerSeccomp}})
+	// Alone, the runner's own all-thread prctl sets it; with landlock,
+	// landlock's enforcement does (and the runner's prctl is left out).
+	for _, skip := range [][]string{
+		{limits.LayerRlimits, limits.LayerCreds, limits.LayerLandlock, limits.LayerSeccomp},
+		{limits.LayerRlimits, limits.LayerCreds, limits.LayerSeccomp},
+	} {
+		t.Run(strings.Join(skip, "+"), func(t *testing.T) { noNewPrivsOnEveryThread(t, skip) })
+	}
+}
+
+func noNewPrivsOnEveryThread(t *testing.T, skip []string) {
+	iso, err := NewIsolation(IsolationOptions{NoCgroups: true, Namespaces: []string{}, AllowWeak: true, Skip: skip})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -447,4 +460,156 @@ func TestRunnersShareAnEmptyNetworkNamespace(t *testing.T) {
 	if fresh.netNS != nil || fresh.CloneFlags&syscall.CLONE_NEWNET == 0 {
 		t.Error("FreshNetNS did not give runners their own network namespace")
 	}
+}
+
+// As root, a runner whose binary its ids may execute but not read is
+// started as those ids (decision 0042): the forked child changes them, and
+// execve, finding the binary through its directory's handle, leaves the
+// process undumpable. The directories above the binary need not be
+// reachable by the ids; the handle does not stay in the runner. A binary
+// they may read is started as root and drops them itself, as before. Both
+// end with the same ids, no capability, and an undumpable process.
+func TestRunnerStartsAsItsIDs(t *testing.T) {
+	iso := fullIsolation(t)
+	if iso.Rootless {
+		t.Skip("skipping: without root the runner starts in a user namespace of its own")
+	}
+	src, err := os.ReadFile(testutil.Runner(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// locked (0700, unreachable by the ids) / bin (0711) / runner.
+	locked := filepath.Join(t.TempDir(), "locked")
+	bin := filepath.Join(locked, "bin")
+	if err := os.MkdirAll(bin, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(bin, 0o711); err != nil {
+		t.Fatal(err)
+	}
+	runner := filepath.Join(bin, "runner")
+	if err := os.WriteFile(runner, src, 0o711); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		mode  os.FileMode
+		asIDs bool
+	}{{0o711, true}, {0o755, false}, {0o700 | 0o001, true}} {
+		t.Run(tc.mode.String(), func(t *testing.T) {
+			if err := os.Chmod(runner, tc.mode); err != nil {
+				t.Fatal(err)
+			}
+			r, err := Start(Config{RunnerPath: runner, Env: RunnerEnv, Isolation: iso}, Spec{ID: "ids" + strconv.Itoa(int(tc.mode)), MemoryBytes: 64 << 20})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Kill()
+			if err := r.WaitReady(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+			if r.StartedAsIDs() != tc.asIDs {
+				t.Errorf("started as its ids: %v, want %v", r.StartedAsIDs(), tc.asIDs)
+			}
+			if !slices.Contains(r.Ready().Layers, limits.LayerCreds) {
+				t.Errorf("ready's layers %v lack %s", r.Ready().Layers, limits.LayerCreds)
+			}
+			pid := r.PID()
+			status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+			if err != nil {
+				t.Fatal(err)
+			}
+			fields := map[string]string{}
+			for _, line := range strings.Split(string(status), "\n") {
+				if k, v, ok := strings.Cut(line, ":"); ok {
+					fields[k] = strings.Join(strings.Fields(v), " ")
+				}
+			}
+			for k, want := range map[string]string{"Uid": "65534 65534 65534 65534", "Gid": "65534 65534 65534 65534",
+				"CapEff": "0000000000000000", "CapPrm": "0000000000000000", "Groups": ""} {
+				if fields[k] != want {
+					t.Errorf("%s is %q, want %q", k, fields[k], want)
+				}
+			}
+			var st syscall.Stat_t
+			if err := syscall.Stat(fmt.Sprintf("/proc/%d/mem", pid), &st); err != nil {
+				t.Fatal(err)
+			}
+			if st.Uid != 0 {
+				t.Errorf("its memory file belongs to uid %d: it is dumpable", st.Uid)
+			}
+			cmdline, _ := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid))
+			if got := strings.Contains(string(cmdline), "--close-fd=5"); got != tc.asIDs {
+				t.Errorf("cmdline %q: --close-fd=5 is %v, want %v", cmdline, got, tc.asIDs)
+			}
+			if comm, _ := os.ReadFile(fmt.Sprintf("/proc/%d/comm", pid)); string(comm) != "runner\n" {
+				t.Errorf("comm = %q, want runner", comm)
+			}
+			dir := fmt.Sprintf("/proc/%d/fd", pid)
+			entries, err := os.ReadDir(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range entries {
+				if target, _ := os.Readlink(filepath.Join(dir, e.Name())); strings.HasPrefix(target, "/") {
+					t.Errorf("runner holds fd %s → %s", e.Name(), target)
+				}
+			}
+			out := r.Run(t.Context(), testJob("return 1 + 1", 2000), 64<<20, nil)
+			if out.Status != result.OK || string(out.Output) != "2" {
+				t.Fatalf("outcome %s %s %+v", out.Status, out.Output, out.Error)
+			}
+			// doctor's end-to-end check names the mode to set when the
+			// runner had to drop its ids itself.
+			var live string
+			for _, c := range DiagnoseWith(DiagnoseOptions{RunnerPath: runner}).Checks {
+				if c.Name == "a runner, end to end" {
+					live = c.Detail
+				}
+			}
+			if hint := strings.Contains(live, "chmod 0711 "+runner); hint == tc.asIDs {
+				t.Errorf("doctor's hint to chmod 0711 shown: %v, want %v (%q)", hint, !tc.asIDs, live)
+			}
+		})
+	}
+
+	// A POSIX ACL that lets the ids read the binary its mode bits deny them:
+	// execve leaves that runner dumpable, and verification refuses it.
+	t.Run("read by an ACL", func(t *testing.T) {
+		if err := os.Chmod(runner, 0o711); err != nil {
+			t.Fatal(err)
+		}
+		if err := setReadACL(runner, DefaultRunnerID); err != nil {
+			if errors.Is(err, syscall.EOPNOTSUPP) {
+				t.Skipf("skipping: no POSIX ACLs here: %v", err)
+			}
+			t.Fatal(err)
+		}
+		r, err := Start(Config{RunnerPath: runner, Env: RunnerEnv, Isolation: iso}, Spec{ID: "acl", MemoryBytes: 64 << 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := r.Run(t.Context(), testJob("return 1", 2000), 64<<20, nil)
+		if out.Status != result.Internal || out.Error == nil || !strings.Contains(out.Error.Message, "dumpable") {
+			t.Fatalf("a runner its ids may read: outcome %s %+v, want internal: dumpable", out.Status, out.Error)
+		}
+	})
+}
+
+// setReadACL gives uid read and execute on path by a POSIX access ACL
+// (the system.posix_acl_access attribute, version 2).
+func setReadACL(path string, uid int) error {
+	const (
+		userObj, user, groupObj, mask, other = 0x01, 0x02, 0x04, 0x10, 0x20
+		undefined                            = 0xffffffff
+	)
+	b := binary.LittleEndian.AppendUint32(nil, 2)
+	for _, e := range []struct {
+		tag, perm uint16
+		id        uint32
+	}{{userObj, 7, undefined}, {user, 5, uint32(uid)}, {groupObj, 1, undefined}, {mask, 5, undefined}, {other, 1, undefined}} {
+		b = binary.LittleEndian.AppendUint16(b, e.tag)
+		b = binary.LittleEndian.AppendUint16(b, e.perm)
+		b = binary.LittleEndian.AppendUint32(b, e.id)
+	}
+	return syscall.Setxattr(path, "system.posix_acl_access", b, 0)
 }

@@ -62,11 +62,16 @@ func (r *Runner) peakMemory() (uint64, MemorySource) {
 // kill; an exited process has no VmHWM, so nothing is read then.
 func (r *Runner) sampleMemory() {
 	if hwm, ok := readHWM(r.cmd.Process); ok {
-		for {
-			old := r.hwm.Load()
-			if hwm <= old || r.hwm.CompareAndSwap(old, hwm) {
-				return
-			}
+		r.noteHWM(hwm)
+	}
+}
+
+// noteHWM keeps hwm if it is the largest VmHWM seen.
+func (r *Runner) noteHWM(hwm uint64) {
+	for {
+		old := r.hwm.Load()
+		if hwm <= old || r.hwm.CompareAndSwap(old, hwm) {
+			return
 		}
 	}
 }

@@ -20,6 +20,9 @@ import (
 	"math"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -28,6 +31,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"codexec/ipc"
+	"codexec/limits"
 	"codexec/limits/cgroups"
 	"codexec/result"
 )
@@ -155,6 +159,7 @@ type Runner struct {
 	used      bool
 	cgroup    cgroups.Cgroup // nil without cgroups
 	bornIn    bool           // started inside its cgroup (clone3 CLONE_INTO_CGROUP)
+	asIDs     bool           // started as its unprivileged ids (execAs)
 	memBytes  int64          // the cgroup's current memory limit
 	hwm       atomic.Uint64  // the largest VmHWM read from /proc/PID/status, bytes
 	jobClose  sync.Once      // closes jobW: after the result, it lets the runner exit
@@ -194,10 +199,50 @@ func Start(cfg Config, spec Spec) (*Runner, error) {
 	return r, nil
 }
 
-// sealInherited marks every descriptor this process inherited (from a
-// shell, a service manager, a test harness) close-on-exec, once: Go opens
-// its own descriptors close-on-exec, but inherited ones would otherwise
-// reach every runner.
+// exeDirFD is the descriptor the runner's directory has in a runner
+// started as its ids: after stdin, stdout, stderr and the two pipes.
+const exeDirFD = 5
+
+// execAs opens the runner's directory for a start as the runner's ids: as
+// root, with the credentials layer on, outside a user namespace, when the
+// ids may execute the binary but not read it. Then execve leaves the
+// process undumpable, as a change of ids in the runner does: no process of
+// those ids on the host can trace it or open its memory (verify checks).
+// Otherwise nil, nil: the runner is started as the supervisor and drops
+// its ids itself (limits.Lockdown), as it can wherever the binary is.
+func execAs(cfg Config) (*os.File, *syscall.Credential) {
+	iso := cfg.Isolation
+	if iso == nil || iso.UserNS || iso.Rootless || iso.Lockdown.UID < 0 || iso.Lockdown.GID < 0 || iso.Lockdown.Skips(limits.LayerCreds) {
+		return nil, nil
+	}
+	dir, err := os.OpenFile(filepath.Dir(cfg.RunnerPath), unix.O_PATH|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return nil, nil // the start reports it
+	}
+	var st unix.Stat_t
+	if unix.Fstatat(int(dir.Fd()), filepath.Base(cfg.RunnerPath), &st, 0) != nil || st.Mode&unix.S_IFMT != unix.S_IFREG ||
+		!execOnly(st, iso.Lockdown.UID, iso.Lockdown.GID) {
+		dir.Close()
+		return nil, nil
+	}
+	return dir, &syscall.Credential{Uid: uint32(iso.Lockdown.UID), Gid: uint32(iso.Lockdown.GID), Groups: []uint32{}}
+}
+
+// execOnly reports that uid:gid (with no other groups) may execute the
+// file but not read it, by its mode bits. (An ACL granting read would make
+// the runner dumpable: verify refuses it. One refusing execute makes the
+// start fail with EACCES, and the runner is started as root instead.)
+func execOnly(st unix.Stat_t, uid, gid int) bool {
+	perm := st.Mode & 0o7
+	switch {
+	case int(st.Uid) == uid:
+		perm = st.Mode >> 6 & 0o7
+	case int(st.Gid) == gid:
+		perm = st.Mode >> 3 & 0o7
+	}
+	return perm&0o1 != 0 && perm&0o4 == 0
+}
+
 // emptyStdin is every runner's standard input: the read end of a pipe
 // whose write end is closed, so a read gives end of file. It spares an
 // open of /dev/null per spawn and the need for /dev/null at all (a
@@ -212,6 +257,10 @@ var emptyStdin = sync.OnceValue(func() *os.File {
 	return r
 })
 
+// sealInherited marks every descriptor this process inherited (from a
+// shell, a service manager, a test harness) close-on-exec, once: Go opens
+// its own descriptors close-on-exec, but inherited ones would otherwise
+// reach every runner.
 var sealInherited = sync.OnceValue(func() error {
 	return unix.CloseRange(3, math.MaxUint32, unix.CLOSE_RANGE_CLOEXEC)
 })
@@ -219,6 +268,13 @@ var sealInherited = sync.OnceValue(func() error {
 func start(cfg Config, cg cgroups.Cgroup) (*Runner, error) {
 	if err := sealInherited(); err != nil {
 		return nil, fmt.Errorf("sandbox: mark inherited descriptors close-on-exec: %w", err)
+	}
+	if iso := cfg.Isolation; iso != nil && iso.UserNS && unix.Access(cfg.RunnerPath, unix.R_OK) != nil {
+		// execve of a binary the runner's user cannot read leaves the
+		// process undumpable to all but the init namespace's root: this
+		// supervisor could not read its namespaces to verify it.
+		return nil, fmt.Errorf("sandbox: the runner %s is not readable by uid %d: started in a user namespace from a binary its user cannot read, a runner cannot be inspected by this supervisor, so it could never be verified; build it as this user or make it readable (chmod o+r)",
+			cfg.RunnerPath, os.Getuid())
 	}
 	jobR, jobW, err := os.Pipe()
 	if err != nil {
@@ -246,6 +302,17 @@ func start(cfg Config, cg cgroups.Cgroup) (*Runner, error) {
 		cloneFlags = iso.CloneFlags
 		userNS = iso.UserNS
 	}
+	// As root, the runner is started as its unprivileged ids where execve
+	// then leaves it undumpable (decision 0042): the forked child changes
+	// them on its one thread, where the runner would otherwise change them
+	// on every thread of a running Go process. execve finds the binary
+	// through its directory's handle, passed as descriptor 5 (which the
+	// runner closes first), so the ids need no access to the directories
+	// above it.
+	exeDir, creds := execAs(cfg)
+	if exeDir != nil {
+		defer exeDir.Close()
+	}
 	newCmd := func(intoCgroup bool) *exec.Cmd {
 		cmd := &exec.Cmd{
 			Path:       cfg.RunnerPath,
@@ -268,6 +335,12 @@ func start(cfg Config, cg cgroups.Cgroup) (*Runner, error) {
 		}
 		if userNS {
 			cfg.Isolation.userNSMappings(cmd.SysProcAttr)
+		}
+		if creds != nil {
+			cmd.Path = "/proc/self/fd/" + strconv.Itoa(exeDirFD) + "/" + filepath.Base(cfg.RunnerPath)
+			cmd.Args = append(slices.Clip(cmd.Args), "--close-fd="+strconv.Itoa(exeDirFD))
+			cmd.ExtraFiles = append(cmd.ExtraFiles, exeDir)
+			cmd.SysProcAttr.Credential = creds
 		}
 		if intoCgroup {
 			// cgroup v2: the child is born in its cgroup (clone3 with
@@ -302,6 +375,14 @@ func start(cfg Config, cg cgroups.Cgroup) (*Runner, error) {
 	err = forkIn(netNS, func() error {
 		r.spawnedAt = time.Now()
 		err := cmd.Start()
+		if err != nil && creds != nil && errors.Is(err, syscall.EACCES) {
+			// The ids may not execute it (an ACL, a security module): the
+			// runner starts as root and drops them itself, as it always can.
+			creds = nil
+			cmd = newCmd(intoCgroup)
+			r.cmd = cmd
+			err = cmd.Start()
+		}
 		if err != nil && intoCgroup {
 			// Kernels without clone3 or CLONE_INTO_CGROUP: start plainly and
 			// move the child in before it can be given a job. An exec.Cmd
@@ -324,6 +405,7 @@ func start(cfg Config, cg cgroups.Cgroup) (*Runner, error) {
 	}
 	r.cgroup = cg
 	r.bornIn = intoCgroup
+	r.asIDs = creds != nil
 	if cg != nil && !intoCgroup {
 		if err := cg.Place(cmd.Process.Pid); err != nil {
 			_ = cmd.Process.Kill()
@@ -355,6 +437,11 @@ func (r *Runner) Ready() *ipc.Ready { return r.ready }
 
 // PID is the runner's process id.
 func (r *Runner) PID() int { return r.cmd.Process.Pid }
+
+// StartedAsIDs reports that the runner was started as its unprivileged ids
+// (its binary executable but not readable by them), rather than as the
+// supervisor, dropping them itself.
+func (r *Runner) StartedAsIDs() bool { return r.asIDs }
 
 // readFrames delivers the runner's frames to Run. The first frame (ready)
 // is read under a small cap; the rest only once the job has been sent and
@@ -415,8 +502,11 @@ func (r *Runner) WaitReady(ctx context.Context) error {
 				r.ready = &rd
 				r.readyAt = time.Now()
 				// What it holds at ready (cgroup v1: also what it used
-				// before it was moved into its cgroup).
-				r.sampleMemory()
+				// before it was moved into its cgroup): verify read it
+				// with the rest of its status.
+				if r.cfg.Isolation == nil {
+					r.sampleMemory()
+				}
 			}
 		}
 	case <-t.C:

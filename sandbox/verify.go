@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/sys/unix"
+
 	"codexec/ipc"
 	"codexec/limits"
 )
@@ -33,6 +35,10 @@ func (r *Runner) verify(rd *ipc.Ready) error {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
 		return &LockdownError{"read its status: " + err.Error()}
+	}
+	// What it holds at ready, from the same read (see sampleMemory).
+	if hwm, ok := parseHWM(b); ok {
+		r.noteHWM(hwm)
 	}
 	status := map[string]string{}
 	for _, line := range strings.Split(string(b), "\n") {
@@ -66,6 +72,19 @@ func (r *Runner) verify(rd *ipc.Ready) error {
 	for k, v := range want {
 		if status[k] != v {
 			return &LockdownError{fmt.Sprintf("%s is %q, want %q", k, status[k], v)}
+		}
+	}
+	if uid := iso.Lockdown.UID; uid >= 0 && !skip[limits.LayerCreds] {
+		// Undumpable: the kernel gives its /proc files to root, so no
+		// process of the runner's ids on the host can trace it or open its
+		// memory (changing ids, or execve of a binary the ids cannot read,
+		// makes it so; decision 0042).
+		var st unix.Stat_t
+		if err := unix.Stat(fmt.Sprintf("/proc/%d/mem", pid), &st); err != nil {
+			return &LockdownError{"stat its memory file: " + err.Error()}
+		}
+		if st.Uid != 0 {
+			return &LockdownError{fmt.Sprintf("it is dumpable (its /proc files belong to uid %d): processes of its ids could trace it", st.Uid)}
 		}
 	}
 	// Every namespace it should have of its own, it has.

@@ -34,10 +34,15 @@ func main() {
 func run(args []string) int {
 	startCPU := usage()
 	growStack()
-	jobFD, msgFD, lock, err := parseArgs(args)
+	jobFD, msgFD, closeFD, lock, err := parseArgs(args)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "runner:", err)
 		return 2
+	}
+	if closeFD >= 0 {
+		// The handle execve found this binary through (a start as the
+		// runner's ids, decision 0042): nothing of the runner's.
+		_ = syscall.Close(closeFD)
 	}
 	// The job pipe is read through the runtime's poller: a goroutine that
 	// waits for a reply is parked, not a thread blocked in read, and a
@@ -202,35 +207,38 @@ func readReplies(jobPipe *os.File, rt *jsrt.Runtime, tools bool) <-chan struct{}
 	return done
 }
 
-// parseArgs reads --job-fd=N, --msg-fd=N and the lockdown arguments.
-func parseArgs(args []string) (jobFD, msgFD int, lock limits.Lockdown, err error) {
-	jobFD, msgFD = -1, -1
+// parseArgs reads --job-fd=N, --msg-fd=N, --close-fd=N and the lockdown
+// arguments.
+func parseArgs(args []string) (jobFD, msgFD, closeFD int, lock limits.Lockdown, err error) {
+	jobFD, msgFD, closeFD = -1, -1, -1
 	lock.UID, lock.GID = -1, -1
 	for _, a := range args {
 		if ok, err := lock.ParseArg(a); ok || err != nil {
 			if err != nil {
-				return 0, 0, lock, err
+				return 0, 0, 0, lock, err
 			}
 			continue
 		}
 		name, val, ok := strings.Cut(a, "=")
 		n, perr := strconv.Atoi(val)
 		if !ok || perr != nil || n < 3 {
-			return 0, 0, lock, fmt.Errorf("bad argument %q (want --job-fd=N --msg-fd=N)", a)
+			return 0, 0, 0, lock, fmt.Errorf("bad argument %q (want --job-fd=N --msg-fd=N)", a)
 		}
 		switch name {
 		case "--job-fd":
 			jobFD = n
 		case "--msg-fd":
 			msgFD = n
+		case "--close-fd":
+			closeFD = n
 		default:
-			return 0, 0, lock, fmt.Errorf("unknown argument %q", a)
+			return 0, 0, 0, lock, fmt.Errorf("unknown argument %q", a)
 		}
 	}
-	if jobFD < 0 || msgFD < 0 || jobFD == msgFD {
-		return 0, 0, lock, fmt.Errorf("need distinct --job-fd and --msg-fd")
+	if jobFD < 0 || msgFD < 0 || jobFD == msgFD || closeFD == jobFD || closeFD == msgFD {
+		return 0, 0, 0, lock, fmt.Errorf("need distinct --job-fd, --msg-fd and --close-fd")
 	}
-	return jobFD, msgFD, lock, nil
+	return jobFD, msgFD, closeFD, lock, nil
 }
 
 // usage is the runner's CPU time so far. (Not its peak RSS: getrusage's

@@ -146,7 +146,7 @@ func (in Inputs) entries() []entry {
 		{name: "usr/", mode: 0o755},
 		{name: "usr/local/", mode: 0o755},
 		{name: "usr/local/bin/", mode: 0o755},
-		{name: "usr/local/bin/runner", mode: 0o755, data: in.Runner},
+		{name: "usr/local/bin/runner", mode: 0o711, data: in.Runner}, // executable, not readable, by the runners' ids (decision 0042)
 		{name: "usr/local/bin/supervisor", mode: 0o755, data: in.Supervisor},
 	}
 }

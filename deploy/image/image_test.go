@@ -136,7 +136,7 @@ func wantFiles(in Inputs) []fileEntry {
 		{"usr/", tar.TypeDir, 0o755, ""},
 		{"usr/local/", tar.TypeDir, 0o755, ""},
 		{"usr/local/bin/", tar.TypeDir, 0o755, ""},
-		{"usr/local/bin/runner", tar.TypeReg, 0o755, sum(in.Runner)},
+		{"usr/local/bin/runner", tar.TypeReg, 0o711, sum(in.Runner)},
 		{"usr/local/bin/supervisor", tar.TypeReg, 0o755, sum(in.Supervisor)},
 	}
 }
@@ -518,6 +518,9 @@ func TestRootfsInNamespaces(t *testing.T) {
 	}
 	if d := rep.ok["a runner, end to end"]; !strings.Contains(d, "namespaces pid+net+ipc+uts+mount") || !strings.Contains(d, "cgroup v1") && !strings.Contains(d, "cgroup v2") {
 		t.Errorf("the live check's layers: %q", d)
+	}
+	if d := rep.ok["a runner, end to end"]; strings.Contains(d, "itself") {
+		t.Errorf("the image's runner (mode 0711) was not started as its ids: %q", d)
 	}
 
 	out, stderr, code := output(t, container(t, rootfs, cf, nil, "run", "-"), "return 1+1")

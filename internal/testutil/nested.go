@@ -115,11 +115,18 @@ func RunNested(t *testing.T, mode string, tests ...string) {
 		if err := os.Chown(tmp, NestedUID, NestedUID); err != nil {
 			t.Fatal(err)
 		}
-		for _, p := range []string{self, filepath.Join(bin, "runner"), filepath.Join(bin, "supervisor")} {
-			if !othersMayRun(p) {
-				t.Skipf("skipping: %s is not reachable by uid %d", p, NestedUID)
-			}
+		if !othersMayRun(self) {
+			t.Skipf("skipping: %s is not reachable by uid %d", self, NestedUID)
 		}
+		// The binaries as the user would have them, built by themselves:
+		// theirs, so readable by them whatever their mode (a runner in a
+		// user namespace started from a binary its user cannot read could
+		// not be verified; sandbox refuses to start one).
+		own := filepath.Join(tmp, "bin")
+		if err := copyTree(bin, own, NestedUID); err != nil {
+			t.Fatalf("copy the binaries for uid %d: %v", NestedUID, err)
+		}
+		env = append(env, "CODEXEC_TEST_BIN="+own)
 		attr.Credential = &syscall.Credential{Uid: NestedUID, Gid: NestedUID, Groups: []uint32{}}
 		env = append(env, "CODEXEC_EXPECT_MODE=rootless")
 	case NestedUnit:
@@ -188,11 +195,47 @@ func RunNested(t *testing.T, mode string, tests ...string) {
 	})
 }
 
+// copyTree copies the regular files and directories under src to dst with
+// their modes, owned by uid (and gid uid).
+func copyTree(src, dst string, uid int) error {
+	return filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		to := filepath.Join(dst, rel)
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		switch {
+		case d.IsDir():
+			if err := os.MkdirAll(to, 0o755); err != nil {
+				return err
+			}
+		case fi.Mode().IsRegular():
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			if err := os.WriteFile(to, b, fi.Mode().Perm()); err != nil {
+				return err
+			}
+			if err := os.Chmod(to, fi.Mode().Perm()); err != nil {
+				return err
+			}
+		default:
+			return nil
+		}
+		return os.Chown(to, uid, uid)
+	})
+}
+
 // othersMayRun reports that a user who is neither the owner nor in the
 // group can reach and execute p.
 func othersMayRun(p string) bool {
 	fi, err := os.Stat(p)
-	if err != nil || fi.Mode().Perm()&0o005 != 0o005 {
+	if err != nil || fi.Mode().Perm()&0o001 == 0 { // execute is all execve needs (the runner is 0711)
 		return false
 	}
 	for d := filepath.Dir(p); ; d = filepath.Dir(d) {
