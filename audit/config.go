@@ -47,6 +47,7 @@ const EnvHostID = "CODEXEC_HOST_ID"
 const (
 	DefaultRetention      = 30 * 24 * time.Hour
 	DefaultFlushInterval  = 100 * time.Millisecond
+	DefaultShipCoalesce   = 20 * time.Millisecond
 	DefaultMaxOutboxBytes = 256 << 20
 	DefaultMinFreeBytes   = 64 << 20
 	DefaultSegmentBytes   = 8 << 20
@@ -78,6 +79,13 @@ type Config struct {
 	Durability Durability // DurabilityBatch when empty
 	// FlushInterval bounds the time from Append to fsync in batch mode.
 	FlushInterval time.Duration
+	// ShipCoalesce is the least time between two shipping passes that new
+	// records start (DefaultShipCoalesce): a record appended after a quiet
+	// spell ships at once, and under load the records of this much time go
+	// to the store in one batch (one transaction and fsync, or one insert)
+	// rather than one by one. A Flush (and so a query's read-your-writes)
+	// does not wait for it. Records are durable in the outbox meanwhile.
+	ShipCoalesce time.Duration
 	// MaxOutboxBytes is the size of unshipped records past which Ready
 	// refuses new executions with ErrOutboxFull. Append, for executions
 	// already admitted, refuses only past a quarter more.
@@ -148,6 +156,7 @@ func (c Config) withDefaults() (Config, error) {
 	}
 	def(&c.Retention, DefaultRetention)
 	def(&c.FlushInterval, DefaultFlushInterval)
+	def(&c.ShipCoalesce, DefaultShipCoalesce)
 	def(&c.LockTimeout, DefaultLockTimeout)
 	def(&c.ScanInterval, DefaultScanInterval)
 	def(&c.PurgeInterval, DefaultPurgeInterval)
@@ -163,7 +172,7 @@ func (c Config) withDefaults() (Config, error) {
 		name string
 		v    time.Duration
 	}{{"retention", c.Retention}, {"flushInterval", c.FlushInterval}, {"lockTimeout", c.LockTimeout},
-		{"scanInterval", c.ScanInterval}} {
+		{"scanInterval", c.ScanInterval}, {"shipCoalesce", c.ShipCoalesce}} {
 		if d.v < 0 {
 			return c, fmt.Errorf("%w: %s %s is negative", ErrConfig, d.name, d.v)
 		}

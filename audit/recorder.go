@@ -56,6 +56,7 @@ type Recorder struct {
 
 	appended     atomic.Uint64
 	shippedN     atomic.Uint64
+	batches      atomic.Uint64
 	shipFailures atomic.Uint64
 	purgedN      atomic.Uint64
 	collisions   atomic.Uint64
@@ -257,7 +258,9 @@ func (r *Recorder) shipLoop() {
 	nextScan := time.Time{}
 	nextPurge := time.Time{}
 	scanNow := true
+	var lastPass time.Time
 	for {
+		lastPass = time.Now()
 		if scanNow || !time.Now().Before(nextScan) {
 			if err := r.ob.scan(); err != nil {
 				r.log.Error("audit: cannot adopt leftover outbox segments", "error", err)
@@ -298,6 +301,18 @@ func (r *Recorder) shipLoop() {
 		}
 		select {
 		case <-notify:
+			if d := time.Until(lastPass.Add(r.cfg.ShipCoalesce)); d > 0 {
+				t := time.NewTimer(d)
+				select {
+				case <-t.C:
+				case <-r.kick:
+					scanNow = true
+				case <-r.stop:
+					t.Stop()
+					return
+				}
+				t.Stop()
+			}
 		case <-r.kick:
 			scanNow = true
 		case <-wait:
@@ -366,6 +381,7 @@ func (r *Recorder) shipAll(ctx context.Context) error {
 			}
 			r.ob.shipped(s, len(frames))
 			r.shippedN.Add(uint64(len(recs)))
+			r.batches.Add(1)
 			r.lastShipped.Store(time.Now().UnixNano())
 			r.mu.Lock()
 			r.lastErr = ""
@@ -437,6 +453,7 @@ type Stats struct {
 	OldestPendingSec float64       `json:"oldestPendingAgeSeconds"` // the same, in seconds
 	Appended         uint64        `json:"appended"`                // records appended by this Recorder
 	Shipped          uint64        `json:"shipped"`                 // records this Recorder delivered to the store
+	Batches          uint64        `json:"batches"`                 // the deliveries they took (Config.ShipCoalesce)
 	Adopted          uint64        `json:"adopted"`                 // records found in segments left by dead processes
 	ShipFailures     uint64        `json:"shipFailures"`            // failed attempts to deliver a batch
 	Corrupt          uint64        `json:"corrupt"`                 // damaged frames found in the outbox
@@ -455,6 +472,7 @@ func (r *Recorder) Stats() Stats {
 		OutboxStats:  r.ob.stats(),
 		Appended:     r.appended.Load(),
 		Shipped:      r.shippedN.Load(),
+		Batches:      r.batches.Load(),
 		Adopted:      r.ob.adopted.Load(),
 		ShipFailures: r.shipFailures.Load(),
 		Corrupt:      r.ob.corrupt.Load(),

@@ -79,6 +79,63 @@ func TestRecorderAppend(t *testing.T) {
 }
 
 // Any JSON output comes back exactly, through the outbox and each store.
+// Under load, records go to the store in batches (Config.ShipCoalesce):
+// a record appended after a quiet spell ships at once; records appended
+// within the window after a pass wait for its end and go in one batch; a
+// Flush does not wait for the window.
+func TestShipCoalesce(t *testing.T) {
+	const window = time.Second
+	for _, be := range backends() {
+		t.Run(be.name, func(t *testing.T) {
+			cfg := be.config(t)
+			cfg.ShipCoalesce = window
+			r := open(t, cfg)
+			seed := audittest.Seed()
+			add := func(recs ...Record) {
+				for _, rec := range recs {
+					if err := r.Append(context.Background(), rec); err != nil {
+						t.Fatalf("Append: %v", err)
+					}
+				}
+			}
+			waitShipped := func(n uint64, within time.Duration) time.Duration {
+				start := time.Now()
+				for r.Stats().Shipped < n {
+					if time.Since(start) > within {
+						t.Fatalf("%d records shipped after %s, want %d (stats %+v)", r.Stats().Shipped, within, n, r.Stats())
+					}
+					time.Sleep(time.Millisecond)
+				}
+				return time.Since(start)
+			}
+			time.Sleep(window + 100*time.Millisecond) // quiet since Open's pass
+
+			add(seed[0])
+			if took := waitShipped(1, window/2); took > window/2 {
+				t.Errorf("a record after a quiet spell took %s to ship", took)
+			}
+
+			b0 := r.Stats().Batches
+			add(seed[1:21]...)
+			time.Sleep(window / 4)
+			if st := r.Stats(); st.Shipped != 1 {
+				t.Errorf("%d records shipped inside the window, want them held", st.Shipped-1)
+			}
+			waitShipped(21, 2*window)
+			if st := r.Stats(); st.Batches != b0+1 {
+				t.Errorf("20 records inside the window took %d batches, want 1", st.Batches-b0)
+			}
+
+			add(seed[21])
+			ctx, cancel := context.WithTimeout(context.Background(), window/2)
+			defer cancel()
+			if err := r.Flush(ctx); err != nil || r.Stats().Shipped != 22 {
+				t.Errorf("Flush inside the window: %v, %d shipped", err, r.Stats().Shipped)
+			}
+		})
+	}
+}
+
 func TestRecorderOutputRoundTrip(t *testing.T) {
 	for _, be := range backends() {
 		t.Run(be.name, func(t *testing.T) {
