@@ -23,11 +23,14 @@ import (
 	"fmt"
 
 	"log"
+	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -170,6 +173,7 @@ func main() {
 	}
 	stopSampling()
 	r.RSS["supervisorUnderLoad"] = float64(maxRSS.Load()) / 1024
+	sideBySide(&r, tmp, filepath.Join(bin, "runner"), func() { execute(wls[0]) })
 
 	// Simple through an MCP client: supervisor mcp in-process (warm pool,
 	// and no pool), and through this daemon.
@@ -551,19 +555,7 @@ func firstUse(r *Results, runner string) {
 // per execution with no isolation, no validation, no audit, no HTTP: how
 // fast goja-in-a-fresh-process can go on this machine.
 func ceiling(r *Results, runner string) {
-	iso, err := sandbox.NewIsolation(sandbox.IsolationOptions{NoCgroups: true, Namespaces: []string{}, AllowWeak: true,
-		Skip: []string{"rlimits", "credentials", "landlock", "seccomp"}})
-	check(err)
-	cfg := service.DaemonSandboxConfig(runner, 0, iso)
-	one := func() {
-		rn, err := sandbox.Start(cfg, sandbox.Spec{ID: "ceiling", MemoryBytes: 256 << 20})
-		check(err)
-		out := rn.Run(context.Background(), ipc.Job{ID: "c", Code: wlSimpleCode(), Context: ctxJSON, TimeoutMs: 5000,
-			MaxOutputBytes: 1 << 20, MaxLogLines: 100, MaxLogBytes: 1 << 20}, 0, nil)
-		if out.Status != result.OK {
-			log.Fatalf("bench: bare runner: %s %+v", out.Status, out.Error)
-		}
-	}
+	one := bareRunner(runner)
 	r.References["bareRunner.median"] = timeN(*nSimple, one).Median
 	r.References["bareRunner.rate.c8"] = throughput(8, *nThru, one)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -572,14 +564,72 @@ func ceiling(r *Results, runner string) {
 	log.Printf("bench: bare runner per execution: median %.2f ms, %.0f/s at concurrency 8", r.References["bareRunner.median"], r.References["bareRunner.rate.c8"])
 }
 
-func references(r *Results, tmp string) {
-	floor := filepath.Join(tmp, "floor")
-	build := exec.Command("go", "build", "-trimpath", "-o", floor, "./bench/floor")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		log.Fatalf("bench: build the static Go reference: %v\n%s", err, out)
+// bareRunner returns one execution of simple on a runner started for it
+// with no isolation, validation, audit or HTTP.
+func bareRunner(runner string) func() {
+	iso, err := sandbox.NewIsolation(sandbox.IsolationOptions{NoCgroups: true, Namespaces: []string{}, AllowWeak: true,
+		Skip: []string{"rlimits", "credentials", "landlock", "seccomp"}})
+	check(err)
+	cfg := service.DaemonSandboxConfig(runner, 0, iso)
+	return func() {
+		rn, err := sandbox.Start(cfg, sandbox.Spec{ID: "ceiling", MemoryBytes: 256 << 20})
+		check(err)
+		out := rn.Run(context.Background(), ipc.Job{ID: "c", Code: wlSimpleCode(), Context: ctxJSON, TimeoutMs: 5000,
+			MaxOutputBytes: 1 << 20, MaxLogLines: 100, MaxLogBytes: 1 << 20}, 0, nil)
+		if out.Status != result.OK {
+			log.Fatalf("bench: bare runner: %s %+v", out.Status, out.Error)
+		}
 	}
-	spawn := func() {
+}
+
+// sideBySide measures throughput at concurrency 8 of codexec (simple
+// through the socket, warm pool), a bare runner per execution and the
+// static Go binary per execution in alternating rounds, so that each
+// round's ratios share the machine's state of the moment: on these noisy
+// machines a rate measured minutes apart from its reference moves the ratio
+// by more than most changes. The ratios are the medians of the rounds'.
+func sideBySide(r *Results, tmp, runner string, codexec func()) {
+	const rounds = 5
+	n := max(*nThru/2, 40)
+	bare, static := bareRunner(runner), staticGo(tmp)
+	var cx, br, sg, toBare, toStatic []float64
+	for i := 0; i < rounds; i++ {
+		c, b, g := throughput(8, n, codexec), throughput(8, n, bare), throughput(8, n, static)
+		cx, br, sg = append(cx, c), append(br, b), append(sg, g)
+		toBare, toStatic = append(toBare, c/b), append(toStatic, c/g)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	check(sandbox.WaitCleanups(ctx))
+	med := func(v []float64) float64 {
+		v = slices.Clone(v)
+		sort.Float64s(v)
+		return v[len(v)/2]
+	}
+	r.Throughput["sideBySide.socketWarm.c8"] = med(cx)
+	r.Throughput["sideBySide.bareRunner.c8"] = med(br)
+	r.Throughput["sideBySide.staticGoSpawn.c8"] = med(sg)
+	r.Ratios["throughputC8/bareRunnerRateC8.sideBySide"] = med(toBare)
+	r.Ratios["throughputC8/staticGoSpawnRateC8.sideBySide"] = med(toStatic)
+	log.Printf("bench: throughput at concurrency 8, %d alternating rounds: codexec %.0f/s, bare runner %.0f/s, static Go %.0f/s; ratios %.2f and %.2f",
+		rounds, med(cx), med(br), med(sg), med(toBare), med(toStatic))
+}
+
+var staticGoBin string
+
+// staticGo returns one spawn of the static Go binary that answers one job
+// (bench/floor), built once into tmp.
+func staticGo(tmp string) func() {
+	if staticGoBin == "" {
+		staticGoBin = filepath.Join(tmp, "floor")
+		build := exec.Command("go", "build", "-trimpath", "-o", staticGoBin, "./bench/floor")
+		build.Env = append(os.Environ(), "CGO_ENABLED=0")
+		if out, err := build.CombinedOutput(); err != nil {
+			log.Fatalf("bench: build the static Go reference: %v\n%s", err, out)
+		}
+	}
+	floor := staticGoBin
+	return func() {
 		cmd := exec.Command(floor)
 		var job bytes.Buffer
 		payload := []byte(`{"type":"job","arg":{"code":"return 14"}}`)
@@ -591,10 +641,16 @@ func references(r *Results, tmp string) {
 			log.Fatalf("bench: static Go reference: %v", err)
 		}
 	}
+}
+
+func references(r *Results, tmp string) {
+	spawn := staticGo(tmp)
 	s := timeN(*nSimple, spawn)
 	r.References["staticGoSpawn.median"] = s.Median
 	r.References["staticGoSpawn.rate.c8"] = throughput(8, *nThru, spawn)
 	log.Printf("bench: static Go binary: spawn median %.2f ms, %.0f/s at concurrency 8", s.Median, r.References["staticGoSpawn.rate.c8"])
+
+	httpFloor(r, tmp)
 
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -621,6 +677,51 @@ func references(r *Results, tmp string) {
 	r.References["nodeProcess.rate.c2"] = throughput(2, 40, procRun)
 	log.Printf("bench: node vm fresh context: median %.3f ms; fresh node process: median %.1f ms, %.1f/s at concurrency 2",
 		vm.Median, ps.Median, r.References["nodeProcess.rate.c2"])
+}
+
+// httpFloor is what the socket's HTTP costs alone: the same client sends
+// simple's request over a Unix socket to a handler in this process that
+// decodes it and answers a fixed result of the same shape. Once back to
+// back, and once after the idle the warm measurement has before each
+// request (it waits for the pool to refill), which is when a machine's
+// wake-ups show: a request then crosses sleeping threads in two
+// processes.
+func httpFloor(r *Results, tmp string) {
+	sock := filepath.Join(tmp, "floor.sock")
+	l, err := net.Listen("unix", sock)
+	check(err)
+	answer, err := json.Marshal(result.Result{ID: "exec_01J000000000000000000000", Status: result.OK, Output: []byte("14"), Language: "javascript"})
+	check(err)
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		var in wire.ExecuteRequest
+		if err := json.NewDecoder(req.Body).Decode(&in); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(answer)
+	})}
+	go srv.Serve(l)
+	defer srv.Close()
+	c := client.New(sock)
+	one := func() {
+		res, err := c.Execute(context.Background(), wire.ExecuteRequest{Code: wlSimpleCode(), Language: "javascript", Context: ctxJSON, Timeout: 30000, AgentID: "bench"})
+		check(err)
+		if string(res.Output) != "14" {
+			log.Fatalf("bench: HTTP floor: %s", res.Output)
+		}
+	}
+	r.References["httpExchange.median"] = timeN(*nSimple, one).Median
+	var lat []time.Duration
+	for i := 0; i < *nSimple; i++ {
+		time.Sleep(5 * time.Millisecond)
+		t := time.Now()
+		one()
+		lat = append(lat, time.Since(t))
+	}
+	r.References["httpExchangeAfterIdle.median"] = summarise(lat).Median
+	log.Printf("bench: the socket's HTTP alone: %.3f ms back to back, %.3f ms after 5 ms idle",
+		r.References["httpExchange.median"], r.References["httpExchangeAfterIdle.median"])
 }
 
 var simpleCode string
