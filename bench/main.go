@@ -453,9 +453,7 @@ func runnerVsInProcess(w workload, runner string) (inProc, inRunner Stats) {
 		}
 		b = append(b, out.Wall)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	check(sandbox.WaitCleanups(ctx))
+	waitCleanups()
 	return summarise(a), summarise(b)
 }
 
@@ -485,9 +483,7 @@ func startup(r *Results, runner string) {
 			log.Fatalf("bench: warm runner: %s %s", out.Status, out.Output)
 		}
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	check(sandbox.WaitCleanups(ctx))
+	waitCleanups()
 	r.Startup["spawnToReady"] = summarise(spawn)
 	r.Startup["cpuBeforeMain"] = summarise(cpu)
 	r.Startup["createRuntime"] = summarise(rt)
@@ -541,9 +537,7 @@ func firstUse(r *Results, runner string) {
 			r.FirstUse[f.name] = summarise(cpu)
 		}
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	check(sandbox.WaitCleanups(ctx))
+	waitCleanups()
 	for _, f := range firstUses {
 		if s, ok := r.FirstUse[f.name]; ok {
 			log.Printf("bench: first use, runner CPU: %s %.2f ms", f.name, s.Median)
@@ -558,10 +552,16 @@ func ceiling(r *Results, runner string) {
 	one := bareRunner(runner)
 	r.References["bareRunner.median"] = timeN(*nSimple, one).Median
 	r.References["bareRunner.rate.c8"] = throughput(8, *nThru, one)
+	waitCleanups()
+	log.Printf("bench: bare runner per execution: median %.2f ms, %.0f/s at concurrency 8", r.References["bareRunner.median"], r.References["bareRunner.rate.c8"])
+}
+
+// waitCleanups waits (at most 10 s) for the runners this process started
+// to be reaped and their cgroups removed.
+func waitCleanups() {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	check(sandbox.WaitCleanups(ctx))
-	log.Printf("bench: bare runner per execution: median %.2f ms, %.0f/s at concurrency 8", r.References["bareRunner.median"], r.References["bareRunner.rate.c8"])
 }
 
 // bareRunner returns one execution of simple on a runner started for it
@@ -598,9 +598,7 @@ func sideBySide(r *Results, tmp, runner string, codexec func()) {
 		cx, br, sg = append(cx, c), append(br, b), append(sg, g)
 		toBare, toStatic = append(toBare, c/b), append(toStatic, c/g)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	check(sandbox.WaitCleanups(ctx))
+	waitCleanups()
 	med := func(v []float64) float64 {
 		v = slices.Clone(v)
 		sort.Float64s(v)
