@@ -51,6 +51,10 @@ func New(path string) *Client {
 // Socket is the path the client talks to.
 func (c *Client) Socket() string { return c.socket }
 
+// CloseIdleConnections closes the connections kept alive between requests
+// (each otherwise takes one of the daemon's places for 30 s).
+func (c *Client) CloseIdleConnections() { c.http.CloseIdleConnections() }
+
 // Error is an error answer from the supervisor.
 type Error struct {
 	Status  int    // HTTP status

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -93,41 +94,66 @@ func TestHealthRefusedAtTheConnectionCap(t *testing.T) {
 	testutil.RequireRoot(t)
 	d := daemontest.Start(t, daemontest.Options{Args: []string{"--max-connections", "2"}})
 	d.CloseIdle()
-	const req = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
-	ask := func(c net.Conn) (int, bool) {
+	ask := func(c net.Conn, path string) (int, bool, string) {
 		t.Helper()
 		c.SetDeadline(time.Now().Add(10 * time.Second))
-		if _, err := c.Write([]byte(req)); err != nil {
+		if _, err := c.Write([]byte("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n")); err != nil {
 			t.Fatal(err)
 		}
 		resp, err := http.ReadResponse(bufio.NewReader(c), nil)
 		if err != nil {
 			t.Fatalf("no answer: %v", err)
 		}
-		io.Copy(io.Discard, resp.Body)
+		body, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		return resp.StatusCode, resp.Close
+		return resp.StatusCode, resp.Close, string(body)
 	}
-	// Connections served and kept alive until one is answered from the
-	// reserve (and closed): the cap's two places are taken, by ours or by
-	// the harness client's idle connection (which lives 30 s).
-	for served := 0; ; served++ {
-		if served > 2 {
-			t.Fatalf("%d connections served with a cap of 2", served)
-		}
+	dial := func() net.Conn {
+		t.Helper()
 		c, err := net.Dial("unix", d.Socket)
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer c.Close()
-		code, closing := ask(c)
-		if code != 200 {
-			t.Fatalf("GET /healthz below the cap: %d", code)
-		}
-		if closing {
-			break
+		t.Cleanup(func() { c.Close() })
+		return c
+	}
+	// The first of the cap's two places, kept alive. The daemon frees a
+	// place when it has closed its side of a connection, which may be
+	// after the client has seen the end of it (the harness client's idle
+	// connection, the reserve's answer below): wait for each on our own
+	// connection, so that no place is freed after the count.
+	first := dial()
+	open := regexp.MustCompile(`(?m)^codexec_connections_open (\S+)$`)
+	waitOpen := func(want string) {
+		t.Helper()
+		for deadline := time.Now().Add(10 * time.Second); ; {
+			code, closing, body := ask(first, "/metrics")
+			if code != 200 || closing {
+				t.Fatalf("GET /metrics below the cap: %d (closing %v)", code, closing)
+			}
+			m := open.FindStringSubmatch(body)
+			if m == nil {
+				t.Fatalf("no codexec_connections_open in /metrics:\n%s", body)
+			}
+			if m[1] == want {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("codexec_connections_open is %s after 10 s, want %s", m[1], want)
+			}
+			time.Sleep(20 * time.Millisecond)
 		}
 	}
+	waitOpen("1")
+	// The second place, kept alive too; a third connection is then
+	// answered from the reserve, and closed.
+	if code, closing, _ := ask(dial(), "/healthz"); code != 200 || closing {
+		t.Fatalf("GET /healthz at the cap's second place: %d (closing %v)", code, closing)
+	}
+	if code, closing, _ := ask(dial(), "/healthz"); code != 200 || !closing {
+		t.Fatalf("GET /healthz beyond the cap: %d (closing %v), want 200 from the reserve, closed", code, closing)
+	}
+	waitOpen("2")
 	// The reserve, held by connections that ask nothing (each lives at
 	// most a few seconds: health must run now).
 	for range api.HealthReserve {

@@ -230,7 +230,10 @@ func (d *Daemon) Stop(within time.Duration) error {
 
 // CloseIdle closes the client connections kept alive, so that the daemon's
 // side of them goes too before it is measured.
-func (d *Daemon) CloseIdle() { d.tr.CloseIdleConnections() }
+func (d *Daemon) CloseIdle() {
+	d.tr.CloseIdleConnections()
+	d.Client.CloseIdleConnections()
+}
 
 // Execute posts one execution and returns its result; status is the HTTP
 // status (200 for any result; 429 when overloaded, with err set).
