@@ -39,6 +39,9 @@ func (cs *callState) admit(c ipc.Call, job ipc.Job, opts RunOptions) error {
 // wait waits for the calls being answered, at most d (their context has
 // ended; an OnCall that ignores it is not waited for longer).
 func (cs *callState) wait(d time.Duration) {
+	if cs.n == 0 {
+		return // none was admitted, so none is being answered
+	}
 	done := make(chan struct{})
 	go func() { cs.wg.Wait(); close(done) }()
 	t := time.NewTimer(d)

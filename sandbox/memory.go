@@ -3,11 +3,12 @@ package sandbox
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"os"
 	"strconv"
 	"syscall"
 	"time"
+
+	"codexec/internal/kfile"
 )
 
 // MemorySource names the evidence a runner's peak memory comes from.
@@ -81,7 +82,7 @@ func (r *Runner) noteHWM(hwm uint64) {
 // them): a process not yet reaped still owns its pid, so the file opened
 // before is its own, never a later process's that reused the pid.
 func readHWM(p *os.Process) (uint64, bool) {
-	f, err := os.Open("/proc/" + strconv.Itoa(p.Pid) + "/status")
+	f, err := kfile.Open("/proc/" + strconv.Itoa(p.Pid) + "/status")
 	if err != nil {
 		return 0, false
 	}
@@ -89,7 +90,7 @@ func readHWM(p *os.Process) (uint64, bool) {
 	if p.Signal(syscall.Signal(0)) != nil {
 		return 0, false
 	}
-	b, err := io.ReadAll(io.LimitReader(f, 16<<10))
+	b, err := f.ReadAll(0)
 	if err != nil {
 		return 0, false
 	}

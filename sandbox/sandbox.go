@@ -916,11 +916,8 @@ func (r *Runner) unreadJob() (int, error) {
 // without waiting for the runner to exit (its peak memory was read when the
 // result came).
 func (r *Runner) concludeResult(out *Outcome, ev evidence) Outcome {
-	if r.cgroup != nil {
-		if n, err := r.cgroup.OOMKills(); err == nil {
-			ev.oomKills = n
-		}
-	}
+	// No OOM count: a result classifies before it (classify), and a
+	// runner the OOM killer took sent none.
 	out.PeakMemoryBytes, out.MemoryFrom = r.peakMemory()
 	classify(out, ev)
 	out.CPUTime = time.Duration(ev.result.CPUMs * float64(time.Millisecond))

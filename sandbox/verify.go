@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"codexec/internal/kfile"
 	"codexec/ipc"
 	"codexec/limits"
 )
@@ -32,7 +33,7 @@ func (r *Runner) verify(rd *ipc.Ready) error {
 	for _, s := range iso.Lockdown.Skip {
 		skip[s] = true
 	}
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	b, err := kfile.ReadFile("/proc/"+strconv.Itoa(pid)+"/status", 0)
 	if err != nil {
 		return &LockdownError{"read its status: " + err.Error()}
 	}
@@ -141,7 +142,7 @@ func (r *Runner) prepare(job *ipc.Job, memBytes int64) error {
 // takes effect), which is why Run asks before it writes. A pid is not
 // reused before the runner is reaped, and a reaped runner is dead anyway.
 func doomed(pid int) (why string, ok bool) {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	b, err := kfile.ReadFile("/proc/"+strconv.Itoa(pid)+"/status", 0)
 	if err != nil {
 		if os.IsNotExist(err) {
 			return "it had exited before the job was sent", true
@@ -187,7 +188,7 @@ func HeapShare(memBytes int64) int64 {
 // checkLimits reads /proc/PID/limits and requires no core dumps, no file
 // writes and the lockdown's descriptor limit.
 func checkLimits(pid int) error {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/limits", pid))
+	b, err := kfile.ReadFile("/proc/"+strconv.Itoa(pid)+"/limits", 0)
 	if err != nil {
 		return &LockdownError{"read its limits: " + err.Error()}
 	}

@@ -29,6 +29,8 @@ import (
 	"time"
 
 	cg "github.com/containerd/cgroups/v3"
+
+	"codexec/internal/kfile"
 )
 
 // Mode is the cgroup hierarchy codexec uses on this host.
@@ -268,7 +270,7 @@ func removeWhenEmpty(dir string) error {
 
 // readUint reads a file holding one unsigned number.
 func readUint(path string) (uint64, error) {
-	b, err := os.ReadFile(path)
+	b, err := kfile.ReadFile(path, 0)
 	if err != nil {
 		return 0, err
 	}
@@ -281,7 +283,7 @@ func readUint(path string) (uint64, error) {
 
 // readKey reads "key value" lines (memory.events, memory.oom_control).
 func readKey(path, key string) (uint64, error) {
-	b, err := os.ReadFile(path)
+	b, err := kfile.ReadFile(path, 0)
 	if err != nil {
 		return 0, err
 	}
