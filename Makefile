@@ -43,7 +43,7 @@ test-deploy:
 	cd deploy/kubernetes && export GOWORK=off && $(GO) vet ./... && $(GO) test -count=1 ./...
 
 # The isolation integration tests, also run on cgroup v2 inside a VM.
-V2_TESTS := ^Test(CreateKillDestroy|MemoryLimitOOM|NoOOMUnderTheLimit|PidsLimit|SetMemoryLimit|Sweep|V2WritesLimits|EnableControllers|EngineCompromised|MemoryBombs|MemoryIsTheRunnersOwn|MemoryBombPeakNearLimit|HardKillIsolated|LockdownIsVerified|RunnerDescriptors|NoLeaks|RealRunner|RunIsolatedBombs|Doctor|ConfiguredRoot|V2MountAndOwnGroup|DelegatedRootless|DelegatedCgroupNamespace|DelegatedUnit|SupervisorFullyIsolated|RunnerStartsAsItsIDs)$$
+V2_TESTS := ^Test(CreateKillDestroy|MemoryLimitOOM|NoOOMUnderTheLimit|PidsLimit|SetMemoryLimit|Sweep|V2WritesLimits|EnableControllers|EngineCompromised|MemoryBombs|MemoryIsTheRunnersOwn|PeakOfAResultCountsItsJob|MemoryBombPeakNearLimit|HardKillIsolated|LockdownIsVerified|RunnerDescriptors|NoLeaks|RealRunner|RunIsolatedBombs|Doctor|ConfiguredRoot|V2MountAndOwnGroup|DelegatedRootless|DelegatedCgroupNamespace|DelegatedUnit|SupervisorFullyIsolated|RunnerStartsAsItsIDs)$$
 
 ## compat: the compatibility corpus (testdata/compat) through `supervisor run`,
 ## compared with Node's recorded output; prints the share that matches

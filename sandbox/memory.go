@@ -38,6 +38,9 @@ const (
 // with vfork (as os/exec does) inherits the supervisor's peak RSS there at
 // exec (decision 0027).
 func (r *Runner) peakMemory() (uint64, MemorySource) {
+	if r.resultPeakOK {
+		return r.resultPeak, MemoryFromCgroup
+	}
 	var cg uint64
 	cgOK := false
 	if r.cgroup != nil {
@@ -65,6 +68,23 @@ func (r *Runner) sampleMemory() {
 	if hwm, ok := readHWM(r.cmd.Process); ok {
 		r.noteHWM(hwm)
 	}
+}
+
+// sampleAtResult takes the runner's peak memory when its result arrives,
+// before the job pipe is closed and it exits. A runner born in its cgroup
+// has its figure there, everything it was ever charged (peakMemory): that
+// one read replaces the /proc read of VmHWM, which would not be used. It is
+// read now, not after the exit, and kept: the job is over, and what the
+// runner does after its result (exiting) is not the code's. Elsewhere, or
+// if the cgroup cannot be read, VmHWM is read as before.
+func (r *Runner) sampleAtResult() {
+	if r.bornIn && r.cgroup != nil {
+		if p, err := r.cgroup.PeakMemory(); err == nil {
+			r.resultPeak, r.resultPeakOK = p, true
+			return
+		}
+	}
+	r.sampleMemory()
 }
 
 // noteHWM keeps hwm if it is the largest VmHWM seen.

@@ -1,9 +1,12 @@
 package sandbox
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"runtime"
 	"testing"
+	"time"
 
 	"codexec/internal/testutil"
 	"codexec/result"
@@ -135,5 +138,46 @@ func TestMemoryBombPeakNearLimit(t *testing.T) {
 	}
 	if out.MemoryFrom == MemoryFromCgroup && peak > limit {
 		t.Errorf("peak = %d bytes from the cgroup, above its limit %d", peak, limit)
+	}
+}
+
+// The peak reported with a result counts what the job used: a job that
+// touches 48 MiB reports at least that, whether Run waits for the runner's
+// exit or returns at the result (AsyncCleanup), and the figure comes from
+// the cgroup when the runner was born in it (v2), from VmHWM otherwise.
+func TestPeakOfAResultCountsItsJob(t *testing.T) {
+	iso := fullIsolation(t)
+	runner := testutil.Runner(t)
+	const code = `const a = new Float64Array(6 << 20); for (let i = 0; i < a.length; i += 512) a[i] = i; return a.length`
+	const limit = 128 << 20
+	for _, async := range []bool{false, true} {
+		t.Run(map[bool]string{false: "waited", true: "async"}[async], func(t *testing.T) {
+			r, err := Start(Config{RunnerPath: runner, Env: RunnerEnv, Isolation: iso, AsyncCleanup: async},
+				Spec{ID: fmt.Sprintf("peak%v", async), MemoryBytes: limit})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := r.Run(t.Context(), testJob(code, 10000), limit, nil)
+			if out.Status != result.OK || string(out.Output) != "6291456" {
+				t.Fatalf("outcome %s %s %+v", out.Status, out.Output, out.Error)
+			}
+			want := MemoryFromProcess
+			if r.bornIn {
+				want = MemoryFromCgroup
+			}
+			if out.MemoryFrom != want {
+				t.Errorf("memory from %q, want %q (born in its cgroup: %v)", out.MemoryFrom, want, r.bornIn)
+			}
+			if out.PeakMemoryBytes < 48<<20 || out.PeakMemoryBytes > limit+memoryMargin {
+				t.Errorf("peak %.1f MiB, want at least the 48 MiB the job touched and at most the limit plus %d MiB",
+					float64(out.PeakMemoryBytes)/(1<<20), memoryMargin>>20)
+			}
+			t.Logf("peak %.1f MiB from %s", float64(out.PeakMemoryBytes)/(1<<20), out.MemoryFrom)
+		})
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
+	defer cancel()
+	if err := WaitCleanups(ctx); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -162,9 +162,14 @@ type Runner struct {
 	asIDs     bool           // started as its unprivileged ids (execAs)
 	memBytes  int64          // the cgroup's current memory limit
 	hwm       atomic.Uint64  // the largest VmHWM read from /proc/PID/status, bytes
-	jobClose  sync.Once      // closes jobW: after the result, it lets the runner exit
-	jobMu     sync.Mutex     // serialises replies on jobW and its close
-	jobClosed bool           // under jobMu: no reply may be written any more
+	// resultPeak: the cgroup's peak read when the result arrived, for a
+	// runner born in its cgroup (sampleAtResult); set and read on Run's
+	// goroutine only.
+	resultPeak   uint64
+	resultPeakOK bool
+	jobClose     sync.Once  // closes jobW: after the result, it lets the runner exit
+	jobMu        sync.Mutex // serialises replies on jobW and its close
+	jobClosed    bool       // under jobMu: no reply may be written any more
 
 	mu         sync.Mutex
 	reaped     bool
@@ -803,7 +808,7 @@ loop:
 					break loop
 				}
 				// Its peak memory while it still has it, then let it go.
-				r.sampleMemory()
+				r.sampleAtResult()
 				r.closeJob()
 				ev.result = &res
 				break loop
