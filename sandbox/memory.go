@@ -61,9 +61,10 @@ func (r *Runner) peakMemory() (uint64, MemorySource) {
 }
 
 // sampleMemory reads the runner's VmHWM from /proc/PID/status and keeps
-// the largest seen. It is called at ready, when the result arrives (the
-// runner then waits for the job pipe to close, see ipc) and before every
-// kill; an exited process has no VmHWM, so nothing is read then.
+// the largest seen. It is called at ready, when the result arrives unless
+// the cgroup has the figure (sampleAtResult; the runner then waits for the
+// job pipe to close, see ipc) and before every kill; an exited process has
+// no VmHWM, so nothing is read then.
 func (r *Runner) sampleMemory() {
 	if hwm, ok := readHWM(r.cmd.Process); ok {
 		r.noteHWM(hwm)
