@@ -5,13 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -150,27 +150,31 @@ func TestServeMaxConnections(t *testing.T) {
 	if !strings.Contains(d.Log(), `"maxConnections":2`) {
 		t.Errorf("the serving line does not give the cap: %s", d.Log())
 	}
+	// The descriptors' baseline, with the pool full (each parked runner
+	// holds pipes and a pidfd) and the harness client's connection closed.
+	poolFull := func() {
+		t.Helper()
+		for deadline := time.Now().Add(20 * time.Second); ; {
+			h, err := d.Health(context.Background())
+			if err == nil && h.Pool != nil && h.Pool.Idle == h.Pool.Target {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("the pool is not full after 20 s: %+v %v", h.Pool, err)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		d.CloseIdle()
+	}
+	poolFull()
 	baseline := d.Resources(t).FDs
 	d.CloseIdle() // Resources scraped /metrics
-	// Until the daemon has seen the client's idle connection close, it
-	// holds one of the two places: the cap must be reached by the test's
-	// own connections only.
-	open := func() int {
-		fds, _ := os.ReadDir(fmt.Sprintf("/proc/%d/fd", d.PID()))
-		return len(fds)
-	}
-	for deadline := time.Now().Add(10 * time.Second); open() >= baseline && time.Now().Before(deadline); {
-		time.Sleep(10 * time.Millisecond)
-	}
-	baseline = open()
 
 	ask := func(c net.Conn, req string) (int, string, bool) {
 		t.Helper()
 		c.SetDeadline(time.Now().Add(10 * time.Second))
-		if req != "" {
-			if _, err := c.Write([]byte(req)); err != nil {
-				t.Fatal(err)
-			}
+		if _, err := c.Write([]byte(req)); err != nil {
+			t.Fatal(err)
 		}
 		resp, err := http.ReadResponse(bufio.NewReader(c), nil)
 		if err != nil {
@@ -180,51 +184,74 @@ func TestServeMaxConnections(t *testing.T) {
 		b, _ := io.ReadAll(resp.Body)
 		return resp.StatusCode, string(b), resp.Close
 	}
-	const health = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
-	// Served connections, kept alive, until one is answered from the
-	// reserve (Connection: close): the cap is reached (the project's
-	// client may hold one of the two already).
 	var held []net.Conn
-	for reserve := false; !reserve; {
-		if len(held) > 2 {
-			t.Fatalf("%d connections served with a cap of 2", len(held))
-		}
+	dial := func() net.Conn {
+		t.Helper()
 		c, err := net.Dial("unix", d.Socket)
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer c.Close()
-		code, b, closing := ask(c, health)
-		if code != 200 || !strings.Contains(b, `"status":"ok"`) {
-			t.Fatalf("GET /healthz: %d %s", code, b)
-		}
-		held, reserve = append(held, c), closing
+		t.Cleanup(func() { c.Close() })
+		held = append(held, c)
+		return c
 	}
-	var spare []net.Conn
+	const health = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+	const config = "GET /v1/config HTTP/1.1\r\nHost: x\r\n\r\n"
+	// The first of the cap's two places, kept alive. The daemon frees a
+	// place when it has closed its side of a connection, which may be
+	// after the client has seen the end of it (the harness client's idle
+	// connection, the reserve's answers below): wait for each on this
+	// connection, so that no place is freed after the count.
+	first := dial()
+	openRE := regexp.MustCompile(`(?m)^codexec_connections_open (\S+)$`)
+	waitOpen := func(want string) {
+		t.Helper()
+		for deadline := time.Now().Add(10 * time.Second); ; {
+			code, body, closing := ask(first, "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n")
+			if code != 200 || closing {
+				t.Fatalf("GET /metrics below the cap: %d (closing %v)", code, closing)
+			}
+			m := openRE.FindStringSubmatch(body)
+			if m == nil {
+				t.Fatalf("no codexec_connections_open in /metrics:\n%s", body)
+			}
+			if m[1] == want {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("codexec_connections_open is %s after 10 s, want %s", m[1], want)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	waitOpen("1")
+	// The second place, kept alive too.
+	if code, b, closing := ask(dial(), health); code != 200 || closing || !strings.Contains(b, `"status":"ok"`) {
+		t.Fatalf("GET /healthz at the cap's second place: %d %s (closing %v)", code, b, closing)
+	}
+	// Beyond the cap, a connection is served from the reserve: /healthz
+	// and nothing else, answered once and closed.
+	if code, b, closing := ask(dial(), health); code != 200 || !closing || !strings.Contains(b, `"status":"ok"`) {
+		t.Fatalf("GET /healthz beyond the cap: %d %s (closing %v), want 200 from the reserve, closed", code, b, closing)
+	}
+	if code, b, closing := ask(dial(), config); code != 503 || !closing || !strings.Contains(b, `"code":"too_many_connections"`) {
+		t.Errorf("GET /v1/config from the reserve: %d %s (closing %v)", code, b, closing)
+	}
+	waitOpen("2")
+	// The reserve, held by connections that ask nothing; the next one is
+	// refused at the door, whatever it asks.
 	for range api.HealthReserve {
-		c, err := net.Dial("unix", d.Socket)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c.Close()
-		spare = append(spare, c)
+		dial()
 	}
-	c, err := net.Dial("unix", d.Socket)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// A request other than /healthz: refused beyond the reserve, and from
-	// the reserve too.
-	code, b, _ := ask(c, "GET /v1/config HTTP/1.1\r\nHost: x\r\n\r\n")
-	c.Close()
-	if code != 503 || !strings.Contains(b, `"code":"too_many_connections"`) {
+	if code, b, _ := ask(dial(), config); code != 503 || !strings.Contains(b, `"code":"too_many_connections"`) {
 		t.Errorf("beyond the cap and its reserve: %d %s", code, b)
 	}
-	for _, c := range append(held, spare...) {
+	for _, c := range held {
 		c.Close()
 	}
 	var fds int
 	for deadline := time.Now().Add(20 * time.Second); ; {
+		poolFull()
 		fds = d.Resources(t).FDs
 		d.CloseIdle()
 		if fds <= baseline+2 || time.Now().After(deadline) {
@@ -238,6 +265,7 @@ func TestServeMaxConnections(t *testing.T) {
 	// Once the closed connections' places are free, /metrics is served
 	// (not refused from the reserve) and counts the refusal.
 	var m map[string]float64
+	var err error
 	for deadline := time.Now().Add(20 * time.Second); ; {
 		m, err = d.Metrics(context.Background())
 		d.CloseIdle()
@@ -246,7 +274,8 @@ func TestServeMaxConnections(t *testing.T) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	if err != nil || m[`codexec_connections_refused_total{reason="limit"}`] < 1 {
-		t.Errorf("refusals counted: %v %v (%d samples)", m[`codexec_connections_refused_total{reason="limit"}`], err, len(m))
+	limit, healthOnly := m[`codexec_connections_refused_total{reason="limit"}`], m[`codexec_connections_refused_total{reason="health_only"}`]
+	if err != nil || limit < 1 || healthOnly < 1 {
+		t.Errorf("refusals counted: limit %v, health_only %v, want at least 1 each (%v, %d samples)", limit, healthOnly, err, len(m))
 	}
 }
