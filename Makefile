@@ -5,7 +5,7 @@ GOFLAGS  ?= -trimpath
 export CGO_ENABLED := 0
 SHELL    := /bin/bash
 
-.PHONY: all build demo test test-host test-v2 test-short test-deploy lint fuzz soak bench compat clients image test-image clean
+.PHONY: all build demo test test-host test-v2 test-short test-deploy test-goja lint fuzz soak bench compat clients image test-image clean
 
 all: build
 
@@ -34,8 +34,13 @@ clients: build
 ## test-host: lint, then every test here, with a MongoDB-compatible server
 ## (FerretDB, built and started by scripts/with-ferretdb.sh; privileged tests
 ## skip with a reason unless root)
-test-host: build lint test-deploy
+test-host: build lint test-deploy test-goja
 	CODEXEC_TEST_BIN=$(BIN) scripts/with-ferretdb.sh $(GO) test -count=1 ./...
+
+## test-goja: the goja fork's own suite (third_party/goja, a module of its
+## own), with the tests of its patches (PATCHES.md)
+test-goja:
+	cd third_party/goja && export GOWORK=off && $(GO) test -count=1 ./...
 
 ## test-deploy: the Kubernetes manifests (deploy/kubernetes, a module of its
 ## own) decoded strictly into the API types and checked against the project

@@ -62,7 +62,7 @@ func (rt *Runtime) installGlue(intrinsics *goja.Object) error {
 		name string
 	}{
 		{&g.objToString, "objToString"}, {&g.errorToString, "errorToString"}, {&g.getOwnDesc, "getOwnDesc"},
-		{&g.promiseThen, "promiseThen"}, {&rt.freeze, "freeze"}, {&rt.stringify, "jsonStringify"}, {&rt.parse, "jsonParse"},
+		{&g.promiseThen, "promiseThen"}, {&rt.freeze, "freeze"}, {&rt.parse, "jsonParse"},
 	} {
 		if *c.to, err = callable(c.name); err != nil {
 			return err

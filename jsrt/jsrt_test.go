@@ -67,6 +67,13 @@ func TestRun(t *testing.T) {
 		{name: "cyclic", code: "const a = {}; a.self = a; return a", status: result.Error, errSub: "circular"},
 		{name: "bigint", code: "return 10n", status: result.Error, errSub: "BigInt"},
 		{name: "output cap", code: "return 'x'.repeat(2000)", status: result.OutputLimit, errSub: "output cap"},
+		{name: "output at the cap", code: "return 'x'.repeat(998)", status: result.OK, output: `"` + strings.Repeat("x", 998) + `"`},
+		{name: "output a byte over the cap", code: "return 'x'.repeat(999)", status: result.OutputLimit, errSub: "at least 1001 bytes of JSON, over the 1000-byte output cap"},
+		{name: "output cap in UTF-8 bytes", code: "return 'é'.repeat(500)", status: result.OutputLimit, errSub: "at least 1002 bytes"},
+		// 2**32-1 holes would be 20 GB of "null,": the serialisation
+		// stops just over the cap, long before the timeout.
+		{name: "output cap, sparse array", code: "const a = []; a.length = 2 ** 32 - 1; return a", status: result.OutputLimit, errSub: "at least 100"},
+		{name: "output cap, shared subtree", code: "let o = [1, 2, 3]; for (let i = 0; i < 40; i++) o = [o, o]; return o", status: result.OutputLimit, errSub: "output cap"},
 
 		// Async and timers.
 		{name: "await", code: "const v = await Promise.resolve(5); return v * 2", status: result.OK, output: "10"},

@@ -104,6 +104,19 @@ func checkOutput(t *testing.T, value string, shape uint8) {
 		if sh.roundTrip && res.Status == result.Error {
 			t.Fatalf("%s: error %s, want the value back", where, res.Error.Message)
 		}
+		if res.Status == result.OutputLimit && strings.Contains(res.Error.Message, "output cap") {
+			// The serialisation stopped at the cap: in full, the value's
+			// JSON must really be over it.
+			rt, err := jsrt.New(jsrt.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			full := rt.Run(ipc.Job{ID: "fuzz", Code: sh.code, Context: ctx, TimeoutMs: 10000, MaxOutputBytes: 64 << 20,
+				MaxLogLines: 10, MaxLogBytes: 64 << 10, CaptureConsole: true}, func(string, string) error { return nil })
+			if full.Status == result.OK && len(full.Output) <= 64<<10 {
+				t.Fatalf("%s: output_limit (%s), but its JSON in full is %d bytes", where, res.Error.Message, len(full.Output))
+			}
+		}
 	default:
 		t.Fatalf("%s: status %s (%+v), want ok, error or output_limit", where, res.Status, res.Error)
 	}

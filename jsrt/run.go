@@ -279,10 +279,18 @@ func (rt *Runtime) unhandledRejection() (ipc.Result, bool) {
 }
 
 // output serialises the settled value as JSON.stringify does, with
-// undefined as null, and enforces the output cap.
+// undefined as null, and enforces the output cap: the serialisation stops
+// as soon as the text is over it, so that a value whose JSON would be
+// gigabytes (a sparse array's length, a graph shared many times over) is
+// refused in the time and memory of the cap, not of its text.
 func (rt *Runtime) output(v goja.Value) ipc.Result {
-	s, err := rt.stringify(goja.Undefined(), v)
+	max := rt.job.MaxOutputBytes
+	s, ok, err := rt.vm.StringifyJSON(v, max)
 	if err != nil {
+		var long *goja.JSONTooLongError
+		if errors.As(err, &long) {
+			return outputTooLarge(long.Length, max)
+		}
 		if r, stopped := rt.stoppedResult(err); stopped {
 			return r
 		}
@@ -302,18 +310,10 @@ func (rt *Runtime) output(v goja.Value) ipc.Result {
 		}
 		return rt.fromError(err)
 	}
-	if goja.IsUndefined(s) {
+	if !ok {
 		return ipc.Result{Status: result.OK, Output: []byte("null")}
 	}
-	max := rt.job.MaxOutputBytes
-	if js, ok := s.(goja.String); ok && max > 0 && js.Length() > max {
-		return outputTooLarge(js.Length(), max)
-	}
-	out := s.String()
-	if max > 0 && len(out) > max {
-		return outputTooLarge(len(out), max)
-	}
-	return ipc.Result{Status: result.OK, Output: []byte(out)}
+	return ipc.Result{Status: result.OK, Output: []byte(s)}
 }
 
 // MaxErrorMessageBytes bounds the message of an error result: the code
@@ -568,7 +568,7 @@ func (rt *Runtime) WarmUp() {
 	}
 	if v, err := fn(goja.Undefined(), ctx); err == nil {
 		if p, ok := v.Export().(*goja.Promise); ok && p.State() == goja.PromiseStateFulfilled {
-			_, _ = rt.stringify(goja.Undefined(), p.Result())
+			_, _, _ = rt.vm.StringifyJSON(p.Result(), 1<<20)
 		}
 	}
 }

@@ -52,7 +52,6 @@ type Runtime struct {
 	vm         *goja.Runtime
 	errorCtor  goja.Value
 	rangeCtor  goja.Value
-	stringify  goja.Callable // the intrinsic JSON.stringify
 	parse      goja.Callable // the intrinsic JSON.parse
 	freeze     goja.Callable // the intrinsic Object.freeze
 	defineProp goja.Value    // the intrinsic Object.defineProperty

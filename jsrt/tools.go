@@ -206,24 +206,22 @@ func (rt *Runtime) toolFunction(name, short string) *goja.Object {
 		}
 		args := "{}"
 		if a := call.Argument(0); !goja.IsUndefined(a) {
-			s, err := rt.stringify(goja.Undefined(), a)
+			s, ok, err := vm.StringifyJSON(a, MaxCallArgsBytes)
 			if err != nil {
+				var long *goja.JSONTooLongError
 				var ex *goja.Exception
-				if errors.As(err, &ex) {
+				switch {
+				case errors.As(err, &long):
+					return fail(rt.rangeError(fmt.Sprintf("the argument of tools.%s is at least %d bytes of JSON, over the %d-byte bound on a call", name, long.Length, MaxCallArgsBytes)))
+				case errors.As(err, &ex):
 					return fail(ex.Value())
 				}
 				panic(err) // an interrupt: the job is being stopped
 			}
-			if goja.IsUndefined(s) {
+			if !ok {
 				return fail(vm.NewTypeError(fmt.Sprintf("the argument of tools.%s has no JSON form (a function or a symbol); pass an object", name)))
 			}
-			if js, ok := s.(goja.String); ok && js.Length() > MaxCallArgsBytes {
-				return fail(rt.rangeError(fmt.Sprintf("the argument of tools.%s is at least %d bytes of JSON, over the %d-byte bound on a call", name, js.Length(), MaxCallArgsBytes)))
-			}
-			args = s.String()
-			if len(args) > MaxCallArgsBytes {
-				return fail(rt.rangeError(fmt.Sprintf("the argument of tools.%s is %d bytes of JSON, over the %d-byte bound on a call", name, len(args), MaxCallArgsBytes)))
-			}
+			args = s
 		}
 		t := &rt.tools
 		t.nextID++

@@ -353,8 +353,11 @@ func TestToolCallArgumentsNotSerialisable(t *testing.T) {
 			try { await p; out.push('sent') } catch (e) { out.push(e.constructor.name) }
 		}
 		try { await tools.f('x'.repeat(8 << 20)) } catch (e) { out.push(e.constructor.name, /over the \d+-byte bound/.test(e.message)) }
+		// 20 GB of JSON: refused as soon as it is over the bound.
+		const holes = []; holes.length = 2 ** 32 - 1;
+		try { await tools.f({ holes }) } catch (e) { out.push(e.constructor.name, /is at least \d+ bytes of JSON, over the \d+-byte bound/.test(e.message)) }
 		return out`, []string{"f"}, nil)
-	wantOK(t, res, `[true,"TypeError",true,"TypeError",true,"TypeError",true,"TypeError",true,"RangeError","RangeError",true]`)
+	wantOK(t, res, `[true,"TypeError",true,"TypeError",true,"TypeError",true,"TypeError",true,"RangeError","RangeError",true,"RangeError",true]`)
 	if len(late) != 0 {
 		t.Fatalf("calls sent: %+v", late)
 	}

@@ -186,6 +186,67 @@ type _builtinJSON_stringifyContext struct {
 	gap, indent      string
 	buf              bytes.Buffer
 	allAscii         bool
+	max              int // with max > 0, stop once the text is over max bytes
+}
+
+// jsonTooLong is what a stringify context with a maximum panics with once
+// its text is over it; StringifyJSON recovers it.
+type jsonTooLong struct{ length int }
+
+// JSONTooLongError is StringifyJSON's error for a text over its maximum.
+type JSONTooLongError struct {
+	Length int // the text's bytes when the stringify stopped: more than Max
+	Max    int
+}
+
+func (e *JSONTooLongError) Error() string {
+	return fmt.Sprintf("the JSON text is at least %d bytes, over the %d-byte maximum", e.Length, e.Max)
+}
+
+// StringifyJSON is JSON.stringify(v) as the built-in does it, without a
+// replacer or an indent, and unaffected by what the script has done to the
+// global JSON. With max > 0 it stops as soon as the text is over max bytes
+// (UTF-8), calling no more toJSON methods or getters, and returns a
+// *JSONTooLongError: a value whose text would be gigabytes costs about max
+// bytes and the time to write them. ok is false when the value has no JSON
+// form (undefined, a function, a symbol). A JavaScript exception (a
+// circular structure, a BigInt, a throwing getter) or an interrupt is
+// returned as the error, as a Callable returns it.
+func (r *Runtime) StringifyJSON(v Value, max int) (s string, ok bool, err error) {
+	ctx := _builtinJSON_stringifyContext{r: r, allAscii: true, max: max}
+	var long *jsonTooLong
+	err = r.runWrapped(func() {
+		defer func() {
+			if x := recover(); x != nil {
+				if l, isLong := x.(*jsonTooLong); isLong {
+					long = l
+					return
+				}
+				panic(x)
+			}
+		}()
+		ok = ctx.do(v)
+	})
+	if long != nil {
+		return "", false, &JSONTooLongError{Length: long.length, Max: max}
+	}
+	if err != nil || !ok {
+		return "", false, err
+	}
+	if max > 0 && ctx.buf.Len() > max {
+		return "", false, &JSONTooLongError{Length: ctx.buf.Len(), Max: max}
+	}
+	return ctx.buf.String(), true, nil
+}
+
+// check stops the stringify once the text written so far is over the
+// maximum. It is called where that text is final: after a whole value, an
+// array element, or a kept property (a property whose value turns out
+// undefined has its key taken back).
+func (ctx *_builtinJSON_stringifyContext) check() {
+	if ctx.max > 0 && ctx.buf.Len() > ctx.max {
+		panic(&jsonTooLong{length: ctx.buf.Len()})
+	}
 }
 
 func (r *Runtime) builtinJSON_stringify(call FunctionCall) Value {
@@ -362,6 +423,11 @@ func (ctx *_builtinJSON_stringifyContext) str(key Value, holder *Object) bool {
 			ctx.buf.WriteString("false")
 		}
 	case String:
+		// Its text is at least its UTF-16 length and the quotes: one
+		// over the maximum is refused before it is copied.
+		if ctx.max > 0 && ctx.buf.Len()+value1.Length()+2 > ctx.max {
+			panic(&jsonTooLong{length: ctx.buf.Len() + value1.Length() + 2})
+		}
 		ctx.quote(value1)
 	case valueInt:
 		ctx.buf.WriteString(value.String())
@@ -428,6 +494,7 @@ func (ctx *_builtinJSON_stringifyContext) ja(array *Object) {
 		if !ctx.str(asciiString(strconv.FormatInt(i, 10)), array) {
 			ctx.buf.WriteString("null")
 		}
+		ctx.check()
 		if i < length-1 {
 			ctx.buf.WriteString(separator)
 		}
@@ -481,6 +548,7 @@ func (ctx *_builtinJSON_stringifyContext) jo(object *Object) {
 			if empty {
 				empty = false
 			}
+			ctx.check()
 		} else {
 			ctx.buf.Truncate(off)
 		}
