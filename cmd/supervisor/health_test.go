@@ -94,20 +94,6 @@ func TestHealthRefusedAtTheConnectionCap(t *testing.T) {
 	testutil.RequireRoot(t)
 	d := daemontest.Start(t, daemontest.Options{Args: []string{"--max-connections", "2"}})
 	d.CloseIdle()
-	ask := func(c net.Conn, path string) (int, bool, string) {
-		t.Helper()
-		c.SetDeadline(time.Now().Add(10 * time.Second))
-		if _, err := c.Write([]byte("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n")); err != nil {
-			t.Fatal(err)
-		}
-		resp, err := http.ReadResponse(bufio.NewReader(c), nil)
-		if err != nil {
-			t.Fatalf("no answer: %v", err)
-		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		return resp.StatusCode, resp.Close, string(body)
-	}
 	dial := func() net.Conn {
 		t.Helper()
 		c, err := net.Dial("unix", d.Socket)
@@ -117,43 +103,20 @@ func TestHealthRefusedAtTheConnectionCap(t *testing.T) {
 		t.Cleanup(func() { c.Close() })
 		return c
 	}
-	// The first of the cap's two places, kept alive. The daemon frees a
-	// place when it has closed its side of a connection, which may be
-	// after the client has seen the end of it (the harness client's idle
-	// connection, the reserve's answer below): wait for each on our own
-	// connection, so that no place is freed after the count.
+	// The first of the cap's two places, kept alive: the places are
+	// counted on it (the harness client's idle connection, then the
+	// reserve's answers below, are freed on the daemon's time).
 	first := dial()
-	open := regexp.MustCompile(`(?m)^codexec_connections_open (\S+)$`)
-	waitOpen := func(want string) {
-		t.Helper()
-		for deadline := time.Now().Add(10 * time.Second); ; {
-			code, closing, body := ask(first, "/metrics")
-			if code != 200 || closing {
-				t.Fatalf("GET /metrics below the cap: %d (closing %v)", code, closing)
-			}
-			m := open.FindStringSubmatch(body)
-			if m == nil {
-				t.Fatalf("no codexec_connections_open in /metrics:\n%s", body)
-			}
-			if m[1] == want {
-				return
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("codexec_connections_open is %s after 10 s, want %s", m[1], want)
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-	}
-	waitOpen("1")
+	waitConnectionsOpen(t, first, "1")
 	// The second place, kept alive too; a third connection is then
 	// answered from the reserve, and closed.
-	if code, closing, _ := ask(dial(), "/healthz"); code != 200 || closing {
+	if code, closing, _ := getOn(t, dial(), "/healthz"); code != 200 || closing {
 		t.Fatalf("GET /healthz at the cap's second place: %d (closing %v)", code, closing)
 	}
-	if code, closing, _ := ask(dial(), "/healthz"); code != 200 || !closing {
+	if code, closing, _ := getOn(t, dial(), "/healthz"); code != 200 || !closing {
 		t.Fatalf("GET /healthz beyond the cap: %d (closing %v), want 200 from the reserve, closed", code, closing)
 	}
-	waitOpen("2")
+	waitConnectionsOpen(t, first, "2")
 	// The reserve, held by connections that ask nothing (each lives at
 	// most a few seconds: health must run now).
 	for range api.HealthReserve {
@@ -306,4 +269,48 @@ func TestHealthStoppingAnswer(t *testing.T) {
 	if !strings.HasPrefix(got, "stopping (shutting down") {
 		t.Errorf("a 503 stopping answer: %q", got)
 	}
+}
+
+// waitConnectionsOpen asks GET /metrics on c, a connection served below
+// the cap and kept alive, until codexec_connections_open is want. The
+// daemon frees a place when it has closed its side of a connection, which
+// may be after the client has seen the end of it: a test that counts the
+// places waits for each this way.
+func waitConnectionsOpen(t *testing.T, c net.Conn, want string) {
+	t.Helper()
+	open := regexp.MustCompile(`(?m)^codexec_connections_open (\S+)$`)
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		code, closing, body := getOn(t, c, "/metrics")
+		if code != 200 || closing {
+			t.Fatalf("GET /metrics below the cap: %d (closing %v)", code, closing)
+		}
+		m := open.FindStringSubmatch(body)
+		if m == nil {
+			t.Fatalf("no codexec_connections_open in /metrics:\n%s", body)
+		}
+		if m[1] == want {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("codexec_connections_open is %s after 10 s, want %s", m[1], want)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// getOn sends GET path on c and reads the answer: its status, whether
+// the daemon closes the connection after it, and its body.
+func getOn(t *testing.T, c net.Conn, path string) (int, bool, string) {
+	t.Helper()
+	c.SetDeadline(time.Now().Add(10 * time.Second))
+	if _, err := c.Write([]byte("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n")); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+	if err != nil {
+		t.Fatalf("GET %s: no answer: %v", path, err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode, resp.Close, string(body)
 }

@@ -5,13 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"io"
 	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -170,20 +167,6 @@ func TestServeMaxConnections(t *testing.T) {
 	baseline := d.Resources(t).FDs
 	d.CloseIdle() // Resources scraped /metrics
 
-	ask := func(c net.Conn, req string) (int, string, bool) {
-		t.Helper()
-		c.SetDeadline(time.Now().Add(10 * time.Second))
-		if _, err := c.Write([]byte(req)); err != nil {
-			t.Fatal(err)
-		}
-		resp, err := http.ReadResponse(bufio.NewReader(c), nil)
-		if err != nil {
-			t.Fatalf("no answer: %v", err)
-		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
-		return resp.StatusCode, string(b), resp.Close
-	}
 	var held []net.Conn
 	dial := func() net.Conn {
 		t.Helper()
@@ -195,55 +178,30 @@ func TestServeMaxConnections(t *testing.T) {
 		held = append(held, c)
 		return c
 	}
-	const health = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
-	const config = "GET /v1/config HTTP/1.1\r\nHost: x\r\n\r\n"
-	// The first of the cap's two places, kept alive. The daemon frees a
-	// place when it has closed its side of a connection, which may be
-	// after the client has seen the end of it (the harness client's idle
-	// connection, the reserve's answers below): wait for each on this
-	// connection, so that no place is freed after the count.
+	// The first of the cap's two places, kept alive: the places are
+	// counted on it (the harness client's idle connection, then the
+	// reserve's answers below, are freed on the daemon's time).
 	first := dial()
-	openRE := regexp.MustCompile(`(?m)^codexec_connections_open (\S+)$`)
-	waitOpen := func(want string) {
-		t.Helper()
-		for deadline := time.Now().Add(10 * time.Second); ; {
-			code, body, closing := ask(first, "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n")
-			if code != 200 || closing {
-				t.Fatalf("GET /metrics below the cap: %d (closing %v)", code, closing)
-			}
-			m := openRE.FindStringSubmatch(body)
-			if m == nil {
-				t.Fatalf("no codexec_connections_open in /metrics:\n%s", body)
-			}
-			if m[1] == want {
-				return
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("codexec_connections_open is %s after 10 s, want %s", m[1], want)
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-	}
-	waitOpen("1")
+	waitConnectionsOpen(t, first, "1")
 	// The second place, kept alive too.
-	if code, b, closing := ask(dial(), health); code != 200 || closing || !strings.Contains(b, `"status":"ok"`) {
+	if code, closing, b := getOn(t, dial(), "/healthz"); code != 200 || closing || !strings.Contains(b, `"status":"ok"`) {
 		t.Fatalf("GET /healthz at the cap's second place: %d %s (closing %v)", code, b, closing)
 	}
 	// Beyond the cap, a connection is served from the reserve: /healthz
 	// and nothing else, answered once and closed.
-	if code, b, closing := ask(dial(), health); code != 200 || !closing || !strings.Contains(b, `"status":"ok"`) {
+	if code, closing, b := getOn(t, dial(), "/healthz"); code != 200 || !closing || !strings.Contains(b, `"status":"ok"`) {
 		t.Fatalf("GET /healthz beyond the cap: %d %s (closing %v), want 200 from the reserve, closed", code, b, closing)
 	}
-	if code, b, closing := ask(dial(), config); code != 503 || !closing || !strings.Contains(b, `"code":"too_many_connections"`) {
+	if code, closing, b := getOn(t, dial(), "/v1/config"); code != 503 || !closing || !strings.Contains(b, `"code":"too_many_connections"`) {
 		t.Errorf("GET /v1/config from the reserve: %d %s (closing %v)", code, b, closing)
 	}
-	waitOpen("2")
+	waitConnectionsOpen(t, first, "2")
 	// The reserve, held by connections that ask nothing; the next one is
 	// refused at the door, whatever it asks.
 	for range api.HealthReserve {
 		dial()
 	}
-	if code, b, _ := ask(dial(), config); code != 503 || !strings.Contains(b, `"code":"too_many_connections"`) {
+	if code, _, b := getOn(t, dial(), "/v1/config"); code != 503 || !strings.Contains(b, `"code":"too_many_connections"`) {
 		t.Errorf("beyond the cap and its reserve: %d %s", code, b)
 	}
 	for _, c := range held {
