@@ -225,16 +225,15 @@ func (r *Runtime) StringifyJSON(v Value, max int) (s string, ok bool, err error)
 				panic(x)
 			}
 		}()
-		ok = ctx.do(v)
+		if ok = ctx.do(v); ok {
+			ctx.check() // a value of one primitive
+		}
 	})
 	if long != nil {
 		return "", false, &JSONTooLongError{Length: long.length, Max: max}
 	}
 	if err != nil || !ok {
 		return "", false, err
-	}
-	if max > 0 && ctx.buf.Len() > max {
-		return "", false, &JSONTooLongError{Length: ctx.buf.Len(), Max: max}
 	}
 	return ctx.buf.String(), true, nil
 }
